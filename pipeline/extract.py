@@ -1,0 +1,44 @@
+"""One file in, its documents, figures and references out: read → normalize → segment → extract."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from extractors.figures import extract_figures
+from extractors.readers import read
+from extractors.records import STATUS_OK, ReadError
+from extractors.references import extract_references
+from pipeline.model import DocumentExtract, FileResult
+from pipeline.normalize import normalize_document
+from pipeline.segment import segment_documents
+
+logger = logging.getLogger(__name__)
+
+
+def extract_file(path: str | Path, source: str | None = None, data: bytes | None = None) -> FileResult:
+    """Run every stage on one file. Never raises for a bad file: the result says what failed.
+
+    `source` is the name recorded for the file (defaults to the path as given); `data`
+    lets a caller pass the bytes (standard input, an upload) instead of a path on disk.
+    """
+    source = source if source is not None else str(path)
+    try:
+        raw = read(path, data=data, name=source)
+    except ReadError as err:
+        return FileResult(source=source, sha256=getattr(err, "sha256", None), size=0, format=None,
+                          status="failed", error=str(err))
+    if raw.status != STATUS_OK:
+        return FileResult(source=source, sha256=raw.sha256, size=raw.size, format=raw.format,
+                          status=raw.status, pages=raw.pages, warnings=raw.warnings,
+                          error=f"{source}: {raw.status.replace('_', ' ')}" + (f" ({raw.warnings[0]})" if raw.warnings else ""))
+    norm = normalize_document(raw)
+    docs = segment_documents(norm, source=source, meta_title=raw.title, meta_date=raw.date)
+    extracts = []
+    for doc in docs:
+        figures = tuple(extract_figures(doc.text))
+        refs = tuple(extract_references(doc.text))
+        pages = tuple(norm.page_at(doc.start + f.char_start) for f in figures)
+        extracts.append(DocumentExtract(document=doc, figures=figures, references=refs, figure_pages=pages))
+    return FileResult(source=source, sha256=raw.sha256, size=raw.size, format=raw.format, status="ok",
+                      documents=tuple(extracts), pages=raw.pages, warnings=raw.warnings)
