@@ -1,11 +1,116 @@
-"""Segmentation. PLACEHOLDER: one document per file."""
+"""Segmentation: one file's normalized text → its documents (kind, title, organization, date).
+
+A file may hold several documents (seed 000 holds two speeches, each opened by a
+`THAM LUẬN` heading). A document opens at a heading line that starts with a kind word
+written in capitals (`THAM LUẬN`, `KẾ HOẠCH`, …) or, for the first document, as a
+Markdown-style heading (`Chương trình 3`). Language data: `pipeline/data/segment.yaml`.
+"""
 
 from __future__ import annotations
 
+import logging
+import re
+from dataclasses import dataclass
+
+from pipeline.docmeta import find_date, find_organization, find_title
+from pipeline.langdata import load_yaml
 from pipeline.model import Document, NormalizedText
+
+logger = logging.getLogger(__name__)
+
+_DATA = load_yaml("segment.yaml")
+# longest first, so `chương trình hành động` wins over `chương trình`
+KIND_WORDS: list[tuple[str, str]] = sorted(_DATA["kinds"].items(), key=lambda kv: -len(kv[0]))
+REPEATABLE = set(_DATA["repeatable_kinds"])
+NEWS_TAG_RE = re.compile(r"^\((?:%s)\)" % "|".join(map(re.escape, _DATA["news_agency_tags"])), re.M)
+
+# A document needs this many characters of body before another heading may open a new one
+# (chosen so that a title spread over several capitalized lines is never split; seeds' speeches
+# are 5,000+ characters).
+MIN_DOCUMENT_CHARS = 800
+# How far into a document its kind heading may stand (letterheads come first).
+HEAD_ZONE_CHARS = 600
+
+
+@dataclass(frozen=True)
+class Heading:
+    start: int  # offset of the heading line in the text
+    end: int
+    kind: str
+    line: str
+    capitals: bool
+
+
+def _kind_of_line(line: str) -> tuple[str, bool] | None:
+    """The kind a heading line announces, and whether it is written in capitals."""
+    s = line.strip().lstrip("#").strip().strip("*").strip()
+    low = s.lower()
+    for word, kind in KIND_WORDS:
+        if low.startswith(word) and (len(low) == len(word) or not low[len(word)].isalpha()):
+            head = s[: len(word)]
+            return kind, head.isupper()
+    return None
+
+
+def find_headings(text: str) -> list[Heading]:
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group(0)
+        if len(line.strip()) > 200:
+            continue
+        k = _kind_of_line(line)
+        # a heading in mixed case counts only when short ("Chương trình 3"): otherwise it
+        # is a sentence that starts with a kind word ("Chương trình phối hợp … giữa …:")
+        if k and (k[1] or len(line.split()) <= 4):
+            lead = len(line) - len(line.lstrip())
+            out.append(Heading(m.start() + lead, m.end(), k[0], line.strip(), k[1]))
+    return out
+
+
+def _document_starts(text: str, headings: list[Heading]) -> list[Heading | None]:
+    """Headings that open documents; None stands for a first document with no heading."""
+    starts: list[Heading | None] = []
+    first = next((h for h in headings if h.start < HEAD_ZONE_CHARS), None)
+    starts.append(first)
+    last_start = first.start if first else 0
+    for h in headings:
+        if first is not None and h.start <= first.start:
+            continue
+        if h.capitals and h.kind in REPEATABLE and h.start - last_start >= MIN_DOCUMENT_CHARS:
+            starts.append(h)
+            last_start = h.start
+    return starts
+
+
+def _kind_without_heading(text: str, meta_kind: str | None) -> str:
+    if meta_kind:
+        return meta_kind
+    if NEWS_TAG_RE.search(text[:3000]):
+        return "tin"
+    return "văn bản"
 
 
 def segment_documents(norm: NormalizedText, source: str, meta_title: str | None = None,
-                      meta_date: str | None = None) -> list[Document]:
-    return [Document(source=source, doc_index=0, kind="báo cáo", title=meta_title, organization=None,
-                     date=meta_date, text=norm.text, start=0, end=len(norm.text))]
+                      meta_date: str | None = None, meta_kind: str | None = None) -> list[Document]:
+    """Split a file's normalized text into documents and read each one's metadata."""
+    text = norm.text
+    starts = _document_starts(text, find_headings(text))
+    offsets = [0] + [h.start for h in starts[1:] if h is not None]
+    docs = []
+    for i, (h, begin) in enumerate(zip(starts, offsets, strict=True)):
+        end = offsets[i + 1] if i + 1 < len(offsets) else len(text)
+        # keep the document's own text tidy: no leading/trailing blank lines
+        while begin < end and text[begin].isspace():
+            begin += 1
+        while end > begin and text[end - 1].isspace():
+            end -= 1
+        body = text[begin:end]
+        kind = h.kind if h is not None else _kind_without_heading(body, meta_kind)
+        head_at = max(h.start - begin, 0) if h is not None else None
+        title = find_title(body, head_at, kind) or (meta_title if i == 0 else None)
+        docs.append(Document(
+            source=source, doc_index=i, kind=kind, title=title,
+            organization=find_organization(body, head_at),
+            date=find_date(body) or (meta_date if i == 0 else None),
+            text=body, start=begin, end=end))
+    return docs

@@ -1,0 +1,219 @@
+"""A document's title, organization and date, read from its own text.
+
+Organization names are found with a small grammar: an organization head (`Liên đoàn Lao
+động`, `Công đoàn`, an abbreviation such as `LĐLĐTP`) followed by capitalized words,
+abbreviations and a few lower-case words that occur inside names (`tỉnh`, `thành phố`,
+`ngành`). Language data: `pipeline/data/segment.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pipeline.langdata import load_yaml
+
+_DATA = load_yaml("segment.yaml")
+ORG_HEADS = sorted(_DATA["org_heads"], key=len, reverse=True)
+ORG_ABBR = dict(sorted(_DATA["org_abbreviations"].items(), key=lambda kv: -len(kv[0])))
+INNER = set(_DATA["org_inner_words"])
+STOP = set(_DATA["org_stop_words"])
+TITLE_SKIP = tuple(_DATA["title_skip_prefixes"])
+
+_TOKEN = re.compile(r"[\wÀ-ỹ]+(?:[-'][\wÀ-ỹ]+)*|&|-")
+_HEAD_RE = re.compile(
+    r"(?<![\wÀ-ỹ])(?:%s)(?![\wÀ-ỹ])" % "|".join(
+        [re.escape(h) for h in ORG_HEADS] + [re.escape(a) for a in ORG_ABBR]), re.I)
+_DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s*(?:tháng\s*|[/.-])(\d{1,2})\s*(?:năm\s*|[/.-])(\d{4})", re.I)
+# "Hà Nội, ngày 12 tháng 9 năm 2024" at the start of a line (not "02-NQ/TW, ngày 12/6/2021")
+_PLACE_DATE = re.compile(r"(?:^|\n)[ \t]*(?:TP\.?\s*|Tp\.?\s*)?[A-ZĐ][a-zà-ỹ]+(?: [A-ZĐ][a-zà-ỹ]+){0,3},\s*"
+                         + _DATE_WORDS.pattern)
+_ATTACHED = re.compile(r"kèm theo[^)\n]{0,200}?" + _DATE_WORDS.pattern, re.I)
+_SENTENCE_END = re.compile(r"[.;!?]\s*$")
+
+
+def _is_capitalized(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def _expand(head: str) -> str:
+    for abbr, full in ORG_ABBR.items():
+        if head.lower() == abbr.lower():
+            return full
+    return head
+
+
+def organization_at(text: str, m: re.Match[str]) -> str | None:
+    """The organization name that starts with the head matched by `m`, or None."""
+    head = m.group(0)
+    tokens = []
+    for t in _TOKEN.finditer(text, m.end(), min(len(text), m.end() + 160)):
+        gap = text[m.end() if not tokens else tokens[-1].end():t.start()]
+        if any(c in gap for c in ",.;:()“”\"\n!?"):
+            break
+        tokens.append(t)
+    kept: list[str] = []
+    for k, t in enumerate(tokens):
+        w = t.group(0)
+        nxt = tokens[k + 1].group(0) if k + 1 < len(tokens) else ""
+        if _is_capitalized(w) or w == "&":
+            if w.lower() in STOP and not w.isupper() and kept:
+                break
+            kept.append(w)
+        elif w.lower() in INNER or (nxt and _is_capitalized(nxt) and w.lower() not in STOP):
+            kept.append(w)
+        else:
+            break
+    while kept and not (_is_capitalized(kept[-1]) or kept[-1].isupper()):
+        kept.pop()
+    if not kept:
+        return None
+    name = _expand(head) + " " + " ".join(kept)
+    return re.sub(r"\s+", " ", name).strip()
+
+
+def organizations_in(text: str) -> list[str]:
+    return [o for m in _HEAD_RE.finditer(text) if (o := organization_at(text, m))]
+
+
+def _words(s: str) -> list[str]:
+    return [w.lower() for w in _TOKEN.findall(s)]
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(w in it for w in short)
+
+
+def _prefer_body_form(name: str, body: str) -> str:
+    """A heading in capitals (`CÔNG ĐOÀN TRUNG TÂM …`) → the fuller form the body uses."""
+    if not name.isupper():
+        return name
+    want = _words(name)
+    for cand in organizations_in(body):
+        if not cand.isupper() and _subsequence(want, _words(cand)) and len(_words(cand)) <= len(want) + 3:
+            return cand
+    return name
+
+
+def _line_org(line: str) -> str | None:
+    """A line that is nothing but an organization name (as under a speech's title)."""
+    s = line.strip().strip("*").strip()
+    if not s or len(s.split()) > 16 or _SENTENCE_END.search(s) or s.startswith(TITLE_SKIP):
+        return None
+    m = _HEAD_RE.match(s)
+    if not m:
+        return None
+    org = organization_at(s, m)
+    # the name must be (nearly) the whole line
+    if org and len(_words(org)) >= len(_words(s)) - 1:
+        return org
+    return None
+
+
+def find_organization(body: str, head_at: int | None) -> str | None:
+    lines = body[:2500].split("\n")
+    start_line = body[:head_at].count("\n") if head_at is not None else 0
+    # 1. the heading itself names the speaker: "THAM LUẬN CÔNG ĐOÀN TRUNG TÂM …"
+    if head_at is not None:
+        heading = lines[start_line] if start_line < len(lines) else ""
+        rest = re.sub(r"^\W*\w+\s+\w+\s*", "", heading.strip())
+        m = _HEAD_RE.match(rest)
+        if m and (org := organization_at(rest, m)):
+            return _prefer_body_form(org, body)
+    # 2. a line of its own near the top (under the title, or a letterhead above it)
+    for line in lines[: start_line + 14]:
+        if (org := _line_org(re.split(r"\s{3,}|CỘNG HÒA|CỘNG HOÀ", line.strip())[0])):
+            return _prefer_body_form(org, body)
+    # 3. "(Ban hành kèm theo … của <ORG>)", "<ORG> ban hành", "thay mặt BCH <ORG>"
+    for pat in (r"kèm theo[^)]{0,200}?\bcủa\s+", r"thay mặt\s+(?:BCH|Ban Chấp hành)?\s*"):
+        for m in re.finditer(pat, body[:3000], re.I):
+            hm = _HEAD_RE.match(body, m.end())
+            if hm and (org := organization_at(body, hm)):
+                return org
+    for m in _HEAD_RE.finditer(body[:4000]):
+        org = organization_at(body, m)
+        if org and re.match(r"\s+(?:đã\s+)?(?:ban hành|tổ chức|xây dựng)\b", body[m.start() + len(org) - len(_expand(m.group(0))) + len(m.group(0)):][:40]):
+            return org
+    # 4. a signature block at the end: "BAN CHẤP HÀNH / CÔNG ĐOÀN GIÁO DỤC VIỆT NAM"
+    for line in reversed(body[-800:].split("\n")[-12:]):
+        s = line.strip().strip("*").strip()
+        if s.isupper() and (org := _line_org(s)) and not s.startswith(("BAN ", "TM", "T/M")):
+            return org
+    # 5. news: the subject of the lead, "(LĐTĐ) Chiều 10/9 LĐLĐTP Hà Nội đã tổ chức …"
+    lead = re.search(r"^\([^)]{2,10}\)\s*(.{0,200})", body, re.M)
+    if lead:
+        for m in _HEAD_RE.finditer(body, lead.start(1), lead.end(1)):
+            if (org := organization_at(body, m)):
+                return org
+    return None
+
+
+def _iso(d: str, mth: str, y: str) -> str | None:
+    day, month, year = int(d), int(mth), int(y)
+    if 1 <= day <= 31 and 1 <= month <= 12 and 1900 <= year <= 2100:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def find_date(body: str) -> str | None:
+    """The issue date a document states: `Hà Nội, ngày 12 tháng 9 năm 2024` in its header or
+    signature, or the date of the decision it is issued with (`Ban hành kèm theo … ngày …`)."""
+    zones = (body[:1500], body[-1500:])
+    for zone in zones:
+        m = _PLACE_DATE.search(zone)
+        if m:
+            return _iso(*m.groups())
+    m = _ATTACHED.search(body[:1500])
+    if m:
+        return _iso(*m.groups())
+    return None
+
+
+def _deaccent(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c)).replace("đ", "d").replace("Đ", "D")
+
+
+def find_title(body: str, head_at: int | None, kind: str) -> str | None:
+    lines = [ln.strip() for ln in body[:3000].split("\n")]
+    i = body[:head_at].count("\n") + 1 if head_at is not None else 0
+    if head_at is not None:
+        heading = lines[i - 1]
+        rest = re.sub(r"^[\W]*", "", heading)
+        words = rest.split()
+        # "Chương trình 3" / "KẾ HOẠCH" alone: the title is on the following lines
+        if len(words) > 4 and not _HEAD_RE.match(" ".join(words[2:])):
+            return heading.strip("*# ")
+    while i < len(lines) and not lines[i]:
+        i += 1
+    if i >= len(lines):
+        return None
+    first = lines[i].strip("*# ")
+    if head_at is None and first.endswith(":") and i + 1 < len(lines):
+        # a news kicker ("Chương trình phối hợp …:") over the headline
+        j = i + 1
+        while j < len(lines) and not lines[j]:
+            j += 1
+        if j < len(lines) and len(lines[j].split()) <= 25:
+            return lines[j].strip("*# ")
+    if first.startswith(("“", '"')):
+        # a quoted title may run over several lines
+        out = []
+        for ln in lines[i:i + 8]:
+            if not ln:
+                continue
+            out.append(ln)
+            if ln.rstrip().endswith(("”", '"')) and len(" ".join(out)) > 2:
+                break
+        return " ".join(out).strip("“”\" ")
+    if first.isupper() and not _line_org(first):
+        out = [first]
+        for ln in lines[i + 1:i + 6]:
+            if ln and ln.isupper() and not _line_org(ln):
+                out.append(ln)
+            elif ln:
+                break
+        return " ".join(out)
+    if first.startswith(TITLE_SKIP) or _line_org(first) or len(first.split()) > 30:
+        return None
+    return first
