@@ -1,9 +1,277 @@
-"""Figures. PLACEHOLDER."""
+"""Figures with their meaning, from a document's normalized text.
+
+For every number the number finder sees, decide whether it is a figure (dates, years,
+period lengths, document numbers, ordinals, list numbering and names with digits are not),
+then read its unit, entity, modality, comparator, aggregation, period, deadline, recurrence
+and relation (level, ratio, achievement against plan, excess over plan, change) from the
+words around it, the sentence that holds it and the headings that govern it.
+Cue phrases: `extractors/data/figure_cues.yaml`.
+"""
 
 from __future__ import annotations
 
-from extractors.records import Figure
+import bisect
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from extractors import figure_cues as cue
+from extractors.entity import entity_after, entity_before, expand_abbreviations, money_entity
+from extractors.numbers import NumberMention, find_numbers
+from extractors.records import Figure, Reference
+from extractors.sentences import Sentence, split_sentences
+
+logger = logging.getLogger(__name__)
+
+try:  # the taxonomy is optional: figures still come out without it
+    from extractors.indicators import indicator_for
+except ImportError:  # pragma: no cover
+    def indicator_for(entity, sentence, unit, modality):  # type: ignore[no-untyped-def]
+        return None
+
+# How many characters before a number are read for qualifiers and "not a figure" cues.
+NEAR = 40
+# Longest digit string that can be a count (longer ones are phone or account numbers).
+MAX_PLAIN_DIGITS = 8
+_LIST_NUMBER_AFTER = re.compile(r"^[.)/]?\s*[.)]|^\.(?=\s|[A-ZĐÀ-Ỹa-zà-ỹ])|^\)")
+_COUNT_NOUN_AFTER = re.compile(r"^\s*(?:số\s+|các\s+)?[\wÀ-ỹ]", re.I)
 
 
-def extract_figures(text: str) -> list[Figure]:
-    return []
+@dataclass
+class _Scope:
+    """Period that a lead sentence (`Qua 03 năm triển khai …, kết quả như sau:`) sets for what follows."""
+
+    period: float | None = None
+
+
+def _period_years(m: re.Match[str]) -> float | None:
+    g = m.groupdict()
+    if g.get("n1") or g.get("n2"):
+        return float(int(g.get("n1") or g.get("n2")))
+    if g.get("m1"):
+        return round(int(g["m1"]) / 12, 4)
+    if g.get("y1"):
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        return float(y2 - y1 if m.group(0).lower().startswith("nhiệm kỳ") else y2 - y1 + 1)
+    return None
+
+
+def _in_spans(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _line_prefix(text: str, pos: int) -> str:
+    return text[text.rfind("\n", 0, pos) + 1:pos]
+
+
+def _is_not_figure(text: str, m: NumberMention, before: str, after: str) -> bool:
+    shape = getattr(m, "shape", "number")
+    if shape in ("date", "code", "version"):
+        return True
+    near = before[-NEAR:]
+    if cue.NOT_FIGURE_BEFORE.search(near) and not re.search(r"(?:tổng|với|có)\s+số\s*$", near, re.I):
+        return True
+    digits = re.sub(r"\D", "", m.text)
+    if shape == "number" and cue.YEAR_BARE.match(m.text.strip()) and not m.money and not m.percent:
+        return True  # a year
+    if len(digits) > MAX_PLAIN_DIGITS and not (m.money or m.scaled or "." in m.text or "," in m.text):
+        return True
+    if not (m.percent or m.money) and cue.PERIOD_UNIT_AFTER.match(after) and not cue.MEASURE_UNIT_AFTER.match(after):
+        return True  # "5 năm", "03 tháng": a period length or a date part
+    prefix = _line_prefix(text, m.start)
+    if not prefix.strip(" \t#*-+") and _LIST_NUMBER_AFTER.match(after):
+        return True  # list numbering "1.", "3.2.", "2)"
+    if re.search(r"lần\s+thứ\s*$", near, re.I) or (re.search(r"thứ\s*$", near) and not cue.RANK_BEFORE.search(near)):
+        return True  # an ordinal
+    if m.words and not (m.scaled or m.money or m.percent):
+        # number words alone ("ba khâu", "hai bên") are figures only before a countable noun
+        from extractors.entity import COUNTABLE
+        if not COUNTABLE.match(after.lstrip()):
+            return True
+    return False
+
+
+def _ratio(m: NumberMention, before: str, after: str) -> tuple[float, float] | None:
+    parts = m.text.split("/")
+    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+        return None
+    a, b = int(parts[0]), int(parts[1])
+    if re.search(r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|từ)\s*$", before[-12:], re.I):
+        return None
+    if a <= b and b > 0 and (b > 12 or a > 31 or _COUNT_NOUN_AFTER.match(after)):
+        return float(a), float(b)
+    return None
+
+
+def _comparator(before: str, after: str) -> tuple[str, int, int]:
+    """Comparator, and how far the figure's span reaches before and after the number."""
+    near = before[-NEAR:]
+    for op in (">=", "<=", "~", "<", ">"):
+        pat = cue.COMPARATOR_BEFORE.get(op)
+        if pat and (mm := pat.search(near)):
+            return op, len(near) - mm.start(), 0
+    tail = re.split(r"[;,.()\d]", after, maxsplit=1)[0][:60]
+    for op, pat in cue.COMPARATOR_AFTER.items():
+        if mm := pat.search(tail):
+            reach_back = len(near) - near.rfind("từ") if re.search(r"từ\s*$", near) else 0
+            return op, reach_back, mm.end()
+    return "=", 0, 0
+
+
+def _relation(m: NumberMention, before: str, after: str) -> str:
+    near = before[-NEAR:]
+    if m.percent and cue.EXCESS_BEFORE.search(near):
+        return "excess"
+    if m.percent and cue.ACHIEVEMENT_BEFORE.search(near) and cue.ACHIEVEMENT_AFTER.search(after[:40]):
+        return "achievement"
+    if cue.CHANGE_BEFORE.search(near) or cue.CHANGE_AFTER.search(after[:40]):
+        return "change"
+    return "level"
+
+
+def _unit(m: NumberMention, after: str, rank: bool) -> str:
+    if rank:
+        return "rank"
+    if m.percent:
+        return "percent"
+    if m.money or cue.MONEY_AFTER.match(after):
+        return "vnd"
+    mu = cue.MEASURE_UNIT_AFTER.match(after)
+    if mu:
+        return mu.group(1).lower()
+    return "count"
+
+
+def _modality(sentence: Sentence, segment: str, doc_kind: str | None) -> tuple[str, int | None]:
+    heads = " \n ".join(h.text for h in sentence.headings)
+    deadline = None
+    for h in sentence.headings:
+        if (d := cue.DEADLINE.search(h.text)):
+            deadline = int(d.group("y"))
+    if (d := cue.DEADLINE.search(sentence.text)):
+        deadline = int(d.group("y"))
+    if cue.ACTUAL_OVERRIDE.search(segment):
+        return "actual", None
+    target = bool(cue.TARGET.search(sentence.text) or cue.TARGET.search(heads))
+    if deadline is not None and (target or (doc_kind or "") in cue.PLAN_KINDS):
+        return "target", deadline
+    return ("target" if target else "actual"), None
+
+
+def _rank_entity(clause: str) -> str | None:
+    c = re.sub(r"^.*?\(", "", clause) if "(" in clause else clause
+    c = re.sub(r"(?i)^\s*năm\s+(?:19|20)\d\d\s*,?\s*", "", c)
+    c = re.split(r"\s+(?:của|đứng|xếp|đạt)\b", c, maxsplit=1)[0]
+    c = c.strip(" ,;:")
+    return c if c and len(c.split()) <= 10 and not re.match(r"^\d", c) else None
+
+
+def extract_figures(text: str, doc_kind: str | None = None,
+                    references: Iterable[Reference] = ()) -> list[Figure]:
+    """Every figure of a document's normalized text, in reading order."""
+    sentences = split_sentences(text)
+    starts = [s.start for s in sentences]
+    ref_spans = [(r.char_start, r.char_end) for r in references]
+    mentions = find_numbers(text)
+    by_sentence: dict[int, list[NumberMention]] = {}
+    for m in mentions:
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and m.start < sentences[k].end:
+            by_sentence.setdefault(k, []).append(m)
+    figures: list[Figure] = []
+    scope = _Scope()
+    for k, s in enumerate(sentences):
+        own_period = cue.PERIOD_PHRASE.search(s.text)
+        if own_period and s.text.rstrip().endswith(":"):
+            scope.period = _period_years(own_period)
+        figures.extend(_sentence_figures(text, s, by_sentence.get(k, []), ref_spans, doc_kind,
+                                         _period_years(own_period) if own_period else scope.period))
+    return figures
+
+
+def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref_spans: list[tuple[int, int]],
+                      doc_kind: str | None, period: float | None) -> list[Figure]:
+    out: list[Figure] = []
+    prev_end = s.start
+    skip_next = False
+    last_rank_entity = None
+    for i, m in enumerate(mentions):
+        if skip_next:
+            skip_next = False
+            prev_end = m.end
+            continue
+        before = text[s.start:m.start]
+        after = text[m.end:s.end]
+        if _in_spans(m.start, m.end, ref_spans):
+            prev_end = m.end
+            continue
+        ratio = _ratio(m, before, after) if getattr(m, "shape", "number") == "slash" else None
+        if getattr(m, "shape", "number") == "slash" and ratio is None:
+            prev_end = m.end
+            continue
+        if ratio is None and _is_not_figure(text, m, before, after):
+            prev_end = m.end
+            continue
+        near = before[-NEAR:]
+        rank = bool(re.search(r"thứ\s*$", near) and cue.RANK_BEFORE.search(near))
+        # the clause since the previous number or the last ';' governs aggregation and state
+        seg_start = max(prev_end, s.start + max(before.rfind(";"), before.rfind("."), -1) + 1)
+        segment = text[seg_start:m.start]
+        value, value_max, end = m.value, None, m.end
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if nxt is not None and cue.RANGE_JOINER.match(text[m.end:nxt.start]):
+            value_max = nxt.value
+            if getattr(nxt, "scaled", False) and not m.scaled and value * 1000 <= value_max:
+                value *= _scale_of(nxt)
+            end = nxt.end
+            skip_next = True
+        comparator, reach_back, reach_fwd = _comparator(before, text[end:s.end])
+        if value_max is not None:
+            comparator = "="
+        start = m.start - reach_back
+        if rank:
+            start = m.start - (len(near) - near.rfind("thứ"))
+        span_end = end + reach_fwd
+        unit = _unit(m, text[end:s.end], rank)
+        relation = _relation(m, before, text[end:s.end])
+        denominator = None
+        if ratio is not None:
+            value, denominator, relation = ratio[0], ratio[1], "ratio"
+        modality, deadline = _modality(s, segment, doc_kind)
+        aggregation = "average" if (cue.AVERAGE.search(segment) or cue.PER_UNIT_AFTER.match(text[end:s.end])) \
+            else "total"
+        recurrence = "annual" if modality == "target" and (
+            cue.ANNUAL.search(s.text) or any(cue.ANNUAL.search(h.text) for h in s.headings)) else None
+        fig_period = None
+        if modality == "actual" and not rank and not cue.STATE.search(before) \
+                and not cue.YEAR_MENTION.search(segment):
+            fig_period = period
+        clause_before = text[s.start + max(before.rfind(";"), before.rfind("("), -1) + 1:m.start]
+        if rank:
+            entity = _rank_entity(clause_before) or last_rank_entity
+            last_rank_entity = entity
+        elif unit == "vnd":
+            entity = money_entity(clause_before) or entity_after(text[end:s.end])
+        elif unit == "percent" and (rate := re.search(r"tỷ lệ\s", clause_before, re.I)):
+            entity = entity_before(clause_before[rate.start():] + " đạt") or entity_after(text[end:s.end])
+        else:
+            entity = entity_after(text[end:s.end]) or entity_before(clause_before) or entity_before(before)
+        if entity:
+            entity = expand_abbreviations(entity)
+        out.append(Figure(
+            char_start=start, char_end=span_end, text=text[start:span_end], value=value, unit=unit,
+            entity=entity, indicator=indicator_for(entity, s.text, unit, modality), modality=modality,
+            comparator=comparator, aggregation=aggregation, period_years=fig_period,
+            deadline_year=deadline, recurrence=recurrence, sentence=s.text, sentence_start=s.start,
+            value_max=value_max, relation=relation, denominator=denominator,
+            ambiguous=bool(getattr(m, "ambiguous", False))))
+        prev_end = end
+    return out
+
+
+def _scale_of(m: NumberMention) -> float:
+    for word, factor in (("tỷ", 1e9), ("tỉ", 1e9), ("triệu", 1e6), ("nghìn", 1e3), ("ngàn", 1e3)):
+        if word in m.text:
+            return factor
+    return 1.0

@@ -36,8 +36,8 @@ def extract_file(path: str | Path, source: str | None = None, data: bytes | None
     docs = segment_documents(norm, source=source, meta_title=raw.title, meta_date=raw.date)
     extracts = []
     for doc in docs:
-        figures = tuple(extract_figures(doc.text))
         refs = tuple(extract_references(doc.text))
+        figures = tuple(extract_figures(doc.text, doc_kind=doc.kind, references=refs))
         pages = tuple(norm.page_at(doc.start + f.char_start) for f in figures)
         extracts.append(DocumentExtract(document=doc, figures=figures, references=refs, figure_pages=pages))
     return FileResult(source=source, sha256=raw.sha256, size=raw.size, format=raw.format, status="ok",

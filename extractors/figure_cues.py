@@ -1,0 +1,53 @@
+"""The named patterns built from `extractors/data/figure_cues.yaml`, in one place."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.langdata import load_yaml, phrase_pattern
+
+CUES = load_yaml("figure_cues.yaml")
+
+
+def _rx(phrases: list[str], suffix: str = "", prefix: str = "") -> re.Pattern[str]:
+    return re.compile(prefix + phrase_pattern(phrases) + suffix, re.I)
+
+
+# comparator words immediately before a number (only spaces between)
+COMPARATOR_BEFORE = {op: _rx(words, suffix=r"\s*$") for op, words in CUES["comparator_before"].items()}
+COMPARATOR_AFTER = {op: _rx(words) for op, words in CUES["comparator_after"].items()}
+TARGET = _rx(CUES["target_cues"])
+ACTUAL_OVERRIDE = _rx(CUES["actual_overrides"])
+AVERAGE = re.compile(phrase_pattern([c for c in CUES["average_cues"] if not c.startswith("/")]), re.I)
+PER_UNIT_AFTER = re.compile(r"^\s*/\s*(?:năm|tháng|người|quý|tuần)\b", re.I)
+ANNUAL = _rx(CUES["annual_cues"])
+STATE = _rx(CUES["state_cues"])
+PLAN_KINDS = set(CUES["plan_kinds"])
+PERIOD_UNITS: dict[str, float | None] = CUES["period_units"]
+PERIOD_UNIT_AFTER = re.compile(r"^\s*(?:" + "|".join(map(re.escape, sorted(PERIOD_UNITS, key=len, reverse=True)))
+                               + r")(?![\wÀ-ỹ])", re.I)
+NOT_FIGURE_BEFORE = _rx(CUES["not_figure_before"], suffix=r"\s*[:.]?\s*$")
+RANK_BEFORE = _rx(CUES["rank_verbs"], suffix=r"\s*$")
+ACHIEVEMENT_BEFORE = _rx(CUES["achievement_before"], suffix=r"\s*$")
+ACHIEVEMENT_AFTER = _rx(CUES["achievement_after"], prefix=r"^\s*(?:so với\s+)?")
+EXCESS_BEFORE = _rx(CUES["excess_before"], suffix=r"\s*$")
+CHANGE_BEFORE = _rx(CUES["change_before"], suffix=r"\s*$")
+CHANGE_AFTER = _rx(CUES["change_after"])
+RANGE_JOINER = re.compile(r"^\s*(?:" + "|".join(re.escape(j) for j in CUES["range_joiners"]) + r")\s*$", re.I)
+MEASURE_UNITS = sorted(CUES["measure_units"], key=len, reverse=True)
+MEASURE_UNIT_AFTER = re.compile(r"^\s*(" + "|".join(map(re.escape, MEASURE_UNITS)) + r")(?![\wÀ-ỹ])", re.I)
+MONEY_AFTER = re.compile(r"^\s*(?:" + "|".join(map(re.escape, sorted(CUES["money_words"], key=len, reverse=True)))
+                         + r")(?![\wÀ-ỹ])", re.I)
+
+# "5 năm qua", "trong 03 năm", "qua 03 năm", "giai đoạn 2018 - 2020", "nhiệm kỳ 2023-2028"
+PERIOD_PHRASE = re.compile(
+    r"(?:(?:trong|qua|sau)\s+(?P<n1>\d{1,2})\s+năm(?:\s+qua)?"
+    r"|(?<![\d.,])(?P<n2>\d{1,2})\s+năm\s+(?:qua|vừa qua|gần đây|triển khai|thực hiện)"
+    r"|(?:trong|qua|sau)\s+(?P<m1>\d{1,2})\s+tháng"
+    r"|(?:giai đoạn|nhiệm kỳ)\s+(?P<y1>(?:19|20)\d\d)\s*[-–]\s*(?P<y2>(?:19|20)\d\d))",
+    re.I)
+# "Đến năm 2025", "đến hết năm 2030", "vào năm 2030", "năm 2025 phấn đấu"
+DEADLINE = re.compile(r"(?:đến|tới|trước|vào|cuối|hết|trong)\s+(?:hết\s+|cuối\s+)?năm\s+(?P<y>(?:19|20)\d\d)", re.I)
+# an explicit point in time in a clause: "Năm 2022 kết quả thi …"
+YEAR_MENTION = re.compile(r"(?<![\w/.-])năm\s+(?:19|20)\d\d(?![\d/])", re.I)
+YEAR_BARE = re.compile(r"^(?:19|20)\d\d$")

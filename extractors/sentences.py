@@ -1,0 +1,101 @@
+"""Sentences, clauses and the headings that govern them, with offsets into the text.
+
+A heading (`II. MỘT SỐ CHỈ TIÊU`, `1. Chỉ tiêu hàng năm`, `* Đến năm 2025:`) governs the
+lines under it until a heading of the same or a higher level; figures read their
+deadline, recurrence and modality from the headings that govern them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ROMAN = re.compile(r"^(?:#+\s*)?[IVXL]{1,5}\s*[.)/-]\s*\S")
+_DIGIT = re.compile(r"^(?:#+\s*)?(\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)/]?\s+\S")
+_LETTER = re.compile(r"^[a-zđ]\s*\)\s*\S")
+_STAR = re.compile(r"^[*•]\s*\S")
+_ORDINAL = re.compile(r"^(?:Thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là)\b")
+# a sentence ends at . ! ? … followed by a capital, a quote, a bullet or the end of the line
+_SENT_END = re.compile(r"(?<=[.!?…])[\s]+(?=[A-ZĐÀ-Ỹ“\"(\-–+*•0-9])")
+_ABBREV_BEFORE_DOT = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|BS|KS|St|v\.v)|\b[A-ZĐ])\.$")
+
+MAX_HEADING_WORDS = 20
+
+
+@dataclass(frozen=True)
+class Heading:
+    start: int
+    end: int
+    level: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    headings: tuple[Heading, ...]  # governing headings, outermost first
+    paragraph_start: int
+
+
+def heading_level(line: str) -> int | None:
+    """Level of a heading line (1 outermost), or None for a line that is not a heading."""
+    s = line.strip()
+    words = s.split()
+    if not words or len(words) > MAX_HEADING_WORDS:
+        return None
+    letters = [c for c in s if c.isalpha()]
+    if _ROMAN.match(s):
+        return 1
+    if letters and all(c.isupper() for c in letters) and len(words) >= 2:
+        return 1
+    m = _DIGIT.match(s)
+    if m and not re.match(r"^\d+[.,]\d{3}", s):
+        return 2 + m.group(1).count(".")
+    if _STAR.match(s) or _LETTER.match(s):
+        return 5
+    if _ORDINAL.match(s) and len(words) <= 14:
+        return 6
+    if s.endswith(":") and len(words) <= 12 and not s.startswith(("-", "+")):
+        return 7
+    return None
+
+
+def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    for m in _SENT_END.finditer(text, start, end):
+        if _ABBREV_BEFORE_DOT.search(text[max(start, m.start() - 6):m.start()]):
+            continue
+        out.append((pos, m.start()))
+        pos = m.end()
+    if pos < end:
+        out.append((pos, end))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Every sentence of the text with the headings that govern it."""
+    stack: list[Heading] = []
+    sentences: list[Sentence] = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group(0)
+        if not line.strip():
+            continue
+        lead = len(line) - len(line.lstrip())
+        a, b = m.start() + lead, m.end()
+        level = heading_level(line)
+        if level is not None:
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            heading = Heading(a, b, level, text[a:b].strip())
+            # a heading line is also a sentence (it may hold figures: "1. Quý 3 năm 2024: …")
+            sentences.append(Sentence(a, b, text[a:b], tuple(stack), a))
+            stack.append(heading)
+            continue
+        for s, e in _split_sentences(text, a, b):
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            sentences.append(Sentence(s, e, text[s:e], tuple(stack), a))
+    return sentences
