@@ -27,6 +27,7 @@ PERIOD_UNITS: dict[str, float | None] = CUES["period_units"]
 PERIOD_UNIT_AFTER = re.compile(r"^\s*(?:" + "|".join(map(re.escape, sorted(PERIOD_UNITS, key=len, reverse=True)))
                                + r")(?![\wÀ-ỹ])", re.I)
 NOT_FIGURE_BEFORE = _rx(CUES["not_figure_before"], suffix=r"\s*[:.]?\s*$")
+NOT_FIGURE_AFTER = _rx(CUES["not_figure_after"], prefix=r"^\s*")
 RANK_BEFORE = _rx(CUES["rank_verbs"], suffix=r"\s*$")
 ACHIEVEMENT_BEFORE = _rx(CUES["achievement_before"], suffix=r"\s*$")
 ACHIEVEMENT_AFTER = _rx(CUES["achievement_after"], prefix=r"^\s*(?:so với\s+)?")

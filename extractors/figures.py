@@ -70,6 +70,8 @@ def _is_not_figure(text: str, m: NumberMention, before: str, after: str) -> bool
     if shape in ("date", "code", "version"):
         return True
     near = before[-NEAR:]
+    if not (m.percent or m.money) and cue.NOT_FIGURE_AFTER.match(after):
+        return True
     if cue.NOT_FIGURE_BEFORE.search(near) and not re.search(r"(?:tổng|với|có)\s+số\s*$", near, re.I):
         return True
     digits = re.sub(r"\D", "", m.text)
@@ -233,7 +235,9 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
         if rank:
             start = m.start - (len(near) - near.rfind("thứ"))
         span_end = end + reach_fwd
-        unit = _unit(m, text[end:s.end], rank)
+        unit = _unit(nxt if skip_next and nxt is not None else m, text[end:s.end], rank)
+        if skip_next and m.percent:
+            unit = "percent"
         relation = _relation(m, before, text[end:s.end])
         denominator = None
         if ratio is not None:

@@ -1,0 +1,116 @@
+"""Figures on sentences written in the forms GLOSSARY.md lists (not only the seeds' forms).
+
+Each row: a sentence, the surface number to look at, and the attributes expected.
+Sources: `G` = ../shared/design/GLOSSARY.md, `S000`… = the seeds, `R` = phrasing common in
+union reports (tổng kết / kế hoạch), written for this test.
+"""
+
+import pytest
+
+from extractors.figures import extract_figures
+
+
+def one(text, number, **kw):
+    figs = [f for f in extract_figures(text, **kw) if number in f.text]
+    assert figs, f"no figure {number!r} in {text!r}: {[f.text for f in extract_figures(text, **kw)]}"
+    return figs[0]
+
+
+CASES = [
+    # (sentence, number, expected attributes)
+    ("Toàn tỉnh hiện có 6.107 doanh nghiệp.", "6.107", dict(value=6107, unit="count", entity="doanh nghiệp")),  # S000
+    ("Tỷ lệ thu đạt 98,37%.", "98,37", dict(value=98.37, unit="percent")),  # G
+    ("Tổng số tiền hỗ trợ là 3,2 tỷ đồng.", "3,2", dict(value=3_200_000_000, unit="vnd")),  # G
+    ("Các đơn vị đã giúp đỡ với số tiền 03 tỷ 200 triệu đồng.", "03", dict(value=3_200_000_000, unit="vnd")),  # G
+    ("Tổng kinh phí chăm lo là 1.250 triệu đồng.", "1.250", dict(value=1_250_000_000, unit="vnd")),  # G
+    ("Kết nạp mới 05 công đoàn cơ sở.", "05", dict(value=5, entity="công đoàn cơ sở")),  # G leading zero
+    ("Phấn đấu tỷ lệ đoàn viên đạt từ 95% trở lên.", "95", dict(comparator=">=", modality="target", entity="đoàn viên")),  # G
+    ("Phấn đấu có ít nhất 80% doanh nghiệp ký thỏa ước.", "80", dict(comparator=">=", modality="target")),  # G
+    ("Phấn đấu tối thiểu 70% CĐCS đạt vững mạnh.", "70", dict(comparator=">=", entity="công đoàn cơ sở")),  # G
+    ("Toàn quốc có hơn 6,7 triệu đoàn viên.", "6,7", dict(value=6_700_000, comparator=">", entity="đoàn viên")),  # G
+    ("Hiện có trên 500 doanh nghiệp chưa có công đoàn.", "500", dict(comparator=">")),  # G
+    ("Số vụ tranh chấp giảm xuống dưới 10 vụ.", "10", dict(comparator="<")),  # G
+    ("Chi hỗ trợ không quá 2 triệu đồng mỗi người.", "2", dict(comparator="<=", unit="vnd")),  # G
+    ("Chi tối đa 500.000 đồng cho mỗi suất quà.", "500.000", dict(comparator="<=", unit="vnd")),  # G
+    ("Đã tổ chức cho gần 250 cán bộ công đoàn tập huấn.", "250", dict(comparator="~", entity="cán bộ công đoàn")),  # G
+    ("Đã trao khoảng 1.200 suất quà cho đoàn viên.", "1.200", dict(comparator="~", unit="count")),  # G
+    ("Có 1.200 lượt đoàn viên được thăm hỏi.", "1.200", dict(unit="lượt")),  # G person-times
+    ("Đã trao 500 suất quà cho công nhân.", "500", dict(unit="count", entity="suất quà")),  # G gifts
+    ("Có 39/45 CĐCS ký thỏa ước lao động tập thể.", "39", dict(relation="ratio", value=39, denominator=45,
+                                                             entity="công đoàn cơ sở")),  # G ratio
+    ("Thu kinh phí công đoàn đạt 105% kế hoạch.", "105", dict(relation="achievement", unit="percent")),  # G
+    ("Số đoàn viên tăng 15% so với cùng kỳ.", "15", dict(relation="change", unit="percent")),  # G
+    ("Mức hỗ trợ từ 700.000 - 3 triệu đồng mỗi trường hợp.", "700.000",
+     dict(value=700_000, value_max=3_000_000, unit="vnd")),  # G range
+    ("Trong 5 năm qua đã phát triển mới 2.668 đoàn viên.", "2.668", dict(period_years=5, aggregation="total")),  # S000
+    ("Bình quân mỗi năm phát triển mới 533 đoàn viên.", "533", dict(aggregation="average")),  # S000
+    ("Trung bình mỗi CĐCS giới thiệu 02 đoàn viên ưu tú.", "02", dict(aggregation="average")),  # R
+    ("Trong 03 năm, các đơn vị đã hỗ trợ 120 bộ máy tính.", "120", dict(period_years=3)),  # G
+    ("Đến năm 2025, phấn đấu 90% CĐCS có thỏa ước.", "90", dict(modality="target", deadline_year=2025)),  # G
+    ("Năm 2022 kết quả thi của tỉnh đứng thứ 20 toàn quốc.", "20", dict(unit="rank", value=20)),  # S000
+    ("Toàn ngành xếp thứ 3 trong khối thi đua.", "3", dict(unit="rank")),  # R
+    ("Đã kết nạp hai nghìn sáu trăm sáu mươi tám đoàn viên.", "hai nghìn", dict(value=2668)),  # G number words
+    ("Hỗ trợ xây dựng 12 Mái ấm Công đoàn cho đoàn viên.", "12", dict(unit="count")),  # R
+]
+
+
+@pytest.mark.parametrize("text,number,expected", CASES, ids=[c[1] + ":" + c[0][:30] for c in CASES])
+def test_figure_attributes(text, number, expected):
+    f = one(text, number)
+    for attr, want in expected.items():
+        got = getattr(f, attr)
+        if attr == "entity":
+            assert got and want in got.lower(), (attr, got, want)
+        else:
+            assert got == pytest.approx(want) if isinstance(want, float | int) and not isinstance(want, bool) \
+                else got == want, (attr, got, want)
+
+
+NOT_FIGURES = [
+    ("Nghị định số 98/2014/NĐ-CP ngày 24/10/2014 của Chính phủ.", ["98", "24", "2014"]),  # G doc number, date
+    ("Thực hiện Nghị quyết Đại hội XIII, nhiệm kỳ 2023 - 2028.", ["2023", "2028"]),  # G years
+    ("5 năm qua, mặc dù gặp nhiều khó khăn, hoạt động vẫn phát triển.", ["5"]),  # S000 period length
+    ("Đại dịch Covid-19 kéo dài.", ["19"]),  # G names with digits
+    ("Đáp ứng yêu cầu cuộc cách mạng công nghiệp 4.0.", ["4.0", "4"]),  # G
+    ("### Chương trình 3", ["3"]),  # S001 a programme's name
+    ("1. Đối với các cơ quan quản lý nhà nước: đề nghị Ủy ban tỉnh chỉ đạo.", ["1"]),  # S000 numbering
+    ("3.2. Tổ chức các hoạt động hỗ trợ.", ["3.2", "3", "2"]),  # S001 numbering
+    ("Quý 3 năm 2024: Triển khai thực hiện Chương trình.", ["3", "2024"]),  # S001 quarter, year
+    ("Chiều 10/9, LĐLĐ tổ chức hội thảo.", ["10/9", "10", "9"]),  # S004 date
+    ("Cụm thi đua số 6 thực hiện tốt chức năng đại diện.", ["6"]),  # S004 a name
+    ("Đã có hàng trăm đoàn viên tham gia.", ["trăm"]),  # G vague
+    ("Nghị quyết Đại hội lần thứ XVI và lần thứ 5 của Ban Chấp hành.", ["5"]),  # G ordinal
+    ("Ngày 22/11, đoàn khảo sát làm việc tại Cụm thi đua số 5.", ["22", "11", "5"]),  # S004
+    ("Hai bên thống nhất nội dung phối hợp.", ["Hai"]),  # S004
+]
+
+
+@pytest.mark.parametrize("text,numbers", NOT_FIGURES, ids=[c[0][:40] for c in NOT_FIGURES])
+def test_not_figures(text, numbers):
+    figs = extract_figures(text)
+    assert not figs, f"{text!r} gave {[f.text for f in figs]}"
+
+
+def test_heading_deadline_governs_list():
+    # S002: "* Đến năm 2025:" governs the list under it; "Chỉ tiêu hàng năm" makes targets annual
+    text = ("II. MỘT SỐ CHỈ TIÊU\n\n1. Chỉ tiêu hàng năm\n\n- Phấn đấu tỷ lệ đoàn viên đạt từ 95% trở lên.\n\n"
+            "2. Chỉ tiêu theo giai đoạn\n\n* Đến năm 2025:\n\n- Phấn đấu tỷ lệ đoàn viên đạt từ 97% trở lên.\n\n"
+            "III. NHIỆM VỤ, GIẢI PHÁP\n\n- Năm 2023 toàn ngành có 320 công đoàn cơ sở.")
+    f95, f97, f320 = extract_figures(text, doc_kind="kế hoạch")
+    assert (f95.recurrence, f95.deadline_year, f95.modality) == ("annual", None, "target")
+    assert (f97.recurrence, f97.deadline_year, f97.modality) == (None, 2025, "target")
+    assert (f320.modality, f320.deadline_year) == ("actual", None)
+
+
+def test_lead_sentence_sets_period_for_what_follows():
+    # S000 doc 1: "Qua 03 năm triển khai …, kết quả như sau:" governs the results listed after it
+    text = ("Qua 03 năm triển khai thực hiện, chương trình đạt được kết quả cụ thể như sau:\n\n"
+            "Các đơn vị đã tổ chức 155 buổi giao lưu và 143 tiết dạy mẫu.")
+    assert [f.period_years for f in extract_figures(text)] == [3, 3]
+
+
+def test_state_figures_have_no_period():
+    # S000: "Đến nay … đã có 54 công đoàn cơ sở" is a stock, not a flow over the 5 years
+    text = "Trong 5 năm qua, đã thành lập mới 29 công đoàn cơ sở. Đến nay đã có 54 công đoàn cơ sở."
+    f29, f54 = extract_figures(text)
+    assert (f29.period_years, f54.period_years) == (5, None)
