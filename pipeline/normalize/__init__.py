@@ -1,18 +1,64 @@
-"""Normalization. PLACEHOLDER (identity) until the normalizer lands."""
+"""Normalization: raw reader text → clean Vietnamese text with a map back to the raw offsets.
+
+Steps (each `MappedText -> MappedText`, see `edits.py`): legacy TCVN3/VNI decoding, Word
+leftovers, NFC, one tone placement, font-glyph repair, page-number lines, line rejoining,
+web boilerplate. `normalize_document(raw)` works on a reader's RawDocument, `normalize_text(s)`
+on a plain string.
+"""
 
 from __future__ import annotations
 
-from extractors.records import RawDocument
+import logging
+
+from extractors.records import PARAGRAPH, RawDocument
 from pipeline.model import NormalizedText
+from pipeline.normalize.boilerplate import remove_related_news, remove_unaccented_captions
+from pipeline.normalize.edits import MappedText
+from pipeline.normalize.glyphs import repair_glyphs
+from pipeline.normalize.leftovers import remove_page_numbers, remove_word_leftovers
+from pipeline.normalize.legacy import decode_legacy
+from pipeline.normalize.lines import join_lines
+from pipeline.normalize.unicode_forms import compose_nfc, unify_tone_placement
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["normalize_document", "normalize_text", "normalize_mapped"]
+
+
+def normalize_mapped(mt: MappedText, hard_breaks: tuple[int, ...] = (), title: str | None = None) -> MappedText:
+    """Run every step on a mapped text (the order matters: legacy decoding needs the soft
+    hyphens that the leftovers step removes; line joining needs the page numbers gone)."""
+    mt = decode_legacy(mt)
+    mt = remove_word_leftovers(mt)
+    mt = compose_nfc(mt)
+    mt = unify_tone_placement(mt)
+    mt = repair_glyphs(mt)
+    mt = remove_page_numbers(mt)
+    mt = remove_unaccented_captions(mt, title)
+    mt = remove_related_news(mt)
+    mt = join_lines(mt, hard_breaks)
+    return mt
+
+
+def normalize_text(raw_text: str) -> NormalizedText:
+    """Normalize a plain string (one block without page)."""
+    mt = normalize_mapped(MappedText.identity(raw_text))
+    return NormalizedText(text=mt.text, origins=mt.origins, raw=raw_text,
+                          block_starts=(0,), block_pages=(None,))
 
 
 def normalize_document(raw: RawDocument) -> NormalizedText:
-    starts, pages, parts, pos = [], [], [], 0
-    for b in raw.blocks:
+    """Normalize a reader's document; `raw` of the result is its blocks joined by blank lines."""
+    starts, pages, parts, hard = [], [], [], []
+    pos = 0
+    for block in raw.blocks:
         starts.append(pos)
-        pages.append(b.page)
-        parts.append(b.text)
-        pos += len(b.text) + 2
-    text = "\n\n".join(parts)
-    return NormalizedText(text=text, origins=tuple(range(len(text))), raw=text,
+        pages.append(block.page)
+        parts.append(block.text)
+        if block.kind != PARAGRAPH:
+            hard.extend((pos, pos + len(block.text)))
+        pos += len(block.text) + 2
+    raw_text = "\n\n".join(parts)
+    mt = normalize_mapped(MappedText.identity(raw_text), tuple(hard), raw.title)
+    return NormalizedText(text=mt.text, origins=mt.origins, raw=raw_text,
                           block_starts=tuple(starts), block_pages=tuple(pages))

@@ -1,0 +1,43 @@
+"""Word leftovers (`[bookmark: _GoBack]`, field codes), invisible characters, NBSP and
+page-number lines, from `pipeline/data/boilerplate.yaml`; origins kept."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pipeline.normalize.edits import MappedText, substitute
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "boilerplate.yaml"
+
+
+@functools.lru_cache(maxsize=1)
+def boilerplate_data() -> dict[str, Any]:
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    d = boilerplate_data()
+    leftovers = re.compile("|".join(f"(?:{p})" for p in d["word_leftovers"]))
+    invisible = re.compile("[" + "".join(d["invisible"]) + "]")
+    spaces = re.compile("[" + "".join(d["space_like"]) + "]")
+    page = re.compile(rf"(?m)^[ \t]*{d['page_number_line']}[ \t]*(?:\n|$)")
+    return leftovers, invisible, spaces, page
+
+
+def remove_word_leftovers(mt: MappedText) -> MappedText:
+    """Bookmarks, field codes, soft hyphens, zero-width chars removed; NBSP → space."""
+    leftovers, invisible, spaces, _ = _patterns()
+    mt = substitute(mt, leftovers, "")
+    mt = substitute(mt, invisible, "")
+    return substitute(mt, spaces, " ")
+
+
+def remove_page_numbers(mt: MappedText) -> MappedText:
+    """Lines that are only `- 3 -`, `Trang 3` or `3/12` are removed with their line end."""
+    return substitute(mt, _patterns()[3], "")

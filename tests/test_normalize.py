@@ -1,0 +1,157 @@
+"""Normalization: line rejoining, glyph repair, Word/web leftovers and the offset map, on the seeds."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from extractors.records import Block, RawDocument
+from pipeline.normalize import normalize_document, normalize_text
+from pipeline.normalize.syllables import is_vietnamese_syllable
+
+SEEDS = Path(__file__).resolve().parent.parent / "corpus" / "seeds"
+GOLD = Path(__file__).resolve().parent.parent / "corpus" / "gold" / "seeds.figures.jsonl"
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+
+
+def _ws(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+@pytest.fixture(scope="module")
+def normalized() -> dict[str, object]:
+    return {p.name: normalize_text(p.read_text(encoding="utf-8")) for p in SEED_FILES}
+
+
+def test_five_seeds_are_there():
+    assert len(SEED_FILES) == 5
+
+
+def _gold_quotes():
+    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(r["source"], r["quote"]) for r in rows]
+
+
+@pytest.mark.parametrize(("source", "quote"), _gold_quotes())
+def test_gold_quotes_survive(normalized, source, quote):
+    # every quote of corpus/gold/seeds.figures.jsonl, compared after collapsing white space
+    assert _ws(quote) in _ws(normalized[source].text)
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("000_bf79206f8d7a586e.txt", "thành lập công đoàn cơ sở trong doanh nghiệp"),  # `cơ \nsở`
+    ("000_bf79206f8d7a586e.txt", "tạo kết dính bền chặt hơn"),  # blank line inside a sentence
+    ("000_bf79206f8d7a586e.txt", "của Ban Chấp hành, Ban Thường vụ"),  # upper-case continuation
+    ("000_bf79206f8d7a586e.txt", "ý nghĩa thiết thực của chương trình “Phòng giúp phòng"),
+    ("002_8a56ceed1e768dfa.txt", "Nghị quyết số 02-NQ/TW ngày 12/6/2021"),  # `02-\n\nNQ/TW`
+    ("002_8a56ceed1e768dfa.txt", "THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA LIÊN ĐOÀN LAO ĐỘNG TỈNH"),  # ƣ, caps title
+    ("002_8a56ceed1e768dfa.txt", "1. Tăng cường tuyên truyền"),  # `cƣờng`
+    ("003_b8eaf98e5b645ede.txt", "nâng cao chất lượng hoạt động Công đoàn."),  # one-line paragraphs
+    ("004_9008d95002dd26b8.txt", "Ký kết kế hoạch phối hợp công tác năm học 2018 – 2019."),  # caption kept
+])
+def test_joined_text_contains(normalized, source, expected):
+    assert expected in normalized[source].text
+
+
+@pytest.mark.parametrize(("source", "gone"), [
+    ("002_8a56ceed1e768dfa.txt", "ƣ"),
+    ("002_8a56ceed1e768dfa.txt", "Ƣ"),
+    ("003_b8eaf98e5b645ede.txt", "[bookmark"),
+    ("004_9008d95002dd26b8.txt", "lam the nao de"),
+    ("004_9008d95002dd26b8.txt", "Có thể bạn quan tâm"),  # related-news tail
+    ("004_9008d95002dd26b8.txt", "Phiên bản di động"),
+    ("000_bf79206f8d7a586e.txt", "cơ \nsở"),
+])
+def test_defects_are_gone(normalized, source, gone):
+    assert gone not in normalized[source].text
+
+
+@pytest.mark.parametrize(("source", "paragraph_start"), [
+    ("000_bf79206f8d7a586e.txt", "\n\nThứ tư: Chương trình thúc đẩy hoạt động công đoàn tại các đơn vị\n\nNgoài chia sẻ"),
+    ("000_bf79206f8d7a586e.txt", "Liên đoàn Lao động thành phố Vinh\n\n5 năm qua"),  # short line ends the paragraph
+    ("000_bf79206f8d7a586e.txt", "THAM LUẬN\n\n“Thực trạng"),  # heading on its own line
+    ("002_8a56ceed1e768dfa.txt", "\n1. Mục đích\n- Cụ thể hóa"),  # list items on their own lines
+    ("002_8a56ceed1e768dfa.txt", "KẾ HOẠCH\n\nTHỰC HIỆN"),
+])
+def test_paragraph_breaks_kept(normalized, source, paragraph_start):
+    assert paragraph_start in normalized[source].text
+
+
+@pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.name[:3])
+def test_no_newline_inside_a_sentence(normalized, path):
+    # a line never ends inside a sentence and goes on in lower case
+    text = normalized[path.name].text
+    assert not re.search(r"[a-zà-ỹđ,]\n+[a-zà-ỹđ](?![)])", text)  # `a)` starts a list item
+    assert "  " not in text and "\n\n\n" not in text
+
+
+def _same_modulo_repairs(norm_char: str, raw_char: str) -> bool:
+    if norm_char == raw_char:
+        return True
+    if unicodedata.normalize("NFC", raw_char) == norm_char:
+        return True
+    base = unicodedata.normalize("NFD", norm_char)[0]
+    raw_base = unicodedata.normalize("NFD", raw_char)[0]
+    return base.lower() == raw_base.lower() or raw_char in "ƣƢμµ−¬ª«®"
+
+
+@pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.name[:3])
+def test_offset_map_points_back_to_raw(normalized, path):
+    norm = normalized[path.name]
+    assert len(norm.origins) == len(norm.text)
+    assert all(a <= b for a, b in zip(norm.origins, norm.origins[1:], strict=False))
+    for i, ch in enumerate(norm.text):
+        if ch.isalnum():
+            assert _same_modulo_repairs(ch, norm.raw[norm.origins[i]]), (i, ch, norm.raw[norm.origins[i]])
+
+
+def test_page_at_follows_blocks():
+    # seed 000 split over two pages: page of a normalized char comes from its block
+    raw = RawDocument(path="x.pdf", sha256="0", format="pdf", blocks=(
+        Block("5 năm qua, mặc dù gặp rất nhiều khó khăn, thách thức: Đại dịch Covid-19 kéo", page=1),
+        Block("dài, mặt trái của cơ chế thị trường.", page=2),
+    ))
+    norm = normalize_document(raw)
+    assert "Covid-19 kéo dài, mặt trái" in norm.text
+    assert norm.page_at(norm.text.index("5 năm")) == 1
+    assert norm.page_at(norm.text.index("dài")) == 2
+
+
+def test_heading_block_stays_apart():
+    # a heading block is never joined to the paragraph after it, even without final punctuation
+    raw = RawDocument(path="x.docx", sha256="0", format="docx", blocks=(
+        Block("Về tồn tại, hạn chế", kind="heading"),
+        Block("trong quá trình triển khai, thực hiện đó là:"),
+    ))
+    assert normalize_document(raw).text.startswith("Về tồn tại, hạn chế\n\ntrong")
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("hoà thuận, thuỷ lợi, Uỷ ban", "hòa thuận, thủy lợi, Ủy ban"),  # tone placement, GLOSSARY style
+    ("quý, khuya, hoàn thành", "quý, khuya, hoàn thành"),  # not oa/oe/uy at the end: untouched
+    (unicodedata.normalize("NFD", "Công đoàn cơ sở"), "Công đoàn cơ sở"),  # decomposed input
+    ("CHƢƠNG TRÌNH tăng cƣờng", "CHƯƠNG TRÌNH tăng cường"),  # seed 002 font
+    ("hoμn thμnh nhiệm vụ", "hoàn thành nhiệm vụ"),  # Greek mu for à
+    ("nhà tr−ờng", "nhà trường"),  # minus sign for ư inside a word
+    ("a film of 5 µm and x − y", "a film of 5 µm and x − y"),  # not Vietnamese: untouched
+    ("dày 5 µm", "dày 5 µm"),  # a unit after a number
+    ("[bookmark: _GoBack]Kính thưa quý vị đại biểu!", "Kính thưa quý vị đại biểu!"),  # seed 003
+    ('Xem HYPERLINK "http://congdoan.vn" tại đây', "Xem tại đây"),  # field code
+    ("đoàn\u00adviên\u200b và\u00a0người lao động", "đoànviên và người lao động"),
+    ("tổ chức\n- 3 -\ncông đoàn", "tổ chức công đoàn"),  # page number line dropped
+    ("tổ chức\nTrang 3\ncông đoàn", "tổ chức công đoàn"),
+])
+def test_normalize_text_rows(raw, expected):
+    assert normalize_text(raw).text == expected
+
+
+@pytest.mark.parametrize(("word", "valid"), [
+    ("người", True), ("được", True), ("Công", True), ("ĐOÀN", True), ("quyết", True),  # seeds
+    ("ngêi", False), ("®oµn", False), ("cÔng", False), ("mầt", False), ("hello", False),
+])
+def test_syllable_validator(word, valid):
+    assert is_vietnamese_syllable(word) is valid
