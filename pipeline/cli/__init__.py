@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Chỉ Số: Vietnamese trade-union documents → a dataset of figures and targets.",
     )
     parser.add_argument("--version", action="version", version=f"chiso {EXTRACTOR_VERSION}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages to stderr")
+    parser.add_argument("--debug", action="store_true", help="log debug messages to stderr")
     sub = parser.add_subparsers(dest="verb", metavar="VERB")
     for mod in verb_modules():
         p = sub.add_parser(mod.NAME, help=mod.HELP, description=f"{mod.HELP}\n\nexample:\n  {mod.EXAMPLE}",
@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     if not getattr(args, "_run", None):
         parser.print_help(sys.stderr)

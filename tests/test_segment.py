@@ -1,0 +1,69 @@
+"""Segmentation: documents, kinds, titles, organizations and dates (seeds and forms of our own)."""
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract import extract_file
+from pipeline.normalize import normalize_text
+from pipeline.segment import segment_documents
+
+SEEDS = Path(__file__).resolve().parents[1] / "corpus" / "seeds"
+
+SEED_DOCS = [
+    ("000_bf79206f8d7a586e.txt", 0, "tham luận", "Liên đoàn Lao động thành phố Vinh"),
+    ("000_bf79206f8d7a586e.txt", 1, "tham luận", "Công đoàn ngành Giáo dục Nghệ An"),
+    ("001_2dd21463e6f50625.txt", 0, "chương trình", "Công đoàn Giáo dục Việt Nam"),
+    ("002_8a56ceed1e768dfa.txt", 0, "kế hoạch", "Công đoàn Giáo dục tỉnh Lâm Đồng"),
+    ("003_b8eaf98e5b645ede.txt", 0, "tham luận", "Công đoàn CSTV Trung tâm CTXH & QUỸ BTTE"),
+    ("004_9008d95002dd26b8.txt", 0, "tin", "Liên đoàn Lao động thành phố Hà Nội"),
+]
+
+
+@pytest.mark.parametrize("name,index,kind,org", SEED_DOCS)
+def test_seed_documents(name, index, kind, org):
+    docs = [ex.document for ex in extract_file(SEEDS / name).documents]
+    assert len(docs) == (2 if name.startswith("000") else 1)
+    d = docs[index]
+    assert d.kind == kind
+    assert d.organization and d.organization.lower() == org.lower()
+
+
+def test_dates():
+    d = extract_file(SEEDS / "001_2dd21463e6f50625.txt").documents[0].document
+    assert d.date == "2024-09-12"  # "ngày 12 tháng 9 năm 2024" of the decision it is issued with
+
+
+def seg(text):
+    return segment_documents(normalize_text(text), source="x.txt")
+
+
+OWN = [
+    # a letterhead over a report, a place-and-date line (a common official layout)
+    ("LIÊN ĐOÀN LAO ĐỘNG TỈNH NGHỆ AN\nHà Nội, ngày 05 tháng 3 năm 2023\n\nBÁO CÁO\nTổng kết công tác năm 2022\n\n"
+     "Năm 2022, toàn tỉnh có 1.200 công đoàn cơ sở.", "báo cáo", "Liên đoàn Lao động tỉnh Nghệ An", "2023-03-05"),
+    # a resolution with the issuing body in the text
+    ("NGHỊ QUYẾT\nVề công tác phát triển đoàn viên\n\nBan Chấp hành Công đoàn ngành Y tế tỉnh Thanh Hóa ban hành "
+     "Nghị quyết này.", "nghị quyết", "Công đoàn ngành Y tế tỉnh Thanh Hóa", None),
+    # guidance
+    ("HƯỚNG DẪN\nThực hiện công tác thi đua năm 2024\n\nCông đoàn Viên chức Việt Nam hướng dẫn như sau.",
+     "hướng dẫn", None, None),
+]
+
+
+@pytest.mark.parametrize("text,kind,org,date", OWN)
+def test_own_forms(text, kind, org, date):
+    (d,) = seg(text)
+    assert d.kind == kind
+    if org:
+        assert d.organization and d.organization.lower() == org.lower()
+    assert d.date == date
+
+
+def test_two_speeches_in_one_file():
+    body = "Kết quả hoạt động công đoàn năm qua đạt nhiều thành tích. " * 20
+    text = (f"THAM LUẬN\n“Công tác phát triển đoàn viên”\nLiên đoàn Lao động huyện Yên Thành\n\n{body}\n\n"
+            f"Xin trân trọng cảm ơn!\n\nTHAM LUẬN\n“Chăm lo đời sống”\nCông đoàn ngành Giáo dục Hà Tĩnh\n\n{body}")
+    docs = seg(text)
+    assert [d.organization for d in docs] == ["Liên đoàn Lao động huyện Yên Thành", "Công đoàn ngành Giáo dục Hà Tĩnh"]
+    assert docs[1].text.startswith("THAM LUẬN")
