@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 try:  # the taxonomy is optional: figures still come out without it
     from extractors.indicators import indicator_for
 except ImportError:  # pragma: no cover
-    def indicator_for(entity, sentence, unit, modality):  # type: ignore[no-untyped-def]
+    def indicator_for(entity, sentence, unit, modality, position=None):  # type: ignore[no-untyped-def]
         return None
 
 # How many characters before a number are read for qualifiers and "not a figure" cues.
@@ -265,7 +265,7 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
             entity = expand_abbreviations(entity)
         out.append(Figure(
             char_start=start, char_end=span_end, text=text[start:span_end], value=value, unit=unit,
-            entity=entity, indicator=indicator_for(entity, s.text, unit, modality), modality=modality,
+            entity=entity, indicator=indicator_for(entity, s.text, unit, modality, position=m.start - s.start), modality=modality,
             comparator=comparator, aggregation=aggregation, period_years=fig_period,
             deadline_year=deadline, recurrence=recurrence, sentence=s.text, sentence_start=s.start,
             value_max=value_max, relation=relation, denominator=denominator,

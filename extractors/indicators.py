@@ -1,0 +1,155 @@
+"""Indicator taxonomy v1: map a figure to a canonical indicator id (or None).
+
+`indicator_for(entity, sentence, unit, modality, position=None)` tries the rules of
+extractors/data/indicators.yaml in order and returns the first match's id. Rules hold
+no code: a unit list, optional modality, entity patterns (matched at the head of the
+entity, after a determiner such as `các`, `số`), and sentence context patterns (all must
+match) and exclusions. The ids and what they mean: docs/indicators.md.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+logger = logging.getLogger(__name__)
+
+DATA_FILE = Path(__file__).parent / "data" / "indicators.yaml"
+
+# Determiners that may stand before an entity's head noun ("các doanh nghiệp", "số đoàn viên").
+_DETERMINERS = r"(?:(?:các|những|mọi|số|tổng số|số lượng|toàn bộ)\s+)*"
+
+
+class IndicatorDataError(ValueError):
+    """extractors/data/indicators.yaml is malformed."""
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    label_vi: str
+    label_en: str
+    units: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    indicator: str
+    units: frozenset[str]
+    modality: str | None
+    entity: tuple[re.Pattern[str], ...]
+    context: tuple[re.Pattern[str], ...]
+    not_context: tuple[re.Pattern[str], ...]
+
+
+def _expand(pattern: str, pieces: dict[str, str]) -> str:
+    return re.sub(r"\{(\w+)\}", lambda m: f"(?:{pieces[m.group(1)]})", pattern)
+
+
+def _word_pattern(pattern: str, pieces: dict[str, str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_expand(pattern, pieces)})(?!\w)")
+
+
+def _head_pattern(pattern: str, pieces: dict[str, str]) -> re.Pattern[str]:
+    return re.compile(rf"{_DETERMINERS}(?:{_expand(pattern, pieces)})(?!\w)")
+
+
+def _rule(raw: dict, pieces: dict[str, str], known: dict[str, Indicator], path: Path) -> _Rule:
+    ind = raw.get("indicator")
+    if ind not in known:
+        raise IndicatorDataError(f"{path}: rule names unknown indicator {ind!r}")
+    units = frozenset(raw["units"])
+    if not units <= set(known[ind].units):
+        raise IndicatorDataError(f"{path}: rule for {ind} uses units {sorted(units)} not declared for it")
+    try:
+        return _Rule(
+            indicator=ind,
+            units=units,
+            modality=raw.get("modality"),
+            entity=tuple(_head_pattern(p, pieces) for p in raw.get("entity", [])),
+            context=tuple(_word_pattern(p, pieces) for p in raw.get("context", [])),
+            not_context=tuple(_word_pattern(p, pieces) for p in raw.get("not_context", [])),
+        )
+    except (re.error, KeyError) as err:
+        raise IndicatorDataError(f"{path}: bad pattern in a rule for {ind}: {err}") from err
+
+
+@cache
+def _taxonomy(path: Path = DATA_FILE) -> tuple[dict[str, Indicator], tuple[_Rule, ...]]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise IndicatorDataError(f"{path}: cannot read the indicator taxonomy ({err})") from err
+    known = {
+        i: Indicator(i, d["label"]["vi"], d["label"]["en"], tuple(d["units"]))
+        for i, d in data["indicators"].items()
+    }
+    pieces = data.get("pieces", {})
+    rules = tuple(_rule(r, pieces, known, path) for r in data["rules"])
+    return known, rules
+
+
+def indicators() -> dict[str, Indicator]:
+    """Every indicator of the taxonomy, by id."""
+    return dict(_taxonomy()[0])
+
+
+def _prepare(text: str | None) -> str | None:
+    if text is None:
+        return None
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text).replace("_", " ")).strip().lower()
+
+
+def _matches(rule: _Rule, entity: str | None, sentence: str, unit: str, modality: str) -> bool:
+    if unit not in rule.units or (rule.modality and rule.modality != modality):
+        return False
+    if rule.entity and (entity is None or not any(p.match(entity) for p in rule.entity)):
+        return False
+    if not all(p.search(sentence) for p in rule.context):
+        return False
+    return not any(p.search(sentence) for p in rule.not_context)
+
+
+def clause_at(sentence: str, position: int) -> str:
+    """The `;`-delimited clause of `sentence` that holds offset `position`."""
+    start = sentence.rfind(";", 0, position) + 1
+    end = sentence.find(";", position)
+    return sentence[start : end if end >= 0 else len(sentence)]
+
+
+def _entity_clause(entity: str | None, sentence: str) -> str:
+    """Without a position: the one `;` clause that names the entity, else the whole sentence."""
+    clauses = sentence.split(";")
+    if entity is None or len(clauses) == 1:
+        return sentence
+    holding = [c for c in clauses if entity in c]
+    return holding[0] if len(holding) == 1 else sentence
+
+
+def indicator_for(
+    entity: str | None, sentence: str, unit: str, modality: str, *, position: int | None = None
+) -> str | None:
+    """The canonical indicator id of a figure, or None when no rule of the taxonomy matches.
+
+    `entity` is the counted noun phrase (abbreviations expanded or not), `sentence` the
+    sentence holding the figure, `unit` its unit (`count`, `percent`, `vnd`, `rank`, …) and
+    `modality` `actual` or `target`. `position`, the figure's offset in `sentence`, narrows
+    the context cues to the figure's own `;` clause (`… tổ chức đối thoại; 100% … tổ chức
+    hội nghị người lao động`): pass it when you have it. Without it, the one clause that
+    names the entity is used, else the whole sentence.
+    """
+    ent = _prepare(entity)
+    if position is not None:
+        sent = _prepare(clause_at(sentence, position)) or ""
+    else:
+        sent = _entity_clause(ent, _prepare(sentence) or "")
+    for rule in _taxonomy()[1]:
+        if _matches(rule, ent, sent, unit, modality):
+            return rule.indicator
+    return None

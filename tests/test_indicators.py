@@ -1,0 +1,404 @@
+"""Indicator taxonomy v1: extractors/indicators.py, extractors/data/indicators.yaml, docs/indicators.md."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from extractors.indicators import DATA_FILE, clause_at, indicator_for, indicators
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "corpus" / "gold" / "seeds.figures.jsonl"
+SEEDS = ROOT / "corpus" / "seeds"
+DOC = ROOT / "docs" / "indicators.md"
+
+# The expected id of EVERY gold figure, in the gold file's order: (quote, expected id).
+GOLD_IDS = [
+    ("hiện có 6.107 doanh nghiệp", "enterprises"),  # 0 seed 000
+    ("87.038 lao động", "workers"),
+    ("(chiếm 98,37%)", None),  # share of micro and small enterprises: not comparable
+    ("thành lập mới 29 công đoàn cơ sở", "new_grassroots_unions"),
+    ("thành lập mới 05 công đoàn cơ sở", "new_grassroots_unions"),
+    ("phát triển mới 2.668 đoàn viên", "new_members"),
+    ("mỗi năm là 533 đoàn viên", "new_members"),
+    ("đã có 54 công đoàn cơ sở", "grassroots_unions"),
+    ("4.005 đoàn viên", "members"),
+    ("có 155 số buổi giao lưu", None),  # education-report specifics
+    ("143 tiết dạy mẫu", None),  # 10
+    ("182 nguồn học liệu", None),
+    ("72 chương trình, chiến lược", None),
+    ("75 chương trình tăng cường", None),
+    ("39 kinh nghiệm", None),
+    ("03 tỷ 200 triệu đồng", "support_money"),
+    ("đứng thứ 20", "rank"),
+    ("xếp thứ 22 toàn quốc", "rank"),
+    ("một trong 10 mô hình điển hình", None),
+    ("100% công đoàn các đơn vị, trường học xây dựng chương trình", None),  # seed 001
+    ("100% công đoàn các đơn vị, trường học xác định", None),  # 20
+    ("100% công đoàn các đơn vị triển khai", None),
+    ("100% đoàn viên, CBNGNLĐ được tham gia học tập", "political_education_coverage"),  # seed 002
+    ("100% cơ quan, đơn vị, trường học công lập và 70%", "dialogue_coverage"),
+    ("70% trở lên đơn vị ngoài công lập tổ chức đối thoại", "dialogue_coverage"),
+    ("100% cơ quan, đơn vị, trường học tổ chức hội nghị cán bộ", "workers_conference_coverage"),
+    (
+        "70% trở lên đơn vị, trường học ngoài công lập tổ chức hội nghị người lao động",
+        "workers_conference_coverage",
+    ),
+    ("có 20% số đoàn viên trở lên", "member_benefits_coverage"),
+    ("100% đoàn viên có hoàn cảnh khó khăn", "hardship_support_coverage"),
+    ("75% đoàn viên, CBNGNLĐ được tham gia các hoạt động văn hóa", "cultural_sports_coverage"),
+    ("có 70% trở lên các cấp công đoàn", None),  # 30: policy proposals, programme-specific
+    ("vận động 80% trở lên đoàn viên", "skills_training_coverage"),
+    ("đạt từ 95% trở lên", "membership_rate"),
+    ("giới thiệu ít nhất 01 đoàn viên ưu tú", "members_introduced_to_party"),
+    ("có 90% trở lên CĐCS", "grassroots_union_rating"),
+    ("60% trở lên CĐCS các trường ngoài công lập", "grassroots_union_rating"),
+    ("100% công đoàn cơ sở được sử dụng đúng kinh phí", "union_finance_compliance"),
+    ("100% các cấp công đoàn thực hiện công khai tài chính", "union_finance_compliance"),
+    ("100% công đoàn các cơ quan, đơn vị, trường học và công đoàn cấp trên", "union_finance_compliance"),
+    ("đạt từ 96% trở lên", "membership_rate"),
+    ("Phấn đấu 100% CĐCS các cơ quan", "women_committees"),  # 40
+    ("70% trở lên các trường ngoài công lập đủ điều kiện", "women_committees"),
+    ("có từ 80% trở lên các cơ quan", "coordination_regulation_coverage"),
+    ("có từ 70% trở lên trường học ngoài công lập", "collective_agreement_coverage"),
+    ("ít nhất 65% số vụ việc", "legal_aid_cases"),
+    ("đạt 90% trở lên so với số phải thu", "union_finance_collection_rate"),
+    ("đạt từ 97% trở lên", "membership_rate"),
+    ("có từ 85% trở lên các cơ quan", "coordination_regulation_coverage"),
+    ("có từ 80% trở lên các đơn vị ngoài công lập", "collective_agreement_coverage"),
+    ("ít nhất 68% số vụ việc", "legal_aid_cases"),
+    ("đạt ít nhất 98%", "membership_rate"),  # 50
+    ("có từ 95% trở lên các cơ quan", "coordination_regulation_coverage"),
+    ("có từ 85% trở lên trường học ngoài công lập", "collective_agreement_coverage"),
+    ("ít nhất 75% số vụ việc", "legal_aid_cases"),
+    ("Phấn đấu 100% các cơ quan", "coordination_regulation_coverage"),
+    ("có 99% trường ngoài công lập", "collective_agreement_coverage"),
+    ("ít nhất 99% số vụ việc", "legal_aid_cases"),
+    ("hiện nay có 42 ĐVCĐ", "members"),  # seed 003
+    ("02 báo cáo", None),
+]
+
+# Sentences of our own (and from the seeds / GLOSSARY.md) for every id:
+# (entity, sentence, unit, modality, expected id). The figure is the first number in the sentence.
+OWN = [
+    ("kết quả thi", "Năm 2023 tỉnh xếp thứ 5 toàn quốc về thu đoàn phí", "rank", "actual", "rank"),
+    (
+        "đoàn viên ưu tú",
+        "Giới thiệu 120 đoàn viên ưu tú cho Đảng xem xét kết nạp",
+        "count",
+        "actual",
+        "members_introduced_to_party",
+    ),
+    ("đoàn viên", "Có 35 đoàn viên được kết nạp vào Đảng", "count", "actual", "members_introduced_to_party"),
+    (
+        "vụ việc",
+        "Công đoàn đã tham gia tư vấn, tranh tụng 12 vụ việc cho người lao động",
+        "count",
+        "actual",
+        "legal_aid_cases",
+    ),
+    (
+        "doanh nghiệp",
+        "Có 85% doanh nghiệp có tổ chức công đoàn ký kết thỏa ước lao động tập thể",
+        "percent",
+        "actual",
+        "collective_agreement_coverage",
+    ),
+    (
+        "bản thỏa ước lao động tập thể",
+        "Đã ký kết 230 bản thỏa ước lao động tập thể",
+        "count",
+        "actual",
+        "collective_agreement_coverage",
+    ),
+    ("TƯLĐTT", "ký mới 40 TƯLĐTT", "count", "actual", "collective_agreement_coverage"),
+    (
+        "doanh nghiệp",
+        "90% doanh nghiệp tổ chức đối thoại định kỳ tại nơi làm việc",
+        "percent",
+        "target",
+        "dialogue_coverage",
+    ),
+    ("cuộc đối thoại", "Tổ chức được 1.024 cuộc đối thoại định kỳ", "count", "actual", "dialogue_coverage"),
+    (
+        "doanh nghiệp",
+        "100% doanh nghiệp nhà nước tổ chức hội nghị người lao động",
+        "percent",
+        "target",
+        "workers_conference_coverage",
+    ),
+    (
+        "hội nghị cán bộ, công chức, viên chức",
+        "Tổ chức 56 hội nghị cán bộ, công chức, viên chức",
+        "count",
+        "actual",
+        "workers_conference_coverage",
+    ),
+    (
+        "công đoàn cơ sở",
+        "Có 80% công đoàn cơ sở thành lập Ban nữ công",
+        "percent",
+        "target",
+        "women_committees",
+    ),
+    ("Ban nữ công", "Thành lập mới 05 Ban nữ công quần chúng", "count", "actual", "women_committees"),
+    (
+        "cơ quan, đơn vị",
+        "95% cơ quan, đơn vị xây dựng quy chế phối hợp với chính quyền",
+        "percent",
+        "target",
+        "coordination_regulation_coverage",
+    ),
+    (
+        "kinh phí công đoàn",
+        "Thu kinh phí công đoàn đạt 102% kế hoạch",
+        "percent",
+        "actual",
+        "union_finance_collection_rate",
+    ),
+    (
+        "đoàn phí",
+        "Tỷ lệ thu đoàn phí công đoàn đạt 98%",
+        "percent",
+        "actual",
+        "union_finance_collection_rate",
+    ),
+    (
+        "tài chính công đoàn",
+        "Tổng thu tài chính công đoàn năm 2023 là 45,6 tỷ đồng",
+        "vnd",
+        "actual",
+        "union_finance_collected",
+    ),
+    (
+        "công đoàn cơ sở",
+        "100% công đoàn cơ sở công khai tài chính theo quy định",
+        "percent",
+        "target",
+        "union_finance_compliance",
+    ),
+    (
+        "công đoàn cơ sở",
+        "Có 85% công đoàn cơ sở đạt vững mạnh",
+        "percent",
+        "actual",
+        "grassroots_union_rating",
+    ),
+    ("CĐCS", "45 CĐCS được xếp loại hoàn thành tốt nhiệm vụ", "count", "actual", "grassroots_union_rating"),
+    ("nhà", "Xây mới và sửa chữa 12 nhà Mái ấm Công đoàn", "count", "actual", "union_shelters"),
+    (
+        "suất quà",
+        "Trao 500 suất quà cho đoàn viên, người lao động",
+        "count",
+        "actual",
+        "gifts",
+    ),  # GLOSSARY.md
+    ("phần quà", "Tặng 2.300 phần quà Tết", "count", "actual", "gifts"),
+    (
+        "đoàn viên",
+        "100% đoàn viên có hoàn cảnh khó khăn được thăm hỏi, hỗ trợ",
+        "percent",
+        "target",
+        "hardship_support_coverage",
+    ),
+    (
+        "số tiền",
+        "Hỗ trợ đoàn viên bị ảnh hưởng bởi dịch Covid-19 với số tiền 3,5 tỉ đồng",
+        "vnd",
+        "actual",
+        "support_money",
+    ),
+    ("quà", "Trao quà trị giá 500.000 đồng mỗi suất", "vnd", "actual", "support_money"),
+    (
+        "đoàn viên",
+        "Có 30% đoàn viên được hưởng phúc lợi đoàn viên",
+        "percent",
+        "target",
+        "member_benefits_coverage",
+    ),
+    (
+        "người lao động",
+        "Thu hút 70% người lao động tham gia hoạt động thể dục thể thao",
+        "percent",
+        "target",
+        "cultural_sports_coverage",
+    ),
+    (
+        "đoàn viên",
+        "100% đoàn viên được quán triệt Nghị quyết Đại hội",
+        "percent",
+        "target",
+        "political_education_coverage",
+    ),
+    (
+        "cán bộ công đoàn",
+        "Tập huấn cho 1.500 cán bộ công đoàn cơ sở",
+        "count",
+        "actual",
+        "union_officials_trained",
+    ),
+    (
+        "người lao động",
+        "60% người lao động được đào tạo nâng cao trình độ tay nghề",
+        "percent",
+        "target",
+        "skills_training_coverage",
+    ),
+    ("cuộc", "Xảy ra 3 cuộc ngừng việc tập thể", "count", "actual", "strikes"),
+    ("cuộc", "Xảy ra 4 cuộc đình công", "count", "actual", "strikes"),
+    (
+        "công đoàn cơ sở",
+        "Thành lập 15 công đoàn cơ sở trong doanh nghiệp ngoài nhà nước",
+        "count",
+        "actual",
+        "new_grassroots_unions",
+    ),
+    ("đoàn viên", "Kết nạp mới 1.250 đoàn viên", "count", "actual", "new_members"),
+    ("đoàn viên", "Phấn đấu phát triển mới 5.000 đoàn viên", "count", "target", "new_members"),
+    ("đoàn viên", "nâng tỷ lệ tập hợp đoàn viên lên 85%", "percent", "target", "membership_rate"),
+    ("đoàn viên", "đoàn viên đạt 92% trong tổng số lao động", "percent", "actual", "membership_rate"),
+    ("đoàn viên", "Toàn tỉnh có 193 nghìn đoàn viên", "count", "actual", "members"),
+    ("đoàn viên công đoàn", "cả nước có hơn 6,7 triệu đoàn viên công đoàn", "count", "actual", "members"),
+    ("công đoàn cơ sở", "Toàn ngành có 1.012 công đoàn cơ sở", "count", "actual", "grassroots_unions"),
+    ("doanh nghiệp", "Trên địa bàn có 2.500 doanh nghiệp", "count", "actual", "enterprises"),
+    ("công nhân, viên chức, lao động", "Chăm lo cho 45.000 CNVCLĐ", "count", "actual", "workers"),
+    ("công nhân", "Khu công nghiệp có 12.000 công nhân", "count", "actual", "workers"),
+    ("người lao động", "Có 3.200 người lao động mất việc làm", "count", "actual", "workers"),
+]
+
+# Figures that must get no id (GLOSSARY.md "Person-times" and other traps).
+NONE = [
+    (
+        "đoàn viên",
+        "Tổ chức cho 1.200 lượt đoàn viên tham quan",
+        "lượt",
+        "actual",
+    ),  # person-times: not members
+    (None, "Đạt 105% kế hoạch", "percent", "actual"),  # no subject
+    ("đoàn viên", "Thu hút 20 đoàn viên", "vnd", "actual"),  # unit not declared for members
+    (None, "Toàn tỉnh có 193 nghìn đoàn viên", "count", "actual"),  # no entity: count rules need one
+    ("hợp đồng lao động", "Ký 300 hợp đồng lao động", "count", "actual"),  # head is "hợp đồng", not workers
+    # seed 001: a programme-specific target
+    (
+        "công đoàn các đơn vị",
+        "- 100% công đoàn các đơn vị, trường học xây dựng chương trình, kế hoạch",
+        "percent",
+        "target",
+    ),
+]
+
+
+def _seed_text(source: str) -> str:
+    text = (SEEDS / source).read_text(encoding="utf-8")
+    text = re.sub(r"-\s*\n\s*", "-", text)
+    return re.sub(r"\s*\n\s*", " ", text)
+
+
+_SENTENCE_START = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐ\-–+*•0-9“\"(])|\s(?=- )")
+
+
+def _sentence_of(text: str, pos: int) -> tuple[str, int]:
+    starts = [0] + [m.end() for m in _SENTENCE_START.finditer(text)]
+    s = max(x for x in starts if x <= pos)
+    e = min([x for x in starts if x > pos] + [len(text)])
+    return text[s:e], pos - s
+
+
+def _gold():
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_gold_table_covers_every_gold_figure():
+    gold = _gold()
+    assert [
+        re.sub(r"\s+", " ", g["quote"]).startswith(q) or q in g["quote"]
+        for g, (q, _) in zip(gold, GOLD_IDS, strict=True)
+    ] == [True] * len(gold)
+
+
+@pytest.mark.parametrize(("index", "expected"), [(i, ind) for i, (_, ind) in enumerate(GOLD_IDS)])
+def test_gold_figures_get_the_expected_indicator(index, expected):
+    g = _gold()[index]
+    text = _seed_text(g["source"])
+    quote = re.sub(r"\s+", " ", g["quote"])
+    pos = text.find(quote)
+    assert pos >= 0, quote
+    sentence, offset = _sentence_of(text, pos + quote.find(g["text"]))
+    assert indicator_for(g["entity"], sentence, g["unit"], g["modality"], position=offset) == expected
+
+
+@pytest.mark.parametrize(("entity", "sentence", "unit", "modality", "expected"), OWN)
+def test_own_sentences(entity, sentence, unit, modality, expected):
+    position = re.search(r"\d", sentence).start()
+    assert indicator_for(entity, sentence, unit, modality, position=position) == expected
+    assert indicator_for(entity, sentence, unit, modality) == expected  # one clause: same without position
+
+
+@pytest.mark.parametrize(("entity", "sentence", "unit", "modality"), NONE)
+def test_no_indicator(entity, sentence, unit, modality):
+    assert indicator_for(entity, sentence, unit, modality) is None
+
+
+def test_position_picks_the_figures_own_clause():
+    # seed 002: two activities in one sentence, separated by ';'
+    sentence = (
+        "- 100% cơ quan, đơn vị, trường học công lập và 70% trở lên đơn vị ngoài công lập tổ chức đối thoại "
+        "định kỳ theo hướng dẫn của Ngành; 100% cơ quan, đơn vị, trường học tổ chức hội nghị cán bộ, "
+        "công chức, viên chức."
+    )
+    second = sentence.index("; 100%") + 2
+    assert clause_at(sentence, second).startswith(" 100% cơ quan")
+    assert (
+        indicator_for("cơ quan, đơn vị, trường học", sentence, "percent", "target", position=second)
+        == "workers_conference_coverage"
+    )
+    assert (
+        indicator_for("cơ quan, đơn vị, trường học", sentence, "percent", "target", position=2)
+        == "dialogue_coverage"
+    )
+
+
+def test_word_segmented_and_nfd_input():
+    # underthesea output (GLOSSARY.md abbreviations) and decomposed diacritics
+    import unicodedata
+
+    assert indicator_for("đoàn_viên", "phát_triển mới 2.668 đoàn_viên", "count", "actual") == "new_members"
+    nfd = unicodedata.normalize("NFD", "thành lập mới 29 công đoàn cơ sở")
+    assert (
+        indicator_for(unicodedata.normalize("NFD", "công đoàn cơ sở"), nfd, "count", "actual")
+        == "new_grassroots_unions"
+    )
+
+
+def test_every_indicator_has_a_row_and_a_doc_entry():
+    ids = set(indicators())
+    yaml_ids = set(yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))["indicators"])
+    assert ids == yaml_ids
+    covered = {row[4] for row in OWN}
+    assert ids - covered == set()
+    doc = DOC.read_text(encoding="utf-8")
+    assert sorted(i for i in ids if f"`{i}`" not in doc) == []
+
+
+def test_every_id_has_labels_and_units():
+    for ind in indicators().values():
+        assert ind.label_vi and ind.label_en and ind.units
+
+
+def test_without_position_the_clause_naming_the_entity_is_used():
+    # seed 002: the entity names one clause only
+    sentence = (
+        "- Phấn đấu có từ 80% trở lên các cơ quan, đơn vị, trường học công lập xây dựng, thực hiện hiệu quả "
+        "quy chế phối hợp giữa công đoàn và chính quyền cùng cấp; có từ 70% trở lên trường học ngoài công lập "
+        "tổ chức ký kết, thực hiện hiệu quả thỏa ước lao động tập thể (TƯLĐTT)."
+    )
+    assert indicator_for("cơ quan, đơn vị, trường học công lập", sentence, "percent", "target") == (
+        "coordination_regulation_coverage"
+    )
+    assert indicator_for("trường học ngoài công lập", sentence, "percent", "target") == (
+        "collective_agreement_coverage"
+    )
