@@ -1,0 +1,134 @@
+"""PDF page lines → blocks: running headers/footers and page numbers dropped, paragraphs split.
+
+Works on the small `Line` records of every page (a few KB a page), after pdfplumber's
+objects are released, so a 1,000-page file never holds more than one parsed page.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from extractors.readers.pdf_lines import Line, PageContent
+from extractors.records import HEADING, PARAGRAPH, TABLE_CELL, Block
+
+logger = logging.getLogger(__name__)
+
+DATA = Path(__file__).parent / "data" / "page_furniture.yaml"
+PARA_GAP = 1.25  # a line pitch > 1.25 × the usual pitch starts a paragraph (Word: 1.4+, reportlab 1.33)
+INDENT = 4.0  # pt: a first line indented more than this starts a paragraph
+SHORT_LINE = 0.85  # a line ending before 85% of the text width ends its paragraph (with punctuation)
+HEADING_SIZE = 1.15  # lines 15% larger than the body font are headings
+MAX_HEADING_CHARS = 300
+SENTENCE_END = tuple(".:;!?”\")")
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> tuple[re.Pattern[str], float, float]:
+    cfg = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    words = "|".join(re.escape(w) for w in cfg["page_words"])
+    of = "|".join(re.escape(w) for w in cfg["of_words"])
+    number = re.compile(rf"^[-–—\s]*(?:(?:{words})\s*)?\d{{1,4}}(?:\s*(?:{of})\s*\d{{1,4}})?[-–—\s]*$", re.I)
+    return number, float(cfg["min_page_share"]), float(cfg["zone_share"])
+
+
+def is_page_number(text: str) -> bool:
+    """`3`, `- 3 -`, `Trang 3`, `Trang 3/12`, `Page 3 of 12`."""
+    return bool(_furniture()[0].match(text))
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _zone_lines(page: PageContent, zone: float) -> Iterator[tuple[str, Line]]:
+    """Lines that sit in the top or bottom zone of the page, with which zone."""
+    for line in page.lines:
+        if line.bottom <= page.height * zone:
+            yield "top", line
+        elif line.top >= page.height * (1 - zone):
+            yield "bottom", line
+
+
+def furniture_keys(pages: list[PageContent]) -> set[tuple[str, str]]:
+    """(zone, key) of lines repeated in the same margin zone of many pages: running headers/footers."""
+    _, min_share, zone = _furniture()
+    seen: Counter[tuple[str, str]] = Counter()
+    for page in pages:
+        seen.update({(where, _key(line.text)) for where, line in _zone_lines(page, zone)})
+    needed = max(2, min_share * len(pages))
+    return {k for k, n in seen.items() if n >= needed}
+
+
+def strip_furniture(page: PageContent, repeated: set[tuple[str, str]]) -> list[Line]:
+    """The page's lines without running headers/footers and page-number lines."""
+    _, _, zone = _furniture()
+    drop = {id(line) for where, line in _zone_lines(page, zone)
+            if (where, _key(line.text)) in repeated or is_page_number(line.text)}
+    return [line for line in page.lines if id(line) not in drop]
+
+
+class Layout:
+    """Document-wide measures the paragraph rules compare against."""
+
+    def __init__(self, pages: list[list[Line]]) -> None:
+        lines = [ln for page in pages for ln in page]
+        sizes = Counter(round(ln.size, 1) for ln in lines)
+        self.body_size = sizes.most_common(1)[0][0] if sizes else 10.0
+        lefts = Counter(round(ln.x0) for ln in lines if abs(ln.size - self.body_size) < 0.5)
+        self.left = lefts.most_common(1)[0][0] if lefts else 0.0
+        rights = sorted(ln.x1 for ln in lines)
+        self.right = rights[int(len(rights) * 0.95)] if rights else 0.0
+        pitches = [b.top - a.top for page in pages for a, b in zip(page, page[1:], strict=False)
+                   if 0 < b.top - a.top < 2.5 * self.body_size and abs(a.size - self.body_size) < 0.5]
+        self.pitch = statistics.median(pitches) if pitches else 1.2 * self.body_size
+
+    def starts_paragraph(self, prev: Line, line: Line) -> bool:
+        if line.top - prev.top > PARA_GAP * self.pitch or line.top < prev.top:
+            return True
+        if prev.bold != line.bold or abs(prev.size - line.size) > 0.5:
+            return True
+        indented = line.x0 > prev.x0 + INDENT and line.x0 > self.left + INDENT
+        width = max(self.right - self.left, 1.0)
+        prev_short = prev.x1 < self.left + SHORT_LINE * width
+        return indented and (prev_short or prev.text.endswith(SENTENCE_END))
+
+    def kind(self, lines: list[Line]) -> str:
+        text_len = sum(len(ln.text) for ln in lines)
+        big = all(ln.size >= HEADING_SIZE * self.body_size for ln in lines)
+        bold = all(ln.bold for ln in lines)
+        return HEADING if (big or bold) and text_len <= MAX_HEADING_CHARS else PARAGRAPH
+
+
+def _paragraphs(lines: list[Line], layout: Layout, page_no: int) -> Iterator[tuple[float, Block]]:
+    run: list[Line] = []
+    for line in lines + [None]:  # type: ignore[list-item]
+        if run and (line is None or layout.starts_paragraph(run[-1], line)):
+            yield run[0].top, Block(text="\n".join(ln.text for ln in run), page=page_no, kind=layout.kind(run))
+            run = []
+        if line is not None:
+            run.append(line)
+
+
+def page_blocks(page: PageContent, lines: list[Line], layout: Layout) -> list[Block]:
+    """Paragraph and table-cell blocks of one page, in reading order (top to bottom)."""
+    items: list[tuple[float, int, Iterable[Block]]] = []
+    for table in page.tables:
+        cells = [Block(text=cell, page=page.number, kind=TABLE_CELL) for row in table.rows for cell in row if cell]
+        items.append((table.top, 0, cells))
+    bounds = sorted(t.top for t in page.tables)
+    segments: list[list[Line]] = [[] for _ in range(len(bounds) + 1)]
+    for ln in lines:  # a table ends the paragraph above it: never join lines across a table
+        segments[sum(1 for b in bounds if ln.top >= b)].append(ln)
+    for seg in segments:
+        for top, block in _paragraphs(seg, layout, page.number):
+            items.append((top, 1, [block]))
+    items.sort(key=lambda it: (it[0], it[1]))
+    return [b for _, _, blocks in items for b in blocks]

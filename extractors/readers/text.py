@@ -1,0 +1,123 @@
+"""Plain text and Markdown → blocks.
+
+A block is a run of lines between blank lines; the line breaks inside a block are kept
+(joining broken lines is the normalizer's job). Markdown markup is removed, text kept:
+`#`–`######` lines become `heading` blocks, `**b**` `*i*` `__b__` `` `c` `` lose their marks,
+`[t](u)` becomes `t`, images are dropped, `| a | b |` table rows become `table_cell` blocks.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from extractors.readers.encoding import DecodedText, decode_text
+from extractors.records import HEADING, PARAGRAPH, TABLE_CELL, Block
+
+logger = logging.getLogger(__name__)
+
+BLANK = re.compile(r"^[ \t\f\v\u00a0\u200b]*$")
+ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+SETEXT_RULE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+HR = re.compile(r"^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$")
+TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]+\|[\s:|-]*$")
+BULLET = re.compile(r"^(\s*)[*+][ \t]+")
+QUOTE = re.compile(r"^\s*>[ \t]?")
+INLINE = (  # order matters: images before links, strong before emphasis
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),
+    (re.compile(r"\*\*(.+?)\*\*|__(.+?)__"), r"\1\2"),
+    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])|(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w_])"), r"\1\2"),
+    (re.compile(r"`([^`]+)`"), r"\1"),
+    (re.compile(r"\*\*|__"), ""),  # unpaired strong marks left by a broken export
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])"), r"\1"),
+)
+
+
+def strip_inline_markdown(text: str) -> str:
+    for pattern, repl in INLINE:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def split_lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def text_blocks(text: str) -> list[Block]:
+    """Runs of lines between blank lines, lines kept as they are."""
+    blocks: list[Block] = []
+    run: list[str] = []
+    for line in split_lines(text) + [""]:
+        if BLANK.match(line):
+            if run:
+                blocks.append(Block(text="\n".join(run)))
+                run = []
+        else:
+            run.append(line.rstrip())
+    return blocks
+
+
+def _table_cells(line: str) -> list[Block]:
+    cells = [strip_inline_markdown(c.strip()) for c in line.strip().strip("|").split("|")]
+    return [Block(text=c, kind=TABLE_CELL) for c in cells if c]
+
+
+def _markdown_line(line: str, nxt: str | None) -> tuple[str, str | None]:
+    """(kind, text) of one Markdown line: kind is heading, paragraph, table, rule or skip."""
+    if m := ATX_HEADING.match(line):
+        return HEADING, strip_inline_markdown(m.group(2)).strip()
+    if HR.match(line):
+        return "rule", None
+    if TABLE_ROW.match(line):
+        return ("skip", None) if TABLE_RULE.match(line) else (TABLE_CELL, line)
+    if nxt is not None and SETEXT_RULE.match(nxt) and not BLANK.match(line):
+        return "setext", strip_inline_markdown(line).strip()
+    line = BULLET.sub(r"\1- ", QUOTE.sub("", line))
+    return PARAGRAPH, strip_inline_markdown(line).rstrip()
+
+
+def markdown_blocks(text: str) -> list[Block]:
+    """Markdown → blocks with the markup removed and the text kept."""
+    lines = split_lines(text)
+    blocks: list[Block] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            blocks.append(Block(text="\n".join(run)))
+            run.clear()
+
+    skip_next = False
+    for i, line in enumerate(lines):
+        if skip_next:
+            skip_next = False
+            continue
+        if BLANK.match(line):
+            flush()
+            continue
+        kind, body = _markdown_line(line, lines[i + 1] if i + 1 < len(lines) else None)
+        if kind in (HEADING, "setext"):
+            flush()
+            if body:
+                blocks.append(Block(text=body, kind=HEADING))
+            skip_next = kind == "setext"
+        elif kind == TABLE_CELL:
+            flush()
+            blocks.extend(_table_cells(line))
+        elif kind == PARAGRAPH and body and body.strip():
+            run.append(body)
+        elif kind == "rule":
+            flush()
+    flush()
+    return blocks
+
+
+def read_text(data: bytes, markdown: bool) -> tuple[list[Block], DecodedText]:
+    decoded = decode_text(data)
+    blocks = markdown_blocks(decoded.text) if markdown else text_blocks(decoded.text)
+    logger.debug("%d blocks from %s text (%s)", len(blocks), "markdown" if markdown else "plain",
+                 decoded.encoding)
+    return blocks, decoded
