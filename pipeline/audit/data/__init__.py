@@ -1,0 +1,1 @@
+"""Language data of the audit rules (YAML)."""

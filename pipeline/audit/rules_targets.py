@@ -1,0 +1,124 @@
+"""Rules about targets: TARGET_MONOTONE (one plan) and ACHIEVEMENT (target against result)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+from pipeline.audit import pairing as pr
+from pipeline.audit.intervals import exact, figure_interval, fmt, judge, rounded, truncated
+from pipeline.audit.model import CONSISTENT, ERROR, INCONSISTENT, AuditFigure
+from pipeline.audit.registry import Check, rule
+from pipeline.audit.vocabulary import achievement_claim, has_cue
+
+# "vượt 31% kế hoạch": the excess cue stands right before the number.
+EXCESS_CUE_WIDTH = 12
+
+
+def _deadline_key(f: AuditFigure) -> float | None:
+    """Where a target sits in time: an annual target holds from the start (a floor for all)."""
+    if f.deadline_year:
+        return float(f.deadline_year)
+    if f.recurrence == "annual":
+        return -math.inf
+    return None
+
+
+def _statements(targets: list[AuditFigure]) -> list[list[AuditFigure]]:
+    """Targets of one document grouped by statement (pairing.same_statement), greedy in text order."""
+    groups: list[list[AuditFigure]] = []
+    for t in targets:
+        group = next((g for g in groups if any(pr.same_statement(t, m) for m in g)), None)
+        if group is None:
+            groups.append([t])
+        else:
+            group.append(t)
+    return groups
+
+
+def _goes_down(group: list[AuditFigure]) -> bool:
+    """A target that should fall over time: every member says `không quá`, `dưới`, …"""
+    return all(f.comparator in ("<=", "<") for f in group)
+
+
+@rule("TARGET_MONOTONE", ERROR, "targets of one indicator in one plan that go the wrong way as deadlines move out")
+def target_monotone(figs: list[AuditFigure]) -> Iterator[Check]:
+    for doc in pr.by_document(figs).values():
+        targets = [f for f in doc if f.modality == "target" and f.relation == "level"
+                   and f.aggregation == "total" and _deadline_key(f) is not None]
+        for group in _statements(targets):
+            keys = sorted({k for f in group if (k := _deadline_key(f)) is not None})
+            if len(keys) < 2:
+                continue
+            down = _goes_down(group)
+            for k_prev, k_next in zip(keys, keys[1:], strict=False):
+                for a in (f for f in group if _deadline_key(f) == k_prev):
+                    for b in (f for f in group if _deadline_key(f) == k_next):
+                        wrong = b.value > a.value if down else b.value < a.value
+                        yield Check(INCONSISTENT if wrong else CONSISTENT, (a, b),
+                                    f"{_when(a)}: {fmt(a.value)} → {_when(b)}: {fmt(b.value)} "
+                                    f"({'should not rise' if down else 'should not fall'})",
+                                    {"first": a.text, "first_when": _when(a), "second": b.text,
+                                     "second_when": _when(b), "entity": a.entity or ""})
+
+
+def _when(f: AuditFigure) -> str:
+    return str(f.deadline_year) if f.deadline_year else "hằng năm/annual"
+
+
+def _target_for(actual: AuditFigure, figs: list[AuditFigure]) -> AuditFigure | None:
+    """The target an actual result answers: near it with the same entity, or the same
+    organization, indicator and year in another document."""
+    cands = [t for t in figs if t.modality == "target" and t.relation == "level" and t.unit == actual.unit
+             and t.aggregation == actual.aggregation
+             and ((pr.near(t, actual) and pr.same_entity(t, actual))
+                  or (t.doc_id != actual.doc_id and actual.indicator and t.indicator == actual.indicator
+                      and t.organization and t.organization == actual.organization
+                      and t.deadline_year is not None and t.deadline_year == actual.year))]
+    return min(cands, key=lambda t: (t.doc_id != actual.doc_id, abs(t.char_start - actual.char_start)),
+               default=None)
+
+
+@rule("ACHIEVEMENT", ERROR, "a stated achievement (`đạt 105% kế hoạch`, `vượt chỉ tiêu`) against target and result")
+def achievement(figs: list[AuditFigure]) -> Iterator[Check]:
+    by_doc = pr.by_document(figs)
+    for doc in by_doc.values():
+        for actual in doc:
+            if actual.modality != "actual" or actual.relation != "level" or actual.unit == "rank":
+                continue
+            target = _target_for(actual, figs)
+            if target is None or target.value <= 0:
+                continue
+            stated = [a for a in doc if a.relation == "achievement" and a.unit == "percent" and pr.near(a, actual)]
+            a = min(stated, key=lambda x: abs(x.char_start - actual.char_start), default=None)
+            if a is not None:
+                yield _check_percent(a, actual, target)
+                continue
+            claim = achievement_claim(actual.sentence)
+            if claim is not None:
+                yield _check_claim(claim, actual, target)
+
+
+def _check_percent(a: AuditFigure, actual: AuditFigure, target: AuditFigure) -> Check:
+    excess = has_cue(pr.before(a, EXCESS_CUE_WIDTH), "excess_cues")
+    ratio = figure_interval(actual).scale(100) / exact(target.value)
+    expected = ratio if not excess else type(ratio)(ratio.lo - 100, ratio.hi - 100)
+    outcome = judge(a, expected)
+    what = "excess over the target" if excess else "result / target"
+    arithmetic = (f"{what}: {fmt(actual.value)} / {fmt(target.value)} × 100{' - 100' if excess else ''}"
+                  f" = {expected.show()}; written {a.text} → {rounded(a).show()} rounded, "
+                  f"{truncated(a).show()} truncated")
+    return Check(outcome, (target, actual, a), arithmetic,
+                 {"stated": a.text, "actual": actual.text, "target": target.text, "expected": f"(= {expected.show(2)}%)",
+                  "claim": a.text})
+
+
+def _check_claim(claim: tuple[str, str], actual: AuditFigure, target: AuditFigure) -> Check:
+    cue, comparator = claim
+    lo, hi = rounded(actual).lo, rounded(actual).hi
+    ok = {">=": hi >= target.value, ">": hi > target.value, "<": lo < target.value}[comparator]
+    arithmetic = f"'{cue}' needs result {comparator} target: {fmt(actual.value)} {comparator} {fmt(target.value)} is {ok}"
+    return Check(CONSISTENT if ok else INCONSISTENT, (target, actual), arithmetic,
+                 {"stated": cue, "actual": actual.text, "target": target.text, "expected": "", "claim": cue})
+
+

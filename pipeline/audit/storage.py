@@ -1,0 +1,63 @@
+"""The `findings` table (migration pipeline/store/migrations/002_findings.sql): write and read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from importlib import resources
+
+import duckdb
+
+from pipeline.audit.model import Evidence, Finding
+
+logger = logging.getLogger(__name__)
+
+COLUMNS = ("finding_id", "rule", "severity", "outcome", "organization", "indicator", "message_vi",
+           "message_en", "arithmetic", "figure_ids", "evidence", "created_at")
+
+
+def _has_findings_table(con: duckdb.DuckDBPyConnection) -> bool:
+    rows = con.execute("SELECT 1 FROM information_schema.tables WHERE table_name = 'findings'").fetchall()
+    return bool(rows)
+
+
+def ensure_findings_table(con: duckdb.DuckDBPyConnection) -> None:
+    """Create `findings` from the migration file when the store has not (a bare connection)."""
+    if _has_findings_table(con):
+        return
+    sql = resources.files("pipeline.store").joinpath("migrations", "002_findings.sql").read_text("utf-8")
+    con.execute(sql)
+
+
+def replace_findings(con: duckdb.DuckDBPyConnection, findings: list[Finding]) -> int:
+    """Delete the previous audit's findings and store these, in one transaction."""
+    ensure_findings_table(con)
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    rows = [[f.finding_id, f.rule, f.severity, f.outcome, f.organization, f.indicator, f.message_vi,
+             f.message_en, f.arithmetic, list(f.figure_ids),
+             json.dumps([e.as_dict() for e in f.evidence], ensure_ascii=False), now] for f in findings]
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DELETE FROM findings")
+        if rows:
+            con.executemany(f"INSERT INTO findings ({', '.join(COLUMNS)}) VALUES "
+                            f"({', '.join('?' * len(COLUMNS))})", rows)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    logger.info("stored %d findings", len(rows))
+    return len(rows)
+
+
+def read_findings(con: duckdb.DuckDBPyConnection) -> list[Finding]:
+    """The stored findings, as records (empty when no audit ran yet)."""
+    if not _has_findings_table(con):
+        return []
+    out = []
+    for row in con.execute(f"SELECT {', '.join(COLUMNS[:-1])} FROM findings ORDER BY rule, finding_id").fetchall():
+        d = dict(zip(COLUMNS, row, strict=False))
+        evidence = tuple(Evidence(**e) for e in json.loads(d.pop("evidence") or "[]"))
+        out.append(Finding(**{**d, "figure_ids": tuple(d["figure_ids"] or ()), "evidence": evidence}))
+    return out
