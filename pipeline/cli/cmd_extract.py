@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 
 from pipeline.extract import extract_file
@@ -39,6 +40,8 @@ def _table_rows(rec: dict) -> str:
 
 def run(args: argparse.Namespace) -> int:
     failed = 0
+    if not args.quiet and logging.getLogger().level > logging.INFO:
+        logging.getLogger("extractors.readers").setLevel(logging.INFO)  # page progress of long PDFs
     out = sys.stdout
     for path in iter_input_files(args.paths):
         if path == "-":

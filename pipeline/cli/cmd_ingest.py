@@ -1,0 +1,40 @@
+"""`chiso ingest`: add files to the dataset (DuckDB); unchanged files are skipped."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from pipeline.cli.dataset_args import add_db_argument, db_path
+from pipeline.ingest import ingest_paths
+from pipeline.store import StoreError
+
+NAME = "ingest"
+HELP = "extract files and folders into the dataset (a DuckDB file); unchanged files are skipped"
+EXAMPLE = "chiso ingest corpus/ --db chiso.duckdb"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (folders: document files only)")
+    add_db_argument(p)
+    p.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                   help="skip folder entries matching GLOB (repeatable), e.g. --exclude 'drafts*'")
+    p.add_argument("--quiet", action="store_true", help="no progress or summary on stderr")
+
+
+def run(args: argparse.Namespace) -> int:
+    if "-" in args.paths:
+        print("chiso ingest reads files, not standard input; save the data to a file first", file=sys.stderr)
+        return 2
+    db = db_path(args)
+    try:
+        summary = ingest_paths(args.paths, db, quiet=args.quiet, exclude=args.exclude,
+                               lock_timeout=args.lock_timeout)
+    except StoreError as err:
+        print(f"chiso ingest: {err}", file=sys.stderr)
+        return 1
+    if not args.quiet:
+        print(f"{db}: {summary.line()}", file=sys.stderr)
+    for _path, error in summary.failures:
+        print(f"failed: {error}", file=sys.stderr)
+    return 1 if summary.failed else 0

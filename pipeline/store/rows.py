@@ -1,0 +1,114 @@
+"""A FileResult as table rows (dicts keyed by column name) for `files`, `documents`,
+`figures` and `references`. Pure functions: no database here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from extractors.records import Figure, Reference
+from pipeline.model import Document, DocumentExtract, FileResult
+
+logger = logging.getLogger(__name__)
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class FileRows:
+    """The rows one file contributes, ready to insert."""
+
+    file: Row
+    documents: tuple[Row, ...]
+    figures: tuple[Row, ...]
+    references: tuple[Row, ...]
+
+
+def parse_date(value: str | None, where: str) -> dt.date | None:
+    """"YYYY-MM-DD" → date; an impossible date is logged and stored as NULL, not guessed."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        logger.warning("%s: date %r is not a valid YYYY-MM-DD date; stored as NULL", where, value)
+        return None
+
+
+def doc_id_of(sha256: str, doc_index: int) -> str:
+    return f"{sha256[:16]}:{doc_index}"
+
+
+def unique_id(base: str, taken: set[str]) -> str:
+    """`base`, or `base:1`, `base:2`… when two spans start at the same offset."""
+    candidate, n = base, 0
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}:{n}"
+    taken.add(candidate)
+    return candidate
+
+
+def document_row(doc: Document, sha256: str, path: str) -> Row:
+    date = parse_date(doc.date, f"{path}#{doc.doc_index}")
+    return {"doc_id": doc_id_of(sha256, doc.doc_index), "sha256": sha256, "path": path,
+            "doc_index": doc.doc_index, "kind": doc.kind, "title": doc.title,
+            "organization": doc.organization, "date": date, "year": date.year if date else None,
+            "text": doc.text, "char_start": doc.start, "char_end": doc.end}
+
+
+def figure_row(f: Figure, page: int | None, doc: Row, figure_id: str, version: str) -> Row:
+    year = f.deadline_year if (f.modality == "target" and f.deadline_year) else doc["year"]
+    return {"figure_id": figure_id, "doc_id": doc["doc_id"], "sha256": doc["sha256"], "path": doc["path"],
+            "doc_index": doc["doc_index"], "organization": doc["organization"], "doc_kind": doc["kind"],
+            "doc_date": doc["date"], "year": year, "page": page, "char_start": f.char_start,
+            "char_end": f.char_end, "text": f.text, "value": f.value, "value_max": f.value_max,
+            "unit": f.unit, "entity": f.entity, "indicator": f.indicator, "modality": f.modality,
+            "comparator": f.comparator, "aggregation": f.aggregation, "period_years": f.period_years,
+            "deadline_year": f.deadline_year, "recurrence": f.recurrence, "relation": f.relation,
+            "denominator": f.denominator, "ambiguous": f.ambiguous, "sentence": f.sentence,
+            "sentence_start": f.sentence_start, "extractor_version": version}
+
+
+def reference_row(r: Reference, doc: Row, ref_id: str) -> Row:
+    return {"ref_id": ref_id, "doc_id": doc["doc_id"], "sha256": doc["sha256"], "path": doc["path"],
+            "doc_index": doc["doc_index"], "char_start": r.char_start, "char_end": r.char_end,
+            "text": r.text, "number": r.number, "kind": r.kind,
+            "date": parse_date(r.date, f"{doc['path']}#{doc['doc_index']} reference {r.number}"),
+            "formal": r.formal}
+
+
+def _extract_rows(ex: DocumentExtract, sha256: str, path: str, version: str,
+                  fig_ids: set[str], ref_ids: set[str]) -> tuple[Row, list[Row], list[Row]]:
+    doc = document_row(ex.document, sha256, path)
+    pages = ex.figure_pages or (None,) * len(ex.figures)
+    figures = [figure_row(f, page, doc, unique_id(f"{doc['doc_id']}:{f.char_start}", fig_ids), version)
+               for f, page in zip(ex.figures, pages, strict=False)]
+    refs = [reference_row(r, doc, unique_id(f"{doc['doc_id']}:r{r.char_start}", ref_ids))
+            for r in ex.references]
+    return doc, figures, refs
+
+
+def file_rows(result: FileResult, path: str, sha256: str | None, version: str,
+              run_id: str, ingested_at: dt.datetime, duplicate_of: str | None = None) -> FileRows:
+    """Rows for one file. A duplicate (same bytes already stored under `duplicate_of`)
+    contributes its `files` row only, so each document is held once."""
+    docs: list[Row] = []
+    figures: list[Row] = []
+    refs: list[Row] = []
+    if sha256 and duplicate_of is None:
+        fig_ids: set[str] = set()
+        ref_ids: set[str] = set()
+        for ex in result.documents:
+            d, f, r = _extract_rows(ex, sha256, path, version, fig_ids, ref_ids)
+            docs.append(d)
+            figures.extend(f)
+            refs.extend(r)
+    file = {"path": path, "sha256": sha256, "size": result.size, "format": result.format,
+            "status": result.status, "error": result.error, "pages": result.pages,
+            "documents": len(docs), "figures": len(figures), "extractor_version": version,
+            "ingested_at": ingested_at, "run_id": run_id, "references": len(refs),
+            "duplicate_of": duplicate_of, "warnings": "\n".join(result.warnings) or None}
+    return FileRows(file=file, documents=tuple(docs), figures=tuple(figures), references=tuple(refs))

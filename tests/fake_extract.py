@@ -1,0 +1,54 @@
+"""A fast, deterministic stand-in for `pipeline.extract.extract_file`, for ingest tests
+about the store (crash safety, two processes) that must not wait for the NLP models.
+
+Every run of digits becomes a count figure; the file's text is one document. Used in
+subprocesses through `python -c "import fake_extract; fake_extract.run_cli(...)"`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+from extractors.records import Figure
+from pipeline.model import Document, DocumentExtract, FileResult
+
+NUMBER = re.compile(r"\d+")
+# Seconds spent per file, so a subprocess can be killed mid-run (set by the test).
+DELAY = float(os.environ.get("CHISO_FAKE_DELAY", "0"))
+
+
+def fake_extract_file(path, source=None, data=None) -> FileResult:
+    source = source if source is not None else str(path)
+    data = Path(path).read_bytes() if data is None else data
+    if DELAY:
+        time.sleep(DELAY)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return FileResult(source=source, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
+                          format=None, status="failed", error=f"{source}: not UTF-8 text")
+    doc = Document(source=source, doc_index=0, kind="báo cáo", title=None, organization=None,
+                   date=None, text=text, start=0, end=len(text))
+    figs = tuple(Figure(char_start=m.start(), char_end=m.end(), text=m.group(), value=float(m.group()),
+                        unit="count", sentence=text[max(0, m.start() - 20): m.end() + 20])
+                 for m in NUMBER.finditer(text))
+    return FileResult(source=source, sha256=hashlib.sha256(data).hexdigest(), size=len(data), format="txt",
+                      status="ok", documents=(DocumentExtract(document=doc, figures=figs),))
+
+
+def install() -> None:
+    import pipeline.ingest
+
+    pipeline.ingest.extract_file = fake_extract_file
+
+
+def run_cli(argv: list[str]) -> None:
+    install()
+    from pipeline.cli import main
+
+    sys.exit(main(argv))

@@ -1,0 +1,234 @@
+"""Idempotent ingest: skip unchanged, replace changed, record failures, survive kill -9 and
+a second process. End-to-end tests use the real extractor on corpus/seeds; crash and
+concurrency tests use a fast stand-in extractor (tests/fake_extract.py) in subprocesses."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+from fake_extract import install as install_fake_extractor
+
+from pipeline.extract import extract_file
+from pipeline.ingest import ingest_paths, iter_ingest_files
+from pipeline.records_json import file_records
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "corpus" / "seeds").glob("*.txt"))
+TESTS = Path(__file__).resolve().parent
+# Columns that say when/by which run a row was written; everything else must match.
+RUN_COLUMNS = {"ingested_at", "run_id"}
+DATA_TABLES = ("files", "documents", "figures", "references")
+
+
+def snapshot(db: Path) -> dict[str, list[tuple]]:
+    """Every data table, sorted, without the run columns."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        out = {}
+        for table in DATA_TABLES:
+            cols = [r[0] for r in con.execute(f'DESCRIBE "{table}"').fetchall() if r[0] not in RUN_COLUMNS]
+            quoted = ", ".join(f'"{c}"' for c in cols)
+            out[table] = con.execute(f'SELECT {quoted} FROM "{table}" ORDER BY ALL').fetchall()
+        return out
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def seeds_db(tmp_path_factory):
+    """The five seeds ingested once with the real extractor (shared: extraction is the slow part)."""
+    folder = tmp_path_factory.mktemp("seeds")
+    for seed in SEEDS:
+        shutil.copy(seed, folder / seed.name)
+    db = folder / "chiso.duckdb"
+    first = ingest_paths([folder], db, quiet=True)
+    return folder, db, first
+
+
+def test_ingest_twice_gives_identical_tables(seeds_db):
+    folder, db, first = seeds_db
+    before = snapshot(db)
+    second = ingest_paths([folder], db, quiet=True)
+    assert (first.ingested, first.failed) == (len(SEEDS), 0)
+    assert (second.skipped, second.ingested, second.failed) == (len(SEEDS), 0, 0)
+    assert snapshot(db) == before
+
+
+def test_counts_match_chiso_extract(seeds_db):
+    folder, db, _ = seeds_db
+    expected = {"document": 0, "figure": 0, "reference": 0}
+    for seed in sorted(folder.glob("*.txt")):
+        for rec in file_records(extract_file(seed)):
+            expected[rec["type"]] += 1
+    con = duckdb.connect(str(db), read_only=True)
+    got = {kind: con.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0]
+           for kind, table in (("document", "documents"), ("figure", "figures"), ("reference", "references"))}
+    con.close()
+    assert got == expected
+
+
+def test_runs_are_recorded(seeds_db):
+    _, db, first = seeds_db
+    con = duckdb.connect(str(db), read_only=True)
+    row = con.execute("SELECT files_seen, ingested, documents, figures, ended_at IS NOT NULL FROM runs "
+                      "WHERE run_id = ?", [first.run_id]).fetchall()
+    con.close()
+    assert row == [(len(SEEDS), len(SEEDS), first.documents, first.figures, True)]
+
+
+@pytest.fixture
+def fake(monkeypatch):
+    install_fake_extractor()
+    yield
+    import pipeline.ingest
+
+    monkeypatch.setattr(pipeline.ingest, "extract_file", extract_file)
+
+
+def test_changed_file_is_reextracted(tmp_path, fake):
+    doc = tmp_path / "plan.txt"
+    doc.write_text("Phấn đấu tỷ lệ đoàn viên đạt từ 95% trở lên", encoding="utf-8")  # seeds/002 line 120
+    db = tmp_path / "chiso.duckdb"
+    ingest_paths([doc], db, quiet=True)
+    doc.write_text("Phấn đấu tỷ lệ đoàn viên đạt từ 96% trở lên", encoding="utf-8")  # seeds/002 line 147
+    summary = ingest_paths([doc], db, quiet=True)
+    con = duckdb.connect(str(db), read_only=True)
+    texts = con.execute("SELECT text FROM figures").fetchall()
+    con.close()
+    assert (summary.ingested, summary.skipped) == (1, 0)
+    assert texts == [("96",)]
+
+
+def test_failed_file_is_recorded_and_others_go_on(tmp_path, fake):
+    (tmp_path / "a.txt").write_text("6.107 doanh nghiệp", encoding="utf-8")  # seeds/000 line 27
+    (tmp_path / "b.txt").write_bytes(b"\xff\xfe broken")
+    (tmp_path / "c.txt").write_text("87.038 lao động", encoding="utf-8")  # seeds/000 line 27
+    db = tmp_path / "chiso.duckdb"
+    summary = ingest_paths([tmp_path], db, quiet=True)
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.execute("SELECT path, status, error IS NOT NULL FROM files ORDER BY path").fetchall()
+    con.close()
+    assert (summary.ingested, summary.failed) == (2, 1)
+    assert summary.failures[0][0].endswith("b.txt")
+    assert rows == [("a.txt", "ok", False), ("b.txt", "failed", True), ("c.txt", "ok", False)]
+
+
+def test_missing_file_given_explicitly_fails_cleanly(tmp_path, fake):
+    summary = ingest_paths([tmp_path / "nope.pdf"], tmp_path / "chiso.duckdb", quiet=True)
+    assert summary.failed == 1
+    assert "nope.pdf" in summary.failures[0][1]
+
+
+def test_crash_in_extractor_is_a_failed_file(tmp_path, monkeypatch):
+    import pipeline.ingest
+
+    def boom(path, source=None, data=None):
+        raise RuntimeError("extractor bug")
+
+    monkeypatch.setattr(pipeline.ingest, "extract_file", boom)
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    summary = ingest_paths([tmp_path / "a.txt"], tmp_path / "chiso.duckdb", quiet=True)
+    assert summary.failed == 1
+    assert "RuntimeError: extractor bug" in summary.failures[0][1]
+
+
+@pytest.mark.parametrize(("name", "kept"), [
+    ("seeds/000_bf79206f8d7a586e.txt", True),
+    ("fixtures/000_bf79206f8d7a586e.docx", True),
+    ("fixtures/000_bf79206f8d7a586e.pdf", True),
+    ("fixtures/004_9008d95002dd26b8.html", True),
+    ("gold/seeds.figures.jsonl", False),  # annotations are not documents
+    ("README.md", False),
+    ("notes/report.md", True),
+    ("scripts/make.py", False),
+    (".hidden/x.txt", False),
+    ("drafts/old.txt", False),  # --exclude drafts
+])
+def test_folder_walk_keeps_documents(tmp_path, name, kept):
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("x", encoding="utf-8")
+    found = [Path(p).relative_to(tmp_path).as_posix() for p in iter_ingest_files([tmp_path], exclude=["drafts"])]
+    assert (name in found) is kept
+
+
+def test_file_given_by_name_is_always_tried(tmp_path):
+    path = tmp_path / "README.md"
+    path.write_text("x", encoding="utf-8")
+    assert list(iter_ingest_files([path])) == [str(path)]
+
+
+# -- crash safety and two processes (subprocesses with the fast stand-in extractor) ---------
+
+def make_variants(folder: Path, n: int) -> None:
+    """n files from the seeds, each with its own last line so every hash differs."""
+    folder.mkdir()
+    texts = [s.read_text(encoding="utf-8")[:1000] for s in SEEDS]
+    for i in range(n):
+        (folder / f"doc_{i:03d}.txt").write_text(f"{texts[i % len(texts)]}\nbiến thể {i}\n", encoding="utf-8")
+
+
+def cli(argv: list[str], delay: float = 0.0, **kw) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": f"{TESTS}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
+           "CHISO_FAKE_DELAY": str(delay)}
+    code = f"import fake_extract; fake_extract.run_cli({argv!r})"
+    return subprocess.Popen([sys.executable, "-c", code], env=env, text=True, **kw)
+
+
+@pytest.fixture(scope="module")
+def two_hundred(tmp_path_factory):
+    base = tmp_path_factory.mktemp("crash")
+    make_variants(base / "in", 200)
+    clean = base / "clean.duckdb"
+    import pipeline.ingest
+
+    real = pipeline.ingest.extract_file
+    install_fake_extractor()
+    try:
+        assert ingest_paths([base / "in"], clean, quiet=True).ingested == 200
+    finally:
+        pipeline.ingest.extract_file = real
+    return base, snapshot(clean)
+
+
+@pytest.mark.integration
+def test_kill_9_mid_ingest_then_resume(two_hundred):
+    base, clean = two_hundred
+    db = base / "killed.duckdb"
+    proc = cli(["ingest", str(base / "in"), "--db", str(db)], delay=0.01, stderr=subprocess.PIPE)
+    for line in proc.stderr:  # non-TTY progress: a line every 10 files
+        if line.startswith("[60/200]"):
+            proc.send_signal(signal.SIGKILL)
+            break
+    proc.wait(timeout=300)
+    assert proc.returncode == -signal.SIGKILL
+    partial = snapshot(db)
+    assert 0 < len(partial["files"]) < 200  # killed part-way, the database still opens
+    assert cli(["ingest", str(base / "in"), "--db", str(db), "--quiet"]).wait(timeout=300) == 0
+    assert snapshot(db) == clean
+
+
+@pytest.mark.integration
+def test_two_ingest_processes_at_once(two_hundred):
+    base, clean = two_hundred
+    db = base / "shared.duckdb"
+    first = cli(["ingest", str(base / "in"), "--db", str(db)], delay=0.005, stderr=subprocess.PIPE)
+    assert first.stderr.readline().startswith("[")  # the first holds the database now
+    impatient = cli(["ingest", str(base / "in"), "--db", str(db), "--lock-timeout", "0.2"],
+                    stderr=subprocess.PIPE)
+    patient = cli(["ingest", str(base / "in"), "--db", str(db), "--quiet", "--lock-timeout", "120"])
+    _, err = impatient.communicate(timeout=300)
+    first.communicate(timeout=300)
+    assert patient.wait(timeout=300) == 0  # waited, then found everything current
+    assert first.returncode == 0
+    if impatient.returncode:  # it came while the first still ran: a clear refusal
+        assert impatient.returncode == 1
+        assert "is in use by another chiso process (pid" in err
+    assert snapshot(db) == clean
