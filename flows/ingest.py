@@ -1,0 +1,202 @@
+"""The `ingest-inbox` flow: a folder of submitted reports → the dataset, one task per changed file.
+
+Thin by design: the stages are `pipeline.extract.extract_file` (read → normalize → segment → extract)
+and `pipeline.store.Store`; this module only decides what runs where, retries what may succeed on a
+second try, and reports. The flow itself is the single writer: tasks (threads or Dask workers) return
+`FileResult`s and the flow writes them, one file per transaction, in its own process, as they finish.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import errno
+import os
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any
+
+from flows.settings import (
+    DASK_WORKERS,
+    DEFAULT_THREADS,
+    TASK_RETRIES,
+    TASK_RETRY_DELAYS,
+    apply_offline_defaults,
+)
+
+apply_offline_defaults()  # before prefect is imported: Prefect reads its settings at import time
+
+from prefect import flow, get_run_logger, task  # noqa: E402
+from prefect.artifacts import create_markdown_artifact  # noqa: E402
+from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.futures import PrefectFuture, as_completed  # noqa: E402
+from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
+
+from flows.report import RunTally, run_report_markdown  # noqa: E402
+from pipeline.extract import extract_file  # noqa: E402
+from pipeline.model import FileResult  # noqa: E402
+
+TASK_RUNNERS = ("default", "dask")
+
+# errno values of I/O that may succeed when tried again (busy or flaky disks, network shares).
+TRANSIENT_ERRNOS = frozenset(
+    getattr(errno, name) for name in (
+        "EAGAIN", "EWOULDBLOCK", "EINTR", "EIO", "EBUSY", "ETIMEDOUT", "ESTALE", "ENOLCK",
+        "ECONNRESET", "ECONNABORTED", "ENETDOWN", "ENETUNREACH", "EHOSTUNREACH", "EREMOTEIO",
+    ) if hasattr(errno, name)
+)
+
+
+def is_transient_error(exc: BaseException | None) -> bool:
+    """True for I/O errors worth retrying; False for a corrupt, missing or forbidden file."""
+    if isinstance(exc, TimeoutError | ConnectionError):
+        return True
+    return isinstance(exc, OSError) and exc.errno in TRANSIENT_ERRNOS
+
+
+def retry_on_transient_error(task: Any, task_run: Any, state: Any) -> bool:
+    """Prefect `retry_condition_fn`: retry a failed task run only when its exception is transient."""
+    exc = state.data if isinstance(state.data, BaseException) else None
+    if exc is None:
+        try:
+            exc = state.result(raise_on_failure=False)
+        except Exception:  # noqa: BLE001 - no exception to classify means no retry
+            return False
+    return is_transient_error(exc if isinstance(exc, BaseException) else None)
+
+
+@task(name="extract-file", task_run_name="extract {path}", retries=TASK_RETRIES,
+      retry_delay_seconds=TASK_RETRY_DELAYS, retry_condition_fn=retry_on_transient_error,
+      cache_policy=NO_CACHE, persist_result=False)
+def extract_file_task(path: str) -> FileResult:
+    """Read → normalize → segment → extract one file. A bad file gives a failed FileResult (no retry);
+    an OSError escapes, so that `retry_on_transient_error` can decide whether to try again."""
+    return extract_file(path)
+
+
+def build_task_runner(kind: str, dask_address: str | None = None) -> AbstractContextManager[Any]:
+    """The task runner for `kind`: threads in this process, or Dask (a local cluster or `dask_address`)."""
+    if kind == "default":
+        return ThreadPoolTaskRunner(max_workers=DEFAULT_THREADS)
+    if kind == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": DASK_WORKERS, "threads_per_worker": 1,
+                                              "processes": True, "dashboard_address": None})
+    raise ValueError(f"unknown task runner {kind!r}; choose one of {', '.join(TASK_RUNNERS)}")
+
+
+def list_inbox(inbox: str) -> list[str]:
+    """The document files of the inbox folder, as `chiso ingest` would walk them."""
+    if not Path(inbox).is_dir():
+        raise FileNotFoundError(f"{inbox}: inbox folder not found")
+    from pipeline.ingest import iter_ingest_files
+
+    return list(iter_ingest_files([inbox]))
+
+
+def failed_result(path: str, sha256: str | None, exc: BaseException) -> FileResult:
+    """The quarantine record of a file whose task failed for good (retries spent, or not retryable)."""
+    message = str(exc) if path in str(exc) else f"{path}: {exc}"
+    size = os.path.getsize(path) if os.path.isfile(path) else 0
+    return FileResult(source=path, sha256=sha256, size=size, format=None, status="failed",
+                      error=f"{message} ({type(exc).__name__})")
+
+
+def result_of(future: PrefectFuture[FileResult], path: str, sha256: str | None) -> FileResult:
+    """The FileResult of a finished task; a task that failed (retries spent) becomes a failed result."""
+    try:
+        result = future.result()
+    except Exception as exc:  # noqa: BLE001 - any failure of one file is that file's record
+        return failed_result(path, sha256, exc)
+    if result.sha256 is None or result.size == 0:  # a reader that failed before it hashed the file
+        result = dataclasses.replace(result, sha256=result.sha256 or sha256,
+                                     size=result.size or (os.path.getsize(path) if os.path.isfile(path) else 0))
+    return result
+
+
+def plan_files(paths: Iterable[str], store: Any) -> tuple[list[tuple[str, str]], list[str], list[FileResult]]:
+    """Hash each file; split into (to extract: (path, sha256)), skipped (already current), unreadable."""
+    from pipeline.store import file_sha256
+
+    todo, skipped, unreadable = [], [], []
+    for path in paths:
+        try:
+            sha = file_sha256(path)
+        except OSError as exc:
+            unreadable.append(failed_result(path, None, exc))
+            continue
+        if store.is_current(path, sha):
+            skipped.append(path)
+        else:
+            todo.append((path, sha))
+    return todo, skipped, unreadable
+
+
+def audit_new_findings(store: Any) -> int | None:
+    """Run the audit (when `pipeline.audit` is installed) and count findings not seen before."""
+    try:
+        from pipeline.audit import audit_store
+    except ImportError:
+        return None
+    return audit_store(store)
+
+
+@flow(name="ingest-inbox", persist_result=False, validate_parameters=True)
+def ingest_inbox(inbox: str, db: str, task_runner: str = "default",
+                 dask_address: str | None = None) -> dict[str, int]:
+    """Ingest the new and changed files of `inbox` into the dataset `db`; returns the run's counts."""
+    from pipeline.store import Store
+
+    logger = get_run_logger()
+    if task_runner not in TASK_RUNNERS:
+        raise ValueError(f"unknown task runner {task_runner!r}; choose one of {', '.join(TASK_RUNNERS)}")
+    runner_name = "prefect-dask" if task_runner == "dask" else "prefect"
+    paths = list_inbox(inbox)
+    with Store(db) as store:
+        run_id = store.start_run(runner_name)
+        tally = RunTally(files_seen=len(paths))
+        try:
+            todo, skipped, unreadable = plan_files(paths, store)
+            tally.skipped = len(skipped)
+            logger.info("%s: %d files, %d unchanged, %d to extract", inbox, len(paths), len(skipped), len(todo))
+            for result in unreadable:
+                store.write_result(result, run_id)
+                tally.add(result)
+            if todo:
+                _extract_and_write(todo, store, run_id, tally, task_runner, dask_address)
+            tally.findings = audit_new_findings(store)
+        finally:
+            store.finish_run(run_id, tally.counts())
+    create_markdown_artifact(markdown=run_report_markdown(run_id, runner_name, inbox, db, tally),
+                             key="chiso-ingest-report", description=f"Chỉ Số ingest run {run_id}")
+    logger.info("run %s: %s", run_id, tally.summary_line())
+    return tally.counts()
+
+
+def _extract_and_write(todo: list[tuple[str, str]], store: Any, run_id: str, tally: RunTally,
+                       task_runner: str, dask_address: str | None) -> None:
+    """Submit one task per file; write results as their tasks finish, in listing order.
+
+    Writing in listing order (a result waits only for the files listed before it) makes the dataset
+    the same whatever the runner and the timing: with two copies of the same bytes, the first listed
+    holds the rows and the other is marked a duplicate, exactly as with `chiso ingest`.
+    """
+    logger = get_run_logger()
+    with build_task_runner(task_runner, dask_address) as runner:
+        futures = [runner.submit(extract_file_task, parameters={"path": path}) for path, _ in todo]
+        position = {future: i for i, future in enumerate(futures)}
+        finished: dict[int, FileResult] = {}
+        next_to_write = 0
+        for future in as_completed(futures):
+            i = position[future]
+            finished[i] = result_of(future, *todo[i])
+            while next_to_write in finished:
+                result = finished.pop(next_to_write)
+                store.write_result(result, run_id)
+                tally.add(result)
+                if result.status == "failed":
+                    logger.warning("quarantined %s", result.error or result.source)
+                next_to_write += 1

@@ -1,0 +1,239 @@
+"""The ingest flow under `prefect_test_harness`: skip-unchanged, retries, quarantine, run report, Dask.
+
+The harness (a temporary Prefect server, ~20 s to start) is started once for this module. Prefect
+reads its settings at import time, so its home is pointed at a temporary folder before `flows.ingest`
+(and with it Prefect) is imported.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="chiso-test-prefect-"))
+from flows.settings import apply_offline_defaults, offline_defaults  # noqa: E402
+
+apply_offline_defaults()
+
+import duckdb  # noqa: E402
+
+from extractors.records import CorruptFile  # noqa: E402
+from flows import ingest as flow_module  # noqa: E402
+from flows.report import RunTally, run_report_markdown  # noqa: E402
+from pipeline.model import Document, DocumentExtract, FileResult  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "corpus" / "seeds").glob("*.txt"))
+store = pytest.importorskip("pipeline.store", reason="the Store (pipeline/store) has not landed yet")
+
+
+# ---------------------------------------------------------------- plain functions, no Prefect run
+
+
+@pytest.mark.parametrize("exc, transient", [
+    (OSError(errno.EAGAIN, "Resource temporarily unavailable"), True),   # a busy network share
+    (OSError(errno.EIO, "Input/output error"), True),                    # a flaky disk / NFS read
+    (OSError(errno.ESTALE, "Stale file handle"), True),                  # NFS after a server restart
+    (TimeoutError("read timed out"), True),
+    (ConnectionResetError(errno.ECONNRESET, "Connection reset by peer"), True),
+    (FileNotFoundError(errno.ENOENT, "No such file or directory"), False),  # removed from the inbox
+    (PermissionError(errno.EACCES, "Permission denied"), False),         # needs a human, not a retry
+    (CorruptFile("bao_cao.pdf", "truncated PDF"), False),                 # corrupt: never retried
+    (UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte"), False),
+    (ValueError("bad value"), False),
+    (None, False),
+])
+def test_is_transient_error(exc, transient):
+    assert flow_module.is_transient_error(exc) is transient
+
+
+@pytest.mark.parametrize("preset, key, expected", [
+    ({}, "DO_NOT_TRACK", "1"),
+    ({}, "PREFECT_SERVER_ANALYTICS_ENABLED", "false"),
+    ({}, "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90"),
+    ({"PREFECT_HOME": "/srv/prefect"}, "PREFECT_HOME", "/srv/prefect"),   # configured: kept
+    ({"DO_NOT_TRACK": "0"}, "DO_NOT_TRACK", "0"),                          # configured: kept
+])
+def test_offline_defaults_never_override(monkeypatch, preset, key, expected):
+    for name in offline_defaults():
+        monkeypatch.delenv(name, raising=False)
+    for name, value in preset.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr("flows.settings.Path.mkdir", lambda *a, **k: None)
+    apply_offline_defaults("/srv/chiso/chiso.duckdb")
+    assert os.environ[key] == expected
+
+
+def test_prefect_home_defaults_next_to_the_database():
+    assert offline_defaults("/srv/chiso/data.duckdb")["PREFECT_HOME"] == "/srv/chiso/.chiso/prefect"
+
+
+def _file_result(source: str, status: str = "ok", figures: int = 0) -> FileResult:
+    doc = Document(source=source, doc_index=0, kind="tham luận", title=None, organization=None, date=None,
+                   text="THAM LUẬN")
+    return FileResult(source=source, sha256="0" * 64, size=9, format="txt", status=status,
+                      error=None if status == "ok" else f"{source}: truncated PDF",
+                      documents=(DocumentExtract(document=doc),) if status == "ok" else ())
+
+
+def test_run_report_lists_counts_and_quarantined_files():
+    tally = RunTally(files_seen=3, skipped=1)
+    tally.add(_file_result("inbox/a.txt"))
+    tally.add(_file_result("inbox/b|c.pdf", status="failed"))
+    md = run_report_markdown("run-1", "prefect", "inbox", "chiso.duckdb", tally)
+    assert "| files seen | 3 |" in md and "| skipped (unchanged) | 1 |" in md
+    assert "| ingested | 1 |" in md and "| failed (quarantined) | 1 |" in md
+    assert "| documents | 1 |" in md
+    assert r"inbox/b\|c.pdf" in md  # a | in a file name does not break the table
+    assert tally.counts()["findings"] == 0
+
+
+def test_cli_serve_refuses_a_missing_inbox(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "pipeline", "serve", "--inbox", str(tmp_path / "nope")],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2
+    assert "inbox folder not found" in out.stderr
+
+
+def test_cli_serve_refuses_a_bad_cron_before_starting_a_server(tmp_path):
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "home")}
+    env.pop("PREFECT_API_URL", None)
+    out = subprocess.run([sys.executable, "-m", "pipeline", "serve", "--inbox", str(tmp_path),
+                          "--cron", "every hour", "--db", str(tmp_path / "x.duckdb")],
+                         capture_output=True, text=True, timeout=120, env=env)
+    assert out.returncode == 2
+    assert "invalid schedule 'every hour'" in out.stderr
+    assert "starting a local Prefect server" not in out.stderr
+
+
+# ---------------------------------------------------------------- flow runs against the harness
+
+
+@pytest.fixture(scope="module")
+def harness():
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=300):
+        yield
+
+
+@pytest.fixture
+def inbox(tmp_path):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for seed in SEEDS:
+        shutil.copy(seed, folder / seed.name)
+    return folder
+
+
+def _rows(db: Path, sql: str) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def _dataset(db: Path) -> dict[str, list[tuple]]:
+    """Every dataset table, without the columns that differ between runs (timestamps, run ids)."""
+    queries = {
+        "files": "SELECT * EXCLUDE (ingested_at, run_id) FROM files ORDER BY path",
+        "documents": "SELECT * FROM documents ORDER BY doc_id",
+        "figures": "SELECT * FROM figures ORDER BY figure_id",
+        "references": 'SELECT * FROM "references" ORDER BY ref_id',
+    }
+    return {name: _rows(db, sql) for name, sql in queries.items()}
+
+
+def test_flow_ingests_then_skips_unchanged_files(harness, inbox, tmp_path):
+    db = tmp_path / "chiso.duckdb"
+    first = flow_module.ingest_inbox(str(inbox), str(db))
+    assert first["files_seen"] == len(SEEDS) and first["ingested"] == len(SEEDS) and first["failed"] == 0
+    assert first["documents"] >= len(SEEDS)  # seed 000 holds two speeches
+    assert _rows(db, "SELECT count(*) FROM files WHERE status = 'ok'") == [(len(SEEDS),)]
+    assert _rows(db, "SELECT count(*) FROM documents")[0][0] == first["documents"]
+    assert _rows(db, "SELECT count(*) FROM figures")[0][0] == first["figures"]
+
+    (inbox / "001_2dd21463e6f50625.txt").write_text(SEEDS[1].read_text(encoding="utf-8") + "\nSửa đổi.\n",
+                                                   encoding="utf-8")
+    second = flow_module.ingest_inbox(str(inbox), str(db))
+    assert second["skipped"] == len(SEEDS) - 1 and second["ingested"] == 1  # only the changed file
+
+    runs = _rows(db, "SELECT runner, files_seen, skipped, ingested, failed FROM runs ORDER BY started_at")
+    assert runs == [("prefect", len(SEEDS), 0, len(SEEDS), 0), ("prefect", len(SEEDS), len(SEEDS) - 1, 1, 0)]
+
+
+def test_flow_leaves_a_markdown_report(harness, inbox, tmp_path):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    flow_module.ingest_inbox(str(inbox), str(tmp_path / "chiso.duckdb"))
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(
+            key=ArtifactFilterKey(any_=["chiso-ingest-report"])))
+    assert artifacts, "no chiso-ingest-report artifact"
+    assert artifacts[0].type == "markdown"
+    assert f"| files seen | {len(SEEDS)} |" in str(artifacts[0].data)
+
+
+def test_transient_error_is_retried(harness, inbox, tmp_path, monkeypatch):
+    calls: dict[str, int] = {}
+    real = flow_module.extract_file
+
+    def flaky(path):  # the first read of one file fails as a flaky network share would
+        calls[path] = calls.get(path, 0) + 1
+        if path.endswith("002_8a56ceed1e768dfa.txt") and calls[path] == 1:
+            raise OSError(errno.EIO, "Input/output error", path)
+        return real(path)
+
+    monkeypatch.setattr(flow_module, "extract_file", flaky)
+    monkeypatch.setattr(flow_module, "extract_file_task",
+                        flow_module.extract_file_task.with_options(retry_delay_seconds=0))
+    db = tmp_path / "chiso.duckdb"
+    counts = flow_module.ingest_inbox(str(inbox), str(db))
+    flaky_path = next(p for p in calls if p.endswith("002_8a56ceed1e768dfa.txt"))
+    assert calls[flaky_path] == 2
+    assert counts["failed"] == 0 and counts["ingested"] == len(SEEDS)
+
+
+def test_corrupt_file_is_quarantined_without_retry(harness, inbox, tmp_path, monkeypatch):
+    calls: dict[str, int] = {}
+    real = flow_module.extract_file
+
+    def counting(path):
+        calls[path] = calls.get(path, 0) + 1
+        return real(path)
+
+    monkeypatch.setattr(flow_module, "extract_file", counting)
+    monkeypatch.setattr(flow_module, "extract_file_task",
+                        flow_module.extract_file_task.with_options(retry_delay_seconds=0))
+    bad = inbox / "bao_cao_hong.pdf"
+    bad.write_bytes(b"%PDF-1.4\n\xff\xfe truncated \x00\x01")  # a PDF cut off in transfer
+    db = tmp_path / "chiso.duckdb"
+    counts = flow_module.ingest_inbox(str(inbox), str(db))
+    assert counts["failed"] == 1 and counts["ingested"] == len(SEEDS)
+    assert calls[next(p for p in calls if p.endswith("bao_cao_hong.pdf"))] == 1  # never retried
+    rows = _rows(db, "SELECT path, status, error FROM files WHERE status = 'failed'")
+    assert len(rows) == 1 and rows[0][0].endswith("bao_cao_hong.pdf")
+    assert "bao_cao_hong.pdf" in rows[0][2]
+
+
+def test_dask_runner_gives_the_same_dataset(harness, inbox, tmp_path):
+    threads_db, dask_db = tmp_path / "threads.duckdb", tmp_path / "dask.duckdb"
+    flow_module.ingest_inbox(str(inbox), str(threads_db))
+    counts = flow_module.ingest_inbox(str(inbox), str(dask_db), task_runner="dask")
+    assert counts["ingested"] == len(SEEDS)
+    assert _dataset(dask_db) == _dataset(threads_db)
+    assert _rows(dask_db, "SELECT runner FROM runs") == [("prefect-dask",)]
+
+
+def test_unknown_task_runner_is_refused(harness, inbox, tmp_path):
+    with pytest.raises(ValueError, match="unknown task runner 'spark'"):
+        flow_module.ingest_inbox(str(inbox), str(tmp_path / "chiso.duckdb"), task_runner="spark")
