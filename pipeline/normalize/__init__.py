@@ -47,6 +47,12 @@ def normalize_text(raw_text: str) -> NormalizedText:
                           block_starts=(0,), block_pages=(None,))
 
 
+# Formats whose blocks are the writer's own paragraphs (a Word paragraph, an HTML <p>): a line is
+# never joined across them. PDF and plain-text blocks come from layout or blank lines, which
+# also fall inside sentences (seed 000: "bền \n\nchặt hơn"), so those may be joined.
+PARAGRAPH_FORMATS = frozenset({"docx", "html"})
+
+
 def normalize_document(raw: RawDocument) -> NormalizedText:
     """Normalize a reader's document; `raw` of the result is its blocks joined by blank lines."""
     starts, pages, parts, hard = [], [], [], []
@@ -55,7 +61,7 @@ def normalize_document(raw: RawDocument) -> NormalizedText:
         starts.append(pos)
         pages.append(block.page)
         parts.append(block.text)
-        if block.kind != PARAGRAPH:
+        if block.kind != PARAGRAPH or raw.format in PARAGRAPH_FORMATS:
             hard.extend((pos, pos + len(block.text)))
         pos += len(block.text) + 2
     raw_text = "\n\n".join(parts)
