@@ -22,7 +22,7 @@ COUNTABLE = re.compile(phrase_pattern(_DATA["countable_nouns"] + list(ABBREVIATI
 _ABBR_RX = re.compile(r"(?<![\wÀ-ỹ])(" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
                       + r")(?![\wÀ-ỹ])")
 _RATE = re.compile(r"tỷ lệ\s+([^,;:()]{2,60}?)\s+(?:trong|đạt|là|chiếm|so với|được|có)\b", re.I)
-_MONEY_NOUN = re.compile(r"(?:tổng\s+)?(?:số tiền|kinh phí|giá trị|trị giá|nguồn quỹ|quỹ|tiền)\b[^,;:()]{0,50}?"
+_MONEY_NOUN = re.compile(r"(?:tổng\s+)?(?:số tiền|kinh phí|giá trị|trị giá|nguồn quỹ|quỹ|tiền|mức lương|lương|thu nhập|mức hỗ trợ|mức chi)\b[^,;:()]{0,50}?"
                          r"(?=\s+(?:trong|là|với|đạt|gần|hơn|trên|khoảng|lên tới|lên đến|tổng)\b|\s*$)", re.I)
 MAX_ENTITY_WORDS = 12
 # POS tags that end a noun phrase: prepositions, conjunctions, punctuation, adverbs, pronouns.

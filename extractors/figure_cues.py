@@ -38,7 +38,9 @@ RANGE_JOINER = re.compile(r"^\s*(?:" + "|".join(re.escape(j) for j in CUES["rang
 MEASURE_UNITS = sorted(CUES["measure_units"], key=len, reverse=True)
 MEASURE_UNIT_AFTER = re.compile(r"^\s*(" + "|".join(map(re.escape, MEASURE_UNITS)) + r")(?![\wÀ-ỹ])", re.I)
 MONEY_AFTER = re.compile(r"^\s*(?:" + "|".join(map(re.escape, sorted(CUES["money_words"], key=len, reverse=True)))
-                         + r")(?![\wÀ-ỹ])", re.I)
+                         + r")(?![\wÀ-ỹ])(?!\s+(?:" + "|".join(map(re.escape, CUES["dong_not_money"]))
+                         + r")(?![\wÀ-ỹ]))", re.I)
+CONTACT = _rx(CUES["contact_cues"])
 
 # "5 năm qua", "trong 03 năm", "qua 03 năm", "giai đoạn 2018 - 2020", "nhiệm kỳ 2023-2028"
 PERIOD_PHRASE = re.compile(

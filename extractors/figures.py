@@ -35,7 +35,6 @@ NEAR = 40
 # Longest digit string that can be a count (longer ones are phone or account numbers).
 MAX_PLAIN_DIGITS = 8
 _LIST_NUMBER_AFTER = re.compile(r"^[.)/]?\s*[.)]|^\.(?=\s|[A-ZĐÀ-Ỹa-zà-ỹ])|^\)")
-_COUNT_NOUN_AFTER = re.compile(r"^\s*(?:số\s+|các\s+)?[\wÀ-ỹ]", re.I)
 
 
 @dataclass
@@ -75,6 +74,10 @@ def _is_not_figure(text: str, m: NumberMention, before: str, after: str) -> bool
     if cue.NOT_FIGURE_BEFORE.search(near) and not re.search(r"(?:tổng|với|có)\s+số\s*$", near, re.I):
         return True
     digits = re.sub(r"\D", "", m.text)
+    if cue.CONTACT.search(before[-60:]) or re.match(r"^\s*:\s*\d", after):
+        return True  # a phone or account number, a time "8:30", a standard "9001:2015"
+    if m.text[:1] == "0" and len(digits) >= 4 and not (m.percent or m.money):
+        return True  # "0238 …": leading zeros pad small counts ("05"), not long numbers
     if shape == "number" and cue.YEAR_BARE.match(m.text.strip()) and not m.money and not m.percent:
         return True  # a year
     if len(digits) > MAX_PLAIN_DIGITS and not (m.money or m.scaled or "." in m.text or "," in m.text):
@@ -101,7 +104,11 @@ def _ratio(m: NumberMention, before: str, after: str) -> tuple[float, float] | N
     a, b = int(parts[0]), int(parts[1])
     if re.search(r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|từ)\s*$", before[-12:], re.I):
         return None
-    if a <= b and b > 0 and (b > 12 or a > 31 or _COUNT_NOUN_AFTER.match(after)):
+    if 1900 <= b <= 2100:
+        return None  # month/year: "Tháng 6/2023"
+    from extractors.entity import COUNTABLE
+    counted = COUNTABLE.match(re.sub(r"^\s*(?:số|các|những)\s+", "", after.lstrip()))
+    if a <= b and b > 0 and (b > 12 or a > 31 or counted):
         return float(a), float(b)
     return None
 
@@ -125,9 +132,10 @@ def _relation(m: NumberMention, before: str, after: str) -> str:
     near = before[-NEAR:]
     if m.percent and cue.EXCESS_BEFORE.search(near):
         return "excess"
-    if m.percent and cue.ACHIEVEMENT_BEFORE.search(near) and cue.ACHIEVEMENT_AFTER.search(after[:40]):
+    own = re.split(r"[\d;,]", after, maxsplit=1)[0][:40]  # up to the next number or clause
+    if m.percent and cue.ACHIEVEMENT_BEFORE.search(near) and cue.ACHIEVEMENT_AFTER.search(own):
         return "achievement"
-    if cue.CHANGE_BEFORE.search(near) or cue.CHANGE_AFTER.search(after[:40]):
+    if cue.CHANGE_BEFORE.search(near) or cue.CHANGE_AFTER.search(own):
         return "change"
     return "level"
 
@@ -261,8 +269,13 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
             entity = entity_before(clause_before[rate.start():] + " đạt") or entity_after(text[end:s.end])
         else:
             entity = entity_after(text[end:s.end]) or entity_before(clause_before) or entity_before(before)
+        if relation in ("achievement", "excess"):
+            # "kết nạp 1.234 đoàn viên, vượt 23% kế hoạch": the plan is of what the clause counted
+            entity = (out[-1].entity if out else None) or entity_before(clause_before) or entity
         if entity:
             entity = expand_abbreviations(entity)
+            if unit not in ("count", "percent", "vnd", "rank") and entity.lower().startswith(unit + " "):
+                entity = entity[len(unit) + 1:]  # "850 lượt cán bộ": the unit is lượt, the entity cán bộ
         out.append(Figure(
             char_start=start, char_end=span_end, text=text[start:span_end], value=value, unit=unit,
             entity=entity, indicator=indicator_for(entity, s.text, unit, modality, position=m.start - s.start), modality=modality,

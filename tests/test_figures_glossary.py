@@ -51,6 +51,13 @@ CASES = [
     ("Toàn ngành xếp thứ 3 trong khối thi đua.", "3", dict(unit="rank")),  # R
     ("Đã kết nạp hai nghìn sáu trăm sáu mươi tám đoàn viên.", "hai nghìn", dict(value=2668)),  # G number words
     ("Hỗ trợ xây dựng 12 Mái ấm Công đoàn cho đoàn viên.", "12", dict(unit="count")),  # R
+    ("Có 01 đồng chí được bầu vào BCH.", "01", dict(unit="count", value=1)),  # R "đồng chí" is not money
+    ("Tổ chức 12 lớp tập huấn cho 850 lượt cán bộ.", "850", dict(unit="lượt", entity="cán bộ")),  # G lượt
+    ("Kết nạp mới 1.234 đoàn viên, vượt 23% kế hoạch.", "vượt 23", dict(relation="excess", entity="đoàn viên")),  # G
+    ("Tỷ lệ CĐCS vững mạnh đạt 87,5%, giảm 2,3% so với năm 2022.", "87,5", dict(relation="level")),  # R
+    ("Tỷ lệ CĐCS vững mạnh đạt 87,5%, giảm 2,3% so với năm 2022.", "2,3", dict(relation="change")),  # R
+    ("Giải quyết 15/17 vụ việc tranh chấp lao động.", "15/17", dict(relation="ratio", denominator=17)),  # G
+    ("Mức lương tối thiểu vùng I là 4.960.000 đồng/tháng.", "4.960.000", dict(unit="vnd", aggregation="average")),  # R
 ]
 
 
@@ -82,6 +89,12 @@ NOT_FIGURES = [
     ("Nghị quyết Đại hội lần thứ XVI và lần thứ 5 của Ban Chấp hành.", ["5"]),  # G ordinal
     ("Ngày 22/11, đoàn khảo sát làm việc tại Cụm thi đua số 5.", ["22", "11", "5"]),  # S004
     ("Hai bên thống nhất nội dung phối hợp.", ["Hai"]),  # S004
+    ("Tháng 6/2023, Ban Thường vụ họp bàn.", ["6/2023"]),  # R month/year
+    ("Quý I/2024, Ban Thường vụ họp bàn.", ["2024"]),  # R quarter/year
+    ("Hội nghị khai mạc lúc 8h30 ngày 15-7-2025 tại số 45 đường Trần Phú.", ["8", "15", "45"]),  # R time, address
+    ("Liên hệ số điện thoại 0912.345.678 hoặc 0238 3844 567.", ["0912", "0238", "3844", "567"]),  # R phone
+    ("Theo khoản 2 Điều 3 Bộ luật Lao động 2019 và tiêu chuẩn ISO 9001:2015.", ["2", "3", "2019", "9001"]),  # R
+    ("Từ ngày 1 - 5/9, Ban Thường vụ đi kiểm tra cơ sở.", ["1", "5/9"]),  # R date range
 ]
 
 
