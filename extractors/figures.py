@@ -21,6 +21,7 @@ from extractors.entity import entity_after, entity_before, expand_abbreviations,
 from extractors.numbers import NumberMention, find_numbers
 from extractors.records import Figure, Reference
 from extractors.sentences import Sentence, split_sentences
+from extractors.table_figures import find_tables, table_figures
 
 logger = logging.getLogger(__name__)
 
@@ -184,12 +185,19 @@ def extract_figures(text: str, doc_kind: str | None = None,
     starts = [s.start for s in sentences]
     ref_spans = [(r.char_start, r.char_end) for r in references]
     mentions = find_numbers(text)
+    figures: list[Figure] = []
+    in_tables: set[int] = set()
+    for table in find_tables(text):
+        inside = [m for m in mentions if table[0].start <= m.start < table[-1].end]
+        in_tables.update(id(m) for m in inside)
+        figures.extend(table_figures(text, table, [m for m in inside if not _in_spans(m.start, m.end, ref_spans)]))
     by_sentence: dict[int, list[NumberMention]] = {}
     for m in mentions:
+        if id(m) in in_tables:
+            continue
         k = bisect.bisect_right(starts, m.start) - 1
         if k >= 0 and m.start < sentences[k].end:
             by_sentence.setdefault(k, []).append(m)
-    figures: list[Figure] = []
     scope = _Scope()
     for k, s in enumerate(sentences):
         own_period = cue.PERIOD_PHRASE.search(s.text)
@@ -197,7 +205,7 @@ def extract_figures(text: str, doc_kind: str | None = None,
             scope.period = _period_years(own_period)
         figures.extend(_sentence_figures(text, s, by_sentence.get(k, []), ref_spans, doc_kind,
                                          _period_years(own_period) if own_period else scope.period))
-    return figures
+    return sorted(figures, key=lambda f: f.char_start)
 
 
 def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref_spans: list[tuple[int, int]],

@@ -23,6 +23,10 @@ class Block:
     text: str
     page: int | None = None  # 1-based page number; None where the format has no pages
     kind: str = PARAGRAPH
+    # table cells only: which table of the file (0, 1, …), which row and column (from 0)
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ comments.xml), bookmarks (no text) or the fallback copy of alternate content.
 
 from __future__ import annotations
 
+import itertools
+
 import io
 import logging
 import zipfile
@@ -110,24 +112,26 @@ def _is_heading(p: Any, styles: dict[str, str]) -> bool:
     return name.startswith(HEADING_STYLES)
 
 
-def _table_cells(tbl: Any) -> list[Block]:
-    """Cells row by row; a merged cell once; nested tables inline."""
+def _table_cells(tbl: Any, counter: itertools.count) -> list[Block]:
+    """Cells row by row with their table, row and column; a merged cell once; nested tables inline."""
     blocks: list[Block] = []
-    for tr in tbl.iterchildren(W + "tr"):
-        for tc in tr.iterchildren(W + "tc"):
+    table = next(counter)
+    for r, tr in enumerate(tbl.iterchildren(W + "tr")):
+        for c, tc in enumerate(tr.iterchildren(W + "tc")):
             parts = []
             for child in tc:
                 if child.tag == W + "p":
                     parts.append(paragraph_text(child))
                 elif child.tag == W + "tbl":
-                    blocks.extend(_table_cells(child))
+                    blocks.extend(_table_cells(child, counter))
             text = "\n".join(p for p in parts if p)
             if text:
-                blocks.append(Block(text=text, kind=TABLE_CELL))
+                blocks.append(Block(text=text, kind=TABLE_CELL, table=table, row=r, col=c))
     return blocks
 
 
-def _body_blocks(container: Any, styles: dict[str, str]) -> list[Block]:
+def _body_blocks(container: Any, styles: dict[str, str], counter: itertools.count | None = None) -> list[Block]:
+    counter = counter if counter is not None else itertools.count()
     blocks: list[Block] = []
     for child in container:
         if child.tag == W + "p":
@@ -135,9 +139,9 @@ def _body_blocks(container: Any, styles: dict[str, str]) -> list[Block]:
             if text:
                 blocks.append(Block(text=text, kind=HEADING if _is_heading(child, styles) else PARAGRAPH))
         elif child.tag == W + "tbl":
-            blocks.extend(_table_cells(child))
+            blocks.extend(_table_cells(child, counter))
         elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo"):
-            blocks.extend(_body_blocks(child, styles))  # content controls wrap ordinary paragraphs
+            blocks.extend(_body_blocks(child, styles, counter))  # content controls wrap ordinary paragraphs
     return blocks
 
 

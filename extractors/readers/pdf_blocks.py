@@ -120,8 +120,10 @@ def _paragraphs(lines: list[Line], layout: Layout, page_no: int) -> Iterator[tup
 def page_blocks(page: PageContent, lines: list[Line], layout: Layout) -> list[Block]:
     """Paragraph and table-cell blocks of one page, in reading order (top to bottom)."""
     items: list[tuple[float, int, Iterable[Block]]] = []
-    for table in page.tables:
-        cells = [Block(text=cell, page=page.number, kind=TABLE_CELL) for row in table.rows for cell in row if cell]
+    for t, table in enumerate(page.tables):
+        table_id = page.number * 100 + t  # unique in the file: page number and place on the page
+        cells = [Block(text=cell, page=page.number, kind=TABLE_CELL, table=table_id, row=r, col=c)
+                 for r, row in enumerate(table.rows) for c, cell in enumerate(row) if cell]
         items.append((table.top, 0, cells))
     bounds = sorted(t.top for t in page.tables)
     segments: list[list[Line]] = [[] for _ in range(len(bounds) + 1)]

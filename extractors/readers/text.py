@@ -60,9 +60,9 @@ def text_blocks(text: str) -> list[Block]:
     return blocks
 
 
-def _table_cells(line: str) -> list[Block]:
+def _table_cells(line: str, table: int = 0, row: int = 0) -> list[Block]:
     cells = [strip_inline_markdown(c.strip()) for c in line.strip().strip("|").split("|")]
-    return [Block(text=c, kind=TABLE_CELL) for c in cells if c]
+    return [Block(text=c, kind=TABLE_CELL, table=table, row=row, col=k) for k, c in enumerate(cells) if c]
 
 
 def _markdown_line(line: str, nxt: str | None) -> tuple[str, str | None]:
@@ -91,14 +91,17 @@ def markdown_blocks(text: str) -> list[Block]:
             run.clear()
 
     skip_next = False
+    prev_row, tables, row = False, 0, 0  # Markdown table rows: which table, which row
     for i, line in enumerate(lines):
         if skip_next:
             skip_next = False
             continue
         if BLANK.match(line):
             flush()
+            prev_row = False
             continue
         kind, body = _markdown_line(line, lines[i + 1] if i + 1 < len(lines) else None)
+        is_row = kind == TABLE_CELL or (kind == "skip" and bool(TABLE_ROW.match(line)))
         if kind in (HEADING, "setext"):
             flush()
             if body:
@@ -106,11 +109,16 @@ def markdown_blocks(text: str) -> list[Block]:
             skip_next = kind == "setext"
         elif kind == TABLE_CELL:
             flush()
-            blocks.extend(_table_cells(line))
+            if prev_row:
+                row += 1
+            else:
+                tables, row = tables + 1, 0
+            blocks.extend(_table_cells(line, tables - 1, row))
         elif kind == PARAGRAPH and body and body.strip():
             run.append(body)
         elif kind == "rule":
             flush()
+        prev_row = is_row
     flush()
     return blocks
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from extractors.records import PARAGRAPH, RawDocument
+from extractors.records import PARAGRAPH, TABLE_CELL, Block, RawDocument
 from pipeline.model import NormalizedText
 from pipeline.normalize.boilerplate import remove_related_news, remove_unaccented_captions
 from pipeline.normalize.edits import MappedText
@@ -54,17 +54,37 @@ PARAGRAPH_FORMATS = frozenset({"docx", "html"})
 
 
 def normalize_document(raw: RawDocument) -> NormalizedText:
-    """Normalize a reader's document; `raw` of the result is its blocks joined by blank lines."""
+    """Normalize a reader's document. `raw` of the result is its blocks joined by blank lines,
+    except table cells: the cells of one row stand on one line separated by " | " (an empty
+    cell keeps its place), and the rows of one table on consecutive lines."""
     starts, pages, parts, hard = [], [], [], []
     pos = 0
+    prev: Block | None = None
     for block in raw.blocks:
+        sep = _separator(prev, block) if prev is not None else ""
+        parts.append(sep)
+        pos += len(sep)
+        text = block.text.replace("\n", " ") if block.kind == TABLE_CELL else block.text
         starts.append(pos)
         pages.append(block.page)
-        parts.append(block.text)
+        parts.append(text)
         if block.kind != PARAGRAPH or raw.format in PARAGRAPH_FORMATS:
-            hard.extend((pos, pos + len(block.text)))
-        pos += len(block.text) + 2
-    raw_text = "\n\n".join(parts)
+            hard.extend((pos, pos + len(text)))
+        pos += len(text)
+        prev = block
+    raw_text = "".join(parts)
     mt = normalize_mapped(MappedText.identity(raw_text), tuple(hard), raw.title)
     return NormalizedText(text=mt.text, origins=mt.origins, raw=raw_text,
                           block_starts=tuple(starts), block_pages=tuple(pages))
+
+
+def _separator(prev: Block, block: Block) -> str:
+    """What stands between two blocks in the raw text (see normalize_document)."""
+    if prev.kind == TABLE_CELL and block.kind == TABLE_CELL and prev.table is not None \
+            and prev.table == block.table:
+        if prev.row == block.row:
+            return " | " * max(1, (block.col or 0) - (prev.col or 0))
+        return "\n" + " | " * (block.col or 0)
+    if block.kind == TABLE_CELL and (block.col or 0) > 0:
+        return "\n\n" + " | " * (block.col or 0)
+    return "\n\n"

@@ -1,0 +1,146 @@
+"""Figures in tables: a row's label says what is counted, the column header what kind of number
+stands under it (plan or result, a share, the achievement against plan, a year, a money scale).
+
+Tables reach the text as one line per row with cells separated by " | " (see
+`pipeline.normalize.normalize_document`); the first row of a table is its header.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.entity import expand_abbreviations
+from extractors.figure_cues import CUES
+from extractors.langdata import phrase_pattern
+from extractors.numbers import NumberMention
+from extractors.records import Figure
+
+_SEP = " | "
+_INDEX = {h.lower() for h in CUES["table_index_headers"]}
+_TARGET = re.compile(phrase_pattern(CUES["table_target_headers"]), re.I)
+_ACTUAL = re.compile(phrase_pattern(CUES["table_actual_headers"]), re.I)
+_ACHIEVE = re.compile(phrase_pattern(CUES["table_achievement_headers"]), re.I)
+_CHANGE = re.compile(phrase_pattern(CUES["table_change_headers"]), re.I)
+_PERCENT = re.compile(r"%|" + phrase_pattern([h for h in CUES["table_percent_headers"] if h not in ("%", "(%)")]), re.I)
+_MONEY = sorted(CUES["table_money_headers"].items(), key=lambda kv: -len(kv[0]))
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_LABEL_VERB = re.compile(r"^\s*" + phrase_pattern(CUES["table_label_verbs"]) + r"\s+", re.I)
+_NUMERIC_CELL = re.compile(r"^[\s\d.,%+\-–/]*$")
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Row:
+    start: int
+    end: int
+    cells: tuple[Cell, ...]
+
+
+def is_table_line(line: str) -> bool:
+    return _SEP in line
+
+
+def _row(text: str, start: int, end: int) -> Row:
+    cells, pos = [], start
+    for part in text[start:end].split(_SEP):
+        a = pos + len(part) - len(part.lstrip())
+        b = pos + len(part.rstrip())
+        cells.append(Cell(a, max(a, b), text[a:max(a, b)]))
+        pos += len(part) + len(_SEP)
+    return Row(start, end, tuple(cells))
+
+
+def find_tables(text: str) -> list[list[Row]]:
+    """Runs of table lines (blank lines between rows allowed)."""
+    tables: list[list[Row]] = []
+    current: list[Row] = []
+    for m in re.finditer(r"[^\n]*", text):
+        line = m.group(0)
+        if not line.strip():
+            continue
+        if is_table_line(line):
+            current.append(_row(text, m.start(), m.end()))
+        elif current:
+            tables.append(current)
+            current = []
+    if current:
+        tables.append(current)
+    return tables
+
+
+@dataclass(frozen=True)
+class Column:
+    index: bool
+    modality: str | None
+    relation: str
+    percent: bool
+    scale: float | None  # money scale named in the header
+    year: int | None
+
+
+def _column(header: str, cells: list[str]) -> Column:
+    h = header.strip().lower()
+    values = [c.strip().rstrip(".") for c in cells if c.strip()]
+    # the numbering column: named so, or unnamed and holding only small numbers, roman numerals, "a)"
+    index = h in _INDEX or (not h and bool(values) and all(
+        re.fullmatch(r"\d{1,3}|[IVXLivxl]{1,5}|[a-zđ]\)?", v) for v in values))
+    relation = "achievement" if _ACHIEVE.search(h) else "change" if _CHANGE.search(h) else "level"
+    modality = "target" if _TARGET.search(h) and relation == "level" else "actual" if _ACTUAL.search(h) else None
+    scale = next((f for word, f in _MONEY if re.search(rf"(?<![\wÀ-ỹ]){re.escape(word)}(?![\wÀ-ỹ])", h)), None)
+    y = _YEAR.search(h)
+    return Column(index=index, modality=modality, relation=relation,
+                  percent=bool(_PERCENT.search(h)) or relation != "level", scale=scale,
+                  year=int(y.group(1)) if y else None)
+
+
+def table_figures(text: str, table: list[Row], mentions: list[NumberMention]) -> list[Figure]:
+    """Figures of one table; `mentions` are the numbers found inside it."""
+    if len(table) < 2:
+        return []
+    header, body = table[0], table[1:]
+    width = max(len(r.cells) for r in table)
+    cols = [_column(header.cells[k].text if k < len(header.cells) else "",
+                    [r.cells[k].text for r in body if k < len(r.cells)]) for k in range(width)]
+    label_col = next((k for k in range(width) if not cols[k].index and
+                      sum(1 for r in body if k < len(r.cells) and re.search(r"[^\W\d_]", r.cells[k].text)) * 2
+                      >= len(body)), None)
+    if label_col is None:
+        return []
+    out = []
+    for r in body:
+        if label_col >= len(r.cells) or not re.search(r"[^\W\d_]", r.cells[label_col].text):
+            continue
+        label = expand_abbreviations(r.cells[label_col].text.strip(" :.-"))
+        entity = _LABEL_VERB.sub("", label) or label
+        for k, cell in enumerate(r.cells):
+            if k == label_col or cols[k].index or not cell.text or not _NUMERIC_CELL.match(cell.text):
+                continue
+            for m in (m for m in mentions if cell.start <= m.start < cell.end):
+                out.append(_cell_figure(text, r, header, cell, cols[k], label, entity, m))
+    return out
+
+
+def _cell_figure(text: str, row: Row, header: Row, cell: Cell, col: Column, label: str, entity: str,
+                 m: NumberMention) -> Figure:
+    from extractors.figures import indicator_for
+
+    percent = m.percent or col.percent
+    unit = "percent" if percent else "vnd" if col.scale else "count"
+    value = m.value * (col.scale or 1) if unit == "vnd" and not m.money else m.value
+    modality = col.modality or "actual"
+    sentence = text[row.start:row.end]
+    context = f"{text[header.start:header.end]}\n{sentence}"
+    return Figure(
+        char_start=m.start, char_end=m.end, text=text[m.start:m.end], value=value, unit=unit, entity=entity,
+        indicator=indicator_for(entity, label, unit, modality),
+        modality=modality, comparator="=", aggregation="total", period_years=None,
+        deadline_year=col.year if modality == "target" else None, recurrence=None,
+        sentence=sentence, sentence_start=row.start, relation=col.relation,
+        ambiguous=bool(getattr(m, "ambiguous", False)), extras={"table_header": context.split("\n")[0]})
