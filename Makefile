@@ -5,14 +5,20 @@ CHISO   := $(VENV)/bin/chiso
 STAMP   := $(VENV)/.installed-stamp
 DEMO_DB ?= demo.duckdb
 
-.PHONY: demo test lint bench install clean
+.PHONY: demo test lint bench install clean lock
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# requirements.lock pins every package (made with `make lock`): installs are reproducible and
+# pip does no dependency resolution on a fresh machine.
+$(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]'
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
+
+lock: $(STAMP)
+	$(PY) -m pip freeze --exclude-editable | grep -v '^chiso' > requirements.lock
 
 demo: $(STAMP)
 	$(PY) -m pipeline.demo --db $(DEMO_DB) corpus/

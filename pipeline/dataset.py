@@ -67,7 +67,8 @@ class Dataset:
         """Like sql(), as an Arrow table (exact types: what the Parquet export writes)."""
         check_read_only(query)
         with self._open() as store:
-            return store.con.execute(query, list(params or [])).fetch_arrow_table()
+            res = store.con.execute(query, list(params or []))
+            return res.to_arrow_table() if hasattr(res, "to_arrow_table") else res.fetch_arrow_table()
 
     def tables(self) -> list[str]:
         """Data tables present (schema_migrations aside)."""

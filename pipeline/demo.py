@@ -9,6 +9,8 @@ import argparse
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 from pipeline.cli.dataset_args import render_table
 from pipeline.dataset import Dataset
 from pipeline.ingest import ingest_paths
@@ -24,7 +26,7 @@ def fresh_database(db: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def comparison(ds: Dataset) -> tuple[str, object]:
+def comparison(ds: Dataset) -> tuple[str, pd.DataFrame | None]:
     """The membership-rate targets by deadline year if present, else the commonest indicator."""
     top = ds.sql("SELECT indicator, count(*) AS n FROM figures WHERE indicator IS NOT NULL "
                  "GROUP BY ALL ORDER BY n DESC, indicator LIMIT 1")

@@ -87,8 +87,10 @@ def _xlsx_frame(name: str, data: pa.Table):  # -> pd.DataFrame
 
 
 def _xlsx_cell(value: object) -> object:
-    if isinstance(value, (list, tuple)) or hasattr(value, "tolist"):
-        value = ", ".join(str(v) for v in list(value))
+    if hasattr(value, "tolist"):
+        value = value.tolist()
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(str(v) for v in value)
     if isinstance(value, str):
         value = _XLSX_ILLEGAL.sub("", value)
         if len(value) > XLSX_MAX_CELL:

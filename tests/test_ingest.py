@@ -182,23 +182,32 @@ def cli(argv: list[str], delay: float = 0.0, **kw) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-c", code], env=env, text=True, **kw)
 
 
-@pytest.fixture(scope="module")
-def two_hundred(tmp_path_factory):
-    base = tmp_path_factory.mktemp("crash")
-    make_variants(base / "in", 200)
-    clean = base / "clean.duckdb"
+def clean_ingest(base: Path, n: int) -> tuple[Path, dict[str, list[tuple]]]:
+    """n variant files and the tables of a clean, uninterrupted ingest of them."""
+    make_variants(base / "in", n)
     import pipeline.ingest
 
     real = pipeline.ingest.extract_file
     install_fake_extractor()
     try:
-        assert ingest_paths([base / "in"], clean, quiet=True).ingested == 200
+        assert ingest_paths([base / "in"], base / "clean.duckdb", quiet=True).ingested == n
     finally:
         pipeline.ingest.extract_file = real
-    return base, snapshot(clean)
+    return base, snapshot(base / "clean.duckdb")
+
+
+@pytest.fixture(scope="module")
+def two_hundred(tmp_path_factory):
+    return clean_ingest(tmp_path_factory.mktemp("crash"), 200)
+
+
+@pytest.fixture(scope="module")
+def forty(tmp_path_factory):
+    return clean_ingest(tmp_path_factory.mktemp("two"), 40)
 
 
 @pytest.mark.integration
+@pytest.mark.slow
 def test_kill_9_mid_ingest_then_resume(two_hundred):
     base, clean = two_hundred
     db = base / "killed.duckdb"
@@ -216,8 +225,9 @@ def test_kill_9_mid_ingest_then_resume(two_hundred):
 
 
 @pytest.mark.integration
-def test_two_ingest_processes_at_once(two_hundred):
-    base, clean = two_hundred
+@pytest.mark.slow
+def test_two_ingest_processes_at_once(forty):
+    base, clean = forty
     db = base / "shared.duckdb"
     first = cli(["ingest", str(base / "in"), "--db", str(db)], delay=0.005, stderr=subprocess.PIPE)
     assert first.stderr.readline().startswith("[")  # the first holds the database now
