@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from pipeline.extract import extract_file
-from pipeline.show_html import render_file
 
 NAME = "show"
 HELP = "render a file's documents with figures highlighted (hover: value, unit, modality, …)"
@@ -20,6 +19,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from pipeline.show_html import render_file  # imports spaCy: not on the path of every other verb
+
     result = extract_file(args.path)
     if result.status != "ok":
         print(result.error or f"{args.path}: {result.status}", file=sys.stderr)
