@@ -1,0 +1,196 @@
+"""`make bench`: the throughput of every stage, side by side with raw pdfplumber, pdftotext and
+unstructured, the re-run on an unchanged corpus, 1 against 2 workers, the Prefect flow against
+plain `chiso ingest`; then the goals of issue 7 as measured.
+
+    python -m benchmarks.run [--docs N] [--small] [--corpus DIR] [--flow-files 200] [--no-flow]
+
+Prints a Markdown table (docs/performance.md quotes it) to stdout, progress to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import os
+import platform
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks import end_to_end, stages
+from benchmarks.corpus import SMALL_DOCS, build_corpus
+from benchmarks.measure import Row, in_child
+
+logger = logging.getLogger("benchmarks")
+
+COLUMNS = ("measurement", "files", "pages", "words", "seconds", "CPU s", "pages/s", "words/s", "peak RSS MB",
+           "note")
+# Goals of issue 7.
+GOAL_PAGES_PER_S = 15.0
+GOAL_PER_CORE_VS_PLUMBER = 1.5
+GOAL_RERUN_S_PER_1000 = 2.0
+GOAL_FLOW_RATIO = 1.3
+
+
+def machine() -> str:
+    cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
+                if ln.startswith("model name")), platform.processor() or "unknown CPU")
+    mem = next((int(ln.split()[1]) for ln in Path("/proc/meminfo").read_text().splitlines()
+                if ln.startswith("MemTotal")), 0)
+    return f"{os.cpu_count()} cores (nproc), {cpu}, {mem / 2**20:.1f} GB RAM, Python {platform.python_version()}"
+
+
+def load_average() -> str:
+    return " / ".join(f"{x:.2f}" for x in os.getloadavg()) + " (1 / 5 / 15 min)"
+
+
+def _fmt(x: float | int | None, digits: int = 1) -> str:
+    if x is None:
+        return "—"
+    if isinstance(x, int):
+        return f"{x:,}"
+    return f"{x:,.{digits}f}"
+
+
+def table(rows: list[Row]) -> str:
+    lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    for r in rows:
+        cells = (r.name, _fmt(r.files or None), _fmt(r.pages), _fmt(r.words), _fmt(r.seconds, 2),
+                 _fmt(r.cpu_seconds, 2),
+                 _fmt(r.pages_per_s), _fmt(r.words_per_s, 0), _fmt(r.rss_mb, 0), r.note)
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _row(rows: list[Row], prefix: str) -> Row | None:
+    return next((r for r in rows if r.name.startswith(prefix) and r.seconds), None)
+
+
+def goals(rows: list[Row], docs: int) -> list[str]:
+    """Each goal of issue 7 with the measured value and met / missed."""
+    out = []
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "MISSED"
+
+    two, one, plumber = _row(rows, "end to end, 2"), _row(rows, "end to end, 1"), _row(rows, "raw pdfplumber")
+    if two and two.pages_per_s:
+        line = (f"end to end, 2 workers: {two.pages_per_s:.1f} pages/s wall clock (goal >= {GOAL_PAGES_PER_S:.0f}): "
+                f"{verdict(two.pages_per_s >= GOAL_PAGES_PER_S)}")
+        if two.cpu_seconds and two.pages:
+            cpu_rate = 2 * two.pages / two.cpu_seconds  # what two otherwise idle cores would give
+            line += f"; from CPU time, two idle cores would give {cpu_rate:.1f} pages/s: {verdict(cpu_rate >= GOAL_PAGES_PER_S)}"
+        out.append(line)
+    if one and plumber and one.seconds and plumber.seconds:
+        ratio = one.seconds / plumber.seconds
+        line = (f"end to end, 1 worker / raw pdfplumber: {ratio:.2f}x wall clock (goal <= {GOAL_PER_CORE_VS_PLUMBER}x): "
+                f"{verdict(ratio <= GOAL_PER_CORE_VS_PLUMBER)}")
+        if one.cpu_seconds and plumber.cpu_seconds:
+            cpu_ratio = one.cpu_seconds / plumber.cpu_seconds
+            line += f"; {cpu_ratio:.2f}x in CPU time: {verdict(cpu_ratio <= GOAL_PER_CORE_VS_PLUMBER)}"
+        out.append(line)
+    for prefix in ("chiso ingest, re-run", "ingest_paths, re-run"):
+        rerun = _row(rows, prefix)
+        if rerun and rerun.seconds:
+            per_1000 = rerun.seconds * 1000 / docs
+            out.append(f"{prefix} on unchanged corpus: {rerun.seconds:.2f} s for {docs} documents "
+                       f"({rerun.files} files), {per_1000:.2f} s per 1,000 documents if it grew linearly "
+                       f"(goal < {GOAL_RERUN_S_PER_1000:.0f} s): {verdict(per_1000 < GOAL_RERUN_S_PER_1000)}")
+    flow = _row(rows, "Prefect flow")
+    if flow and "ratio" in flow.extra:
+        out.append(f"Prefect flow / plain: {flow.extra['ratio']:.2f}x (goal <= {GOAL_FLOW_RATIO}x): "
+                   f"{verdict(flow.extra['ratio'] <= GOAL_FLOW_RATIO)}")
+    allst = _row(rows, "all stages")
+    if allst and allst.extra.get("rss_at"):
+        at = list(allst.extra["rss_at"].values())
+        growth = at[-1] - at[0]
+        out.append(f"RSS from the first quarter of the files to the end: {at[0]} -> {at[-1]} MB "
+                   f"(+{growth} MB; goal: flat): {verdict(growth <= max(50, 0.15 * at[0]))}")
+    return out
+
+
+def _safe(rows: list[Row], name: str, fn, *args, timeout: float = 3600) -> None:
+    """Append fn's rows (run in a child process); a failure becomes a row that says so."""
+    logger.info("bench: %s ...", name)
+    try:
+        rows.extend(in_child(fn, *args, timeout=timeout))
+    except RuntimeError as err:
+        logger.warning("bench: %s failed: %s", name, err)
+        rows.append(Row(name, note=f"failed: {str(err).splitlines()[0][:120]}"))
+
+
+def run_all(corpus: Path, work: Path, docs: int, flow_files: int, with_flow: bool) -> list[Row]:
+    from pipeline.ingest import iter_ingest_files
+
+    build_corpus(corpus, docs)
+    listed = list(iter_ingest_files([str(corpus)]))
+    pdfs = [p for p in listed if p.endswith(".pdf")]
+    others = [p for p in listed if not p.endswith(".pdf")]
+    rows: list[Row] = []
+    _safe(rows, "pipeline stages (PDF)", stages.pipeline_stages, pdfs, stages.fresh_db(work, "stages.duckdb"), "PDF")
+    pages = next((r.pages for r in rows if r.pages), 0) or 0
+    for fmt in ("docx", "html"):
+        files = [p for p in others if p.endswith(f".{fmt}")]
+        if files:
+            _safe(rows, f"pipeline stages ({fmt})", _all_stages_only, files,
+                  stages.fresh_db(work, f"stages-{fmt}.duckdb"), fmt.upper())
+    _safe(rows, "raw pdfplumber", stages.raw_pdfplumber, pdfs)
+    _safe(rows, "pdftotext", stages.pdftotext, pdfs, pages)
+    _safe(rows, "unstructured", stages.unstructured_fast, pdfs, pages)
+    _safe(rows, "1 worker", end_to_end.workers_run, pdfs, stages.fresh_db(work, "w1.duckdb"), 1, "PDF")
+    db = stages.fresh_db(work, "w2.duckdb")
+    _safe(rows, "2 workers", end_to_end.workers_run, pdfs, db, 2, "PDF")
+    _safe(rows, "re-run", end_to_end.rerun_rows, str(corpus), db, len(listed))
+    if with_flow:
+        flow_in = work / "flow_in"
+        flow_in.mkdir(exist_ok=True)
+        chosen = pdfs[:flow_files]
+        for p in chosen:
+            target = flow_in / Path(p).name
+            if not target.exists():
+                os.link(p, target)
+        _safe(rows, "flow vs plain", end_to_end.plain_vs_flow, str(flow_in), str(work), len(chosen), timeout=7200)
+    else:
+        rows.append(Row("Prefect flow ingest-inbox", note="skipped (--no-flow)"))
+    return rows
+
+
+def _all_stages_only(paths: list[str], db: str, label: str) -> list[Row]:
+    """The one-process total of every stage for a non-PDF format (its per-stage rows are left out)."""
+    return [r for r in stages.pipeline_stages(paths, db, label) if r.name.startswith(("read ", "all stages"))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--docs", type=int, default=1000, help="documents in the generated corpus (default 1000)")
+    p.add_argument("--small", action="store_true", help=f"a quick run on {SMALL_DOCS} documents")
+    p.add_argument("--corpus", metavar="DIR", help="build the corpus here (reused when already built) and keep it")
+    p.add_argument("--flow-files", type=int, default=200, help="PDFs for the Prefect flow comparison (200)")
+    p.add_argument("--no-flow", action="store_true", help="skip the Prefect flow comparison")
+    args = p.parse_args(argv)
+    if args.docs < 1 or args.flow_files < 1:
+        p.error("--docs and --flow-files must be at least 1")
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    docs = SMALL_DOCS if args.small else args.docs
+    work = Path(tempfile.mkdtemp(prefix="chiso-bench-"))
+    corpus = Path(args.corpus) if args.corpus else work / "corpus"
+    load_before = load_average()
+    try:
+        rows = run_all(corpus, work, docs, args.flow_files, not args.no_flow)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"Chỉ Số benchmark, {dt.datetime.now():%Y-%m-%d %H:%M}: {docs} documents")
+    print(f"command: python -m benchmarks.run {' '.join(argv if argv is not None else sys.argv[1:])}".rstrip())
+    print(f"machine: {machine()}")
+    print(f"load average: before {load_before}; after {load_average()}\n")
+    print(table(rows))
+    print("\nGoals (issue 7):")
+    for line in goals(rows, docs):
+        print(f"- {line}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""The benchmark (issue 7): its corpus varies documents the way it says, and a tiny run prints every row.
+
+No timed assertions: the numbers are printed, never checked.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from benchmarks import corpus
+from benchmarks.run import main as bench_main
+
+PLACES = {"Vinh": "Bắc Ninh"}
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    # seed 000: the year and the decree number stay, the counts change
+    ("Năm 2023, thành lập mới 29 CĐCS theo Nghị định số 98/2014/NĐ-CP ngày 24/10/2014.",
+     ["2023", "98/2014/NĐ-CP", "24/10/2014"]),
+    # seed 002: a party resolution number and its date stay
+    ("Nghị quyết số 02-NQ/TW, ngày 12/6/2021 của Bộ Chính trị", ["02-NQ/TW", "12/6/2021"]),
+    # seed 000: a name with a number is not a figure
+    ("Đại dịch Covid-19 kéo dài, mặt trái của cơ chế thị trường", ["Covid-19"]),
+])
+def test_vary_text_keeps_years_dates_and_document_numbers(sentence, kept):
+    varied = corpus.vary_text(sentence, random.Random(1), PLACES)
+    for part in kept:
+        assert part in varied
+
+
+@pytest.mark.parametrize("sentence, pattern", [
+    # seed 000: thousands with a dot stay written the Vietnamese way
+    ("Địa bàn thành phố Vinh hiện có 6.107 doanh nghiệp với 87.038 lao động.",
+     r"^Địa bàn thành phố Bắc Ninh hiện có \d{1,2}\.\d{3} doanh nghiệp với \d{2,3}\.\d{3} lao động\.$"),
+    # case bao_cao_so_ket_mau: a decimal comma keeps its decimals; a leading zero keeps its width
+    ("đạt 104,5% kế hoạch năm, thành lập 05 công đoàn cơ sở", r"^đạt \d+,\d% kế hoạch năm, thành lập \d\d công"),
+])
+def test_vary_text_changes_numbers_in_their_own_notation(sentence, pattern):
+    assert re.match(pattern, corpus.vary_text(sentence, random.Random(7), PLACES))
+
+
+def test_plan_is_deterministic_and_mixes_formats():
+    files = list(corpus.plan(corpus.SMALL_DOCS))
+    assert files == list(corpus.plan(corpus.SMALL_DOCS))
+    assert sum(n for _, _, n in files) == corpus.SMALL_DOCS
+    assert {fmt for _, fmt, _ in files} == {"pdf", "docx", "html"}
+    assert any(n == 2 for _, _, n in files)  # several documents in one file
+
+
+def test_render_file_is_deterministic():
+    sources = corpus.source_paragraphs()
+    html_file = next(k for k, fmt, _ in corpus.plan(corpus.SMALL_DOCS) if fmt == "html")
+    first = corpus.render_file(html_file, "html", 1, sources)
+    assert first == corpus.render_file(html_file, "html", 1, sources)
+    assert first[1] >= corpus.MIN_WORDS
+
+
+EXPECTED_ROWS = [
+    "read (PDF)", "normalize (PDF)", "segment (PDF)", "extract (PDF)", "store (PDF)",
+    "all stages, 1 process (PDF)", "raw pdfplumber extract_text", "poppler pdftotext",
+    'unstructured partition_pdf(strategy="fast")', "end to end, 1 worker (PDF)", "end to end, 2 workers (PDF)",
+    "chiso ingest, re-run on unchanged corpus", "ingest_paths, re-run on unchanged corpus",
+    "Prefect flow ingest-inbox",
+]
+
+
+@pytest.mark.slow
+@pytest.mark.integration  # child processes, the chiso CLI, a worker pool: 14 min at load 12 (not measured idle)
+def test_tiny_benchmark_prints_every_row(tmp_path, capsys):
+    assert bench_main(["--docs", "2", "--no-flow", "--corpus", str(tmp_path / "corpus")]) == 0
+    out = capsys.readouterr().out
+    names = [line.split("|")[1].strip() for line in out.splitlines() if line.startswith("| ")]
+    for row in EXPECTED_ROWS:
+        assert row in names, f"row {row!r} missing from:\n{out}"
+    assert "failed:" not in out
+    assert "load average:" in out and "Goals (issue 7):" in out
