@@ -9,6 +9,7 @@ underthesea's word segmentation and POS tags; the word lists are in `data/entiti
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 from extractors.langdata import load_yaml, phrase_pattern
@@ -33,10 +34,21 @@ def expand_abbreviations(s: str) -> str:
     return _ABBR_RX.sub(lambda m: ABBREVIATIONS[m.group(1)], s)
 
 
+_MODEL_LOCK = threading.Lock()
+_model_ready = False
+
+
 @lru_cache(maxsize=4096)
 def _pos(text: str) -> tuple[tuple[str, str], ...]:
+    global _model_ready
     from underthesea import pos_tag  # imported late: loading its model takes a second
 
+    if not _model_ready:
+        # underthesea loads its model on the first call without a lock: two threads at once crash
+        with _MODEL_LOCK:
+            result = tuple((w, t) for w, t in pos_tag(text))
+            _model_ready = True
+            return result
     return tuple((w, t) for w, t in pos_tag(text))
 
 

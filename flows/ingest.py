@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import logging
 import os
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
@@ -136,12 +137,23 @@ def plan_files(paths: Iterable[str], store: Any) -> tuple[list[tuple[str, str]],
 
 
 def audit_new_findings(store: Any) -> int | None:
-    """Run the audit (when `pipeline.audit` is installed) and count findings not seen before."""
+    """Re-run the audit (when `pipeline.audit` is installed), store its findings as `chiso audit` does,
+    and count those the previous audit had not reported. None when there is no audit or it failed:
+    the files are in by then, so a failing audit is logged, not fatal."""
     try:
-        from pipeline.audit import audit_store
+        from pipeline.audit import run_audit
+        from pipeline.audit.model import CONSISTENT
+        from pipeline.audit.storage import read_findings, replace_findings
     except ImportError:
         return None
-    return audit_store(store)
+    try:
+        before = {f.finding_id for f in read_findings(store.con)}
+        findings = [f for f in run_audit(store.con) if f.outcome != CONSISTENT]
+        replace_findings(store.con, findings)
+    except Exception:  # noqa: BLE001 - see the docstring
+        logging.getLogger(__name__).exception("the audit failed after the ingest; run `chiso audit` to see why")
+        return None
+    return sum(1 for f in findings if f.finding_id not in before)
 
 
 @flow(name="ingest-inbox", persist_result=False, validate_parameters=True)

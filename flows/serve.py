@@ -22,6 +22,10 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from prefect.schedules import Schedule
 
 logger = logging.getLogger(__name__)
 
@@ -122,7 +126,7 @@ def configured_api_url() -> str | None:
     return str(url) if url else None
 
 
-def cron_schedule(cron: str, timezone: str | None = None) -> object:
+def cron_schedule(cron: str, timezone: str | None = None) -> Schedule:
     """The Prefect schedule of `cron` (validated: a bad string raises ServeError)."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 
 NAME = "serve"
 HELP = "ingest an inbox folder on a cron schedule (Prefect deployment; starts a local server if none is set)"
@@ -32,7 +33,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--quiet", action="store_true", help="no messages on stderr (errors still shown)")
 
 
-def _say(quiet: bool):
+def _say(quiet: bool) -> Callable[[str], None]:
     def say(message: str) -> None:
         if not quiet:
             print(f"chiso serve: {message}", file=sys.stderr, flush=True)

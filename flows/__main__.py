@@ -1,0 +1,34 @@
+"""`python -m flows INBOX --db FILE`: one run of the ingest flow, without a deployment.
+
+With no PREFECT_API_URL, Prefect starts a temporary local server for the run (10-20 s); with one,
+the run is recorded there. `chiso ingest` does the same work without Prefect (docs/flows.md).
+Prints the run's counts as JSON on stdout; exit 1 when some file failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from flows.settings import apply_offline_defaults, resolve_db
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m flows", description=__doc__.splitlines()[0])
+    parser.add_argument("inbox", help="folder of reports")
+    parser.add_argument("--db", default=None, help="dataset file (default $CHISO_DB or ./chiso.duckdb)")
+    parser.add_argument("--task-runner", choices=["default", "dask"], default="default")
+    parser.add_argument("--dask-address", default=None, help="an existing Dask scheduler (tcp://…)")
+    args = parser.parse_args(argv)
+    db = resolve_db(args.db)
+    apply_offline_defaults(db)
+    from flows.ingest import ingest_inbox
+
+    counts = ingest_inbox(args.inbox, db, task_runner=args.task_runner, dask_address=args.dask_address)
+    print(json.dumps(counts))
+    return 1 if counts["failed"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,214 @@
+"""`chiso serve` against real Prefect servers: a deployment with a cron schedule, runs triggered
+through the API, files ingested, a file dropped into the inbox ingested by the next run; and a
+`chiso serve` that starts (and stops) its own server. Every process is bounded in time and stopped
+by its PID in a `finally`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+pytestmark = pytest.mark.integration
+pytest.importorskip("pipeline.store", reason="the Store (pipeline/store) has not landed yet")
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "corpus" / "seeds").glob("*.txt"))
+DEPLOYMENT = "ingest-inbox/chiso-inbox"
+# Daily at midnight UTC: the scheduler creates its future runs at once, but none fires during the test
+# (a run firing mid-test would hold the dataset while the test reads it).
+CRON = "0 0 * * *"
+# Bounds, not expectations: a server answers /api/health in 4-17 s on an idle 2-core machine, but
+# took 170 s on a shared one under load (its first start also creates its SQLite schema).
+SERVER_TIMEOUT = 300
+RUN_TIMEOUT = 600
+
+
+def _env(home: Path, api_url: str | None = None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env.update({"PREFECT_HOME": str(home), "DO_NOT_TRACK": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+                # the scheduler looks for deployments to schedule every 5 s instead of 60 s
+                "PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS": "5"})
+    if api_url:
+        env["PREFECT_API_URL"] = api_url
+    return env
+
+
+def _stop(proc: subprocess.Popen, grace: float = 30) -> None:
+    """SIGTERM the process (group), SIGKILL it when it is still there after `grace` seconds."""
+    if proc.poll() is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=grace)
+
+
+def _wait_for(predicate, timeout: float, what: str, interval: float = 1.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+
+
+def _rows(db: Path, sql: str, wait: float = 120) -> list[tuple]:
+    """Read the dataset, waiting (bounded) while a flow-run process still holds its lock."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            con = duckdb.connect(str(db), read_only=True)
+        except duckdb.IOException as err:
+            if "lock" not in str(err).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(1)
+            continue
+        try:
+            return con.execute(sql).fetchall()
+        finally:
+            con.close()
+
+
+@pytest.fixture(scope="module")
+def prefect_api(tmp_path_factory):
+    """A `prefect server start` on 127.0.0.1, for this module only."""
+    os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="chiso-test-prefect-"))
+    from flows.serve import api_is_healthy, free_port
+
+    home = tmp_path_factory.mktemp("prefect-server-home")
+    port = free_port()
+    log = open(home / "server.log", "wb")  # noqa: SIM115 - closed in the finally
+    server = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
+                               "--port", str(port)], stdout=log, stderr=subprocess.STDOUT,
+                              env=_env(home), start_new_session=True)
+    api_url = f"http://127.0.0.1:{port}/api"
+    try:
+        _wait_for(lambda: server.poll() is not None or api_is_healthy(api_url), SERVER_TIMEOUT,
+                  "prefect server start")
+        assert server.poll() is None, (home / "server.log").read_text(errors="replace")[-2000:]
+        yield api_url, home
+    finally:
+        _stop(server)
+        log.close()
+
+
+def _client(api_url: str):
+    from prefect.client.orchestration import get_client
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    @contextlib.contextmanager
+    def client():
+        with temporary_settings(updates={PREFECT_API_URL: api_url}), get_client(sync_client=True) as c:
+            yield c
+    return client
+
+
+def _run_deployment_and_wait(client_cm, deployment_id) -> str:
+    with client_cm() as client:
+        run = client.create_flow_run_from_deployment(deployment_id)
+
+    def final_state():
+        with client_cm() as client:
+            state = client.read_flow_run(run.id).state
+        return state if state is not None and state.is_final() else None
+
+    return _wait_for(final_state, RUN_TIMEOUT, f"flow run {run.id}", interval=2).type.value
+
+
+def test_served_deployment_runs_on_schedule_and_on_demand(prefect_api, tmp_path):
+    from prefect.client.schemas.filters import (
+        DeploymentFilter,
+        DeploymentFilterId,
+        FlowRunFilter,
+        FlowRunFilterState,
+        FlowRunFilterStateType,
+    )
+    from prefect.client.schemas.objects import StateType
+
+    api_url, home = prefect_api
+    client_cm = _client(api_url)
+    inbox, db = tmp_path / "inbox", tmp_path / "chiso.duckdb"
+    inbox.mkdir()
+    for seed in SEEDS[:2]:
+        shutil.copy(seed, inbox / seed.name)
+    serve_err = open(tmp_path / "serve.stderr", "w+b")  # noqa: SIM115 - closed in the finally
+    serve = subprocess.Popen([sys.executable, "-m", "pipeline", "serve", "--inbox", str(inbox), "--db", str(db),
+                              "--cron", CRON], stdout=subprocess.DEVNULL, stderr=serve_err,
+                             env=_env(home, api_url), start_new_session=True)
+    try:
+        def deployment():
+            assert serve.poll() is None, (tmp_path / "serve.stderr").read_text(errors="replace")
+            with client_cm() as client:
+                try:
+                    return client.read_deployment_by_name(DEPLOYMENT)
+                except Exception:  # noqa: BLE001 - not registered yet
+                    return None
+        dep = _wait_for(deployment, SERVER_TIMEOUT, "the served deployment")
+        assert [s.schedule.cron for s in dep.schedules] == [CRON]
+        assert "using the configured Prefect server" in (tmp_path / "serve.stderr").read_text()
+
+        def scheduled_runs():  # the server's scheduler turns the cron into future runs
+            with client_cm() as client:
+                return client.read_flow_runs(
+                    deployment_filter=DeploymentFilter(id=DeploymentFilterId(any_=[dep.id])),
+                    flow_run_filter=FlowRunFilter(state=FlowRunFilterState(
+                        type=FlowRunFilterStateType(any_=[StateType.SCHEDULED]))))
+        assert _wait_for(scheduled_runs, 120, "scheduled runs of the cron schedule", interval=2)
+
+        assert _run_deployment_and_wait(client_cm, dep.id) == "COMPLETED"
+        assert _rows(db, "SELECT count(*) FROM files WHERE status = 'ok'") == [(2,)]
+
+        shutil.copy(SEEDS[2], inbox / SEEDS[2].name)  # a report dropped into the inbox
+        assert _run_deployment_and_wait(client_cm, dep.id) == "COMPLETED"
+        assert _rows(db, "SELECT count(*) FROM files WHERE status = 'ok'") == [(3,)]
+        runs = _rows(db, "SELECT runner, files_seen, skipped, ingested FROM runs ORDER BY started_at")
+        assert runs == [("prefect", 2, 0, 2), ("prefect", 3, 2, 1)]
+    finally:
+        _stop(serve)
+        serve_err.close()
+
+
+def test_serve_starts_and_stops_its_own_server(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    err_path = tmp_path / "serve.stderr"
+    err = open(err_path, "w+b")  # noqa: SIM115 - closed in the finally
+    serve = subprocess.Popen([sys.executable, "-m", "pipeline", "serve", "--inbox", str(inbox),
+                              "--db", str(tmp_path / "chiso.duckdb"), "--server-timeout", str(SERVER_TIMEOUT)],
+                             stdout=subprocess.DEVNULL, stderr=err, env=_env(tmp_path / "home"),
+                             start_new_session=True)
+    server_pid = None
+    try:
+        _wait_for(lambda: serve.poll() is not None or "serving deployment" in err_path.read_text(),
+                  SERVER_TIMEOUT + 60, "chiso serve to start its server and serve")
+        text = err_path.read_text()
+        assert "no PREFECT_API_URL configured: starting a local Prefect server" in text, text
+        line = next(ln for ln in text.splitlines() if "started a local Prefect server at" in ln)
+        server_pid = int(line.split("(pid ")[1].split(")")[0])
+        os.kill(serve.pid, signal.SIGTERM)
+        assert serve.wait(timeout=90) == 0
+        assert "stopping the local Prefect server" in err_path.read_text()
+        with pytest.raises(ProcessLookupError):
+            os.kill(server_pid, 0)  # the child server is gone with it
+    finally:
+        _stop(serve)
+        if server_pid:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(server_pid, signal.SIGKILL)
+        err.close()
