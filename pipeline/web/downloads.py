@@ -1,0 +1,31 @@
+"""Tables as files to download: CSV (UTF-8 with BOM, so Excel shows Vietnamese right) and Excel."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Excel's limit on a sheet name.
+SHEET_NAME_MAX = 31
+
+
+def _plain_columns(df: pd.DataFrame) -> pd.DataFrame:
+    """Excel cannot store timezone-aware datetimes or lists: write them as text."""
+    out = df.copy()
+    for column in out.columns:
+        if out[column].map(lambda v: isinstance(v, (list, tuple, dict))).any():
+            out[column] = out[column].map(lambda v: ", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
+    return out
+
+
+def csv_bytes(df: pd.DataFrame) -> bytes:
+    return df.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+
+
+def excel_bytes(df: pd.DataFrame, sheet: str = "figures") -> bytes:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        _plain_columns(df).to_excel(writer, index=False, sheet_name=sheet[:SHEET_NAME_MAX] or "data")
+    return buffer.getvalue()

@@ -1,0 +1,169 @@
+"""What the pages read: read-only queries over the dataset, cached per database version.
+
+Every query opens a short read-only connection (`pipeline.dataset.Dataset`, file access off)
+and closes it. Results are cached with Streamlit's `cache_data`, keyed by the database path and
+its modification time, so an ingest (from the Upload page or `chiso ingest`) shows at once.
+`DB_GUARD` serializes this process's connections: the Upload page's writer never overlaps a reader
+(DuckDB refuses a writer and a reader on one file in one process).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from pipeline.audit.model import Finding
+from pipeline.audit.storage import read_findings
+from pipeline.dataset import Dataset
+from pipeline.model import DocumentExtract
+from pipeline.store import Store
+from pipeline.web.rebuild import extract_from_rows
+
+logger = logging.getLogger(__name__)
+
+DB_ENV = "CHISO_DB"
+DEFAULT_DB = "chiso.duckdb"
+DB_GUARD = threading.RLock()
+# Rows of `runs` shown on the overview (the most recent first).
+LAST_RUNS = 10
+# SQL that folds text for search: lower case, no tone marks, đ → d ("doan vien" finds "đoàn viên").
+_FOLD_SQL = "replace(strip_accents(lower({})), 'đ', 'd')"
+
+
+class DatasetMissing(Exception):
+    """The database the app was started on does not exist."""
+
+
+def database() -> Path:
+    """The dataset the app shows: $CHISO_DB, else ./chiso.duckdb (absolute)."""
+    return Path(os.path.abspath(os.environ.get(DB_ENV) or DEFAULT_DB))
+
+
+def version(db: Path) -> float:
+    """A cache key that changes whenever the database is written (its and its WAL's mtime)."""
+    stamp = 0.0
+    for path in (db, db.with_name(db.name + ".wal")):
+        try:
+            stamp += path.stat().st_mtime_ns / 1e9
+        except FileNotFoundError:
+            continue
+    if stamp == 0.0:
+        raise DatasetMissing(f"{db}: no such dataset; create it with `chiso ingest PATH... --db {db}`")
+    return stamp
+
+
+def fold(text: str) -> str:
+    """Python twin of _FOLD_SQL."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _sql(db: str, query: str, params: list | None = None) -> pd.DataFrame:
+    with DB_GUARD:
+        return Dataset(db).sql(query, params)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def overview(db: str, stamp: float) -> dict[str, pd.DataFrame]:
+    """Totals, documents by kind / organization / year, last runs, failed files, findings."""
+    with DB_GUARD:
+        ds = Dataset(db)
+        out = ds.stats()
+        findings = ds.findings()
+    out["documents_by_year"] = _sql(db, "SELECT year, kind, count(*) AS documents FROM documents "
+                                        "GROUP BY ALL ORDER BY year NULLS LAST, kind")
+    out["documents_by_organization"] = _sql(
+        db, "SELECT coalesce(d.organization, '(không rõ / unknown)') AS organization, count(*) AS documents, "
+            "string_agg(DISTINCT d.kind, ', ' ORDER BY d.kind) AS kinds, "
+            "sum((SELECT count(*) FROM figures f WHERE f.doc_id = d.doc_id)) AS figures "
+            "FROM documents d GROUP BY ALL ORDER BY documents DESC, organization")
+    out["runs"] = _sql(db, "SELECT run_id, runner, started_at, ended_at, files_seen, ingested, skipped, failed, "
+                           "documents, figures, \"references\", extractor_version FROM runs "
+                           f"ORDER BY started_at DESC LIMIT {LAST_RUNS}")
+    out["findings"] = findings
+    return out
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def facets(db: str, stamp: float) -> dict[str, list[str]]:
+    """Values offered by the document search filters."""
+    orgs = _sql(db, "SELECT DISTINCT organization FROM documents WHERE organization IS NOT NULL ORDER BY 1")
+    kinds = _sql(db, "SELECT DISTINCT kind FROM documents WHERE kind IS NOT NULL ORDER BY 1")
+    return {"organization": list(orgs["organization"]), "kind": list(kinds["kind"])}
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def search_documents(db: str, stamp: float, organizations: tuple[str, ...] = (), kinds: tuple[str, ...] = (),
+                     title: str = "", word: str = "") -> pd.DataFrame:
+    """Documents matching every filter given; `title` and `word` ignore case and tone marks."""
+    where, params = [], []
+    if organizations:
+        where.append(f"d.organization IN ({', '.join('?' * len(organizations))})")
+        params.extend(organizations)
+    if kinds:
+        where.append(f"d.kind IN ({', '.join('?' * len(kinds))})")
+        params.extend(kinds)
+    for column, needle in (("d.title", title), ("d.text", word)):
+        if needle.strip():
+            where.append(f"contains({_FOLD_SQL.format(column)}, ?)")
+            params.append(fold(needle.strip()))
+    clause = (" WHERE " + " AND ".join(where)) if where else ""
+    return _sql(db, "SELECT d.doc_id, d.title, d.organization, d.kind, d.date, d.path, d.doc_index, d.text, "
+                    "(SELECT count(*) FROM figures f WHERE f.doc_id = d.doc_id) AS figures, "
+                    "(SELECT count(*) FROM \"references\" r WHERE r.doc_id = d.doc_id) AS \"references\" "
+                    f"FROM documents d{clause} ORDER BY d.path, d.doc_index", params)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def document(db: str, stamp: float, doc_id: str) -> DocumentExtract | None:
+    """One stored document with its figures and references, as records (None: unknown id)."""
+    docs = _sql(db, "SELECT * FROM documents WHERE doc_id = ?", [doc_id])
+    if docs.empty:
+        return None
+    figs = _sql(db, "SELECT * FROM figures WHERE doc_id = ? ORDER BY char_start, figure_id", [doc_id])
+    refs = _sql(db, "SELECT * FROM \"references\" WHERE doc_id = ? ORDER BY char_start, ref_id", [doc_id])
+    return extract_from_rows(docs.iloc[0].to_dict(), figs.to_dict("records"), refs.to_dict("records"))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def indicators(db: str, stamp: float) -> pd.DataFrame:
+    """Indicators with figures: id, figures, organizations, years covered."""
+    return _sql(db, "SELECT indicator, count(*) AS figures, count(DISTINCT organization) AS organizations, "
+                    "min(year) AS first_year, max(year) AS last_year, "
+                    "string_agg(DISTINCT unit, ', ' ORDER BY unit) AS units FROM figures "
+                    "WHERE indicator IS NOT NULL GROUP BY indicator ORDER BY figures DESC, indicator")
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def indicator_figures(db: str, stamp: float, indicator: str) -> pd.DataFrame:
+    """Every figure of one indicator, with what a reader needs to check it."""
+    return _sql(db, "SELECT organization, year, modality, value, value_max, unit, comparator, aggregation, "
+                    "deadline_year, recurrence, entity, text, sentence, doc_kind, doc_date, path, doc_index, "
+                    "page, char_start, doc_id, figure_id FROM figures WHERE indicator = ? "
+                    "ORDER BY organization NULLS LAST, year NULLS LAST, modality, char_start", [indicator])
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def findings(db: str, stamp: float) -> list[Finding]:
+    """The stored audit findings (empty when the audit has not run on this database)."""
+    with DB_GUARD, Store(db, read_only=True, lock_timeout=10.0, external_access=False) as store:
+        return read_findings(store.con)
+
+
+def source_file(db: Path, path_key: str) -> Path | None:
+    """The file a stored path names, when it is on this machine (keys are relative to the
+    database's folder, or absolute; pipeline/store/paths.py)."""
+    candidate = Path(path_key)
+    if not candidate.is_absolute():
+        candidate = db.parent / candidate
+    return candidate if candidate.is_file() else None
+
+
+def clear_caches() -> None:
+    st.cache_data.clear()
