@@ -75,6 +75,8 @@ def _is_not_figure(text: str, m: NumberMention, before: str, after: str) -> bool
     if cue.NOT_FIGURE_BEFORE.search(near) and not re.search(r"(?:tổng|với|có)\s+số\s*$", near, re.I):
         return True
     digits = re.sub(r"\D", "", m.text)
+    if before.endswith("(") and re.match(r"^\s*\)", after):
+        return True  # "(1)": a footnote, a list mark, a call like "alert(1)"
     if cue.CONTACT.search(before[-60:]) or re.match(r"^\s*:\s*\d", after):
         return True  # a phone or account number, a time "8:30", a standard "9001:2015"
     if m.text[:1] == "0" and len(digits) >= 4 and not (m.percent or m.money):

@@ -95,6 +95,7 @@ NOT_FIGURES = [
     ("Liên hệ số điện thoại 0912.345.678 hoặc 0238 3844 567.", ["0912", "0238", "3844", "567"]),  # R phone
     ("Theo khoản 2 Điều 3 Bộ luật Lao động 2019 và tiêu chuẩn ISO 9001:2015.", ["2", "3", "2019", "9001"]),  # R
     ("Từ ngày 1 - 5/9, Ban Thường vụ đi kiểm tra cơ sở.", ["1", "5/9"]),  # R date range
+    ("Theo ý kiến (1) và (2) của đại biểu, alert(1) không phải số liệu.", ["1", "2"]),  # web app test: marks
 ]
 
 
