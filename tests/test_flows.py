@@ -29,6 +29,9 @@ from flows import ingest as flow_module  # noqa: E402
 from flows.report import RunTally, run_report_markdown  # noqa: E402
 from pipeline.model import Document, DocumentExtract, FileResult  # noqa: E402
 
+# starts a Prefect server, Streamlit or a browser: run with `make test-server` (see Makefile)
+pytestmark = pytest.mark.server
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "corpus" / "seeds").glob("*.txt"))
 store = pytest.importorskip("pipeline.store", reason="the Store (pipeline/store) has not landed yet")

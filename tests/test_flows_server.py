@@ -19,6 +19,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
+# starts a Prefect server, Streamlit or a browser: run with `make test-server` (see Makefile)
+pytestmark = pytest.mark.server
+
 pytestmark = pytest.mark.integration
 pytest.importorskip("pipeline.store", reason="the Store (pipeline/store) has not landed yet")
 

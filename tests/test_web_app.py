@@ -28,6 +28,9 @@ from pipeline.web.page_audit import doc_id_of
 from pipeline.web.page_documents import snippet
 from pipeline.web.uploads import safe_name, save_upload
 
+# starts a Prefect server, Streamlit or a browser: run with `make test-server` (see Makefile)
+pytestmark = pytest.mark.server
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpus" / "seeds"
 APP = str(Path(pipeline.web.__file__).parent / "app.py")

@@ -18,6 +18,9 @@ import pytest
 
 from pipeline.ingest import ingest_paths
 
+# starts a Prefect server, Streamlit or a browser: run with `make test-server` (see Makefile)
+pytestmark = pytest.mark.server
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
