@@ -8,7 +8,7 @@ import json
 
 import pytest
 from dataset_builders import lamdong_extract, result, vinh_extract
-from fake_extract import install as install_fake_extractor
+from fake_extract import fake_extract_file
 
 import pipeline.ingest
 from pipeline.cli import main
@@ -100,9 +100,9 @@ def test_db_from_environment(db, monkeypatch, capsys):
 
 @pytest.fixture
 def fake(monkeypatch):
-    install_fake_extractor()
+    """The stand-in extractor for one test; monkeypatch's undo puts the real one back."""
+    monkeypatch.setattr(pipeline.ingest, "extract_file", fake_extract_file)
     yield
-    monkeypatch.setattr(pipeline.ingest, "extract_file", extract_file)
 
 
 def test_ingest_exit_codes_and_summary(tmp_path, capsys, fake):

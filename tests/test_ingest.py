@@ -13,6 +13,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from fake_extract import fake_extract_file
 from fake_extract import install as install_fake_extractor
 
 from pipeline.extract import extract_file
@@ -85,11 +86,13 @@ def test_runs_are_recorded(seeds_db):
 
 @pytest.fixture
 def fake(monkeypatch):
-    install_fake_extractor()
-    yield
+    """The stand-in extractor for one test; monkeypatch puts the real one back afterwards.
+    (Installing it and then monkeypatching the real one back would make monkeypatch's undo
+    restore the fake: the stand-in then leaked into later modules.)"""
     import pipeline.ingest
 
-    monkeypatch.setattr(pipeline.ingest, "extract_file", extract_file)
+    monkeypatch.setattr(pipeline.ingest, "extract_file", fake_extract_file)
+    yield
 
 
 def test_changed_file_is_reextracted(tmp_path, fake):
