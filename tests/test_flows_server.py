@@ -20,9 +20,7 @@ import duckdb
 import pytest
 
 # starts a Prefect server, Streamlit or a browser: run with `make test-server` (see Makefile)
-pytestmark = pytest.mark.server
-
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.server, pytest.mark.integration]
 pytest.importorskip("pipeline.store", reason="the Store (pipeline/store) has not landed yet")
 
 ROOT = Path(__file__).resolve().parents[1]

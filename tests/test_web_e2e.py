@@ -18,9 +18,6 @@ import pytest
 
 from pipeline.ingest import ingest_paths
 
-# starts a Prefect server, Streamlit or a browser: run with `make test-server` (see Makefile)
-pytestmark = pytest.mark.server
-
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -32,6 +29,7 @@ START_TIMEOUT = 120
 PAGE_TIMEOUT_MS = 180_000
 
 pytestmark = [
+    pytest.mark.server,
     pytest.mark.integration,
     pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed"),
 ]
