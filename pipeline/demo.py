@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.cli.dataset_args import render_table
+from pipeline.cli.frame_output import render_table
 from pipeline.dataset import Dataset
 from pipeline.ingest import ingest_paths
 from pipeline.store.lock import lock_path

@@ -16,16 +16,30 @@ from types import ModuleType
 from extractors import EXTRACTOR_VERSION
 
 
-def verb_modules() -> list[ModuleType]:
-    """Every `cmd_*` module of this package, in name order."""
-    mods = []
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if info.name.startswith("cmd_"):
-            mods.append(importlib.import_module(f"{__name__}.{info.name}"))
-    return mods
+VERB_PREFIX = "cmd_"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def verb_names() -> list[str]:
+    """The verbs this package defines (`cmd_<verb>.py`), in name order, without importing them."""
+    return sorted(info.name[len(VERB_PREFIX):] for info in pkgutil.iter_modules(__path__)
+                  if info.name.startswith(VERB_PREFIX))
+
+
+def verb_modules(only: str | None = None) -> list[ModuleType]:
+    """Every `cmd_*` module of this package in name order, or just the one for verb `only`."""
+    names = [only] if only in verb_names() else verb_names()
+    return [importlib.import_module(f"{__name__}.{VERB_PREFIX}{name}") for name in names]
+
+
+def requested_verb(argv: list[str]) -> str | None:
+    """The verb named on the command line (the first word that is not an option), if any."""
+    return next((a for a in argv if not a.startswith("-")), None)
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The `chiso` parser. With `only`, just that verb's module is imported: each verb pulls in
+    what it needs (pandas, pyarrow, the NLP models), and `chiso ingest` on an unchanged folder
+    must not pay for what `chiso audit` uses. `chiso --help` imports them all."""
     parser = argparse.ArgumentParser(
         prog="chiso",
         description="Chỉ Số: Vietnamese trade-union documents → a dataset of figures and targets.",
@@ -33,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"chiso {EXTRACTOR_VERSION}")
     parser.add_argument("--debug", action="store_true", help="log debug messages to stderr")
     sub = parser.add_subparsers(dest="verb", metavar="VERB")
-    for mod in verb_modules():
+    for mod in verb_modules(only):
         p = sub.add_parser(mod.NAME, help=mod.HELP, description=f"{mod.HELP}\n\nexample:\n  {mod.EXAMPLE}",
                            formatter_class=argparse.RawDescriptionHelpFormatter)
         mod.add_arguments(p)
@@ -42,7 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(only=requested_verb(argv))
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)

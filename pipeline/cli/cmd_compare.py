@@ -7,7 +7,8 @@ import sys
 
 import duckdb
 
-from pipeline.cli.dataset_args import add_db_argument, add_format_argument, db_path, write_frame
+from pipeline.cli.dataset_args import add_db_argument, add_format_argument, db_path
+from pipeline.cli.frame_output import write_frame
 from pipeline.dataset import AGGREGATES, COMPARE_BY, Dataset
 from pipeline.store import StoreError, StoreLocked
 

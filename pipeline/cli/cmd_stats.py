@@ -7,7 +7,8 @@ import sys
 
 import pandas as pd
 
-from pipeline.cli.dataset_args import add_db_argument, add_format_argument, db_path, write_frame
+from pipeline.cli.dataset_args import add_db_argument, add_format_argument, db_path
+from pipeline.cli.frame_output import write_frame
 from pipeline.dataset import Dataset
 from pipeline.store import StoreError, StoreLocked
 
