@@ -52,3 +52,11 @@ def run_cli(argv: list[str]) -> None:
     from pipeline.cli import main
 
     sys.exit(main(argv))
+
+
+def dying_extract_file(path, source=None, data=None) -> FileResult:
+    """The stand-in, except that a file named `*die*` kills the worker process extracting it
+    (as an out-of-memory kill or a segfault in a parser would)."""
+    if "die" in Path(path).name:
+        os._exit(137)
+    return fake_extract_file(path, source, data)

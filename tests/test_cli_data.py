@@ -12,7 +12,6 @@ from fake_extract import fake_extract_file
 
 import pipeline.ingest
 from pipeline.cli import main
-from pipeline.extract import extract_file
 from pipeline.store import Store
 
 
@@ -123,3 +122,11 @@ def test_every_dataset_verb_has_help_and_example():
     verbs = {m.NAME: m for m in verb_modules()}
     for name in ("ingest", "query", "compare", "export", "stats"):
         assert verbs[name].HELP and verbs[name].EXAMPLE.startswith("chiso ")
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two"])
+def test_ingest_refuses_a_bad_worker_count(tmp_path, capsys, value):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["ingest", str(tmp_path), "--db", str(tmp_path / "x.duckdb"), "--workers", value])
+    assert exit_info.value.code == 2
+    assert "--workers" in capsys.readouterr().err

@@ -24,6 +24,14 @@ def db(tmp_path_factory):
     return db
 
 
+@pytest.fixture(scope="module")
+def parquet_dir(db, tmp_path_factory):
+    """One Parquet export of the module's dataset, re-read by every test below."""
+    out = tmp_path_factory.mktemp("parquet")
+    export_dataset(db, out, "parquet")
+    return out
+
+
 def stored(db, table: str) -> pd.DataFrame:
     con = duckdb.connect(str(db), read_only=True)
     try:
@@ -55,26 +63,23 @@ def same(a: pd.DataFrame, b: pd.DataFrame) -> bool:
 
 
 @pytest.mark.parametrize("table", TABLES)
-def test_parquet_reread_by_duckdb_equals_table(db, tmp_path, table):
-    export_dataset(db, tmp_path, "parquet")
-    back = duckdb.sql(f"SELECT * FROM read_parquet('{tmp_path}/{table}/**/*.parquet', "
+def test_parquet_reread_by_duckdb_equals_table(db, parquet_dir, table):
+    back = duckdb.sql(f"SELECT * FROM read_parquet('{parquet_dir}/{table}/**/*.parquet', "
                       f"hive_partitioning = true)").df()
     assert same(back, stored(db, table))
 
 
 @pytest.mark.parametrize("table", TABLES)
-def test_parquet_reread_by_pandas_equals_table(db, tmp_path, table):
-    export_dataset(db, tmp_path, "parquet")
-    back = pd.read_parquet(tmp_path / table)
+def test_parquet_reread_by_pandas_equals_table(db, parquet_dir, table):
+    back = pd.read_parquet(parquet_dir / table)
     back.columns = [str(c) for c in back.columns]
     if "extractor_version" in back:  # the partition column comes back as a category
         back["extractor_version"] = back["extractor_version"].astype(str)
     assert same(back, stored(db, table))
 
 
-def test_figures_are_partitioned_hive_style(db, tmp_path):
-    export_dataset(db, tmp_path, "parquet")
-    folders = {p.parent.name for p in (tmp_path / "figures").rglob("*.parquet")}
+def test_figures_are_partitioned_hive_style(parquet_dir):
+    folders = {p.parent.name for p in (parquet_dir / "figures").rglob("*.parquet")}
     assert folders and all(f.startswith("extractor_version=") for f in folders)
 
 

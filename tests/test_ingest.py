@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import duckdb
@@ -178,11 +179,26 @@ def make_variants(folder: Path, n: int) -> None:
         (folder / f"doc_{i:03d}.txt").write_text(f"{texts[i % len(texts)]}\nbiến thể {i}\n", encoding="utf-8")
 
 
-def cli(argv: list[str], delay: float = 0.0, **kw) -> subprocess.Popen:
+def cli(argv: list[str], delay: float = 0.0, mark: str = "", **kw) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": f"{TESTS}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
-           "CHISO_FAKE_DELAY": str(delay)}
+           "CHISO_FAKE_DELAY": str(delay), "CHISO_TEST_MARK": mark}
     code = f"import fake_extract; fake_extract.run_cli({argv!r})"
     return subprocess.Popen([sys.executable, "-c", code], env=env, text=True, **kw)
+
+
+def processes_marked(mark: str) -> list[int]:
+    """Live processes whose environment holds CHISO_TEST_MARK=mark (zombies excluded)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if f"CHISO_TEST_MARK={mark}".encode() in (entry / "environ").read_bytes().split(b"\0") \
+                    and (entry / "stat").read_text().split(") ")[1][0] != "Z":
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
 
 
 def clean_ingest(base: Path, n: int) -> tuple[Path, dict[str, list[tuple]]]:
@@ -214,13 +230,20 @@ def forty(tmp_path_factory):
 def test_kill_9_mid_ingest_then_resume(two_hundred):
     base, clean = two_hundred
     db = base / "killed.duckdb"
-    proc = cli(["ingest", str(base / "in"), "--db", str(db)], delay=0.01, stderr=subprocess.PIPE)
+    mark = f"kill9-{os.getpid()}"
+    proc = cli(["ingest", str(base / "in"), "--db", str(db), "--workers", "2"], delay=0.01, mark=mark,
+               stderr=subprocess.PIPE)
     for line in proc.stderr:  # non-TTY progress: a line every 10 files
         if line.startswith("[60/200]"):
             proc.send_signal(signal.SIGKILL)
             break
     proc.wait(timeout=300)
     assert proc.returncode == -signal.SIGKILL
+    # its worker processes (and their forkserver) end with it instead of waiting for work forever
+    deadline = time.monotonic() + 60
+    while processes_marked(mark) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert processes_marked(mark) == []
     partial = snapshot(db)
     assert 0 < len(partial["files"]) < 200  # killed part-way, the database still opens
     assert cli(["ingest", str(base / "in"), "--db", str(db), "--quiet"]).wait(timeout=300) == 0
@@ -245,3 +268,33 @@ def test_two_ingest_processes_at_once(forty):
         assert impatient.returncode == 1
         assert "is in use by another chiso process (pid" in err
     assert snapshot(db) == clean
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("workers", [1, 2])
+def test_workers_give_the_same_tables(forty, monkeypatch, workers):
+    base, clean = forty
+    import pipeline.ingest
+
+    monkeypatch.setattr(pipeline.ingest, "extract_file", fake_extract_file)
+    db = base / f"workers{workers}.duckdb"
+    summary = ingest_paths([base / "in"], db, quiet=True, workers=workers)
+    assert (summary.ingested, summary.failed) == (40, 0)
+    assert snapshot(db) == clean
+
+
+@pytest.mark.integration
+def test_a_worker_that_dies_fails_its_file_only(tmp_path, monkeypatch):
+    from fake_extract import dying_extract_file
+
+    import pipeline.ingest
+
+    monkeypatch.setattr(pipeline.ingest, "extract_file", dying_extract_file)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b_die.txt", "c.txt", "d.txt", "e.txt"):
+        (folder / name).write_text(f"{name}: 6.107 doanh nghiệp", encoding="utf-8")  # seeds/000 line 27
+    summary = ingest_paths([folder], tmp_path / "x.duckdb", quiet=True, workers=2)
+    assert (summary.ingested, summary.failed) == (4, 1)
+    [(path, error)] = summary.failures
+    assert path.endswith("b_die.txt") and "worker process extracting it died" in error

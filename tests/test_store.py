@@ -131,6 +131,55 @@ def test_identical_bytes_under_two_paths_stored_once(db):
         assert not store.is_current("b/copy.txt", SHA_A)
 
 
+def snapshot(store: Store) -> dict[str, list[tuple]]:
+    out = {}
+    for table in ("files", "documents", "figures", "references"):
+        cols = [f'"{r[0]}"' for r in store.con.execute(f'DESCRIBE "{table}"').fetchall()
+                if r[0] not in ("ingested_at", "run_id")]
+        out[table] = store.con.execute(f'SELECT {", ".join(cols)} FROM "{table}" ORDER BY ALL').fetchall()
+    return out
+
+
+# The same sequence written one file at a time and as one batch: replace, duplicate bytes
+# within the batch, and the original of a duplicate changing, all inside one transaction.
+BATCH = [("vinh.txt", SHA_A, vinh_extract), ("copy.txt", SHA_A, vinh_extract),
+         ("lamdong.txt", SHA_B, lamdong_extract), ("vinh.txt", "c" * 64, lamdong_extract)]
+
+
+def test_a_batch_writes_what_one_by_one_writes(tmp_path):
+    snapshots = []
+    for name, batched in (("one.duckdb", False), ("batch.duckdb", True)):
+        with Store(tmp_path / name) as store:
+            run = store.start_run("cli")
+            results = [result(path, sha, make(path)) for path, sha, make in BATCH]
+            if batched:
+                store.write_results(results, run)
+            else:
+                for r in results:
+                    store.write_result(r, run)
+            snapshots.append(snapshot(store))
+    one, batch = snapshots
+    assert batch == one
+    assert [r[0] for r in batch["files"]] == ["copy.txt", "lamdong.txt", "vinh.txt"]
+
+
+def test_a_failed_batch_writes_nothing(db, monkeypatch):
+    with Store(db) as store:
+        run = store.start_run("cli")
+        original = store._insert
+
+        def broken(table, rows):
+            if table == "figures" and rows and rows[0]["path"] == "lamdong.txt":
+                raise duckdb.IOException("disk full (simulated)")
+            original(table, rows)
+
+        monkeypatch.setattr(store, "_insert", broken)
+        with pytest.raises(duckdb.IOException):
+            store.write_results([result("vinh.txt", SHA_A, vinh_extract("vinh.txt")),
+                                 result("lamdong.txt", SHA_B, lamdong_extract("lamdong.txt"))], run)
+        assert count(store, "files") == count(store, "figures") == 0
+
+
 @pytest.mark.parametrize(("status", "current"), [
     ("ok", True),
     ("needs_ocr", True),  # a scan stays a scan until the file or the code changes

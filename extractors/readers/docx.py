@@ -8,9 +8,8 @@ comments.xml), bookmarks (no text) or the fallback copy of alternate content.
 
 from __future__ import annotations
 
-import itertools
-
 import io
+import itertools
 import logging
 import zipfile
 from dataclasses import dataclass

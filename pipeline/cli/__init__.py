@@ -15,7 +15,6 @@ from types import ModuleType
 
 from extractors import EXTRACTOR_VERSION
 
-
 VERB_PREFIX = "cmd_"
 
 

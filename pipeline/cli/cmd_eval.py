@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from pipeline.gold_gate import DEFAULT_BASELINE, DEFAULT_GOLD, below_floors, evaluate_paths, load_floors, pin_floors
+from pipeline.gold_gate import (
+    DEFAULT_BASELINE,
+    DEFAULT_GOLD,
+    below_floors,
+    evaluate_paths,
+    load_floors,
+    pin_floors,
+)
 
 NAME = "eval"
 HELP = "score the extractor against the gold set and the pinned floors"

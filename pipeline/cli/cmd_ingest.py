@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from pipeline.cli.dataset_args import add_db_argument, db_path
+from pipeline.extract_pool import available_cores
 from pipeline.ingest import ingest_paths
 from pipeline.store import StoreError
 
@@ -20,6 +21,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                    help="skip folder entries matching GLOB (repeatable), e.g. --exclude 'drafts*'")
     p.add_argument("--quiet", action="store_true", help="no progress or summary on stderr")
+    p.add_argument("--workers", type=_workers, default=0, metavar="N",
+                   help="processes that extract files at once (default: one per core; 1 = none besides this one)")
+
+
+def _workers(text: str) -> int:
+    n = int(text)
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
+    return n
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     db = db_path(args)
     try:
         summary = ingest_paths(args.paths, db, quiet=args.quiet, exclude=args.exclude,
-                               lock_timeout=args.lock_timeout)
+                               lock_timeout=args.lock_timeout, workers=args.workers or available_cores())
     except StoreError as err:
         print(f"chiso ingest: {err}", file=sys.stderr)
         return 1

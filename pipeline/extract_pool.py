@@ -1,0 +1,117 @@
+"""Extraction of many files in worker processes, results handed back in the order given.
+
+`chiso ingest --workers N` and `ingest_paths(workers=N)` use it: reading and extracting are pure
+CPU work on independent files, so N processes use N cores, while the single DuckDB writer stays
+in the calling process. Workers come from a `forkserver` that has already imported the pipeline,
+so a worker starts in a fraction of a second and loads the NLP models once, on its first file;
+the parent's DuckDB connection and threads are never forked.
+
+At most `2 × workers` files are in flight, so memory does not grow with the number of files. A
+worker that dies (out of memory, a segfault in a parser) breaks the pool: the files it was
+working on are tried again one at a time in a new pool, and the file that breaks it alone is
+returned as failed; the run goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+import os
+import select
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from pipeline.model import FileResult
+
+logger = logging.getLogger(__name__)
+
+Extract = Callable[[str, str], FileResult]  # (path, sha256) → result; must be picklable (module level)
+IN_FLIGHT_PER_WORKER = 2
+PRELOAD = ["pipeline.extract"]
+
+
+def available_cores() -> int:
+    """Cores this process may run on (the affinity mask, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def _exit_when_gone(pid: int) -> None:
+    """Block until process `pid` has exited, then end this process."""
+    try:
+        fd = os.pidfd_open(pid)  # Linux ≥ 5.3: readable when the process exits
+    except (AttributeError, OSError):
+        fd = None
+    if fd is not None:
+        select.select([fd], [], [])
+    else:
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                break
+            except PermissionError:
+                continue
+    os._exit(1)
+
+
+def _watch_parent(pid: int) -> None:
+    """Worker initializer: a worker never outlives the process that asked for it. Without this,
+    `kill -9` of `chiso ingest` left its workers (and the forkserver) running, waiting for work."""
+    threading.Thread(target=_exit_when_gone, args=(pid,), name="chiso-parent-watch", daemon=True).start()
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(PRELOAD)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_watch_parent,
+                               initargs=(os.getpid(),))
+
+
+def extract_in_workers(jobs: Iterable[tuple[str, str]], extract: Extract, workers: int,
+                       died: Callable[[str, str], FileResult]) -> Iterator[FileResult]:
+    """extract(path, sha256) for each job in `workers` processes, yielded in the jobs' order.
+    `died(path, message)` makes the failed result of a file whose worker process died."""
+    pending = iter(jobs)
+    window: deque[tuple[str, str, Future]] = deque()
+    pool = _pool(workers)
+    try:
+        while True:
+            while len(window) < workers * IN_FLIGHT_PER_WORKER:
+                job = next(pending, None)
+                if job is None:
+                    break
+                window.append((*job, pool.submit(extract, *job)))
+            if not window:
+                return
+            try:
+                result = window[0][2].result()
+            except BrokenProcessPool:
+                # One of the files in flight killed its worker; which one is unknown. Each is
+                # tried again alone, in a fresh pool: the one that breaks it alone is the culprit.
+                pool.shutdown(wait=False, cancel_futures=True)
+                suspects = [(path, sha) for path, sha, _ in window]
+                window.clear()
+                logger.warning("a worker process died; trying the %d file(s) in flight one by one", len(suspects))
+                pool = _pool(workers)
+                for path, sha in suspects:
+                    try:
+                        result = pool.submit(extract, path, sha).result()
+                    except BrokenProcessPool:
+                        pool.shutdown(wait=False, cancel_futures=True)
+                        pool = _pool(workers)
+                        result = died(path, f"{path}: the worker process extracting it died "
+                                            "(out of memory, or a crash inside a reader)")
+                    yield result
+                continue
+            window.popleft()
+            yield result
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
