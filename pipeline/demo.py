@@ -13,6 +13,7 @@ import pandas as pd
 
 from pipeline.cli.frame_output import render_table
 from pipeline.dataset import Dataset
+from pipeline.extract_pool import available_cores
 from pipeline.ingest import ingest_paths
 from pipeline.store.lock import lock_path
 
@@ -74,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     db = Path(args.db)
     fresh_database(db)
-    summary = ingest_paths(args.paths, db, quiet=args.quiet, exclude=DEMO_EXCLUDE)
+    summary = ingest_paths(args.paths, db, quiet=args.quiet, exclude=DEMO_EXCLUDE, workers=available_cores())
     print(f"{db}: {summary.line()}", file=sys.stderr)
     print(summary_text(db, summary.seconds))
     return 0
