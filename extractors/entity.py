@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterator
 from functools import lru_cache
 
 from extractors.langdata import load_yaml, phrase_pattern
@@ -101,9 +102,7 @@ def entity_after(after: str) -> str | None:
 def entity_before(clause: str) -> str | None:
     """The counted noun when it stands before the number: `tỷ lệ X`, a money noun, or the first
     countable noun of the clause (its subject)."""
-    m = None
-    for m in _RATE.finditer(clause):
-        pass
+    m = _last(_RATE.finditer(clause))
     if m:
         return expand_abbreviations(m.group(1)).strip()
     first = COUNTABLE.search(clause)
@@ -114,7 +113,13 @@ def entity_before(clause: str) -> str | None:
 
 
 def money_entity(clause: str) -> str | None:
-    m = None
-    for m in _MONEY_NOUN.finditer(clause):
-        pass
+    m = _last(_MONEY_NOUN.finditer(clause))
     return m.group(0).strip() if m else None
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    """The last of the matches, or None."""
+    found = None
+    for found in matches:  # noqa: B007 - the loop is how the last one is kept
+        pass
+    return found

@@ -28,7 +28,7 @@ logger = logging.getLogger(__name__)
 try:  # the taxonomy is optional: figures still come out without it
     from extractors.indicators import indicator_for
 except ImportError:  # pragma: no cover
-    def indicator_for(entity, sentence, unit, modality, position=None):  # type: ignore[no-untyped-def]
+    def indicator_for(entity, sentence, unit, modality, position=None):  # type: ignore[no-untyped-def,misc]
         return None
 
 # How many characters before a number are read for qualifiers and "not a figure" cues.
@@ -48,7 +48,7 @@ class _Scope:
 def _period_years(m: re.Match[str]) -> float | None:
     g = m.groupdict()
     if g.get("n1") or g.get("n2"):
-        return float(int(g.get("n1") or g.get("n2")))
+        return float(int(g.get("n1") or g["n2"]))
     if g.get("m1"):
         return round(int(g["m1"]) / 12, 4)
     if g.get("y1"):

@@ -17,7 +17,7 @@ DEFAULT_DB = "chiso.duckdb"
 # Retries of a file's task for transient I/O errors (EAGAIN, EIO, timeouts on a network share).
 # Two retries, 2 s then 10 s apart: enough for an NFS/SMB hiccup, short enough for an hourly schedule.
 TASK_RETRIES = 2
-TASK_RETRY_DELAYS = [2, 10]
+TASK_RETRY_DELAYS: list[float] = [2, 10]
 
 # Threads of the default task runner: one. Extraction is CPU-bound Python, so under the GIL more
 # threads do not go faster, and underthesea loads its models lazily without a lock (two threads on a

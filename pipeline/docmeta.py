@@ -22,8 +22,8 @@ TITLE_SKIP = tuple(_DATA["title_skip_prefixes"])
 
 _TOKEN = re.compile(r"[\wÀ-ỹ]+(?:[-'][\wÀ-ỹ]+)*|&|-")
 _HEAD_RE = re.compile(
-    r"(?<![\wÀ-ỹ])(?:%s)(?![\wÀ-ỹ])" % "|".join(
-        [re.escape(h) for h in ORG_HEADS] + [re.escape(a) for a in ORG_ABBR]), re.I)
+    r"(?<![\wÀ-ỹ])(?:{})(?![\wÀ-ỹ])".format("|".join(
+        [re.escape(h) for h in ORG_HEADS] + [re.escape(a) for a in ORG_ABBR])), re.I)
 _DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s*(?:tháng\s*|[/.-])(\d{1,2})\s*(?:năm\s*|[/.-])(\d{4})", re.I)
 # "Hà Nội, ngày 12 tháng 9 năm 2024" at the start of a line (not "02-NQ/TW, ngày 12/6/2021")
 _PLACE_DATE = re.compile(r"(?:^|\n)[ \t]*(?:TP\.?\s*|Tp\.?\s*)?[A-ZĐ][a-zà-ỹ]+(?: [A-ZĐ][a-zà-ỹ]+){0,3},\s*"
@@ -46,7 +46,7 @@ def _expand(head: str) -> str:
 def organization_at(text: str, m: re.Match[str]) -> str | None:
     """The organization name that starts with the head matched by `m`, or None."""
     head = m.group(0)
-    tokens = []
+    tokens: list[re.Match[str]] = []
     for t in _TOKEN.finditer(text, m.end(), min(len(text), m.end() + 160)):
         gap = text[m.end() if not tokens else tokens[-1].end():t.start()]
         if any(c in gap for c in ",.;:()“”\"\n!?"):

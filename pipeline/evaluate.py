@@ -102,9 +102,13 @@ def score(records: list[dict[str, Any]], gold: dict[str, list[dict[str, Any]]]) 
     refs: dict[str, list[dict]] = defaultdict(list)
     for r in records:
         key = _stem(r.get("source", ""))
-        {"document": lambda: docs[key].__setitem__(int(r.get("doc_index", 0)), r),
-         "figure": lambda: figs[key].append(r),
-         "reference": lambda: refs[key].append(r)}.get(r.get("type"), lambda: None)()
+        kind = r.get("type")
+        if kind == "document":
+            docs[key][int(r.get("doc_index", 0))] = r
+        elif kind == "figure":
+            figs[key].append(r)
+        elif kind == "reference":
+            refs[key].append(r)
     normed = {(k, i): _norm_map(d.get("text") or "") for k, ds in docs.items() for i, d in ds.items()}
     _score_figures(sc, gold["figures"], figs, normed)
     _score_documents(sc, gold["documents"], docs)

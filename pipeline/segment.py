@@ -22,7 +22,7 @@ _DATA = load_yaml("segment.yaml")
 # longest first, so `chương trình hành động` wins over `chương trình`
 KIND_WORDS: list[tuple[str, str]] = sorted(_DATA["kinds"].items(), key=lambda kv: -len(kv[0]))
 REPEATABLE = set(_DATA["repeatable_kinds"])
-NEWS_TAG_RE = re.compile(r"^\((?:%s)\)" % "|".join(map(re.escape, _DATA["news_agency_tags"])), re.M)
+NEWS_TAG_RE = re.compile(r"^\((?:{})\)".format("|".join(map(re.escape, _DATA["news_agency_tags"]))), re.M)
 
 # A document needs this many characters of body before another heading may open a new one
 # (chosen so that a title spread over several capitalized lines is never split; seeds' speeches

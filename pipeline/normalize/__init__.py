@@ -57,7 +57,10 @@ def normalize_document(raw: RawDocument) -> NormalizedText:
     """Normalize a reader's document. `raw` of the result is its blocks joined by blank lines,
     except table cells: the cells of one row stand on one line separated by " | " (an empty
     cell keeps its place), and the rows of one table on consecutive lines."""
-    starts, pages, parts, hard = [], [], [], []
+    starts: list[int] = []
+    pages: list[int | None] = []
+    parts: list[str] = []
+    hard: list = []
     pos = 0
     prev: Block | None = None
     for block in raw.blocks:

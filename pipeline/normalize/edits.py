@@ -94,7 +94,8 @@ def substitute(mt: MappedText, pattern: re.Pattern[str], replace: Replacer | str
 
 def concat(pieces: Iterable[MappedText]) -> MappedText:
     """Join mapped pieces (their origins are kept as they are)."""
-    texts, origins = [], []
+    texts: list[str] = []
+    origins: list = []
     for p in pieces:
         texts.append(p.text)
         origins.extend(p.origins)

@@ -47,7 +47,7 @@ def _pick_indicator(options: pd.DataFrame) -> str | None:
     labels = {r.indicator: f"{r.indicator} — {r.figures} số liệu, {r.organizations} tổ chức ({r.units})"
               for r in options.itertuples()}
     choice = st.selectbox("Chỉ tiêu · indicator", ids, index=ids.index(wanted) if wanted in ids else 0,
-                          format_func=labels.get, key="indicator")
+                          format_func=lambda i: labels.get(i, str(i)), key="indicator")
     if choice:
         st.query_params[INDICATOR_PARAM] = choice
     return choice

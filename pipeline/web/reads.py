@@ -102,7 +102,8 @@ def facets(db: str, stamp: float) -> dict[str, list[str]]:
 def search_documents(db: str, stamp: float, organizations: tuple[str, ...] = (), kinds: tuple[str, ...] = (),
                      title: str = "", word: str = "") -> pd.DataFrame:
     """Documents matching every filter given; `title` and `word` ignore case and tone marks."""
-    where, params = [], []
+    where: list[str] = []
+    params: list = []
     if organizations:
         where.append(f"d.organization IN ({', '.join('?' * len(organizations))})")
         params.extend(organizations)
