@@ -3,9 +3,12 @@
     .venv/bin/python -m benchmarks.flow_overhead [--files 200] [--keep DIR]
 
 The files are the seeds under 200 names, each with a line of its own appended (so every hash
-differs and nothing is skipped). Three timings, each a fresh database, wall time of a subprocess:
-`chiso ingest`; the flow as a one-off (`python -m flows`: Prefect's temporary server included);
-the flow against an already running `prefect server start` (what a served deployment pays).
+differs and nothing is skipped). Each timing is a fresh database and the wall time of a subprocess.
+Like is compared with like: `chiso ingest --workers 1` against the flow's default runner (threads
+in one process: extraction is Python, one core), and `chiso ingest --workers 2` against the flow
+on Dask with two worker processes. The flow runs as a one-off (`python -m flows`: Prefect's
+temporary server included) and against an already running `prefect server start` (what a served
+deployment pays).
 """
 
 from __future__ import annotations
@@ -54,24 +57,31 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.update({"PREFECT_HOME": env["PREFECT_HOME"]})
     py = sys.executable
     results = {}
-    results["chiso ingest"] = timed([py, "-m", "pipeline", "ingest", str(inbox), "--db", str(work / "cli.duckdb"),
-                                     "--quiet"], env)
-    results["flow, one-off (temporary server)"] = timed(
-        [py, "-m", "flows", str(inbox), "--db", str(work / "flow_ephemeral.duckdb")], env)
+    def cli(workers: int) -> tuple[float, str]:
+        return timed([py, "-m", "pipeline", "ingest", str(inbox), "--db", str(work / f"cli{workers}.duckdb"),
+                      "--quiet", "--workers", str(workers)], env)
+
+    def flow(name: str, runner: str, extra_env: dict[str, str]) -> tuple[float, str]:
+        return timed([py, "-m", "flows", str(inbox), "--db", str(work / f"flow_{name}.duckdb"),
+                      "--task-runner", runner], {**env, **extra_env})
+
+    results["chiso ingest --workers 1"] = cli(1)
+    results["flow, one-off (temporary server)"] = flow("ephemeral", "default", {})
     from flows.serve import LocalPrefectServer
 
     server = LocalPrefectServer.start(work / "prefect", timeout=180)
     try:
-        results["flow, running server"] = timed(
-            [py, "-m", "flows", str(inbox), "--db", str(work / "flow_server.duckdb")],
-            {**env, "PREFECT_API_URL": server.api_url})
+        results["flow, running server"] = flow("server", "default", {"PREFECT_API_URL": server.api_url})
+        results["chiso ingest --workers 2"] = cli(2)
+        results["flow, running server, Dask 2 workers"] = flow("dask", "dask", {"PREFECT_API_URL": server.api_url})
     finally:
         server.stop()
-    base = results["chiso ingest"][0]
     for name, (seconds, stdout) in results.items():
+        base_name = "chiso ingest --workers 2" if "Dask" in name else "chiso ingest --workers 1"
+        base = results[base_name][0]
         extra = f"  {stdout}" if stdout.startswith("{") else ""
-        print(f"{name:<36} {seconds:7.1f} s  ({seconds - base:+.1f} s, {(seconds - base) / args.files * 1000:+.0f} "
-              f"ms/file vs chiso ingest){extra}")
+        print(f"{name:<40} {seconds:7.1f} s  {seconds / base:5.2f}x {base_name}  "
+              f"({(seconds - base) / args.files * 1000:+.0f} ms/file){extra}")
     print(json.dumps({"files": args.files, "work": str(work),
                       **{name: round(s, 2) for name, (s, _) in results.items()}}))
     return 0
