@@ -90,19 +90,20 @@ def annotate(nlp: spacy.Language, text: str, figures: Iterable[Figure],
              references: Iterable[Reference] = ()) -> Doc:
     """The text as a Doc with its figures and references as spans."""
     doc = nlp(text)
-    fig_spans = []
-    for f in figures:
-        span = doc.char_span(f.char_start, f.char_end, label="FIGURE", alignment_mode="expand")
-        if span is not None:
-            span._.figure = f
-            fig_spans.append(span)
-    ref_spans = []
-    for r in references:
-        span = doc.char_span(r.char_start, r.char_end, label="REFERENCE", alignment_mode="expand")
-        if span is not None:
-            span._.reference = r
-            ref_spans.append(span)
+    fig_spans = _spans(doc, figures, "FIGURE", "figure")
+    ref_spans = _spans(doc, references, "REFERENCE", "reference")
     doc.spans["figures"] = fig_spans
     doc.spans["references"] = ref_spans
     doc.ents = filter_spans(fig_spans + ref_spans)
     return doc
+
+
+def _spans(doc: Doc, records: Iterable[Figure] | Iterable[Reference], label: str, extension: str) -> list[Span]:
+    """A span for each record (widened to whole tokens), carrying the record as `span._.<extension>`."""
+    spans = []
+    for record in records:
+        span = doc.char_span(record.char_start, record.char_end, label=label, alignment_mode="expand")
+        if span is not None:
+            span._.set(extension, record)
+            spans.append(span)
+    return spans
