@@ -3,13 +3,14 @@
 Thin by design: the stages are `pipeline.extract.extract_file` (read → normalize → segment → extract)
 and `pipeline.store.Store`; this module only decides what runs where, retries what may succeed on a
 second try, and reports. The flow itself is the single writer: tasks (threads or Dask workers) return
-`FileResult`s and the flow writes them, one file per transaction, in its own process, as they finish.
+`FileResult`s and the flow writes them, in its own process, in batches (`pipeline.ingest.BatchWriter`), as they finish.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import errno
+import functools
 import logging
 import os
 from collections.abc import Iterable
@@ -35,6 +36,7 @@ from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
 from flows.report import RunTally, run_report_markdown  # noqa: E402
 from pipeline.extract import extract_file  # noqa: E402
+from pipeline.ingest import BatchWriter  # noqa: E402
 from pipeline.model import FileResult  # noqa: E402
 
 TASK_RUNNERS = ("default", "dask")
@@ -174,11 +176,12 @@ def ingest_inbox(inbox: str, db: str, task_runner: str = "default",
             todo, skipped, unreadable = plan_files(paths, store)
             tally.skipped = len(skipped)
             logger.info("%s: %d files, %d unchanged, %d to extract", inbox, len(paths), len(skipped), len(todo))
+            writer = BatchWriter(store, run_id, functools.partial(_written, tally, logger))
             for result in unreadable:
-                store.write_result(result, run_id)
-                tally.add(result)
+                writer.add(result)
             if todo:
-                _extract_and_write(todo, store, run_id, tally, task_runner, dask_address)
+                _extract_and_write(todo, writer, task_runner, dask_address)
+            writer.flush()
             tally.findings = audit_new_findings(store)
         finally:
             store.finish_run(run_id, tally.counts())
@@ -188,15 +191,21 @@ def ingest_inbox(inbox: str, db: str, task_runner: str = "default",
     return tally.counts()
 
 
-def _extract_and_write(todo: list[tuple[str, str]], store: Any, run_id: str, tally: RunTally,
-                       task_runner: str, dask_address: str | None) -> None:
-    """Submit one task per file; write results as their tasks finish, in listing order.
+def _written(tally: RunTally, logger: Any, result: FileResult) -> None:
+    """A result is committed: count it; a failed one is in quarantine (the files table, with its error)."""
+    tally.add(result)
+    if result.status == "failed":
+        logger.warning("quarantined %s", result.error or result.source)
+
+
+def _extract_and_write(todo: list[tuple[str, str]], writer: BatchWriter, task_runner: str,
+                       dask_address: str | None) -> None:
+    """Submit one task per file; hand results to the writer as their tasks finish, in listing order.
 
     Writing in listing order (a result waits only for the files listed before it) makes the dataset
     the same whatever the runner and the timing: with two copies of the same bytes, the first listed
     holds the rows and the other is marked a duplicate, exactly as with `chiso ingest`.
     """
-    logger = get_run_logger()
     with build_task_runner(task_runner, dask_address) as runner:
         futures = [runner.submit(extract_file_task, parameters={"path": path}) for path, _ in todo]
         position = {future: i for i, future in enumerate(futures)}
@@ -206,9 +215,5 @@ def _extract_and_write(todo: list[tuple[str, str]], store: Any, run_id: str, tal
             i = position[future]
             finished[i] = result_of(future, *todo[i])
             while next_to_write in finished:
-                result = finished.pop(next_to_write)
-                store.write_result(result, run_id)
-                tally.add(result)
-                if result.status == "failed":
-                    logger.warning("quarantined %s", result.error or result.source)
+                writer.add(finished.pop(next_to_write))
                 next_to_write += 1

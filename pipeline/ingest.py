@@ -135,11 +135,13 @@ BATCH_FILES = 25
 BATCH_SECONDS = 1.0
 
 
-class _BatchWriter:
-    """The single writer: results in, batches of them written to the store, tally kept."""
+class BatchWriter:
+    """The single writer: results in, batches of them written to the store; `written(result)` is
+    called for each result once it is committed (with the result as stored: a result the
+    database refused is stored, and reported, as failed). Used by `chiso ingest` and the flow."""
 
-    def __init__(self, store: Store, run_id: str, tally: _Tally) -> None:
-        self.store, self.run_id, self.tally = store, run_id, tally
+    def __init__(self, store: Store, run_id: str, written: Callable[[FileResult], None]) -> None:
+        self.store, self.run_id, self.written = store, run_id, written
         self.batch: list[FileResult] = []
         self.since = 0.0
 
@@ -159,7 +161,7 @@ class _BatchWriter:
         except duckdb.Error:  # find the file the database refused; store the others
             batch = [self._write_one(result) for result in batch]
         for result in batch:
-            self.tally.add(result)
+            self.written(result)
 
     def _write_one(self, result: FileResult) -> FileResult:
         try:
@@ -217,7 +219,7 @@ def ingest_paths(paths: Iterable[str | Path], db: str | Path, *, quiet: bool = F
 
     with Store(db, lock_timeout=lock_timeout) as store:
         run_id = store.start_run(runner)
-        writer = _BatchWriter(store, run_id, tally)
+        writer = BatchWriter(store, run_id, tally.add)
         jobs: list[tuple[str, str]] = []
         current = store.known_hashes()  # one query, not one a file: a re-run is mostly this loop
         for path in files:
