@@ -116,6 +116,19 @@ def test_cli_serve_refuses_a_bad_cron_before_starting_a_server(tmp_path):
     assert "starting a local Prefect server" not in out.stderr
 
 
+def test_serve_uses_a_configured_server_without_starting_one(monkeypatch):
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from flows import serve
+
+    monkeypatch.setattr(serve.LocalPrefectServer, "start", lambda *a, **k: pytest.fail("started a server"))
+    said = []
+    with temporary_settings(updates={PREFECT_API_URL: "http://prefect.congdoan.example:4200/api"}), \
+            serve.prefect_server(said.append) as url:
+        assert url == "http://prefect.congdoan.example:4200/api"
+    assert said == ["using the configured Prefect server http://prefect.congdoan.example:4200/api (PREFECT_API_URL)"]
+
+
 # ---------------------------------------------------------------- flow runs against the harness
 
 

@@ -1,7 +1,8 @@
-"""`chiso serve` against real Prefect servers: a deployment with a cron schedule, runs triggered
-through the API, files ingested, a file dropped into the inbox ingested by the next run; and a
-`chiso serve` that starts (and stops) its own server. Every process is bounded in time and stopped
-by its PID in a `finally`.
+"""`chiso serve` against a real Prefect server (`prefect server start`, started by `chiso serve`
+itself): a deployment with a cron schedule, runs triggered through the API, files ingested, a file
+dropped into the inbox ingested by the next run, and serve stopping its server. Every process is
+bounded in time and stopped by its PID in a `finally`. (The branch that uses a configured server,
+PREFECT_API_URL, is tested in test_flows.py without a second server start.)
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -86,29 +86,6 @@ def _rows(db: Path, sql: str, wait: float = 120) -> list[tuple]:
             con.close()
 
 
-@pytest.fixture(scope="module")
-def prefect_api(tmp_path_factory):
-    """A `prefect server start` on 127.0.0.1, for this module only."""
-    os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="chiso-test-prefect-"))
-    from flows.serve import api_is_healthy, free_port
-
-    home = tmp_path_factory.mktemp("prefect-server-home")
-    port = free_port()
-    log = open(home / "server.log", "wb")  # noqa: SIM115 - closed in the finally
-    server = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
-                               "--port", str(port)], stdout=log, stderr=subprocess.STDOUT,
-                              env=_env(home), start_new_session=True)
-    api_url = f"http://127.0.0.1:{port}/api"
-    try:
-        _wait_for(lambda: server.poll() is not None or api_is_healthy(api_url), SERVER_TIMEOUT,
-                  "prefect server start")
-        assert server.poll() is None, (home / "server.log").read_text(errors="replace")[-2000:]
-        yield api_url, home
-    finally:
-        _stop(server)
-        log.close()
-
-
 def _client(api_url: str):
     from prefect.client.orchestration import get_client
     from prefect.settings import PREFECT_API_URL, temporary_settings
@@ -132,7 +109,11 @@ def _run_deployment_and_wait(client_cm, deployment_id) -> str:
     return _wait_for(final_state, RUN_TIMEOUT, f"flow run {run.id}", interval=2).type.value
 
 
-def test_served_deployment_runs_on_schedule_and_on_demand(prefect_api, tmp_path):
+def test_serve_starts_its_server_runs_on_schedule_and_on_demand_then_stops(tmp_path):
+    """One `chiso serve` with no server configured: it starts its own `prefect server start`,
+    serves the deployment with its cron schedule; runs triggered through that server's API ingest
+    the inbox, then a dropped-in file; SIGTERM stops serve and its server. (One server start for
+    the whole module: on this 2-core machine each costs 60-100 s.)"""
     from prefect.client.schemas.filters import (
         DeploymentFilter,
         DeploymentFilterId,
@@ -142,19 +123,29 @@ def test_served_deployment_runs_on_schedule_and_on_demand(prefect_api, tmp_path)
     )
     from prefect.client.schemas.objects import StateType
 
-    api_url, home = prefect_api
-    client_cm = _client(api_url)
     inbox, db = tmp_path / "inbox", tmp_path / "chiso.duckdb"
     inbox.mkdir()
     for seed in SEEDS[:2]:
         shutil.copy(seed, inbox / seed.name)
-    serve_err = open(tmp_path / "serve.stderr", "w+b")  # noqa: SIM115 - closed in the finally
+    err_path = tmp_path / "serve.stderr"
+    err = open(err_path, "w+b")  # noqa: SIM115 - closed in the finally
     serve = subprocess.Popen([sys.executable, "-m", "pipeline", "serve", "--inbox", str(inbox), "--db", str(db),
-                              "--cron", CRON], stdout=subprocess.DEVNULL, stderr=serve_err,
-                             env=_env(home, api_url), start_new_session=True)
+                              "--cron", CRON, "--server-timeout", str(SERVER_TIMEOUT)],
+                             stdout=subprocess.DEVNULL, stderr=err, env=_env(tmp_path / "home"),
+                             start_new_session=True)
+    server_pid = None
     try:
+        _wait_for(lambda: serve.poll() is not None or "serving deployment" in err_path.read_text(),
+                  SERVER_TIMEOUT + 60, "chiso serve to start its server and serve")
+        text = err_path.read_text()
+        assert "no PREFECT_API_URL configured: starting a local Prefect server" in text, text
+        line = next(ln for ln in text.splitlines() if "started a local Prefect server at" in ln)
+        api_url = line.split("server at ")[1].split()[0]
+        server_pid = int(line.split("(pid ")[1].split(")")[0])
+        client_cm = _client(api_url)
+
         def deployment():
-            assert serve.poll() is None, (tmp_path / "serve.stderr").read_text(errors="replace")
+            assert serve.poll() is None, err_path.read_text(errors="replace")
             with client_cm() as client:
                 try:
                     return client.read_deployment_by_name(DEPLOYMENT)
@@ -162,7 +153,6 @@ def test_served_deployment_runs_on_schedule_and_on_demand(prefect_api, tmp_path)
                     return None
         dep = _wait_for(deployment, SERVER_TIMEOUT, "the served deployment")
         assert [s.schedule.cron for s in dep.schedules] == [CRON]
-        assert "using the configured Prefect server" in (tmp_path / "serve.stderr").read_text()
 
         def scheduled_runs():  # the server's scheduler turns the cron into future runs
             with client_cm() as client:
@@ -180,28 +170,7 @@ def test_served_deployment_runs_on_schedule_and_on_demand(prefect_api, tmp_path)
         assert _rows(db, "SELECT count(*) FROM files WHERE status = 'ok'") == [(3,)]
         runs = _rows(db, "SELECT runner, files_seen, skipped, ingested FROM runs ORDER BY started_at")
         assert runs == [("prefect", 2, 0, 2), ("prefect", 3, 2, 1)]
-    finally:
-        _stop(serve)
-        serve_err.close()
 
-
-def test_serve_starts_and_stops_its_own_server(tmp_path):
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    err_path = tmp_path / "serve.stderr"
-    err = open(err_path, "w+b")  # noqa: SIM115 - closed in the finally
-    serve = subprocess.Popen([sys.executable, "-m", "pipeline", "serve", "--inbox", str(inbox),
-                              "--db", str(tmp_path / "chiso.duckdb"), "--server-timeout", str(SERVER_TIMEOUT)],
-                             stdout=subprocess.DEVNULL, stderr=err, env=_env(tmp_path / "home"),
-                             start_new_session=True)
-    server_pid = None
-    try:
-        _wait_for(lambda: serve.poll() is not None or "serving deployment" in err_path.read_text(),
-                  SERVER_TIMEOUT + 60, "chiso serve to start its server and serve")
-        text = err_path.read_text()
-        assert "no PREFECT_API_URL configured: starting a local Prefect server" in text, text
-        line = next(ln for ln in text.splitlines() if "started a local Prefect server at" in ln)
-        server_pid = int(line.split("(pid ")[1].split(")")[0])
         os.kill(serve.pid, signal.SIGTERM)
         assert serve.wait(timeout=90) == 0
         assert "stopping the local Prefect server" in err_path.read_text()
