@@ -256,3 +256,34 @@ def test_read_accepts_bytes_and_name():
     data = (FIXTURES / "003_b8eaf98e5b645ede.docx").read_bytes()
     raw = read("-", data=data, name="stdin.docx")
     assert raw.path == "stdin.docx" and raw.size == len(data) and len(raw.sha256) == 64 and raw.format == "docx"
+
+
+# The PDFium fast path (extractors/readers/pdf_pdfium.py) must give exactly the blocks of the
+# pdfminer path, on every committed PDF: seeds rendered with a running header, page numbers and a
+# ruled table (read by pdfplumber's table finder on that page), and the hand-made test PDFs.
+ALL_PDFS = sorted(FIXTURES.glob("*.pdf")) + sorted((TEST_FIXTURES / "pdf").glob("*.pdf"))
+
+
+@pytest.mark.parametrize("path", ALL_PDFS, ids=lambda p: p.name)
+def test_pdfium_and_pdfminer_paths_give_the_same_blocks(path, monkeypatch):
+    from extractors.readers.pdf import READER_ENV, read_pdf
+
+    data = path.read_bytes()
+    monkeypatch.setenv(READER_ENV, "pdfminer")
+    slow = read_pdf(data, path.name)
+    monkeypatch.setenv(READER_ENV, "pdfium")
+    fast = read_pdf(data, path.name)
+    assert [(b.text, b.page, b.kind, b.table, b.row, b.col) for b in fast.blocks] == \
+           [(b.text, b.page, b.kind, b.table, b.row, b.col) for b in slow.blocks]
+    assert (fast.pages, fast.status, fast.title) == (slow.pages, slow.status, slow.title)
+
+
+def test_pdfium_reads_the_text_pages(monkeypatch):
+    from extractors.readers import pdf
+
+    used = []
+    original = pdf.read_page_fast
+    monkeypatch.setattr(pdf, "read_page_fast", lambda page, n: used.append(n) or original(page, n))
+    path = FIXTURES / "003_b8eaf98e5b645ede.pdf"
+    pdf.read_pdf(path.read_bytes(), path.name)
+    assert used == [1, 2, 3]  # every page asked PDFium first
