@@ -80,19 +80,20 @@ def extract_in_workers(jobs: Iterable[tuple[str, str]], extract: Extract, worker
     """extract(path, sha256) for each job in `workers` processes, yielded in the jobs' order.
     `died(path, message)` makes the failed result of a file whose worker process died."""
     pending = iter(jobs)
-    window: deque[tuple[str, str, Future]] = deque()
+    window: deque[tuple[str, str, Future | None]] = deque()
     pool = _pool(workers)
     try:
         while True:
-            while len(window) < workers * IN_FLIGHT_PER_WORKER:
-                job = next(pending, None)
-                if job is None:
-                    break
-                window.append((*job, pool.submit(extract, *job)))
-            if not window:
-                return
             try:
-                result = window[0][2].result()
+                while len(window) < workers * IN_FLIGHT_PER_WORKER:
+                    job = next(pending, None)
+                    if job is None:
+                        break
+                    window.append((*job, None))  # listed before submit: a broken pool refuses it
+                    window[-1] = (*job, pool.submit(extract, *job))
+                if not window:
+                    return
+                result = window[0][2].result()  # type: ignore[union-attr]
             except BrokenProcessPool:
                 # One of the files in flight killed its worker; which one is unknown. Each is
                 # tried again alone, in a fresh pool: the one that breaks it alone is the culprit.

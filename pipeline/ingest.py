@@ -17,16 +17,31 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
-from pipeline.extract import extract_file
 from pipeline.inputs import SKIP_NAMES
 from pipeline.model import FileResult
 from pipeline.progress import ProgressLine
 from pipeline.store import Store, file_sha256
 
 logger = logging.getLogger(__name__)
+
+
+def __getattr__(name: str) -> Any:
+    # `extract_file` is imported on first use: `chiso ingest` on an unchanged folder never loads
+    # the readers and NLP code. Tests replace it here (`pipeline.ingest.extract_file = stand_in`).
+    if name == "extract_file":
+        from pipeline.extract import extract_file
+
+        globals()["extract_file"] = extract_file
+        return extract_file
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _extract_function() -> Callable[[str], FileResult]:
+    return globals().get("extract_file") or __getattr__("extract_file")
 
 # Extensions tried when walking a folder (files named explicitly are always tried).
 DOCUMENT_EXTENSIONS = frozenset({".pdf", ".docx", ".doc", ".html", ".htm", ".txt", ".md"})
@@ -176,7 +191,9 @@ class BatchWriter:
 def _extracted(jobs: list[tuple[str, str]], workers: int) -> Iterator[FileResult]:
     """The results of `jobs` (path, sha256), in order; in worker processes when workers > 1.
     `extract_file` is looked up now, so a stand-in set on this module reaches the workers too."""
-    task = functools.partial(extract_or_fail, extract_file)
+    if not jobs:
+        return
+    task = functools.partial(extract_or_fail, _extract_function())
     if workers <= 1 or len(jobs) <= 1:
         for path, sha256 in jobs:
             yield task(path, sha256)

@@ -6,7 +6,6 @@ import argparse
 import sys
 
 from pipeline.cli.dataset_args import add_db_argument, db_path
-from pipeline.extract_pool import available_cores
 from pipeline.ingest import ingest_paths
 from pipeline.store import StoreError
 
@@ -36,6 +35,8 @@ def run(args: argparse.Namespace) -> int:
     if "-" in args.paths:
         print("chiso ingest reads files, not standard input; save the data to a file first", file=sys.stderr)
         return 2
+    from pipeline.extract_pool import available_cores
+
     db = db_path(args)
     try:
         summary = ingest_paths(args.paths, db, quiet=args.quiet, exclude=args.exclude,

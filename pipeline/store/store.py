@@ -43,6 +43,22 @@ def quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def literal(value: str | int | dt.datetime | None) -> str:
+    """A value written into SQL text. Only for the store's own bookkeeping statements (run ids,
+    counts, timestamps, the extractor version): DuckDB's Python binding imports pandas (≈ 3–10 s
+    here) the first time a statement has parameters, and `chiso ingest` on an unchanged folder
+    must not pay that for three statements."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        raise TypeError("no booleans in bookkeeping statements")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dt.datetime):
+        return f"TIMESTAMP '{value.isoformat(sep=' ')}'"
+    return "'" + str(value).replace("'", "''") + "'"
+
+
 class Store:
     """A Chỉ Số database. Use as a context manager.
 
@@ -119,9 +135,9 @@ class Store:
     def known_hashes(self) -> dict[str, str]:
         """Store key → sha256 of the files that are current (see is_current)."""
         with self._guard:
-            rows = self.con.execute("SELECT path, sha256 FROM files WHERE extractor_version = ? "
-                                    "AND sha256 IS NOT NULL AND status <> 'failed'",
-                                    [EXTRACTOR_VERSION]).fetchall()
+            rows = self.con.execute("SELECT path, sha256 FROM files WHERE extractor_version = "
+                                    f"{literal(EXTRACTOR_VERSION)} AND sha256 IS NOT NULL "
+                                    "AND status <> 'failed'").fetchall()
         return dict(rows)
 
     # -- writing ---------------------------------------------------------------------------
@@ -193,8 +209,8 @@ class Store:
         started = utc_now()
         run_id = f"{started:%Y%m%dT%H%M%S}Z-{uuid.uuid4().hex[:8]}"
         with self._guard:
-            self.con.execute("INSERT INTO runs (run_id, extractor_version, runner, started_at) "
-                             "VALUES (?, ?, ?, ?)", [run_id, EXTRACTOR_VERSION, runner, started])
+            self.con.execute("INSERT INTO runs (run_id, extractor_version, runner, started_at) VALUES "
+                             f"({literal(run_id)}, {literal(EXTRACTOR_VERSION)}, {literal(runner)}, {literal(started)})")
         return run_id
 
     def finish_run(self, run_id: str, counts: dict[str, int]) -> None:
@@ -202,7 +218,7 @@ class Store:
         unknown = set(counts) - set(RUN_COUNTS)
         if unknown:
             raise ValueError(f"unknown run counts {sorted(unknown)}; expected some of {RUN_COUNTS}")
-        sets = ", ".join(["ended_at = ?"] + [f"{quote(k)} = ?" for k in counts])
+        sets = ", ".join([f"ended_at = {literal(utc_now())}"]
+                         + [f"{quote(k)} = {literal(int(v) if v is not None else None)}" for k, v in counts.items()])
         with self._guard:
-            self.con.execute(f"UPDATE runs SET {sets} WHERE run_id = ?",
-                             [utc_now(), *counts.values(), run_id])
+            self.con.execute(f"UPDATE runs SET {sets} WHERE run_id = {literal(run_id)}")
