@@ -125,13 +125,14 @@ def plan_files(paths: Iterable[str], store: Any) -> tuple[list[tuple[str, str]],
     from pipeline.store import file_sha256
 
     todo, skipped, unreadable = [], [], []
+    current = store.known_hashes()  # one query for the whole inbox, as `chiso ingest` does
     for path in paths:
         try:
             sha = file_sha256(path)
         except OSError as exc:
             unreadable.append(failed_result(path, None, exc))
             continue
-        if store.is_current(path, sha):
+        if current.get(store.path_key(path)) == sha:
             skipped.append(path)
         else:
             todo.append((path, sha))

@@ -14,6 +14,7 @@ from pipeline.audit.model import CONSISTENT, SEVERITY_ORDER
 from pipeline.audit.report_html import render_report
 from pipeline.audit.storage import replace_findings
 from pipeline.cli.dataset_args import add_db_argument, db_path
+from pipeline.store.errors import StoreNotFound
 
 NAME = "audit"
 HELP = "check that the stored figures add up (averages, shares, parts, targets) and store the findings"
@@ -70,7 +71,7 @@ def _audit(db: str, rules: list[str] | None, include_consistent: bool, lock_time
 def run(args: argparse.Namespace) -> int:
     db = db_path(args)
     if not Path(db).exists():
-        print(f"{db}: no such dataset; create it with `chiso ingest PATH... --db {db}`", file=sys.stderr)
+        print(StoreNotFound(db), file=sys.stderr)
         return 1
     rules = [r.strip() for r in args.rules.split(",") if r.strip()] if args.rules else None
     try:

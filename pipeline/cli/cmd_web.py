@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from pipeline.cli.dataset_args import add_db_argument, db_path
+from pipeline.store.errors import StoreNotFound
 
 NAME = "web"
 HELP = "browse the dataset in a web app: overview, indicator charts, documents with figures marked, audit, upload"
@@ -50,7 +51,7 @@ def app_environment(db: str) -> dict[str, str]:
 def run(args: argparse.Namespace) -> int:
     db = db_path(args)
     if not Path(db).is_file():
-        print(f"chiso web: {db}: no such dataset; create it with `chiso ingest PATH... --db {db}`", file=sys.stderr)
+        print(f"chiso web: {StoreNotFound(db)}", file=sys.stderr)
         return 1
     if not 0 < args.port < 65536:
         print(f"chiso web: --port {args.port}: not a port number (1-65535)", file=sys.stderr)

@@ -23,6 +23,7 @@ from pipeline.audit.storage import read_findings
 from pipeline.dataset import Dataset
 from pipeline.model import DocumentExtract
 from pipeline.store import Store
+from pipeline.store.errors import StoreNotFound
 from pipeline.web.rebuild import extract_from_rows
 
 logger = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ def version(db: Path) -> float:
         except FileNotFoundError:
             continue
     if stamp == 0.0:
-        raise DatasetMissing(f"{db}: no such dataset; create it with `chiso ingest PATH... --db {db}`")
+        raise DatasetMissing(str(StoreNotFound(str(db))))
     return stamp
 
 

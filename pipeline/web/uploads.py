@@ -13,6 +13,7 @@ from pathlib import Path
 from pipeline.extract import extract_file
 from pipeline.ingest import RunSummary, ingest_paths
 from pipeline.model import FileResult
+from pipeline.store.errors import StoreNotFound
 from pipeline.web.reads import DB_GUARD
 
 logger = logging.getLogger(__name__)
@@ -60,7 +61,7 @@ def save_upload(db: Path, name: str, data: bytes) -> Path:
 def add_upload(db: Path, name: str, data: bytes) -> tuple[Path, RunSummary]:
     """Save the upload and ingest it into `db` (a write connection only for this)."""
     if not db.exists():
-        raise UploadError(f"{db}: no such dataset; create it with `chiso ingest PATH... --db {db}`")
+        raise UploadError(str(StoreNotFound(str(db))))
     path = save_upload(db, name, data)
     with DB_GUARD:
         summary = ingest_paths([path], db, quiet=True, runner=RUNNER)
