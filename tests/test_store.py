@@ -12,8 +12,11 @@ import pytest
 from dataset_builders import lamdong_extract, result, vinh_extract
 
 from extractors import EXTRACTOR_VERSION
+from extractors.records import Figure
+from pipeline.model import Document, DocumentExtract, FileResult
 from pipeline.store import Store, StoreLocked, StoreNotFound, file_sha256
 from pipeline.store.migrations import available_migrations
+from pipeline.store.store import runs_of_distinct_keys
 
 SHA_A = "a" * 64
 SHA_B = "b" * 64
@@ -169,7 +172,7 @@ def test_a_failed_batch_writes_nothing(db, monkeypatch):
         original = store._insert
 
         def broken(table, rows):
-            if table == "figures" and rows and rows[0]["path"] == "lamdong.txt":
+            if table == "figures" and any(row["path"] == "lamdong.txt" for row in rows):
                 raise duckdb.IOException("disk full (simulated)")
             original(table, rows)
 
@@ -269,3 +272,71 @@ def test_second_process_waits_then_fails_clearly(db):
         holder.wait()
     with Store(db, lock_timeout=5) as store:  # the kernel dropped the dead holder's lock
         assert count(store, "files") == 0
+
+
+# Text that must come back byte for byte through the batch insert (JSON lines read by DuckDB) and
+# the literals of the store's statements: quotes, backslashes, escapes, controls, non-BMP chars.
+AWKWARD_TEXTS = [
+    "Công đoàn cơ sở 'Hoa Sen' và \"Bình Minh\"",
+    r"C:\Users\tham luan\n không phải xuống dòng \u0041",
+    "dòng một\ndòng hai\r\n\ttab",
+    "ký tự lạ \x00 \x1f \x7f",
+    "ngoài BMP: 𝟐𝟎𝟐𝟓 🎉",
+    "decomposed e\u0301 and NFC é",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", AWKWARD_TEXTS)
+def test_text_round_trips_through_the_batch_insert(db, text):
+    source = "thư mục/o'neil \"báo cáo\".txt"
+    doc = Document(source=source, doc_index=0, kind="báo cáo", title=text, organization=text,
+                   date="2024-01-31", text=text, start=0, end=len(text))
+    fig = Figure(char_start=0, char_end=len(text), text=text, value=1e15 + 0.5, unit="VND", sentence=text,
+                 entity=text, ambiguous=True)
+    with Store(db) as store:
+        store.write_result(FileResult(source=source, sha256=SHA_A, size=1, format="txt", status="ok",
+                                      error=text or None, warnings=(text, text),
+                                      documents=(DocumentExtract(document=doc, figures=(fig,)),)),
+                           store.start_run("cli"))
+        assert store.con.execute("SELECT title, organization, text, date FROM documents").fetchall() == [
+            (text, text, text, dt.date(2024, 1, 31))]
+        assert store.con.execute("SELECT text, sentence, entity, value, ambiguous, path FROM figures").fetchall() == [
+            (text, text, text, 1e15 + 0.5, True, source)]
+        assert store.con.execute("SELECT error, warnings FROM files").fetchall() == [
+            (text or None, f"{text}\n{text}")]
+        assert store.known_hashes() == {source: SHA_A}
+
+
+@pytest.mark.parametrize(("keys", "runs"), [
+    ([], [[]]),
+    (["a", "b", "c"], [["a", "b", "c"]]),
+    (["a", "b", "a", "c"], [["a", "b"], ["a", "c"]]),
+    (["a", "a", "a"], [["a"], ["a"], ["a"]]),
+])
+def test_a_batch_is_cut_where_a_file_comes_again(keys, runs):
+    results = [result(k, SHA_A) for k in keys]
+    got = runs_of_distinct_keys(results, lambda source: source)
+    assert [[r.source for r in run] for run in got] == runs
+
+
+def test_writing_imports_neither_pandas_nor_pyarrow(tmp_path):
+    """The single writer of a busy ingest shares two cores with the extraction workers: DuckDB
+    imports pandas (4–7 s of CPU here) for any statement with parameters, pyarrow for Arrow."""
+    script = textwrap.dedent(f"""
+        import sys
+        sys.path.insert(0, {str(__import__('pathlib').Path(__file__).parent)!r})
+        from dataset_builders import lamdong_extract, result, vinh_extract
+        from pipeline.store import Store
+        with Store({str(tmp_path / 'w.duckdb')!r}) as store:
+            run = store.start_run("cli")
+            store.write_results([result("a.txt", "a" * 64, vinh_extract("a.txt")),
+                                 result("b.txt", "a" * 64, vinh_extract("b.txt"))], run)
+            store.write_results([result("a.txt", "b" * 64, lamdong_extract("a.txt"))], run)
+            store.finish_run(run, {{"ingested": 3}})
+            # b.txt deferred to a.txt, whose bytes changed: b.txt is no longer current
+            assert store.known_hashes() == {{"a.txt": "b" * 64}}
+        print(sorted(m for m in ("pandas", "pyarrow", "numpy") if m in sys.modules))
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

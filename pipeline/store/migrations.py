@@ -68,8 +68,10 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
         con.execute("BEGIN TRANSACTION")
         try:
             con.execute(mig.sql)
-            con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
-                        [mig.version, datetime.now(UTC).replace(tzinfo=None), mig.name])
+            # literals, not parameters: DuckDB imports pandas for a statement with parameters
+            applied_at = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
+            name = mig.name.replace("'", "''")
+            con.execute(f"INSERT INTO schema_migrations VALUES ({int(mig.version)}, TIMESTAMP '{applied_at}', '{name}')")
             con.execute("COMMIT")
         except duckdb.Error as err:
             con.execute("ROLLBACK")

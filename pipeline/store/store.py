@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 import re
+import tempfile
 import threading
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -21,7 +23,7 @@ from pipeline.store import lock
 from pipeline.store.errors import StoreError, StoreLocked, StoreNotFound
 from pipeline.store.migrations import migrate
 from pipeline.store.paths import path_key
-from pipeline.store.rows import Row, file_rows
+from pipeline.store.rows import FileRows, Row, file_rows
 
 logger = logging.getLogger(__name__)
 
@@ -29,9 +31,25 @@ RUN_COUNTS = ("files_seen", "skipped", "ingested", "failed", "documents", "figur
 RUNNERS = ("cli", "prefect", "prefect-dask")
 # Child tables first: a file's rows go in one transaction, children before the `files` row.
 FILE_TABLES = ("figures", "references", "documents", "files")
-# Rows per INSERT statement: big enough to amortize parsing, small enough to bind quickly.
-INSERT_CHUNK = 200
+# Largest row DuckDB's JSON reader accepts in a batch insert (a document row holds its whole text).
+_MAX_ROW_BYTES = 1 << 30
 _PID_IN_DUCKDB_ERROR = re.compile(r"\(PID (\d+)\)")
+
+
+def runs_of_distinct_keys(results: Sequence[FileResult],
+                          key_of: Callable[[str], str]) -> list[Sequence[FileResult]]:
+    """`results` cut, in order, into runs in which no file appears twice (the same file given
+    twice in one batch is written twice, the later replacing the earlier)."""
+    runs: list[Sequence[FileResult]] = []
+    start, seen = 0, set[str]()
+    for i, result in enumerate(results):
+        key = key_of(result.source)
+        if key in seen:
+            runs.append(results[start:i])
+            start, seen = i, set()
+        seen.add(key)
+    runs.append(results[start:])
+    return runs
 
 
 def utc_now() -> dt.datetime:
@@ -39,15 +57,26 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
+def _json_value(value: object) -> str:
+    """Dates and timestamps in rows, as DuckDB reads them back (ISO 8601)."""
+    if isinstance(value, dt.date):  # datetime is a date too
+        return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
+    raise TypeError(f"cannot store a {type(value).__name__} ({value!r})")
+
+
+def _literals(values: Sequence[str]) -> str:
+    return ", ".join(literal(v) for v in values)
+
+
 def quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
 def literal(value: str | int | dt.datetime | None) -> str:
-    """A value written into SQL text. Only for the store's own bookkeeping statements (run ids,
-    counts, timestamps, the extractor version): DuckDB's Python binding imports pandas (≈ 3–10 s
-    here) the first time a statement has parameters, and `chiso ingest` on an unchanged folder
-    must not pay that for three statements."""
+    """A value written into SQL text (a string is quoted, its quotes doubled). The store's
+    statements use literals, not parameters: DuckDB's Python binding imports pandas (4–7 s of CPU
+    here) the first time a statement has parameters, and neither `chiso ingest` on an unchanged
+    folder nor the single writer of a busy ingest should pay that."""
     if value is None:
         return "NULL"
     if isinstance(value, bool):
@@ -77,6 +106,7 @@ class Store:
             raise StoreNotFound(str(path))
         self._display = str(path)
         self._guard = threading.RLock()
+        self._column_types: dict[str, dict[str, str]] = {}  # table → column → DuckDB type
         self._token = lock.acquire(self.path, exclusive=not read_only, timeout=lock_timeout)
         try:
             config = {} if external_access else {"enable_external_access": False}
@@ -141,46 +171,87 @@ class Store:
         return dict(rows)
 
     # -- writing ---------------------------------------------------------------------------
-    def _duplicate_of(self, sha256: str, key: str) -> str | None:
-        rows = self.con.execute("SELECT min(path) FROM documents WHERE sha256 = ? AND path <> ?",
-                                [sha256, key]).fetchall()
-        return rows[0][0] if rows else None
-
-    def _insert(self, table: str, rows: tuple[Row, ...] | list[Row]) -> None:
-        """Multi-row INSERT … VALUES with parameters (faster than executemany, no temp views)."""
+    def _insert(self, table: str, rows: Sequence[Row]) -> None:
+        """Insert `rows` (dicts with the same keys) in one statement, whatever their number: they
+        are written as JSON lines to a temporary file that DuckDB reads with the table's own
+        column types (a parameterized INSERT cost 20–100 ms here, each, and made DuckDB import
+        pandas; an Arrow table needs pandas too). Columns the rows lack get their default."""
         if not rows:
             return
+        types = self._column_types.get(table)
+        if types is None:
+            types = dict(self.con.execute("SELECT column_name, data_type FROM duckdb_columns() "
+                                          f"WHERE table_name = {literal(table)}").fetchall())
+            self._column_types[table] = types
         columns = list(rows[0])
-        head = f"INSERT INTO {quote(table)} ({', '.join(quote(c) for c in columns)}) VALUES "
-        one = "(" + ", ".join("?" * len(columns)) + ")"
-        for i in range(0, len(rows), INSERT_CHUNK):
-            chunk = rows[i:i + INSERT_CHUNK]
-            self.con.execute(head + ", ".join([one] * len(chunk)),
-                             [row[c] for row in chunk for c in columns])
+        spec = ", ".join(f"{literal(c)}: {literal(types[c])}" for c in columns)
+        fd, name = tempfile.mkstemp(prefix="chiso-rows-", suffix=".json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", errors="surrogatepass") as out:
+                for row in rows:
+                    out.write(json.dumps(row, ensure_ascii=False, allow_nan=False, default=_json_value))
+                    out.write("\n")
+            self.con.execute(f"INSERT INTO {quote(table)} BY NAME SELECT * FROM read_json({literal(name)}, "
+                             f"format = 'newline_delimited', columns = {{{spec}}}, "
+                             f"maximum_object_size = {_MAX_ROW_BYTES})")
+        finally:
+            os.unlink(name)
 
-    def _stored(self, key: str) -> bool:
-        return bool(self.con.execute("SELECT count(*) FROM files WHERE path = ?", [key]).fetchall()[0][0])
+    def _stored_keys(self, keys: Sequence[str]) -> set[str]:
+        rows = self.con.execute(f"SELECT path FROM files WHERE path IN ({_literals(keys)})").fetchall()
+        return {r[0] for r in rows}
 
-    def _replace(self, result: FileResult, run_id: str) -> None:
-        """Inside an open transaction: put `result`'s rows in place of its file's old rows."""
-        key = self.path_key(result.source)
-        duplicate = self._duplicate_of(result.sha256, key) if result.sha256 else None
-        rows = file_rows(result, key, result.sha256, EXTRACTOR_VERSION, run_id, utc_now(), duplicate)
-        # A file's child rows exist only next to its `files` row (they are written together), and
-        # only a stored file can be another's `duplicate_of`: a new file has nothing to replace.
-        if self._stored(key):
+    def _document_holders(self, shas: set[str]) -> dict[str, set[str]]:
+        """sha256 → the stored paths whose documents have those bytes."""
+        if not shas:
+            return {}
+        holders: dict[str, set[str]] = {}
+        for sha, path in self.con.execute("SELECT DISTINCT sha256, path FROM documents "
+                                          f"WHERE sha256 IN ({_literals(sorted(shas))})").fetchall():
+            holders.setdefault(sha, set()).add(path)
+        return holders
+
+    def _replace_all(self, results: Sequence[FileResult], run_id: str) -> None:
+        """Inside an open transaction: put each result's rows in place of its file's old rows, with
+        the outcome of doing it one file after another (keys distinct). Statements per batch,
+        not per file: one lookup of what is stored, one DELETE per table, one INSERT per table."""
+        keys = [self.path_key(r.source) for r in results]
+        stored = self._stored_keys(keys)
+        holders = self._document_holders({r.sha256 for r in results if r.sha256})
+        now = utc_now()
+        planned: list[FileRows] = []
+        for result, key in zip(results, keys, strict=True):
+            if key in stored:
+                # Its old rows go: its bytes are no longer held here, and files written before it
+                # in this batch that deferred to it with other bytes must be re-extracted next time.
+                for paths in holders.values():
+                    paths.discard(key)
+                for earlier in planned:
+                    if earlier.file["duplicate_of"] == key and earlier.file["sha256"] != result.sha256:
+                        earlier.file["extractor_version"] = None
+            duplicate = min(holders.get(result.sha256, set()) - {key}, default=None) if result.sha256 else None
+            rows = file_rows(result, key, result.sha256, EXTRACTOR_VERSION, run_id, now, duplicate)
+            if rows.documents and result.sha256:
+                holders.setdefault(result.sha256, set()).add(key)
+            planned.append(rows)
+            if duplicate:
+                logger.info("%s: same bytes as %s; its documents are stored once, under %s", key,
+                            duplicate, duplicate)
+        replaced = [(key, r.sha256) for key, r in zip(keys, results, strict=True) if key in stored]
+        if replaced:
+            # A file's child rows exist only next to its `files` row, and only a stored file can be
+            # another's `duplicate_of`: new files have nothing to delete or to invalidate.
+            old = _literals([key for key, _ in replaced])
             for table in FILE_TABLES:
-                self.con.execute(f"DELETE FROM {quote(table)} WHERE path = ?", [key])
-            # Files that deferred to this one no longer find its bytes here: re-extract them.
-            self.con.execute("UPDATE files SET extractor_version = NULL WHERE duplicate_of = ? "
-                             "AND sha256 IS DISTINCT FROM ?", [key, result.sha256])
-        self._insert("files", [rows.file])
-        self._insert("documents", rows.documents)
-        self._insert("figures", rows.figures)
-        self._insert("references", rows.references)
-        if duplicate:
-            logger.info("%s: same bytes as %s; its documents are stored once, under %s", key, duplicate,
-                        duplicate)
+                self.con.execute(f"DELETE FROM {quote(table)} WHERE path IN ({old})")
+            for key, sha in replaced:
+                # Files that deferred to this one no longer find its bytes here: re-extract them.
+                self.con.execute(f"UPDATE files SET extractor_version = NULL WHERE duplicate_of = {literal(key)} "
+                                 f"AND sha256 IS DISTINCT FROM {literal(sha)}")
+        self._insert("files", [rows.file for rows in planned])
+        self._insert("documents", [row for rows in planned for row in rows.documents])
+        self._insert("figures", [row for rows in planned for row in rows.figures])
+        self._insert("references", [row for rows in planned for row in rows.references])
 
     def write_result(self, result: FileResult, run_id: str) -> None:
         """Replace every row of `result.source` by what `result` holds, in one transaction."""
@@ -188,15 +259,15 @@ class Store:
 
     def write_results(self, results: Sequence[FileResult], run_id: str) -> None:
         """Replace the rows of each result's file, in order, all in one transaction: the same
-        rows as writing them one by one, without a commit (≈ 20 ms here) per file. A crash
-        loses the whole batch, never part of a file; the next ingest re-extracts it."""
+        rows as writing them one by one, with a few statements per batch instead of several per
+        file. A crash loses the whole batch, never part of a file; the next ingest re-extracts it."""
         if not results:
             return
         with self._guard:
             self.con.execute("BEGIN TRANSACTION")
             try:
-                for result in results:
-                    self._replace(result, run_id)
+                for part in runs_of_distinct_keys(results, self.path_key):
+                    self._replace_all(part, run_id)
                 self.con.execute("COMMIT")
             except BaseException:
                 self.con.execute("ROLLBACK")
