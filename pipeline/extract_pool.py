@@ -30,8 +30,8 @@ from pipeline.model import FileResult
 logger = logging.getLogger(__name__)
 
 Extract = Callable[[str, str], FileResult]  # (path, sha256) → result; must be picklable (module level)
-IN_FLIGHT_PER_WORKER = 2
-PRELOAD = ["pipeline.extract"]
+IN_FLIGHT_PER_WORKER = 8
+PRELOAD = ["pipeline.extract_preload"]  # loads the extractors and models once, before any fork
 
 
 def available_cores() -> int:

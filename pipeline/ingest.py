@@ -43,6 +43,15 @@ def __getattr__(name: str) -> Any:
 def _extract_function() -> Callable[[str], FileResult]:
     return globals().get("extract_file") or __getattr__("extract_file")
 
+
+def _stand_in() -> Callable[[str], FileResult] | None:
+    """The function set on this module in place of `extract_file`, if any; None for the real one
+    (workers import it themselves: the parent of a pool never loads the NLP stack)."""
+    chosen = globals().get("extract_file")
+    if chosen is None or getattr(chosen, "__module__", None) == "pipeline.extract":
+        return None
+    return chosen
+
 # Extensions tried when walking a folder (files named explicitly are always tried).
 DOCUMENT_EXTENSIONS = frozenset({".pdf", ".docx", ".doc", ".html", ".htm", ".txt", ".md"})
 # Project files that share a document extension but are not documents.
@@ -112,9 +121,14 @@ def _failed(path: str, error: str, sha256: str | None = None) -> FileResult:
     return FileResult(source=path, sha256=sha256, size=size, format=None, status="failed", error=error)
 
 
-def extract_or_fail(extract: Callable[[str], FileResult], path: str, sha256: str) -> FileResult:
-    """extract(path), with any unexpected exception turned into a failed result. Module level:
-    worker processes receive it (and `extract`) by name, see pipeline/extract_pool.py."""
+def extract_or_fail(extract: Callable[[str], FileResult] | None, path: str, sha256: str) -> FileResult:
+    """extract(path) (None: `pipeline.extract.extract_file`), with any unexpected exception turned
+    into a failed result. Module level: worker processes receive it (and `extract`) by name, see
+    pipeline/extract_pool.py."""
+    if extract is None:
+        from pipeline.extract import extract_file
+
+        extract = extract_file
     try:
         result = extract(path)
     except Exception as err:  # noqa: BLE001 - one bad file must not stop a run of thousands
@@ -193,13 +207,14 @@ def _extracted(jobs: list[tuple[str, str]], workers: int) -> Iterator[FileResult
     `extract_file` is looked up now, so a stand-in set on this module reaches the workers too."""
     if not jobs:
         return
-    task = functools.partial(extract_or_fail, _extract_function())
     if workers <= 1 or len(jobs) <= 1:
+        task = functools.partial(extract_or_fail, _extract_function())
         for path, sha256 in jobs:
             yield task(path, sha256)
         return
     from pipeline.extract_pool import extract_in_workers
 
+    task = functools.partial(extract_or_fail, _stand_in())
     yield from extract_in_workers(jobs, task, min(workers, len(jobs)), died=_failed_worker)
 
 

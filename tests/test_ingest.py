@@ -315,3 +315,18 @@ def test_rerun_on_unchanged_files_loads_no_extractor_and_no_pandas(tmp_path, fak
                          check=True)
     assert out.stdout.split() == ["0"]
     assert "1 files: 0 ingested, 1 unchanged, 0 failed" in out.stderr
+
+
+def test_the_parent_of_the_workers_loads_no_extractor_and_no_pandas(tmp_path):
+    # issue 7: the parent is the single writer and shares the cores with the workers; the NLP
+    # stack is loaded in the workers' forkserver, and the writer's statements have no parameters.
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(f"{i}: Địa bàn thành phố Vinh hiện có 6.107 doanh nghiệp",  # seeds/000
+                                           encoding="utf-8")
+    code = ("import sys; from pipeline.ingest import ingest_paths; "
+            "s = ingest_paths([sys.argv[1]], sys.argv[2], quiet=True, workers=2); "
+            "print(s.ingested, s.figures, ' '.join(m for m in ('pandas', 'pyarrow', 'underthesea', 'spacy', "
+            "'pdfplumber', 'pypdfium2', 'docx', 'pipeline.extract') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path), str(tmp_path / "x.duckdb")],
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["3", "3"]
