@@ -287,3 +287,21 @@ def test_pdfium_reads_the_text_pages(monkeypatch):
     path = FIXTURES / "003_b8eaf98e5b645ede.pdf"
     pdf.read_pdf(path.read_bytes(), path.name)
     assert used == [1, 2, 3]  # every page asked PDFium first
+
+
+@pytest.mark.parametrize("path", ALL_PDFS, ids=lambda p: p.name)
+def test_pdfium_page_text_in_one_call_equals_char_by_char(path):
+    import pypdfium2 as pdfium
+
+    from extractors.readers.pdf_pdfium import _Chars
+
+    pdf = pdfium.PdfDocument(path.read_bytes())
+    try:
+        for page in pdf:
+            textpage = page.get_textpage()
+            chars = _Chars(textpage)
+            assert chars.codes() == [chars.code(i) for i in range(chars.count)]
+            textpage.close()
+            page.close()
+    finally:
+        pdf.close()

@@ -14,6 +14,7 @@ table finder: `read_page_fast` returns None for it.
 from __future__ import annotations
 
 import ctypes
+import re
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
@@ -23,6 +24,7 @@ from extractors.readers.pdf_lines import MIN_EDGE, PageContent, group_lines
 LINE_BREAKS = {0x0A, 0x0D, 0x02}  # PDFium's generated line ends (and STX from some producers)
 BOLD_WEIGHT = 600
 _FONT_NAME_BYTES = 128
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _ruling_and_images(page: Any) -> tuple[bool, bool]:
@@ -52,6 +54,17 @@ class _Chars:
     def code(self, i: int) -> int:
         return pdfium_c.FPDFText_GetUnicode(self.raw, i)
 
+    def codes(self) -> list[int]:
+        """Every char's code point: the page's text in one call (UTF-16), or char by char when the
+        text is not one code unit per char (a char outside the BMP takes two)."""
+        buffer = ctypes.create_string_buffer((self.count + 1) * 2)
+        units = pdfium_c.FPDFText_GetText(self.raw, 0, self.count,
+                                          ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+        text = buffer.raw[:max(0, units - 1) * 2].decode("utf-16-le", "surrogatepass")
+        if len(text) == self.count and not _SURROGATE.search(text):
+            return [ord(c) for c in text]
+        return [self.code(i) for i in range(self.count)]
+
     def box(self, i: int) -> tuple[float, float, float, float]:
         """(left, right, bottom, top) in PDF units (origin at the bottom left). The loose box: the
         font's ascent to descent, as pdfminer's char boxes, not the glyph's ink."""
@@ -74,7 +87,7 @@ class _Chars:
 def _fragments(chars: _Chars, height: float) -> list[dict[str, Any]]:
     """One fragment (a pseudo-char for `group_lines`) per PDFium text line."""
     out: list[dict[str, Any]] = []
-    codes = [chars.code(i) for i in range(chars.count)]
+    codes = chars.codes()
     start = 0
     for end in [*(i for i, c in enumerate(codes) if c in LINE_BREAKS), len(codes)]:
         visible = [i for i in range(start, end) if codes[i] > 0x20 and codes[i] != 0xA0]
