@@ -36,6 +36,7 @@ NEAR = 40
 # Longest digit string that can be a count (longer ones are phone or account numbers).
 MAX_PLAIN_DIGITS = 8
 _LIST_NUMBER_AFTER = re.compile(r"^[.)/]?\s*[.)]|^\.(?=\s|[A-ZĐÀ-Ỹa-zà-ỹ])|^\)")
+_LIST_NUMBER_COLON = re.compile(r"^:\s+\S")  # "1: Địa bàn …" opening a line
 
 
 @dataclass
@@ -88,8 +89,9 @@ def _is_not_figure(text: str, m: NumberMention, before: str, after: str) -> bool
     if not (m.percent or m.money) and cue.PERIOD_UNIT_AFTER.match(after) and not cue.MEASURE_UNIT_AFTER.match(after):
         return True  # "5 năm", "03 tháng": a period length or a date part
     prefix = _line_prefix(text, m.start)
-    if not prefix.strip(" \t#*-+") and _LIST_NUMBER_AFTER.match(after):
-        return True  # list numbering "1.", "3.2.", "2)"
+    if not prefix.strip(" \t#*-+") and (_LIST_NUMBER_AFTER.match(after) or (
+            _LIST_NUMBER_COLON.match(after) and not (m.percent or m.money or m.words))):
+        return True  # list numbering "1.", "3.2.", "2)", "1:"
     if re.search(r"lần\s+thứ\s*$", near, re.I) or (re.search(r"thứ\s*$", near) and not cue.RANK_BEFORE.search(near)):
         return True  # an ordinal
     if m.words and not (m.scaled or m.money or m.percent):

@@ -82,6 +82,8 @@ NOT_FIGURES = [
     ("### Chương trình 3", ["3"]),  # S001 a programme's name
     ("1. Đối với các cơ quan quản lý nhà nước: đề nghị Ủy ban tỉnh chỉ đạo.", ["1"]),  # S000 numbering
     ("3.2. Tổ chức các hoạt động hỗ trợ.", ["3.2", "3", "2"]),  # S001 numbering
+    ("1: Địa bàn thành phố Vinh hiện có nhiều doanh nghiệp.", ["1"]),  # numbering with a colon
+    ("- 2: Tổ chức các hoạt động hỗ trợ.", ["2"]),  # numbering with a colon after a dash
     ("Quý 3 năm 2024: Triển khai thực hiện Chương trình.", ["3", "2024"]),  # S001 quarter, year
     ("Chiều 10/9, LĐLĐ tổ chức hội thảo.", ["10/9", "10", "9"]),  # S004 date
     ("Cụm thi đua số 6 thực hiện tốt chức năng đại diện.", ["6"]),  # S004 a name
