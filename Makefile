@@ -19,6 +19,7 @@ $(STAMP): pyproject.toml requirements.lock
 	@# PYTHONDONTWRITEBYTECODE set on CI) every process compiles pandas, Prefect and the models'
 	@# code again: imports were 3x slower and the test suite 3x slower in a fresh clone.
 	$(PY) -m compileall -q -j 0 $(VENV)/lib >/dev/null || true
+	$(PY) -m compileall -q -j 0 pipeline extractors flows benchmarks >/dev/null || true
 	touch $(STAMP)
 
 lock: $(STAMP)
