@@ -42,7 +42,7 @@ _model_ready = False
 @lru_cache(maxsize=4096)
 def _pos(text: str) -> tuple[tuple[str, str], ...]:
     global _model_ready
-    from underthesea import pos_tag  # imported late: loading its model takes a second
+    from extractors.pos import pos_tag  # underthesea's tagger; imported late: its model takes a second
 
     if not _model_ready:
         # underthesea loads its model on the first call without a lock: two threads at once crash

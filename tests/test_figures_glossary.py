@@ -5,9 +5,13 @@ Sources: `G` = ../shared/design/GLOSSARY.md, `S000`… = the seeds, `R` = phrasi
 union reports (tổng kết / kế hoạch), written for this test.
 """
 
+from pathlib import Path
+
 import pytest
 
 from extractors.figures import extract_figures
+
+SEEDS = Path(__file__).resolve().parent.parent / "corpus" / "seeds"
 
 
 def one(text, number, **kw):
@@ -130,3 +134,29 @@ def test_state_figures_have_no_period():
     text = "Trong 5 năm qua, đã thành lập mới 29 công đoàn cơ sở. Đến nay đã có 54 công đoàn cơ sở."
     f29, f54 = extract_figures(text)
     assert (f29.period_years, f54.period_years) == (5, None)
+
+
+def _seed_lines() -> list[str]:
+    lines = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        lines += [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return lines
+
+
+def test_pos_tags_are_underthesea_s():
+    # extractors/pos.py computes underthesea's POS features itself (2x faster): same features, same tags
+    import underthesea
+    from underthesea import word_tokenize
+    from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
+
+    from extractors.pos import _model, features, pos_tag
+
+    lines = _seed_lines()
+    assert len(lines) > 500
+    _, templates, apply_function = _model()
+    transformer = CRFPOSTagPredictor.Instance().transformer
+    for line in lines:
+        words = word_tokenize(line)
+        assert features(words, templates, apply_function) == \
+            transformer.transform([[(w, "X") for w in words]])[0][0], line
+        assert pos_tag(line) == underthesea.pos_tag(line), line
