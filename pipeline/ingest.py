@@ -157,11 +157,12 @@ class _Tally:
             self.failures.append((result.source, result.error or f"{result.source}: {result.status}"))
 
 
-# Results written per transaction: a commit costs ≈ 20 ms here, a file's rows ≈ 5–10 ms. A batch
-# is written when it holds BATCH_FILES results or its oldest waited BATCH_SECONDS, so a crash
-# loses at most that much work (re-extracted by the next ingest) and never part of a file.
+# Results written per transaction: a commit costs 20–80 ms of the writer's CPU here, a batch's
+# inserts a few ms per table. A batch is written when it holds BATCH_FILES results or its oldest
+# waited BATCH_SECONDS, so a crash loses at most that much work (re-extracted by the next
+# ingest) and never part of a file.
 BATCH_FILES = 25
-BATCH_SECONDS = 1.0
+BATCH_SECONDS = 5.0
 
 
 class BatchWriter:

@@ -340,3 +340,14 @@ def test_writing_imports_neither_pandas_nor_pyarrow(tmp_path):
     """)
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_document_longer_than_the_json_readers_default_is_stored(db):
+    # batch rows go through DuckDB's JSON reader, whose default largest object is 16 MB
+    text = "Toàn huyện hiện có 312 công đoàn cơ sở với 24.560 đoàn viên. " * 300_000  # ≈ 19 M chars
+    doc = Document(source="dai.txt", doc_index=0, kind="báo cáo", title=None, organization=None, date=None,
+                   text=text, start=0, end=len(text))
+    with Store(db) as store:
+        store.write_result(FileResult(source="dai.txt", sha256=SHA_A, size=len(text), format="txt", status="ok",
+                                      documents=(DocumentExtract(document=doc),)), store.start_run("cli"))
+        assert store.con.execute("SELECT length(text) FROM documents").fetchall() == [(len(text),)]
