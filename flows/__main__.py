@@ -20,12 +20,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", default=None, help="dataset file (default $CHISO_DB or ./chiso.duckdb)")
     parser.add_argument("--task-runner", choices=["default", "dask"], default="default")
     parser.add_argument("--dask-address", default=None, help="an existing Dask scheduler (tcp://…)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="extraction processes of the default runner (default: one per core)")
     args = parser.parse_args(argv)
     db = resolve_db(args.db)
     apply_offline_defaults(db)
     from flows.ingest import ingest_inbox
 
-    counts = ingest_inbox(args.inbox, db, task_runner=args.task_runner, dask_address=args.dask_address)
+    counts = ingest_inbox(args.inbox, db, task_runner=args.task_runner, dask_address=args.dask_address,
+                          workers=args.workers)
     print(json.dumps(counts))
     return 1 if counts["failed"] else 0
 

@@ -36,6 +36,7 @@ from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
 from flows.report import RunTally, run_report_markdown  # noqa: E402
 from pipeline.extract import extract_file  # noqa: E402
+from pipeline.extract_pool import SharedWorkers, available_cores  # noqa: E402
 from pipeline.ingest import BatchWriter  # noqa: E402
 from pipeline.model import FileResult  # noqa: E402
 
@@ -73,14 +74,25 @@ def retry_on_transient_error(task: Any, task_run: Any, state: Any) -> bool:
       cache_policy=NO_CACHE, persist_result=False)
 def extract_file_task(path: str) -> FileResult:
     """Read → normalize → segment → extract one file. A bad file gives a failed FileResult (no retry);
-    an OSError escapes, so that `retry_on_transient_error` can decide whether to try again."""
+    an OSError escapes, so that `retry_on_transient_error` can decide whether to try again.
+    With the default runner the work is done in the flow's worker processes (the task's thread
+    waits for it); on Dask, in the Dask worker."""
+    workers = _shared_workers
+    if workers is not None and extract_file is _REAL_EXTRACT_FILE:
+        return workers.extract(path)
     return extract_file(path)
 
 
-def build_task_runner(kind: str, dask_address: str | None = None) -> AbstractContextManager[Any]:
+_REAL_EXTRACT_FILE = extract_file
+# The worker processes of the running flow (default runner only): set by `_extract_and_write`.
+_shared_workers: SharedWorkers | None = None
+
+
+def build_task_runner(kind: str, dask_address: str | None = None,
+                      threads: int = DEFAULT_THREADS) -> AbstractContextManager[Any]:
     """The task runner for `kind`: threads in this process, or Dask (a local cluster or `dask_address`)."""
     if kind == "default":
-        return ThreadPoolTaskRunner(max_workers=DEFAULT_THREADS)
+        return ThreadPoolTaskRunner(max_workers=threads)
     if kind == "dask":
         from prefect_dask import DaskTaskRunner
 
@@ -161,13 +173,16 @@ def audit_new_findings(store: Any) -> int | None:
 
 @flow(name="ingest-inbox", persist_result=False, validate_parameters=True)
 def ingest_inbox(inbox: str, db: str, task_runner: str = "default",
-                 dask_address: str | None = None) -> dict[str, int]:
-    """Ingest the new and changed files of `inbox` into the dataset `db`; returns the run's counts."""
+                 dask_address: str | None = None, workers: int | None = None) -> dict[str, int]:
+    """Ingest the new and changed files of `inbox` into the dataset `db`; returns the run's counts.
+    `workers`: extraction processes of the default runner (default: one per core)."""
     from pipeline.store import Store
 
     logger = get_run_logger()
     if task_runner not in TASK_RUNNERS:
         raise ValueError(f"unknown task runner {task_runner!r}; choose one of {', '.join(TASK_RUNNERS)}")
+    if workers is not None and workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
     runner_name = "prefect-dask" if task_runner == "dask" else "prefect"
     paths = list_inbox(inbox)
     with Store(db) as store:
@@ -181,7 +196,7 @@ def ingest_inbox(inbox: str, db: str, task_runner: str = "default",
             for result in unreadable:
                 writer.add(result)
             if todo:
-                _extract_and_write(todo, writer, task_runner, dask_address)
+                _extract_and_write(todo, writer, task_runner, dask_address, workers or available_cores())
             writer.flush()
             tally.findings = audit_new_findings(store)
         finally:
@@ -200,14 +215,38 @@ def _written(tally: RunTally, logger: Any, result: FileResult) -> None:
 
 
 def _extract_and_write(todo: list[tuple[str, str]], writer: BatchWriter, task_runner: str,
-                       dask_address: str | None) -> None:
+                       dask_address: str | None, workers: int) -> None:
     """Submit one task per file; hand results to the writer as their tasks finish, in listing order.
 
     Writing in listing order (a result waits only for the files listed before it) makes the dataset
     the same whatever the runner and the timing: with two copies of the same bytes, the first listed
     holds the rows and the other is marked a duplicate, exactly as with `chiso ingest`.
+
+    The default runner's threads hand the extraction to `workers` processes (forked from one that
+    loaded the models), two threads per process so that none waits for work: the flow uses every
+    core, as `chiso ingest` does, while Prefect's bookkeeping stays in this process.
     """
-    with build_task_runner(task_runner, dask_address) as runner:
+    global _shared_workers
+    pooled = task_runner == "default" and extract_file is _REAL_EXTRACT_FILE and len(todo) > 1
+    if pooled:
+        _shared_workers = SharedWorkers(min(workers, len(todo)), died=_died_in_worker)
+    threads = 2 * min(workers, len(todo)) if pooled else DEFAULT_THREADS
+    try:
+        _submit_and_write(todo, writer, task_runner, dask_address, threads)
+    finally:
+        if pooled and _shared_workers is not None:
+            _shared_workers.close()
+            _shared_workers = None
+
+
+def _died_in_worker(path: str, message: str) -> FileResult:
+    size = os.path.getsize(path) if os.path.isfile(path) else 0
+    return FileResult(source=path, sha256=None, size=size, format=None, status="failed", error=message)
+
+
+def _submit_and_write(todo: list[tuple[str, str]], writer: BatchWriter, task_runner: str,
+                      dask_address: str | None, threads: int) -> None:
+    with build_task_runner(task_runner, dask_address, threads) as runner:
         futures = [runner.submit(extract_file_task, parameters={"path": path}) for path, _ in todo]
         position = {future: i for i, future in enumerate(futures)}
         finished: dict[int, FileResult] = {}

@@ -19,10 +19,11 @@ DEFAULT_DB = "chiso.duckdb"
 TASK_RETRIES = 2
 TASK_RETRY_DELAYS: list[float] = [2, 10]
 
-# Threads of the default task runner: one. Extraction is CPU-bound Python, so under the GIL more
-# threads do not go faster, and underthesea loads its models lazily without a lock (two threads on a
-# cold start failed with "'NoneType' object has no attribute 'process'"). The one worker thread still
-# overlaps the flow's writes; `--task-runner dask` (one thread per worker process) is for parallelism.
+# Threads of the default task runner when the extraction runs in them (a stand-in extract_file, or
+# a single file): one. Extraction is CPU-bound Python, so under the GIL more threads do not go
+# faster, and underthesea loads its models lazily without a lock (two threads on a cold start failed
+# with "'NoneType' object has no attribute 'process'"). Otherwise the threads only wait for the
+# flow's worker processes (flows/ingest.py: two threads per process).
 DEFAULT_THREADS = 1
 
 # Workers of the local Dask cluster when --task-runner dask is given without --dask-address

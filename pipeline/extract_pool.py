@@ -31,6 +31,7 @@ logger = logging.getLogger(__name__)
 
 Extract = Callable[[str, str], FileResult]  # (path, sha256) → result; must be picklable (module level)
 IN_FLIGHT_PER_WORKER = 8
+WORKER_DIED = "the worker process extracting it died (out of memory, or a crash inside a reader)"
 PRELOAD = ["pipeline.extract_preload"]  # loads the extractors and models once, before any fork
 
 
@@ -108,11 +109,56 @@ def extract_in_workers(jobs: Iterable[tuple[str, str]], extract: Extract, worker
                     except BrokenProcessPool:
                         pool.shutdown(wait=False, cancel_futures=True)
                         pool = _pool(workers)
-                        result = died(path, f"{path}: the worker process extracting it died "
-                                            "(out of memory, or a crash inside a reader)")
+                        result = died(path, f"{path}: {WORKER_DIED}")
                     yield result
                 continue
             window.popleft()
             yield result
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _extract_path(path: str) -> FileResult:
+    """`pipeline.extract.extract_file(path)` in a worker: what it raises reaches the caller."""
+    from pipeline.extract import extract_file
+
+    return extract_file(path)
+
+
+class SharedWorkers:
+    """Worker processes for callers in several threads (the Prefect flow's task threads): each
+    `extract(path)` runs `extract_file` in a worker and returns its result, or raises what it
+    raised (an OSError, so that the flow's retry policy can look at it). A worker that dies breaks
+    the pool for the files in flight: the pool is replaced once, and each of those files is tried
+    again alone; the one that kills its worker alone gets `died(path, message)`."""
+
+    def __init__(self, workers: int, died: Callable[[str, str], FileResult],
+                 extract: Callable[[str], FileResult] = _extract_path) -> None:
+        self.workers, self.died, self._extract = workers, died, extract
+        self._lock = threading.Lock()
+        self._pool = _pool(workers)
+
+    def extract(self, path: str) -> FileResult:
+        pool = self._pool
+        try:
+            return pool.submit(self._extract, path).result()
+        except BrokenProcessPool:
+            self._replace(pool)
+        logger.warning("%s: a worker process died while it was in flight; trying it alone", path)
+        alone = _pool(1)
+        try:
+            return alone.submit(self._extract, path).result()
+        except BrokenProcessPool:
+            return self.died(path, f"{path}: {WORKER_DIED}")
+        finally:
+            alone.shutdown(wait=True, cancel_futures=True)
+
+    def _replace(self, broken: ProcessPoolExecutor) -> None:
+        with self._lock:
+            if self._pool is broken:
+                broken.shutdown(wait=False, cancel_futures=True)
+                self._pool = _pool(self.workers)
+
+    def close(self) -> None:
+        with self._lock:
+            self._pool.shutdown(wait=True, cancel_futures=True)

@@ -255,3 +255,25 @@ def test_dask_runner_gives_the_same_dataset(harness, inbox, tmp_path):
 def test_unknown_task_runner_is_refused(harness, inbox, tmp_path):
     with pytest.raises(ValueError, match="unknown task runner 'spark'"):
         flow_module.ingest_inbox(str(inbox), str(tmp_path / "chiso.duckdb"), task_runner="spark")
+
+
+def test_default_runner_extracts_in_worker_processes(harness, inbox, tmp_path, monkeypatch):
+    # issue 7: the task threads hand each file to worker processes, so the flow uses every core
+    from pipeline.extract_pool import SharedWorkers
+
+    handed: list[str] = []
+    real = SharedWorkers.extract
+
+    def spy(self, path):
+        handed.append(path)
+        return real(self, path)
+
+    monkeypatch.setattr(SharedWorkers, "extract", spy)
+    counts = flow_module.ingest_inbox(str(inbox), str(tmp_path / "chiso.duckdb"), workers=2)
+    assert counts["ingested"] == len(SEEDS) and counts["failed"] == 0
+    assert sorted(Path(p).name for p in handed) == sorted(p.name for p in SEEDS)
+
+
+def test_workers_below_one_are_refused(harness, inbox, tmp_path):
+    with pytest.raises(ValueError, match="workers must be at least 1"):
+        flow_module.ingest_inbox(str(inbox), str(tmp_path / "chiso.duckdb"), workers=0)

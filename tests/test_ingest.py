@@ -18,7 +18,7 @@ from fake_extract import fake_extract_file
 from fake_extract import install as install_fake_extractor
 
 from pipeline.extract import extract_file
-from pipeline.ingest import ingest_paths, iter_ingest_files
+from pipeline.ingest import _failed, ingest_paths, iter_ingest_files
 from pipeline.records_json import file_records
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -330,3 +330,29 @@ def test_the_parent_of_the_workers_loads_no_extractor_and_no_pandas(tmp_path):
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path), str(tmp_path / "x.duckdb")],
                          capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["3", "3"]
+
+
+@pytest.mark.integration
+def test_shared_workers_fail_only_the_file_whose_worker_dies(tmp_path):
+    # the Prefect flow's task threads share these worker processes (flows/ingest.py)
+    from concurrent.futures import ThreadPoolExecutor
+
+    from fake_extract import dying_extract_file
+
+    from pipeline.extract_pool import WORKER_DIED, SharedWorkers
+
+    paths = []
+    for i in range(10):
+        path = tmp_path / f"{i:02d}{'_die' if i in (2, 5) else ''}.txt"
+        path.write_text(f"{path.name}: 6.107 doanh nghiệp", encoding="utf-8")  # seeds/000 line 27
+        paths.append(str(path))
+    workers = SharedWorkers(2, died=lambda path, message: _failed(path, message), extract=dying_extract_file)
+    try:
+        with ThreadPoolExecutor(4) as threads:
+            results = list(threads.map(workers.extract, paths))
+    finally:
+        workers.close()
+    assert [r.source for r in results] == paths
+    failed = [Path(r.source).name for r in results if r.status == "failed"]
+    assert failed == ["02_die.txt", "05_die.txt"]
+    assert all(WORKER_DIED in (r.error or "") for r in results if r.status == "failed")
