@@ -85,9 +85,12 @@ def plain_vs_flow(folder: str, work: str, files: int) -> list[Row]:
     Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
     # a loaded machine needs more than the flows' own 90 s for the temporary server to answer
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", str(EPHEMERAL_TIMEOUT_S))
+    from pipeline.extract_pool import available_cores
     from pipeline.ingest import ingest_paths
 
-    plain = ingest_paths([folder], str(Path(work) / "plain.duckdb"), quiet=True)
+    # like with like: chiso ingest's default (a worker process per core) and the flow's default runner
+    # (its task threads hand the files to a worker process per core)
+    plain = ingest_paths([folder], str(Path(work) / "plain.duckdb"), quiet=True, workers=available_cores())
     try:
         # first: flows.ingest sets Prefect's offline settings before prefect is loaded
         from flows.ingest import ingest_inbox
@@ -109,6 +112,6 @@ def plain_vs_flow(folder: str, work: str, files: int) -> list[Row]:
     return [Row("plain chiso ingest (same files as the flow)", plain.seconds, files,
                 note=f"{plain.ingested} ingested, {plain.failed} failed"),
             Row("Prefect flow ingest-inbox", seconds, files,
-                note=f"{seconds / plain.seconds:.2f}x plain; default thread runner; incl. audit; "
+                note=f"{seconds / plain.seconds:.2f}x plain; default runner; incl. audit; "
                      f"{counts.get('ingested', '?')} ingested", extra={"ratio": seconds / plain.seconds}),
             Row("Prefect temporary server start-up", startup, note="first flow run in a fresh PREFECT_HOME")]

@@ -1,14 +1,13 @@
 """The Prefect flow's overhead: `chiso ingest` against the `ingest-inbox` flow on the same 200 files.
 
-    .venv/bin/python -m benchmarks.flow_overhead [--files 200] [--keep DIR]
+    .venv/bin/python -m benchmarks.flow_overhead [--files 200] [--keep DIR] [--one-off] [--dask]
 
 The files are the seeds under 200 names, each with a line of its own appended (so every hash
 differs and nothing is skipped). Each timing is a fresh database and the wall time of a subprocess.
-Like is compared with like: `chiso ingest --workers 1` against the flow's default runner (threads
-in one process: extraction is Python, one core), and `chiso ingest --workers 2` against the flow
-on Dask with two worker processes. The flow runs as a one-off (`python -m flows`: Prefect's
-temporary server included) and against an already running `prefect server start` (what a served
-deployment pays).
+Like is compared with like: `chiso ingest` with its defaults (one worker process per core) against
+the flow with its default runner (its task threads hand the files to one worker process per core),
+run against an already running `prefect server start` (what a served deployment pays). `--one-off`
+adds `python -m flows` with Prefect's temporary server, `--dask` the flow on a local Dask cluster.
 """
 
 from __future__ import annotations
@@ -23,6 +22,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+
+from pipeline.extract_pool import available_cores  # noqa: E402
 
 
 def make_inbox(folder: Path, n: int) -> None:
@@ -47,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=200)
     parser.add_argument("--keep", default=None, help="work folder to keep (default: a temporary one)")
+    parser.add_argument("--one-off", action="store_true", help="also time a one-off run (temporary server)")
+    parser.add_argument("--dask", action="store_true", help="also time the flow on a local Dask cluster")
     args = parser.parse_args(argv)
     work = Path(args.keep or tempfile.mkdtemp(prefix="chiso-flow-bench-"))
     inbox = work / "inbox"
@@ -57,30 +60,33 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.update({"PREFECT_HOME": env["PREFECT_HOME"]})
     py = sys.executable
     results = {}
-    def cli(workers: int) -> tuple[float, str]:
-        return timed([py, "-m", "pipeline", "ingest", str(inbox), "--db", str(work / f"cli{workers}.duckdb"),
-                      "--quiet", "--workers", str(workers)], env)
+    cores = available_cores()
+    base_name = f"chiso ingest (default: --workers {cores})"
+
+    def cli() -> tuple[float, str]:
+        return timed([py, "-m", "pipeline", "ingest", str(inbox), "--db", str(work / "cli.duckdb"), "--quiet"], env)
 
     def flow(name: str, runner: str, extra_env: dict[str, str]) -> tuple[float, str]:
         return timed([py, "-m", "flows", str(inbox), "--db", str(work / f"flow_{name}.duckdb"),
                       "--task-runner", runner], {**env, **extra_env})
 
-    results["chiso ingest --workers 1"] = cli(1)
-    results["flow, one-off (temporary server)"] = flow("ephemeral", "default", {})
+    results[base_name] = cli()
+    if args.one_off:
+        results["flow, one-off (temporary server)"] = flow("ephemeral", "default", {})
     from flows.serve import LocalPrefectServer
 
     server = LocalPrefectServer.start(work / "prefect", timeout=180)
     try:
-        results["flow, running server"] = flow("server", "default", {"PREFECT_API_URL": server.api_url})
-        results["chiso ingest --workers 2"] = cli(2)
-        results["flow, running server, Dask 2 workers"] = flow("dask", "dask", {"PREFECT_API_URL": server.api_url})
+        results[f"flow, running server, default runner ({cores} worker processes)"] = flow(
+            "server", "default", {"PREFECT_API_URL": server.api_url})
+        if args.dask:
+            results["flow, running server, Dask"] = flow("dask", "dask", {"PREFECT_API_URL": server.api_url})
     finally:
         server.stop()
+    base = results[base_name][0]
     for name, (seconds, stdout) in results.items():
-        base_name = "chiso ingest --workers 2" if "Dask" in name else "chiso ingest --workers 1"
-        base = results[base_name][0]
         extra = f"  {stdout}" if stdout.startswith("{") else ""
-        print(f"{name:<40} {seconds:7.1f} s  {seconds / base:5.2f}x {base_name}  "
+        print(f"{name:<58} {seconds:7.1f} s  {seconds / base:5.2f}x  "
               f"({(seconds - base) / args.files * 1000:+.0f} ms/file){extra}")
     print(json.dumps({"files": args.files, "work": str(work),
                       **{name: round(s, 2) for name, (s, _) in results.items()}}))
