@@ -21,7 +21,6 @@ from typing import Any
 from flows.settings import (
     DASK_WORKERS,
     DEFAULT_THREADS,
-    FILES_PER_TASK,
     TASK_RETRIES,
     TASK_RETRY_DELAYS,
     apply_offline_defaults,
@@ -70,45 +69,20 @@ def retry_on_transient_error(task: Any, task_run: Any, state: Any) -> bool:
     return is_transient_error(exc if isinstance(exc, BaseException) else None)
 
 
-@task(name="extract-files", task_run_name="extract {label}", retries=TASK_RETRIES,
+@task(name="extract-file", task_run_name="extract {path}", retries=TASK_RETRIES,
       retry_delay_seconds=TASK_RETRY_DELAYS, retry_condition_fn=retry_on_transient_error,
       cache_policy=NO_CACHE, persist_result=False)
-def extract_files_task(paths: list[str], label: str) -> list[FileResult]:
-    """Read → normalize → segment → extract a few files, in order (one task per file cost about
-    160 ms of Prefect bookkeeping a file). A bad file gives a failed FileResult. A transient I/O
-    error (a flaky share) lets the other files go on, then is raised so that Prefect retries the
-    task (`retry_on_transient_error`); the files already done are not extracted again, and on the
-    last try the file is quarantined with its error. With the default runner the work is done in
-    the flow's worker processes (the task's thread waits for it); on Dask, in the Dask worker."""
-    from prefect.context import TaskRunContext
-
-    context = TaskRunContext.get()
-    last_try = context is None or context.task_run.run_count > context.task.retries
-    transient: BaseException | None = None
-    for path in paths:
-        if path in _finished:
-            continue
-        try:
-            _finished[path] = _extract(path)
-        except Exception as exc:  # noqa: BLE001 - one file's failure is that file's record
-            if is_transient_error(exc) and not last_try:
-                transient = transient or exc
-                continue
-            _finished[path] = failed_result(path, None, exc)
-    if transient is not None:
-        raise transient
-    return [_finished.pop(path) for path in paths]
-
-
-def _extract(path: str) -> FileResult:
+def extract_file_task(path: str) -> FileResult:
+    """Read → normalize → segment → extract one file. A bad file gives a failed FileResult (no retry);
+    an OSError escapes, so that `retry_on_transient_error` can decide whether to try again.
+    With the default runner the work is done in the flow's worker processes (the task's thread
+    waits for it); on Dask, in the Dask worker."""
     workers = _shared_workers
     if workers is not None and extract_file is _REAL_EXTRACT_FILE:
         return workers.extract(path)
     return extract_file(path)
 
 
-# Results of a task's files done before one of them raised a transient error: the retry skips them.
-_finished: dict[str, FileResult] = {}
 _REAL_EXTRACT_FILE = extract_file
 # The worker processes of the running flow (default runner only): set by `_extract_and_write`.
 _shared_workers: SharedWorkers | None = None
@@ -146,20 +120,16 @@ def failed_result(path: str, sha256: str | None, exc: BaseException) -> FileResu
                       error=f"{message} ({type(exc).__name__})")
 
 
-def results_of(future: PrefectFuture[list[FileResult]], jobs: list[tuple[str, str]]) -> list[FileResult]:
-    """The FileResults of a finished task, in its files' order; a task that failed for good (retries
-    spent) gives each of its files a failed result."""
+def result_of(future: PrefectFuture[FileResult], path: str, sha256: str | None) -> FileResult:
+    """The FileResult of a finished task; a task that failed (retries spent) becomes a failed result."""
     try:
-        results = future.result()
-    except Exception as exc:  # noqa: BLE001 - any failure of the task is its files' record
-        return [failed_result(path, sha256, exc) for path, sha256 in jobs]
-    out = []
-    for result, (path, sha256) in zip(results, jobs, strict=True):
-        if result.sha256 is None or result.size == 0:  # a reader that failed before it hashed the file
-            result = dataclasses.replace(result, sha256=result.sha256 or sha256,
-                                         size=result.size or (os.path.getsize(path) if os.path.isfile(path) else 0))
-        out.append(result)
-    return out
+        result = future.result()
+    except Exception as exc:  # noqa: BLE001 - any failure of one file is that file's record
+        return failed_result(path, sha256, exc)
+    if result.sha256 is None or result.size == 0:  # a reader that failed before it hashed the file
+        result = dataclasses.replace(result, sha256=result.sha256 or sha256,
+                                     size=result.size or (os.path.getsize(path) if os.path.isfile(path) else 0))
+    return result
 
 
 def plan_files(paths: Iterable[str], store: Any) -> tuple[list[tuple[str, str]], list[str], list[FileResult]]:
@@ -246,8 +216,7 @@ def _written(tally: RunTally, logger: Any, result: FileResult) -> None:
 
 def _extract_and_write(todo: list[tuple[str, str]], writer: BatchWriter, task_runner: str,
                        dask_address: str | None, workers: int) -> None:
-    """Submit the files in tasks of a few (`batches`); hand results to the writer as their tasks
-    finish, in listing order.
+    """Submit one task per file; hand results to the writer as their tasks finish, in listing order.
 
     Writing in listing order (a result waits only for the files listed before it) makes the dataset
     the same whatever the runner and the timing: with two copies of the same bytes, the first listed
@@ -275,32 +244,16 @@ def _died_in_worker(path: str, message: str) -> FileResult:
     return FileResult(source=path, sha256=None, size=size, format=None, status="failed", error=message)
 
 
-def batches(todo: list[tuple[str, str]], threads: int) -> list[list[tuple[str, str]]]:
-    """The files cut into tasks of at most FILES_PER_TASK, small enough that every thread has
-    several tasks (a short inbox gets one file per task)."""
-    size = max(1, min(FILES_PER_TASK, len(todo) // (2 * max(1, threads))))
-    return [todo[i:i + size] for i in range(0, len(todo), size)]
-
-
-def _label(jobs: list[tuple[str, str]]) -> str:
-    first = jobs[0][0]
-    return first if len(jobs) == 1 else f"{len(jobs)} files from {first}"
-
-
 def _submit_and_write(todo: list[tuple[str, str]], writer: BatchWriter, task_runner: str,
                       dask_address: str | None, threads: int) -> None:
     with build_task_runner(task_runner, dask_address, threads) as runner:
-        tasks = batches(todo, threads)
-        futures = [runner.submit(extract_files_task, parameters={"paths": [path for path, _ in jobs],
-                                                                 "label": _label(jobs)})
-                   for jobs in tasks]
+        futures = [runner.submit(extract_file_task, parameters={"path": path}) for path, _ in todo]
         position = {future: i for i, future in enumerate(futures)}
-        finished: dict[int, list[FileResult]] = {}
+        finished: dict[int, FileResult] = {}
         next_to_write = 0
         for future in as_completed(futures):
             i = position[future]
-            finished[i] = results_of(future, tasks[i])
+            finished[i] = result_of(future, *todo[i])
             while next_to_write in finished:
-                for result in finished.pop(next_to_write):
-                    writer.add(result)
+                writer.add(finished.pop(next_to_write))
                 next_to_write += 1

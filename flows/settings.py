@@ -26,11 +26,6 @@ TASK_RETRY_DELAYS: list[float] = [2, 10]
 # flow's worker processes (flows/ingest.py: two threads per process).
 DEFAULT_THREADS = 1
 
-# Files per extraction task (fewer for a short inbox). Prefect's bookkeeping of a task run cost
-# about 160 ms here, as much as extracting a small file: 200 files in one task each made the flow
-# 1.9x `chiso ingest`.
-FILES_PER_TASK = 8
-
 # Workers of the local Dask cluster when --task-runner dask is given without --dask-address
 # (one process per core of the 2-core machines this was sized on).
 DASK_WORKERS = 2

@@ -210,8 +210,8 @@ def test_transient_error_is_retried(harness, inbox, tmp_path, monkeypatch):
         return real(path)
 
     monkeypatch.setattr(flow_module, "extract_file", flaky)
-    monkeypatch.setattr(flow_module, "extract_files_task",
-                        flow_module.extract_files_task.with_options(retry_delay_seconds=0))
+    monkeypatch.setattr(flow_module, "extract_file_task",
+                        flow_module.extract_file_task.with_options(retry_delay_seconds=0))
     db = tmp_path / "chiso.duckdb"
     counts = flow_module.ingest_inbox(str(inbox), str(db))
     flaky_path = next(p for p in calls if p.endswith("002_8a56ceed1e768dfa.txt"))
@@ -228,8 +228,8 @@ def test_corrupt_file_is_quarantined_without_retry(harness, inbox, tmp_path, mon
         return real(path)
 
     monkeypatch.setattr(flow_module, "extract_file", counting)
-    monkeypatch.setattr(flow_module, "extract_files_task",
-                        flow_module.extract_files_task.with_options(retry_delay_seconds=0))
+    monkeypatch.setattr(flow_module, "extract_file_task",
+                        flow_module.extract_file_task.with_options(retry_delay_seconds=0))
     bad = inbox / "bao_cao_hong.pdf"
     bad.write_bytes(b"%PDF-1.4\n\xff\xfe truncated \x00\x01")  # a PDF cut off in transfer
     db = tmp_path / "chiso.duckdb"
@@ -277,40 +277,3 @@ def test_default_runner_extracts_in_worker_processes(harness, inbox, tmp_path, m
 def test_workers_below_one_are_refused(harness, inbox, tmp_path):
     with pytest.raises(ValueError, match="workers must be at least 1"):
         flow_module.ingest_inbox(str(inbox), str(tmp_path / "chiso.duckdb"), workers=0)
-
-
-def test_a_lasting_transient_error_quarantines_its_file_only(harness, inbox, tmp_path, monkeypatch):
-    # files share a task (flows.ingest.batches): the retries concern the failing file, the others
-    # of its task are extracted once and stored
-    calls: dict[str, int] = {}
-    real = flow_module.extract_file
-
-    def share_down(path):
-        calls[path] = calls.get(path, 0) + 1
-        if path.endswith("002_8a56ceed1e768dfa.txt"):
-            raise OSError(errno.EIO, "Input/output error", path)
-        return real(path)
-
-    monkeypatch.setattr(flow_module, "FILES_PER_TASK", len(SEEDS))
-    monkeypatch.setattr(flow_module, "extract_file", share_down)
-    monkeypatch.setattr(flow_module, "extract_files_task",
-                        flow_module.extract_files_task.with_options(retry_delay_seconds=0))
-    db = tmp_path / "chiso.duckdb"
-    counts = flow_module.ingest_inbox(str(inbox), str(db))
-    assert counts["failed"] == 1 and counts["ingested"] == len(SEEDS) - 1
-    assert {Path(p).name: n for p, n in calls.items()} == {
-        p.name: (1 + flow_module.TASK_RETRIES if p.name == "002_8a56ceed1e768dfa.txt" else 1) for p in SEEDS}
-    rows = _rows(db, "SELECT path, error FROM files WHERE status = 'failed'")
-    assert len(rows) == 1 and rows[0][0].endswith("002_8a56ceed1e768dfa.txt") and "Input/output error" in rows[0][1]
-
-
-@pytest.mark.parametrize(("files", "threads", "sizes"), [
-    (200, 4, [8] * 25),
-    (12, 4, [1] * 12),
-    (20, 1, [8, 8, 4]),
-    (1, 4, [1]),
-])
-def test_files_are_cut_into_tasks(files, threads, sizes):
-    todo = [(f"{i}.pdf", "x") for i in range(files)]
-    got = flow_module.batches(todo, threads)
-    assert [len(b) for b in got] == sizes and [job for b in got for job in b] == todo
