@@ -38,8 +38,10 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check pipeline extractors flows tests benchmarks
 	$(VENV)/bin/mypy pipeline extractors
 
+# `make bench` renders 1,000 documents (~5,000 PDF pages) and takes about an hour on 2 cores;
+# `make bench BENCH_ARGS="--docs 100"` gives a quicker picture (options: python -m benchmarks.run -h).
 bench: $(STAMP)
-	$(PY) -m benchmarks.run
+	$(PY) -m benchmarks.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) *.egg-info $(DEMO_DB)
