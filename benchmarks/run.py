@@ -91,13 +91,25 @@ def goals(rows: list[Row], docs: int) -> list[str]:
             cpu_ratio = one.cpu_seconds / plumber.cpu_seconds
             line += f"; {cpu_ratio:.2f}x in CPU time: {verdict(cpu_ratio <= GOAL_PER_CORE_VS_PLUMBER)}"
         out.append(line)
-    for prefix in ("chiso ingest, re-run", "ingest_paths, re-run"):
-        rerun = _row(rows, prefix)
-        if rerun and rerun.seconds:
-            per_1000 = rerun.seconds * 1000 / docs
-            out.append(f"{prefix} on unchanged corpus: {rerun.seconds:.2f} s for {docs} documents "
-                       f"({rerun.files} files), {per_1000:.2f} s per 1,000 documents if it grew linearly "
-                       f"(goal < {GOAL_RERUN_S_PER_1000:.0f} s): {verdict(per_1000 < GOAL_RERUN_S_PER_1000)}")
+    cli, inproc = _row(rows, "chiso ingest, re-run"), _row(rows, "ingest_paths, re-run")
+    if inproc and inproc.seconds:
+        per_1000 = inproc.seconds * 1000 / docs
+        out.append(f"ingest_paths, re-run on unchanged corpus: {inproc.seconds:.2f} s for {docs} documents "
+                   f"({inproc.files} files), {per_1000:.2f} s per 1,000 documents if it grew linearly "
+                   f"(goal < {GOAL_RERUN_S_PER_1000:.0f} s): {verdict(per_1000 < GOAL_RERUN_S_PER_1000)}")
+    if cli and cli.seconds:
+        # the interpreter's start and the imports do not grow with the corpus: only the run does
+        run_s = inproc.seconds if inproc and inproc.seconds else None
+        if docs >= 1000:
+            estimate, how = cli.seconds, "measured"
+        elif run_s is not None:
+            start_up = max(0.0, cli.seconds - run_s)
+            estimate, how = start_up + run_s * 1000 / docs, f"start-up {start_up:.2f} s + the run grown linearly"
+        else:
+            estimate, how = cli.seconds * 1000 / docs, "grown linearly"
+        out.append(f"chiso ingest, re-run on unchanged corpus: {cli.seconds:.2f} s wall clock for {docs} documents "
+                   f"({cli.files} files); for 1,000 documents {estimate:.2f} s ({how}) "
+                   f"(goal < {GOAL_RERUN_S_PER_1000:.0f} s): {verdict(estimate < GOAL_RERUN_S_PER_1000)}")
     flow = _row(rows, "Prefect flow")
     if flow and "ratio" in flow.extra:
         out.append(f"Prefect flow / plain: {flow.extra['ratio']:.2f}x (goal <= {GOAL_FLOW_RATIO}x): "
