@@ -37,7 +37,7 @@ from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 from flows.report import RunTally, run_report_markdown  # noqa: E402
 from pipeline.extract import extract_file  # noqa: E402
 from pipeline.extract_pool import SharedWorkers, available_cores  # noqa: E402
-from pipeline.ingest import BatchWriter  # noqa: E402
+from pipeline.ingest import BatchWriter, failed_file  # noqa: E402
 from pipeline.model import FileResult  # noqa: E402
 
 TASK_RUNNERS = ("default", "dask")
@@ -115,9 +115,7 @@ def list_inbox(inbox: str) -> list[str]:
 def failed_result(path: str, sha256: str | None, exc: BaseException) -> FileResult:
     """The quarantine record of a file whose task failed for good (retries spent, or not retryable)."""
     message = str(exc) if path in str(exc) else f"{path}: {exc}"
-    size = os.path.getsize(path) if os.path.isfile(path) else 0
-    return FileResult(source=path, sha256=sha256, size=size, format=None, status="failed",
-                      error=f"{message} ({type(exc).__name__})")
+    return failed_file(path, f"{message} ({type(exc).__name__})", sha256)
 
 
 def result_of(future: PrefectFuture[FileResult], path: str, sha256: str | None) -> FileResult:
@@ -229,7 +227,7 @@ def _extract_and_write(todo: list[tuple[str, str]], writer: BatchWriter, task_ru
     global _shared_workers
     pooled = task_runner == "default" and extract_file is _REAL_EXTRACT_FILE and len(todo) > 1
     if pooled:
-        _shared_workers = SharedWorkers(min(workers, len(todo)), died=_died_in_worker)
+        _shared_workers = SharedWorkers(min(workers, len(todo)), died=failed_file)
     threads = 2 * min(workers, len(todo)) if pooled else DEFAULT_THREADS
     try:
         _submit_and_write(todo, writer, task_runner, dask_address, threads)
@@ -237,11 +235,6 @@ def _extract_and_write(todo: list[tuple[str, str]], writer: BatchWriter, task_ru
         if pooled and _shared_workers is not None:
             _shared_workers.close()
             _shared_workers = None
-
-
-def _died_in_worker(path: str, message: str) -> FileResult:
-    size = os.path.getsize(path) if os.path.isfile(path) else 0
-    return FileResult(source=path, sha256=None, size=size, format=None, status="failed", error=message)
 
 
 def _submit_and_write(todo: list[tuple[str, str]], writer: BatchWriter, task_runner: str,

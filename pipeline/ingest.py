@@ -13,6 +13,7 @@ import fnmatch
 import functools
 import logging
 import os
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -48,9 +49,8 @@ def _stand_in() -> Callable[[str], FileResult] | None:
     """The function set on this module in place of `extract_file`, if any; None for the real one
     (workers import it themselves: the parent of a pool never loads the NLP stack)."""
     chosen = globals().get("extract_file")
-    if chosen is None or getattr(chosen, "__module__", None) == "pipeline.extract":
-        return None
-    return chosen
+    real = getattr(sys.modules.get("pipeline.extract"), "extract_file", None)
+    return None if chosen is None or chosen is real else chosen
 
 # Extensions tried when walking a folder (files named explicitly are always tried).
 DOCUMENT_EXTENSIONS = frozenset({".pdf", ".docx", ".doc", ".html", ".htm", ".txt", ".md"})
@@ -116,7 +116,8 @@ def _join(folder: str, name: str) -> str:
     return name if folder == "." else f"{folder}/{name}"
 
 
-def _failed(path: str, error: str, sha256: str | None = None) -> FileResult:
+def failed_file(path: str, error: str, sha256: str | None = None) -> FileResult:
+    """The record of a file that could not be extracted or stored (`error` names the file)."""
     size = os.path.getsize(path) if os.path.isfile(path) else 0
     return FileResult(source=path, sha256=sha256, size=size, format=None, status="failed", error=error)
 
@@ -133,7 +134,7 @@ def extract_or_fail(extract: Callable[[str], FileResult] | None, path: str, sha2
         result = extract(path)
     except Exception as err:  # noqa: BLE001 - one bad file must not stop a run of thousands
         logger.debug("%s: extraction crashed", path, exc_info=True)
-        return _failed(path, f"{path}: extraction crashed: {type(err).__name__}: {err}", sha256)
+        return failed_file(path, f"{path}: extraction crashed: {type(err).__name__}: {err}", sha256)
     if result.sha256 is None or result.size == 0:
         result = dataclasses.replace(result, sha256=result.sha256 or sha256,
                                      size=result.size or os.path.getsize(path))
@@ -198,7 +199,7 @@ class BatchWriter:
             self.store.write_result(result, self.run_id)
         except duckdb.Error as err:
             logger.warning("%s: could not store the result: %s", result.source, err)
-            result = _failed(result.source, f"{result.source}: could not store the result: {err}", result.sha256)
+            result = failed_file(result.source, f"{result.source}: could not store the result: {err}", result.sha256)
             self.store.write_result(result, self.run_id)
         return result
 
@@ -220,7 +221,7 @@ def _extracted(jobs: list[tuple[str, str]], workers: int) -> Iterator[FileResult
 
 
 def _failed_worker(path: str, message: str) -> FileResult:
-    return _failed(path, message, _sha_or_none(path))
+    return failed_file(path, message, _sha_or_none(path))
 
 
 def _sha_or_none(path: str) -> str | None:
@@ -259,7 +260,7 @@ def ingest_paths(paths: Iterable[str | Path], db: str | Path, *, quiet: bool = F
             try:
                 sha256 = file_sha256(path)
             except OSError as err:
-                writer.add(_failed(path, f"{path}: cannot read the file: {err.strerror or err}"))
+                writer.add(failed_file(path, f"{path}: cannot read the file: {err.strerror or err}"))
                 step(path, "failed")
                 continue
             if current.get(store.path_key(path)) == sha256:

@@ -18,7 +18,7 @@ from fake_extract import fake_extract_file
 from fake_extract import install as install_fake_extractor
 
 from pipeline.extract import extract_file
-from pipeline.ingest import _failed, ingest_paths, iter_ingest_files
+from pipeline.ingest import failed_file, ingest_paths, iter_ingest_files
 from pipeline.records_json import file_records
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -346,7 +346,7 @@ def test_shared_workers_fail_only_the_file_whose_worker_dies(tmp_path):
         path = tmp_path / f"{i:02d}{'_die' if i in (2, 5) else ''}.txt"
         path.write_text(f"{path.name}: 6.107 doanh nghiệp", encoding="utf-8")  # seeds/000 line 27
         paths.append(str(path))
-    workers = SharedWorkers(2, died=lambda path, message: _failed(path, message), extract=dying_extract_file)
+    workers = SharedWorkers(2, died=failed_file, extract=dying_extract_file)
     try:
         with ThreadPoolExecutor(4) as threads:
             results = list(threads.map(workers.extract, paths))

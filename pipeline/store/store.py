@@ -89,6 +89,12 @@ def literal(value: str | int | dt.datetime | None) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
+# A stored file is current (skipped by the next ingest) when this extractor version stored its bytes
+# and it did not fail.
+_CURRENT = (f"extractor_version = {literal(EXTRACTOR_VERSION)} AND sha256 IS NOT NULL "
+            "AND status <> 'failed'")
+
+
 class Store:
     """A Chỉ Số database. Use as a context manager.
 
@@ -157,18 +163,14 @@ class Store:
         A file recorded as failed is never current: every ingest tries it again, so a run
         never reports success while the dataset still lacks a file it was given."""
         with self._guard:
-            rows = self.con.execute(
-                "SELECT 1 FROM files WHERE path = ? AND sha256 = ? AND extractor_version = ? "
-                "AND status <> 'failed'",
-                [self.path_key(path), sha256, EXTRACTOR_VERSION]).fetchall()
+            rows = self.con.execute(f"SELECT 1 FROM files WHERE path = {literal(self.path_key(path))} "
+                                    f"AND sha256 = {literal(sha256)} AND {_CURRENT}").fetchall()
         return bool(rows)
 
     def known_hashes(self) -> dict[str, str]:
         """Store key → sha256 of the files that are current (see is_current)."""
         with self._guard:
-            rows = self.con.execute("SELECT path, sha256 FROM files WHERE extractor_version = "
-                                    f"{literal(EXTRACTOR_VERSION)} AND sha256 IS NOT NULL "
-                                    "AND status <> 'failed'").fetchall()
+            rows = self.con.execute(f"SELECT path, sha256 FROM files WHERE {_CURRENT}").fetchall()
         return dict(rows)
 
     # -- writing ---------------------------------------------------------------------------
