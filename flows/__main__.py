@@ -22,13 +22,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dask-address", default=None, help="an existing Dask scheduler (tcp://…)")
     parser.add_argument("--workers", type=int, default=None,
                         help="extraction processes of the default runner (default: one per core)")
+    parser.add_argument("--rehash", action="store_true",
+                        help="read and hash every file, even those whose size and modification time are unchanged")
     args = parser.parse_args(argv)
     db = resolve_db(args.db)
     apply_offline_defaults(db)
     from flows.ingest import ingest_inbox
 
     counts = ingest_inbox(args.inbox, db, task_runner=args.task_runner, dask_address=args.dask_address,
-                          workers=args.workers)
+                          workers=args.workers, rehash=args.rehash)
     print(json.dumps(counts))
     return 1 if counts["failed"] else 0
 

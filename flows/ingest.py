@@ -13,7 +13,6 @@ import errno
 import functools
 import logging
 import os
-from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
@@ -37,7 +36,7 @@ from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 from flows.report import RunTally, run_report_markdown  # noqa: E402
 from pipeline.extract import extract_file  # noqa: E402
 from pipeline.extract_pool import SharedWorkers, available_cores  # noqa: E402
-from pipeline.ingest import BatchWriter, failed_file  # noqa: E402
+from pipeline.ingest import BatchWriter, PlannedFile, failed_file, plan_files, with_stat  # noqa: E402
 from pipeline.model import FileResult  # noqa: E402
 
 TASK_RUNNERS = ("default", "dask")
@@ -130,25 +129,6 @@ def result_of(future: PrefectFuture[FileResult], path: str, sha256: str | None) 
     return result
 
 
-def plan_files(paths: Iterable[str], store: Any) -> tuple[list[tuple[str, str]], list[str], list[FileResult]]:
-    """Hash each file; split into (to extract: (path, sha256)), skipped (already current), unreadable."""
-    from pipeline.store import file_sha256
-
-    todo, skipped, unreadable = [], [], []
-    current = store.known_hashes()  # one query for the whole inbox, as `chiso ingest` does
-    for path in paths:
-        try:
-            sha = file_sha256(path)
-        except OSError as exc:
-            unreadable.append(failed_result(path, None, exc))
-            continue
-        if current.get(store.path_key(path)) == sha:
-            skipped.append(path)
-        else:
-            todo.append((path, sha))
-    return todo, skipped, unreadable
-
-
 def audit_new_findings(store: Any) -> int | None:
     """Re-run the audit (when `pipeline.audit` is installed), store its findings as `chiso audit` does,
     and count those the previous audit had not reported. None when there is no audit or it failed:
@@ -171,9 +151,11 @@ def audit_new_findings(store: Any) -> int | None:
 
 @flow(name="ingest-inbox", persist_result=False, validate_parameters=True)
 def ingest_inbox(inbox: str, db: str, task_runner: str = "default",
-                 dask_address: str | None = None, workers: int | None = None) -> dict[str, int]:
+                 dask_address: str | None = None, workers: int | None = None,
+                 rehash: bool = False) -> dict[str, int]:
     """Ingest the new and changed files of `inbox` into the dataset `db`; returns the run's counts.
-    `workers`: extraction processes of the default runner (default: one per core)."""
+    `workers`: extraction processes of the default runner (default: one per core).
+    `rehash`: read and hash every file, even those whose size and modification time are unchanged."""
     from pipeline.store import Store
 
     logger = get_run_logger()
@@ -187,14 +169,15 @@ def ingest_inbox(inbox: str, db: str, task_runner: str = "default",
         run_id = store.start_run(runner_name)
         tally = RunTally(files_seen=len(paths))
         try:
-            todo, skipped, unreadable = plan_files(paths, store)
-            tally.skipped = len(skipped)
-            logger.info("%s: %d files, %d unchanged, %d to extract", inbox, len(paths), len(skipped), len(todo))
+            plan = plan_files(paths, store, rehash=rehash)
+            tally.skipped = len(plan.unchanged)
+            logger.info("%s: %d files, %d unchanged, %d to extract", inbox, len(paths), tally.skipped,
+                        len(plan.todo))
             writer = BatchWriter(store, run_id, functools.partial(_written, tally, logger))
-            for result in unreadable:
+            for result in plan.unreadable:
                 writer.add(result)
-            if todo:
-                _extract_and_write(todo, writer, task_runner, dask_address, workers or available_cores())
+            if plan.todo:
+                _extract_and_write(list(plan.todo), writer, task_runner, dask_address, workers or available_cores())
             writer.flush()
             tally.findings = audit_new_findings(store)
         finally:
@@ -212,7 +195,7 @@ def _written(tally: RunTally, logger: Any, result: FileResult) -> None:
         logger.warning("quarantined %s", result.error or result.source)
 
 
-def _extract_and_write(todo: list[tuple[str, str]], writer: BatchWriter, task_runner: str,
+def _extract_and_write(todo: list[PlannedFile], writer: BatchWriter, task_runner: str,
                        dask_address: str | None, workers: int) -> None:
     """Submit one task per file; hand results to the writer as their tasks finish, in listing order.
 
@@ -237,16 +220,16 @@ def _extract_and_write(todo: list[tuple[str, str]], writer: BatchWriter, task_ru
             _shared_workers = None
 
 
-def _submit_and_write(todo: list[tuple[str, str]], writer: BatchWriter, task_runner: str,
+def _submit_and_write(todo: list[PlannedFile], writer: BatchWriter, task_runner: str,
                       dask_address: str | None, threads: int) -> None:
     with build_task_runner(task_runner, dask_address, threads) as runner:
-        futures = [runner.submit(extract_file_task, parameters={"path": path}) for path, _ in todo]
+        futures = [runner.submit(extract_file_task, parameters={"path": planned.path}) for planned in todo]
         position = {future: i for i, future in enumerate(futures)}
         finished: dict[int, FileResult] = {}
         next_to_write = 0
         for future in as_completed(futures):
             i = position[future]
-            finished[i] = result_of(future, *todo[i])
+            finished[i] = with_stat(result_of(future, todo[i].path, todo[i].sha256), todo[i])
             while next_to_write in finished:
                 writer.add(finished.pop(next_to_write))
                 next_to_write += 1

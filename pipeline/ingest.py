@@ -23,7 +23,7 @@ from typing import Any
 import duckdb
 
 from pipeline.inputs import SKIP_NAMES
-from pipeline.model import FileResult
+from pipeline.model import FileResult, FileStat
 from pipeline.progress import ProgressLine
 from pipeline.store import Store, file_sha256
 
@@ -120,6 +120,78 @@ def failed_file(path: str, error: str, sha256: str | None = None) -> FileResult:
     """The record of a file that could not be extracted or stored (`error` names the file)."""
     size = os.path.getsize(path) if os.path.isfile(path) else 0
     return FileResult(source=path, sha256=sha256, size=size, format=None, status="failed", error=error)
+
+
+# A file modified less than this long before it was hashed may change again within the same tick
+# of its modification time (FAT keeps 2 s, some network shares 1 s): its stat is not kept and the
+# next run hashes it again (git calls such files "racy").
+RACY_NS = 3 * 10**9
+
+
+@dataclass(frozen=True)
+class PlannedFile:
+    """A file to extract: its bytes' hash when planned, and its stat when that may be trusted."""
+
+    path: str
+    sha256: str
+    stat: FileStat | None
+
+
+@dataclass(frozen=True)
+class IngestPlan:
+    todo: tuple[PlannedFile, ...]
+    unchanged: tuple[str, ...]
+    unreadable: tuple[FileResult, ...]  # failed records of files that could not be read
+
+
+def plan_files(paths: Iterable[str], store: Store, *, rehash: bool = False,
+               on_skip: Callable[[str, str], None] | None = None) -> IngestPlan:
+    """Split `paths` into files to extract, unchanged files and unreadable ones. A file whose size,
+    modification time and inode are those stored with its current extract is unchanged without
+    being read; any other file is hashed and is unchanged when its hash is the stored one (its new
+    stat is then stored, so the next run need not read it). `rehash`: hash every file.
+    `on_skip(path, "unchanged" | "failed")` is called as each file is decided without extraction."""
+    known = store.known_files()  # one query, not one a file: a re-run is mostly this loop
+    todo: list[PlannedFile] = []
+    unchanged: list[str] = []
+    unreadable: list[FileResult] = []
+    restat: list[tuple[str, FileStat]] = []
+    for path in paths:
+        stored = known.get(store.path_key(path))
+        try:
+            st = os.stat(path)
+            stat = FileStat(st.st_size, st.st_mtime_ns, st.st_ino)
+            if stored is not None and not rehash and stored.stat == stat:
+                unchanged.append(path)
+                if on_skip:
+                    on_skip(path, "unchanged")
+                continue
+            sha256 = file_sha256(path)
+        except OSError as err:
+            unreadable.append(failed_file(path, f"{path}: cannot read the file: {err.strerror or err}"))
+            if on_skip:
+                on_skip(path, "failed")
+            continue
+        trusted = stat if time.time_ns() - stat.mtime_ns > RACY_NS else None
+        if stored is not None and stored.sha256 == sha256:
+            unchanged.append(path)
+            if trusted is not None and trusted != stored.stat:
+                restat.append((path, trusted))
+            if on_skip:
+                on_skip(path, "unchanged")
+        else:
+            todo.append(PlannedFile(path, sha256, trusted))
+    if restat:
+        store.record_stats(restat)
+    return IngestPlan(tuple(todo), tuple(unchanged), tuple(unreadable))
+
+
+def with_stat(result: FileResult, planned: PlannedFile | None) -> FileResult:
+    """`result` with the stat its file had when planned, when the bytes extracted are the bytes
+    planned (a file that changed in between keeps no stat: the next run hashes it)."""
+    if planned is None or planned.stat is None or result.sha256 != planned.sha256:
+        return result
+    return dataclasses.replace(result, stat=planned.stat)
 
 
 def extract_or_fail(extract: Callable[[str], FileResult] | None, path: str, sha256: str) -> FileResult:
@@ -233,11 +305,12 @@ def _sha_or_none(path: str) -> str | None:
 
 def ingest_paths(paths: Iterable[str | Path], db: str | Path, *, quiet: bool = False, runner: str = "cli",
                  exclude: Sequence[str] = (), lock_timeout: float = 30.0,
-                 progress: Progress | None = None, workers: int = 1) -> RunSummary:
+                 progress: Progress | None = None, workers: int = 1, rehash: bool = False) -> RunSummary:
     """Ingest files and folders into the database `db` (created when missing).
 
-    Every file is hashed first and the unchanged ones are skipped; the others are extracted (in
-    `workers` processes when more than one) and written by this process in batches."""
+    The unchanged files are skipped (see plan_files; `rehash`: hash every file, trust no stat);
+    the others are extracted (in `workers` processes when more than one) and written by this
+    process in batches."""
     started = time.monotonic()
     files = list(iter_ingest_files(paths, exclude))
     if progress is None and not quiet:
@@ -254,22 +327,13 @@ def ingest_paths(paths: Iterable[str | Path], db: str | Path, *, quiet: bool = F
     with Store(db, lock_timeout=lock_timeout) as store:
         run_id = store.start_run(runner)
         writer = BatchWriter(store, run_id, tally.add)
-        jobs: list[tuple[str, str]] = []
-        current = store.known_hashes()  # one query, not one a file: a re-run is mostly this loop
-        for path in files:
-            try:
-                sha256 = file_sha256(path)
-            except OSError as err:
-                writer.add(failed_file(path, f"{path}: cannot read the file: {err.strerror or err}"))
-                step(path, "failed")
-                continue
-            if current.get(store.path_key(path)) == sha256:
-                tally.skipped += 1
-                step(path, "unchanged")
-            else:
-                jobs.append((path, sha256))
-        for result in _extracted(jobs, workers):
+        plan = plan_files(files, store, rehash=rehash, on_skip=step)
+        tally.skipped = len(plan.unchanged)
+        for result in plan.unreadable:
             writer.add(result)
+        planned = {p.path: p for p in plan.todo}
+        for result in _extracted([(p.path, p.sha256) for p in plan.todo], workers):
+            writer.add(with_stat(result, planned.get(result.source)))
             step(result.source, result.status)
         writer.flush()
         summary = RunSummary(run_id=run_id, files_seen=len(files), skipped=tally.skipped,

@@ -63,6 +63,17 @@ class DocumentExtract:
 
 
 @dataclass(frozen=True)
+class FileStat:
+    """What `os.stat` said of a file when it was hashed. A later run that finds the same size,
+    modification time and inode takes the file as unchanged without reading it (the quick check of
+    make, rsync and git; `chiso ingest --rehash` reads every file anyway)."""
+
+    size: int
+    mtime_ns: int
+    inode: int
+
+
+@dataclass(frozen=True)
 class FileResult:
     """Everything extracted from one file, or the reason it failed."""
 
@@ -75,3 +86,4 @@ class FileResult:
     documents: tuple[DocumentExtract, ...] = ()
     pages: int | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    stat: FileStat | None = None  # set by the ingest (pipeline/ingest.py), not by the readers

@@ -158,9 +158,9 @@ def _rows(db: Path, sql: str) -> list[tuple]:
 
 
 def _dataset(db: Path) -> dict[str, list[tuple]]:
-    """Every dataset table, without the columns that differ between runs (timestamps, run ids)."""
+    """Every dataset table, without the columns that differ between runs (timestamps, run ids, the files' stat)."""
     queries = {
-        "files": "SELECT * EXCLUDE (ingested_at, run_id) FROM files ORDER BY path",
+        "files": "SELECT * EXCLUDE (ingested_at, run_id, mtime_ns, inode) FROM files ORDER BY path",
         "documents": "SELECT * FROM documents ORDER BY doc_id",
         "figures": "SELECT * FROM figures ORDER BY figure_id",
         "references": 'SELECT * FROM "references" ORDER BY ref_id',

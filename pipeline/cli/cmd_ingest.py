@@ -20,6 +20,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                    help="skip folder entries matching GLOB (repeatable), e.g. --exclude 'drafts*'")
     p.add_argument("--quiet", action="store_true", help="no progress or summary on stderr")
+    p.add_argument("--rehash", action="store_true",
+                   help="read and hash every file; by default a file whose size, modification time and inode "
+                        "are those it had when stored is taken as unchanged without being read")
     p.add_argument("--workers", type=_workers, default=0, metavar="N",
                    help="processes that extract files at once (default: one per core; 1 = none besides this one)")
 
@@ -40,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
     db = db_path(args)
     try:
         summary = ingest_paths(args.paths, db, quiet=args.quiet, exclude=args.exclude,
-                               lock_timeout=args.lock_timeout, workers=args.workers or available_cores())
+                               lock_timeout=args.lock_timeout, workers=args.workers or available_cores(),
+                               rehash=args.rehash)
     except StoreError as err:
         print(f"chiso ingest: {err}", file=sys.stderr)
         return 1

@@ -110,5 +110,7 @@ def file_rows(result: FileResult, path: str, sha256: str | None, version: str,
             "status": result.status, "error": result.error, "pages": result.pages,
             "documents": len(docs), "figures": len(figures), "extractor_version": version,
             "ingested_at": ingested_at, "run_id": run_id, "references": len(refs),
-            "duplicate_of": duplicate_of, "warnings": "\n".join(result.warnings) or None}
+            "duplicate_of": duplicate_of, "warnings": "\n".join(result.warnings) or None,
+            "mtime_ns": result.stat.mtime_ns if result.stat else None,
+            "inode": result.stat.inode if result.stat else None}
     return FileRows(file=file, documents=tuple(docs), figures=tuple(figures), references=tuple(refs))

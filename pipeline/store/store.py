@@ -11,6 +11,7 @@ import tempfile
 import threading
 import uuid
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -18,7 +19,7 @@ from typing import Any
 import duckdb
 
 from extractors import EXTRACTOR_VERSION
-from pipeline.model import FileResult
+from pipeline.model import FileResult, FileStat
 from pipeline.store import lock
 from pipeline.store.errors import StoreError, StoreLocked, StoreNotFound
 from pipeline.store.migrations import migrate
@@ -35,6 +36,15 @@ FILE_TABLES = ("figures", "references", "documents", "files")
 # its whole text) raises the limit for that statement.
 _JSON_READER_DEFAULT_BYTES = 16 * 1024 * 1024
 _PID_IN_DUCKDB_ERROR = re.compile(r"\(PID (\d+)\)")
+_STATS_PER_STATEMENT = 5000
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """A current file as the store holds it: its hash, and its stat when hashed (None: not kept)."""
+
+    sha256: str
+    stat: FileStat | None
 
 
 def runs_of_distinct_keys(results: Sequence[FileResult],
@@ -169,9 +179,26 @@ class Store:
 
     def known_hashes(self) -> dict[str, str]:
         """Store key → sha256 of the files that are current (see is_current)."""
+        return {key: known.sha256 for key, known in self.known_files().items()}
+
+    def known_files(self) -> dict[str, StoredFile]:
+        """Store key → what is stored of each current file (see is_current): one query."""
         with self._guard:
-            rows = self.con.execute(f"SELECT path, sha256 FROM files WHERE {_CURRENT}").fetchall()
-        return dict(rows)
+            rows = self.con.execute("SELECT path, sha256, size, mtime_ns, inode FROM files "
+                                    f"WHERE {_CURRENT}").fetchall()
+        return {path: StoredFile(sha, None if None in (size, mtime, inode) else FileStat(size, mtime, inode))
+                for path, sha, size, mtime, inode in rows}
+
+    def record_stats(self, stats: Sequence[tuple[str, FileStat]]) -> None:
+        """Store anew the stat of files found unchanged by their hash (moved, copied, touched), so
+        that the next run skips them without reading them. `stats`: (path, stat) pairs."""
+        for start in range(0, len(stats), _STATS_PER_STATEMENT):
+            values = ", ".join(f"({literal(self.path_key(path))}, {st.size}, {st.mtime_ns}, {st.inode})"
+                               for path, st in stats[start:start + _STATS_PER_STATEMENT])
+            with self._guard:
+                self.con.execute("UPDATE files SET size = v.size, mtime_ns = v.mtime_ns, inode = v.inode "
+                                 f"FROM (VALUES {values}) AS v(path, size, mtime_ns, inode) "
+                                 "WHERE files.path = v.path")
 
     # -- writing ---------------------------------------------------------------------------
     def _insert(self, table: str, rows: Sequence[Row]) -> None:
