@@ -93,3 +93,28 @@ def test_rerun_goal_grows_the_run_not_the_start_up(docs, cli_s, run_s, expected)
             Row("ingest_paths, re-run on unchanged corpus", run_s, 83)]
     line = next(g for g in goals(rows, docs) if g.startswith("chiso ingest, re-run"))
     assert line.endswith(expected), line
+
+
+@pytest.mark.parametrize(("total_pages", "sample_pages", "stride"), [
+    (5424, 1000, 5),   # the default corpus: ~1,085 pages in the sample
+    (515, 1000, 1),    # a corpus smaller than the sample: every file
+    (5424, 0, 1),      # --sample-pages 0: every file
+    (1600, 1000, 2),
+    (2400, 1000, 2),
+])
+def test_sample_stride(total_pages, sample_pages, stride):
+    from benchmarks.run import sample_stride
+
+    assert sample_stride(total_pages, sample_pages) == stride
+
+
+def test_per_core_goal_compares_the_same_pages():
+    # every stage in one process against raw pdfplumber, both on the sample (the same PDFs)
+    from benchmarks.measure import Row
+    from benchmarks.run import goals
+
+    rows = [Row("all stages, 1 process (PDF)", 50.0, 10, 500, cpu_seconds=45.0),
+            Row("raw pdfplumber extract_text", 250.0, 10, 500, cpu_seconds=240.0)]
+    line = next(g for g in goals(rows, 1000) if g.startswith("per core"))
+    assert line == ("per core, every stage in 1 process / raw pdfplumber on the same 500 pages: 0.20x wall clock "
+                    "(goal <= 1.5x): met; 0.19x in CPU time: met")
