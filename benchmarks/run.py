@@ -139,7 +139,8 @@ def goals(rows: list[Row], docs: int) -> list[str]:
                    f"(goal < {GOAL_RERUN_S_PER_1000:.0f} s): {verdict(estimate < GOAL_RERUN_S_PER_1000)}")
     flow = _row(rows, "Prefect flow")
     if flow and "ratio" in flow.extra:
-        out.append(f"Prefect flow / plain: {flow.extra['ratio']:.2f}x (goal <= {GOAL_FLOW_RATIO}x): "
+        out.append(f"Prefect flow / plain (chiso ingest then chiso audit, what the flow does): "
+                   f"{flow.extra['ratio']:.2f}x (goal <= {GOAL_FLOW_RATIO}x): "
                    f"{verdict(flow.extra['ratio'] <= GOAL_FLOW_RATIO)}")
     allst = _row(rows, "all stages")
     if allst and allst.extra.get("rss_at"):

@@ -142,6 +142,10 @@ def test_serve_starts_its_server_runs_on_schedule_and_on_demand_then_stops(tmp_p
         line = next(ln for ln in text.splitlines() if "started a local Prefect server at" in ln)
         api_url = line.split("server at ")[1].split()[0]
         server_pid = int(line.split("(pid ")[1].split(")")[0])
+        # its bookkeeping yields the cores to the extraction (issue 7: the idle server polls without pause)
+        from flows.serve import SERVER_NICENESS
+        assert os.getpriority(os.PRIO_PROCESS, server_pid) == min(
+            19, os.getpriority(os.PRIO_PROCESS, serve.pid) + SERVER_NICENESS)
         client_cm = _client(api_url)
 
         def deployment():
