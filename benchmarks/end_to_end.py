@@ -60,7 +60,7 @@ def _chiso(args: list[str]) -> tuple[float, str]:
 
 def rerun_rows(folder: str, db: str, files: int) -> list[Row]:
     """`chiso ingest folder` on a database that already holds the PDFs: the first run adds what is
-    missing (DOCX, HTML), the second finds every file unchanged and must only hash them."""
+    missing (DOCX, HTML), the second finds every file unchanged (by size, time and inode: none is read)."""
     from pipeline.ingest import ingest_paths
 
     first, _ = _chiso(["ingest", folder, "--db", db, "--quiet"])
@@ -73,7 +73,7 @@ def rerun_rows(folder: str, db: str, files: int) -> list[Row]:
             Row("chiso ingest, re-run on unchanged corpus", second, files,
                 note=f"CLI wall clock incl. interpreter start and imports; {summary.split(': ', 1)[-1][:70]}"),
             Row("ingest_paths, re-run on unchanged corpus", library, files,
-                note=f"in process, imports done: hash + lookup only; {again.skipped} unchanged")]
+                note=f"in process, imports done: stat + one lookup; {again.skipped} unchanged")]
 
 
 def _drain_prefect_client() -> None:
