@@ -8,11 +8,9 @@ second try, and reports. The flow itself is the single writer: tasks (threads or
 
 from __future__ import annotations
 
-import dataclasses
 import errno
 import functools
 import logging
-import os
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
@@ -36,7 +34,7 @@ from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 from flows.report import RunTally, run_report_markdown  # noqa: E402
 from pipeline.extract import extract_file  # noqa: E402
 from pipeline.extract_pool import SharedWorkers, available_cores  # noqa: E402
-from pipeline.ingest import BatchWriter, PlannedFile, failed_file, plan_files, with_stat  # noqa: E402
+from pipeline.ingest import BatchWriter, PlannedFile, completed, failed_file, plan_files  # noqa: E402
 from pipeline.model import FileResult  # noqa: E402
 
 TASK_RUNNERS = ("default", "dask")
@@ -117,16 +115,14 @@ def failed_result(path: str, sha256: str | None, exc: BaseException) -> FileResu
     return failed_file(path, f"{message} ({type(exc).__name__})", sha256)
 
 
-def result_of(future: PrefectFuture[FileResult], path: str, sha256: str | None) -> FileResult:
-    """The FileResult of a finished task; a task that failed (retries spent) becomes a failed result."""
+def result_of(future: PrefectFuture[FileResult], planned: PlannedFile) -> FileResult:
+    """The FileResult of a finished task, completed from the plan (`pipeline.ingest.completed`); a
+    task that failed (retries spent) becomes a failed result."""
     try:
         result = future.result()
     except Exception as exc:  # noqa: BLE001 - any failure of one file is that file's record
-        return failed_result(path, sha256, exc)
-    if result.sha256 is None or result.size == 0:  # a reader that failed before it hashed the file
-        result = dataclasses.replace(result, sha256=result.sha256 or sha256,
-                                     size=result.size or (os.path.getsize(path) if os.path.isfile(path) else 0))
-    return result
+        result = failed_result(planned.path, planned.sha256, exc)
+    return completed(result, planned)
 
 
 def audit_new_findings(store: Any) -> int | None:
@@ -229,7 +225,7 @@ def _submit_and_write(todo: list[PlannedFile], writer: BatchWriter, task_runner:
         next_to_write = 0
         for future in as_completed(futures):
             i = position[future]
-            finished[i] = with_stat(result_of(future, todo[i].path, todo[i].sha256), todo[i])
+            finished[i] = result_of(future, todo[i])
             while next_to_write in finished:
                 writer.add(finished.pop(next_to_write))
                 next_to_write += 1

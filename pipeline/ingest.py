@@ -186,12 +186,16 @@ def plan_files(paths: Iterable[str], store: Store, *, rehash: bool = False,
     return IngestPlan(tuple(todo), tuple(unchanged), tuple(unreadable))
 
 
-def with_stat(result: FileResult, planned: PlannedFile | None) -> FileResult:
-    """`result` with the stat its file had when planned, when the bytes extracted are the bytes
-    planned (a file that changed in between keeps no stat: the next run hashes it)."""
-    if planned is None or planned.stat is None or result.sha256 != planned.sha256:
-        return result
-    return dataclasses.replace(result, stat=planned.stat)
+def completed(result: FileResult, planned: PlannedFile) -> FileResult:
+    """`result` with what the plan knew of its file: the hash and size when the extraction failed
+    before reading them, and the stat the file had when planned when the bytes extracted are the
+    bytes planned (a file that changed in between keeps no stat: the next run hashes it)."""
+    if result.sha256 is None or result.size == 0:
+        size = result.size or (os.path.getsize(planned.path) if os.path.isfile(planned.path) else 0)
+        result = dataclasses.replace(result, sha256=result.sha256 or planned.sha256, size=size)
+    if planned.stat is not None and result.sha256 == planned.sha256:
+        result = dataclasses.replace(result, stat=planned.stat)
+    return result
 
 
 def extract_or_fail(extract: Callable[[str], FileResult] | None, path: str, sha256: str) -> FileResult:
@@ -207,9 +211,6 @@ def extract_or_fail(extract: Callable[[str], FileResult] | None, path: str, sha2
     except Exception as err:  # noqa: BLE001 - one bad file must not stop a run of thousands
         logger.debug("%s: extraction crashed", path, exc_info=True)
         return failed_file(path, f"{path}: extraction crashed: {type(err).__name__}: {err}", sha256)
-    if result.sha256 is None or result.size == 0:
-        result = dataclasses.replace(result, sha256=result.sha256 or sha256,
-                                     size=result.size or os.path.getsize(path))
     return result
 
 
@@ -289,18 +290,7 @@ def _extracted(jobs: list[tuple[str, str]], workers: int) -> Iterator[FileResult
     from pipeline.extract_pool import extract_in_workers
 
     task = functools.partial(extract_or_fail, _stand_in())
-    yield from extract_in_workers(jobs, task, min(workers, len(jobs)), died=_failed_worker)
-
-
-def _failed_worker(path: str, message: str) -> FileResult:
-    return failed_file(path, message, _sha_or_none(path))
-
-
-def _sha_or_none(path: str) -> str | None:
-    try:
-        return file_sha256(path)
-    except OSError:
-        return None
+    yield from extract_in_workers(jobs, task, min(workers, len(jobs)), died=failed_file)
 
 
 def ingest_paths(paths: Iterable[str | Path], db: str | Path, *, quiet: bool = False, runner: str = "cli",
@@ -333,7 +323,7 @@ def ingest_paths(paths: Iterable[str | Path], db: str | Path, *, quiet: bool = F
             writer.add(result)
         planned = {p.path: p for p in plan.todo}
         for result in _extracted([(p.path, p.sha256) for p in plan.todo], workers):
-            writer.add(with_stat(result, planned.get(result.source)))
+            writer.add(completed(result, planned[result.source]))
             step(result.source, result.status)
         writer.flush()
         summary = RunSummary(run_id=run_id, files_seen=len(files), skipped=tally.skipped,

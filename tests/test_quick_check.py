@@ -13,6 +13,7 @@ from fake_extract import fake_extract_file
 
 import pipeline.ingest
 from pipeline.ingest import RACY_NS, ingest_paths
+from pipeline.model import FileStat
 
 TEXT = "Địa bàn thành phố Vinh hiện có 6.107 doanh nghiệp"  # seeds/000 line 27
 SAME_SIZE = "Địa bàn thành phố Vinh hiện có 6.108 doanh nghiệp"  # one digit changed
@@ -160,3 +161,28 @@ def test_a_database_from_before_the_quick_check_is_hashed_once(tmp_path, hashed)
     hashed.clear()
     assert ingest_paths([tmp_path], db, quiet=True).skipped == 1
     assert hashed == []
+
+
+def _result(sha256, size, status="ok"):
+    from pipeline.model import FileResult
+
+    return FileResult(source="a.txt", sha256=sha256, size=size, format="txt", status=status)
+
+
+STAT = FileStat(48, 1_700_000_000_000_000_000, 7)
+# (what the extraction returned, what completed() makes of it with the plan (sha "p", stat STAT))
+COMPLETED = [
+    ("the planned bytes", _result("p", 48), ("p", 48, STAT)),
+    ("other bytes: no stat", _result("q", 50), ("q", 50, None)),
+    ("failed before hashing: the plan's hash", _result(None, 0, "failed"), ("p", 48, STAT)),
+]
+
+
+@pytest.mark.parametrize(("result", "expected"), [c[1:] for c in COMPLETED], ids=[c[0] for c in COMPLETED])
+def test_completed_takes_from_the_plan_what_the_extraction_lacks(tmp_path, result, expected):
+    from pipeline.ingest import PlannedFile, completed
+
+    doc = tmp_path / "a.txt"
+    doc.write_bytes(b"x" * 48)
+    out = completed(result, PlannedFile(str(doc), "p", STAT))
+    assert (out.sha256, out.size, out.stat) == expected
