@@ -24,13 +24,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="extraction processes of the default runner (default: one per core)")
     parser.add_argument("--rehash", action="store_true",
                         help="read and hash every file, even those whose size and modification time are unchanged")
+    parser.add_argument("--files-per-task", type=int, default=None, metavar="N",
+                        help="files extracted by one task (default: about 4 tasks per worker, at most 25 files "
+                             "each; 1 gives a task per file)")
     args = parser.parse_args(argv)
     db = resolve_db(args.db)
     apply_offline_defaults(db)
     from flows.ingest import ingest_inbox
 
     counts = ingest_inbox(args.inbox, db, task_runner=args.task_runner, dask_address=args.dask_address,
-                          workers=args.workers, rehash=args.rehash)
+                          workers=args.workers, rehash=args.rehash, files_per_task=args.files_per_task)
     print(json.dumps(counts))
     return 1 if counts["failed"] else 0
 

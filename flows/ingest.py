@@ -1,9 +1,11 @@
-"""The `ingest-inbox` flow: a folder of submitted reports → the dataset, one task per changed file.
+"""The `ingest-inbox` flow: a folder of submitted reports → the dataset, one task per batch of changed files.
 
 Thin by design: the stages are `pipeline.extract.extract_file` (read → normalize → segment → extract)
 and `pipeline.store.Store`; this module only decides what runs where, retries what may succeed on a
 second try, and reports. The flow itself is the single writer: tasks (threads or Dask workers) return
 `FileResult`s and the flow writes them, in its own process, in batches (`pipeline.ingest.BatchWriter`), as they finish.
+A file whose extraction hit a transient I/O error in its batch is tried again in a task of its own,
+with Prefect's retries.
 """
 
 from __future__ import annotations
@@ -11,15 +13,19 @@ from __future__ import annotations
 import errno
 import functools
 import logging
+import math
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from flows.settings import (
     DASK_WORKERS,
     DEFAULT_THREADS,
+    MAX_FILES_PER_TASK,
     TASK_RETRIES,
     TASK_RETRY_DELAYS,
+    TASKS_PER_WORKER,
     apply_offline_defaults,
 )
 
@@ -66,18 +72,58 @@ def retry_on_transient_error(task: Any, task_run: Any, state: Any) -> bool:
     return is_transient_error(exc if isinstance(exc, BaseException) else None)
 
 
-@task(name="extract-file", task_run_name="extract {path}", retries=TASK_RETRIES,
-      retry_delay_seconds=TASK_RETRY_DELAYS, retry_condition_fn=retry_on_transient_error,
-      cache_policy=NO_CACHE, persist_result=False)
-def extract_file_task(path: str) -> FileResult:
-    """Read → normalize → segment → extract one file. A bad file gives a failed FileResult (no retry);
-    an OSError escapes, so that `retry_on_transient_error` can decide whether to try again.
-    With the default runner the work is done in the flow's worker processes (the task's thread
-    waits for it); on Dask, in the Dask worker."""
+@dataclass(frozen=True)
+class TransientFailure:
+    """A file of a batch whose extraction raised a transient I/O error: to be tried again alone."""
+
+    path: str
+    error: str
+
+
+def _extract_one(path: str) -> FileResult:
+    """`extract_file(path)`: in the flow's worker processes with the default runner (the task's thread
+    waits for it), else here (a Dask worker, or a stand-in `extract_file` in the tests)."""
     workers = _shared_workers
     if workers is not None and extract_file is _REAL_EXTRACT_FILE:
         return workers.extract(path)
     return extract_file(path)
+
+
+def batch_run_name(parameters: dict[str, Any]) -> str:
+    """The task run's name in the UI: `extract a.pdf … k.pdf (25 files)`."""
+    names = [Path(p).name for p in parameters["paths"]]
+    if len(names) == 1:
+        return f"extract {names[0]}"
+    return f"extract {names[0]} … {names[-1]} ({len(names)} files)"
+
+
+# (Prefect's protocol for a name callback also lists a classmethod, which no function has: hence the ignore.)
+@task(name="extract-files", task_run_name=batch_run_name,  # type: ignore[arg-type]
+      cache_policy=NO_CACHE, persist_result=False)
+def extract_batch_task(paths: list[str]) -> list[FileResult | TransientFailure]:
+    """Read → normalize → segment → extract each file of a batch, one after the other. A bad file
+    gives a failed FileResult; a transient I/O error gives a TransientFailure, for the flow to try
+    that file again in an `extract_file_task` of its own; one file never fails its batch."""
+    outcomes: list[FileResult | TransientFailure] = []
+    for path in paths:
+        try:
+            outcomes.append(_extract_one(path))
+        except Exception as exc:  # noqa: BLE001 - any failure of one file is that file's record
+            if is_transient_error(exc):
+                outcomes.append(TransientFailure(path, f"{exc} ({type(exc).__name__})"))
+            else:
+                outcomes.append(failed_result(path, None, exc))
+    return outcomes
+
+
+@task(name="extract-file", task_run_name="extract {path}", retries=TASK_RETRIES,
+      retry_delay_seconds=TASK_RETRY_DELAYS, retry_condition_fn=retry_on_transient_error,
+      cache_policy=NO_CACHE, persist_result=False)
+def extract_file_task(path: str) -> FileResult:
+    """One file tried again after a transient error in its batch. A bad file gives a failed
+    FileResult (no retry); an OSError escapes, so that `retry_on_transient_error` can decide
+    whether to try again."""
+    return _extract_one(path)
 
 
 _REAL_EXTRACT_FILE = extract_file
@@ -148,10 +194,12 @@ def audit_new_findings(store: Any) -> int | None:
 @flow(name="ingest-inbox", persist_result=False, validate_parameters=True)
 def ingest_inbox(inbox: str, db: str, task_runner: str = "default",
                  dask_address: str | None = None, workers: int | None = None,
-                 rehash: bool = False) -> dict[str, int]:
+                 rehash: bool = False, files_per_task: int | None = None) -> dict[str, int]:
     """Ingest the new and changed files of `inbox` into the dataset `db`; returns the run's counts.
     `workers`: extraction processes of the default runner (default: one per core).
-    `rehash`: read and hash every file, even those whose size and modification time are unchanged."""
+    `rehash`: read and hash every file, even those whose size and modification time are unchanged.
+    `files_per_task`: files extracted by one task (default: about 4 tasks per worker, at most 25
+    files each; 1 gives one task per file, at Prefect's cost of about 0.3 s of CPU a task)."""
     from pipeline.store import Store
 
     logger = get_run_logger()
@@ -159,6 +207,8 @@ def ingest_inbox(inbox: str, db: str, task_runner: str = "default",
         raise ValueError(f"unknown task runner {task_runner!r}; choose one of {', '.join(TASK_RUNNERS)}")
     if workers is not None and workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
+    if files_per_task is not None and files_per_task < 1:
+        raise ValueError(f"files_per_task must be at least 1, not {files_per_task}")
     runner_name = "prefect-dask" if task_runner == "dask" else "prefect"
     paths = list_inbox(inbox)
     with Store(db) as store:
@@ -173,7 +223,10 @@ def ingest_inbox(inbox: str, db: str, task_runner: str = "default",
             for result in plan.unreadable:
                 writer.add(result)
             if plan.todo:
-                _extract_and_write(list(plan.todo), writer, task_runner, dask_address, workers or available_cores())
+                n_workers = workers or (DASK_WORKERS if task_runner == "dask" else available_cores())
+                batch = files_per_batch(len(plan.todo), n_workers, files_per_task)
+                logger.info("%d tasks of up to %d files", math.ceil(len(plan.todo) / batch), batch)
+                _extract_and_write(list(plan.todo), writer, task_runner, dask_address, n_workers, batch)
             writer.flush()
             tally.findings = audit_new_findings(store)
         finally:
@@ -191,9 +244,18 @@ def _written(tally: RunTally, logger: Any, result: FileResult) -> None:
         logger.warning("quarantined %s", result.error or result.source)
 
 
+def files_per_batch(files: int, workers: int, files_per_task: int | None = None) -> int:
+    """Files per task: `files_per_task` when given; else as many as gives each worker about
+    TASKS_PER_WORKER tasks, at most MAX_FILES_PER_TASK (flows/settings.py says why)."""
+    if files_per_task is not None:
+        return files_per_task
+    return max(1, min(MAX_FILES_PER_TASK, math.ceil(files / (TASKS_PER_WORKER * max(1, workers)))))
+
+
 def _extract_and_write(todo: list[PlannedFile], writer: BatchWriter, task_runner: str,
-                       dask_address: str | None, workers: int) -> None:
-    """Submit one task per file; hand results to the writer as their tasks finish, in listing order.
+                       dask_address: str | None, workers: int, files_per_task: int) -> None:
+    """Submit one task per batch of `files_per_task` files (in listing order); hand results to the
+    writer as their tasks finish, in listing order.
 
     Writing in listing order (a result waits only for the files listed before it) makes the dataset
     the same whatever the runner and the timing: with two copies of the same bytes, the first listed
@@ -209,7 +271,7 @@ def _extract_and_write(todo: list[PlannedFile], writer: BatchWriter, task_runner
         _shared_workers = SharedWorkers(min(workers, len(todo)), died=failed_file)
     threads = 2 * min(workers, len(todo)) if pooled else DEFAULT_THREADS
     try:
-        _submit_and_write(todo, writer, task_runner, dask_address, threads)
+        _submit_and_write(todo, writer, task_runner, dask_address, threads, files_per_task)
     finally:
         if pooled and _shared_workers is not None:
             _shared_workers.close()
@@ -217,15 +279,38 @@ def _extract_and_write(todo: list[PlannedFile], writer: BatchWriter, task_runner
 
 
 def _submit_and_write(todo: list[PlannedFile], writer: BatchWriter, task_runner: str,
-                      dask_address: str | None, threads: int) -> None:
+                      dask_address: str | None, threads: int, files_per_task: int) -> None:
     with build_task_runner(task_runner, dask_address, threads) as runner:
-        futures = [runner.submit(extract_file_task, parameters={"path": planned.path}) for planned in todo]
-        position = {future: i for i, future in enumerate(futures)}
+        starts = range(0, len(todo), files_per_task)
+        futures = [runner.submit(extract_batch_task, parameters={
+            "paths": [planned.path for planned in todo[start:start + files_per_task]]}) for start in starts]
+        first_of = {future: start for future, start in zip(futures, starts, strict=True)}
         finished: dict[int, FileResult] = {}
+        again: dict[int, PrefectFuture[FileResult]] = {}  # files tried again, alone, after a transient error
         next_to_write = 0
         for future in as_completed(futures):
-            i = position[future]
-            finished[i] = result_of(future, todo[i])
-            while next_to_write in finished:
+            first = first_of[future]
+            batch = todo[first:first + files_per_task]
+            for i, outcome in enumerate(batch_outcomes(future, batch), start=first):
+                if isinstance(outcome, TransientFailure):
+                    logging.getLogger(__name__).info("%s: trying again alone after %s", outcome.path, outcome.error)
+                    again[i] = runner.submit(extract_file_task, parameters={"path": outcome.path})
+                else:
+                    finished[i] = outcome
+            while next_to_write in finished or next_to_write in again:
+                if next_to_write in again:
+                    finished[next_to_write] = result_of(again.pop(next_to_write), todo[next_to_write])
                 writer.add(finished.pop(next_to_write))
                 next_to_write += 1
+
+
+def batch_outcomes(future: PrefectFuture[list[FileResult | TransientFailure]],
+                   batch: list[PlannedFile]) -> list[FileResult | TransientFailure]:
+    """The outcome of each file of a finished batch task, completed from the plan; a task that
+    failed as a whole (its worker lost, say) fails each of its files with its error."""
+    try:
+        outcomes = future.result()
+    except Exception as exc:  # noqa: BLE001 - the batch's failure is each of its files' record
+        outcomes = [failed_result(planned.path, planned.sha256, exc) for planned in batch]
+    return [o if isinstance(o, TransientFailure) else completed(o, planned)
+            for o, planned in zip(outcomes, batch, strict=True)]

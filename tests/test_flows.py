@@ -23,6 +23,8 @@ from flows.settings import apply_offline_defaults, offline_defaults  # noqa: E40
 apply_offline_defaults()
 
 import duckdb  # noqa: E402
+from prefect import task  # noqa: E402
+from prefect.cache_policies import NO_CACHE  # noqa: E402
 
 from extractors.records import CorruptFile  # noqa: E402
 from flows import ingest as flow_module  # noqa: E402
@@ -72,6 +74,28 @@ def test_offline_defaults_never_override(monkeypatch, preset, key, expected):
     monkeypatch.setattr("flows.settings.Path.mkdir", lambda *a, **k: None)
     apply_offline_defaults("/srv/chiso/chiso.duckdb")
     assert os.environ[key] == expected
+
+
+@pytest.mark.parametrize("files, workers, given, expected", [
+    (5, 2, None, 1),       # the seeds: a task per file (each worker still gets several)
+    (200, 2, None, 25),    # make bench's 200 PDFs: 8 tasks, 4 per worker
+    (100, 2, None, 13),    # 8 tasks of 13 (the last one 9)
+    (10_000, 2, None, 25), # never more than MAX_FILES_PER_TASK per task
+    (40, 1, None, 10),
+    (0, 2, None, 1),
+    (200, 2, 1, 1),        # files_per_task given: a task per file
+    (200, 2, 50, 50),
+])
+def test_files_per_batch(files, workers, given, expected):
+    assert flow_module.files_per_batch(files, workers, given) == expected
+
+
+@pytest.mark.parametrize("paths, name", [
+    (["/in/a.pdf"], "extract a.pdf"),
+    (["/in/a.pdf", "/in/b.docx", "/in/c.html"], "extract a.pdf … c.html (3 files)"),
+])
+def test_batch_run_name(paths, name):
+    assert flow_module.batch_run_name({"paths": paths}) == name
 
 
 def test_prefect_home_defaults_next_to_the_database():
@@ -199,7 +223,8 @@ def test_flow_leaves_a_markdown_report(harness, inbox, tmp_path):
     assert f"| files seen | {len(SEEDS)} |" in str(artifacts[0].data)
 
 
-def test_transient_error_is_retried(harness, inbox, tmp_path, monkeypatch):
+@pytest.mark.parametrize("files_per_task", [None, 3])  # a task per seed; batches of 3 and 2
+def test_transient_error_is_retried(harness, inbox, tmp_path, monkeypatch, files_per_task):
     calls: dict[str, int] = {}
     real = flow_module.extract_file
 
@@ -213,10 +238,44 @@ def test_transient_error_is_retried(harness, inbox, tmp_path, monkeypatch):
     monkeypatch.setattr(flow_module, "extract_file_task",
                         flow_module.extract_file_task.with_options(retry_delay_seconds=0))
     db = tmp_path / "chiso.duckdb"
-    counts = flow_module.ingest_inbox(str(inbox), str(db))
+    counts = flow_module.ingest_inbox(str(inbox), str(db), files_per_task=files_per_task)
     flaky_path = next(p for p in calls if p.endswith("002_8a56ceed1e768dfa.txt"))
     assert calls[flaky_path] == 2
+    assert all(n == 1 for p, n in calls.items() if p != flaky_path)  # its batch's other files: once
     assert counts["failed"] == 0 and counts["ingested"] == len(SEEDS)
+
+
+def test_a_batch_that_fails_as_a_whole_fails_its_files_and_the_run_goes_on(harness, inbox, tmp_path, monkeypatch):
+    # a task lost as a whole (its Dask worker gone, say): each of its files is quarantined with the error
+    real = flow_module.extract_batch_task
+
+    def lose_first_batch(paths):
+        if any(p.endswith(SEEDS[0].name) for p in paths):
+            raise RuntimeError("worker lost")
+        return real.fn(paths)
+
+    monkeypatch.setattr(flow_module, "extract_batch_task",
+                        task(name="extract-files", cache_policy=NO_CACHE, persist_result=False)(lose_first_batch))
+    db = tmp_path / "chiso.duckdb"
+    counts = flow_module.ingest_inbox(str(inbox), str(db), files_per_task=2)
+    assert counts["failed"] == 2 and counts["ingested"] == len(SEEDS) - 2
+    rows = _rows(db, "SELECT path, error FROM files WHERE status = 'failed' ORDER BY path")
+    assert [Path(p).name for p, _ in rows] == [SEEDS[0].name, SEEDS[1].name]
+    assert all("worker lost" in error and Path(path).name in error for path, error in rows)
+
+
+def test_batches_give_the_dataset_of_chiso_ingest(harness, inbox, tmp_path):
+    # batches of 2 files, written in listing order: the same rows as chiso ingest, duplicates included
+    from pipeline.ingest import ingest_paths
+
+    shutil.copy(SEEDS[0], inbox / "zz_copy_of_the_first.txt")  # same bytes, listed last: the duplicate
+    flow_db, plain_db = tmp_path / "flow.duckdb", tmp_path / "plain.duckdb"
+    counts = flow_module.ingest_inbox(str(inbox), str(flow_db), files_per_task=2)
+    ingest_paths([str(inbox)], str(plain_db), quiet=True, workers=1)
+    assert counts["files_seen"] == len(SEEDS) + 1 and counts["failed"] == 0
+    flow, plain = _dataset(flow_db), _dataset(plain_db)
+    for table in plain:
+        assert flow[table] == plain[table], f"{table} differs between the flow's batches and chiso ingest"
 
 
 def test_corrupt_file_is_quarantined_without_retry(harness, inbox, tmp_path, monkeypatch):
