@@ -30,7 +30,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     db = resolve_db(args.db)
     apply_offline_defaults(db)
+    from prefect.settings import get_current_settings
+
     from flows.ingest import ingest_inbox
+    from flows.prefect_db import seed_database
+
+    if not get_current_settings().api.url:
+        seed_database()  # the temporary server's database, when new: migrated already (flows/prefect_db.py)
 
     counts = ingest_inbox(args.inbox, db, task_runner=args.task_runner, dask_address=args.dask_address,
                           workers=args.workers, rehash=args.rehash, files_per_task=args.files_per_task)

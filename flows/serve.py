@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from flows.prefect_db import seed_database
+
 if TYPE_CHECKING:
     from prefect.schedules import Schedule
 
@@ -88,6 +90,7 @@ class LocalPrefectServer:
         """Start the server (logs to `<home>/server.log`) and wait until it answers /api/health."""
         port = free_port(host)
         home.mkdir(parents=True, exist_ok=True)
+        seed_database()  # a new home: the migrated, empty database instead of 78 s of migrations
         log_path = home / "server.log"
         env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
         cmd = [sys.executable, "-m", "prefect", "server", "start", "--host", host, "--port", str(port)]

@@ -158,10 +158,25 @@ def test_serve_uses_a_configured_server_without_starting_one(monkeypatch):
 
 @pytest.fixture(scope="module")
 def harness():
-    from prefect.testing.utilities import prefect_test_harness
+    import prefect.testing.utilities as testing
 
-    with prefect_test_harness(server_startup_timeout=300):
-        yield
+    from flows.prefect_db import seed_database
+
+    real_mkdtemp = testing.mkdtemp
+
+    def mkdtemp_with_a_database(*args, **kwargs):
+        # the harness keeps its database in <a new temporary folder>/prefect-test.db: start it from
+        # the migrated template (flows/prefect_db.py) instead of 78 s of migrations
+        folder = real_mkdtemp(*args, **kwargs)
+        seed_database(Path(folder) / "prefect-test.db")
+        return folder
+
+    testing.mkdtemp = mkdtemp_with_a_database
+    try:
+        with testing.prefect_test_harness(server_startup_timeout=300):
+            yield
+    finally:
+        testing.mkdtemp = real_mkdtemp
 
 
 @pytest.fixture
