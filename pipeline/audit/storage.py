@@ -10,6 +10,7 @@ from importlib import resources
 import duckdb
 
 from pipeline.audit.model import Evidence, Finding
+from pipeline.store.store import insert_rows
 
 logger = logging.getLogger(__name__)
 
@@ -31,18 +32,18 @@ def ensure_findings_table(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def replace_findings(con: duckdb.DuckDBPyConnection, findings: list[Finding]) -> int:
-    """Delete the previous audit's findings and store these, in one transaction."""
+    """Delete the previous audit's findings and store these, in one transaction and one INSERT
+    (`insert_rows`: 7,848 findings took 30-40 s as one parameterized INSERT each)."""
     ensure_findings_table(con)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    rows = [[f.finding_id, f.rule, f.severity, f.outcome, f.organization, f.indicator, f.message_vi,
-             f.message_en, f.arithmetic, list(f.figure_ids),
-             json.dumps([e.as_dict() for e in f.evidence], ensure_ascii=False), now] for f in findings]
+    rows = [{"finding_id": f.finding_id, "rule": f.rule, "severity": f.severity, "outcome": f.outcome,
+             "organization": f.organization, "indicator": f.indicator, "message_vi": f.message_vi,
+             "message_en": f.message_en, "arithmetic": f.arithmetic, "figure_ids": list(f.figure_ids),
+             "evidence": [e.as_dict() for e in f.evidence], "created_at": now} for f in findings]
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute("DELETE FROM findings")
-        if rows:
-            con.executemany(f"INSERT INTO findings ({', '.join(COLUMNS)}) VALUES "
-                            f"({', '.join('?' * len(COLUMNS))})", rows)
+        insert_rows(con, "findings", rows)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -39,6 +39,43 @@ _PID_IN_DUCKDB_ERROR = re.compile(r"\(PID (\d+)\)")
 _STATS_PER_STATEMENT = 5000
 
 
+def column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    """Column → DuckDB type of `table`."""
+    described = con.execute(f"SELECT * FROM {quote(table)} LIMIT 0").description or []
+    return {column[0]: str(column[1]) for column in described}
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Row],
+                types: dict[str, str] | None = None) -> None:
+    """Insert `rows` (dicts with the same keys) in one statement, whatever their number: they
+    are written as JSON lines to a temporary file that DuckDB reads with the table's own
+    column types (a parameterized INSERT cost 20–100 ms here, each, and made DuckDB import
+    pandas; an Arrow table needs pandas too). Columns the rows lack get their default.
+    `types`: the table's `column_types`, when the caller keeps them."""
+    if not rows:
+        return
+    if types is None:
+        types = column_types(con, table)
+    columns = list(rows[0])
+    spec = ", ".join(f"{literal(c)}: {literal(types[c])}" for c in columns)
+    fd, name = tempfile.mkstemp(prefix="chiso-rows-", suffix=".json")
+    try:
+        longest = 0
+        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogatepass") as out:
+            for row in rows:
+                line = json.dumps(row, ensure_ascii=False, allow_nan=False, default=_json_value)
+                longest = max(longest, len(line))
+                out.write(line)
+                out.write("\n")
+        # The reader's buffer is sized by maximum_object_size: as large as this batch needs
+        # (a UTF-8 char is at most 4 bytes), not a fixed 1 GB (2-3x slower for every batch).
+        limit = max(_JSON_READER_DEFAULT_BYTES, 4 * longest + 1024)
+        con.execute(f"INSERT INTO {quote(table)} BY NAME SELECT * FROM read_json({literal(name)}, "
+                    f"format = 'newline_delimited', columns = {{{spec}}}, maximum_object_size = {limit})")
+    finally:
+        os.unlink(name)
+
+
 @dataclass(frozen=True)
 class StoredFile:
     """A current file as the store holds it: its hash, and its stat when hashed (None: not kept)."""
@@ -202,35 +239,13 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------
     def _insert(self, table: str, rows: Sequence[Row]) -> None:
-        """Insert `rows` (dicts with the same keys) in one statement, whatever their number: they
-        are written as JSON lines to a temporary file that DuckDB reads with the table's own
-        column types (a parameterized INSERT cost 20–100 ms here, each, and made DuckDB import
-        pandas; an Arrow table needs pandas too). Columns the rows lack get their default."""
+        """Insert `rows` in one statement (`insert_rows`), with this store's cache of column types."""
         if not rows:
             return
         types = self._column_types.get(table)
         if types is None:
-            described = self.con.execute(f"SELECT * FROM {quote(table)} LIMIT 0").description or []
-            types = {column[0]: str(column[1]) for column in described}
-            self._column_types[table] = types
-        columns = list(rows[0])
-        spec = ", ".join(f"{literal(c)}: {literal(types[c])}" for c in columns)
-        fd, name = tempfile.mkstemp(prefix="chiso-rows-", suffix=".json")
-        try:
-            longest = 0
-            with os.fdopen(fd, "w", encoding="utf-8", errors="surrogatepass") as out:
-                for row in rows:
-                    line = json.dumps(row, ensure_ascii=False, allow_nan=False, default=_json_value)
-                    longest = max(longest, len(line))
-                    out.write(line)
-                    out.write("\n")
-            # The reader's buffer is sized by maximum_object_size: as large as this batch needs
-            # (a UTF-8 char is at most 4 bytes), not a fixed 1 GB (2-3x slower for every batch).
-            limit = max(_JSON_READER_DEFAULT_BYTES, 4 * longest + 1024)
-            self.con.execute(f"INSERT INTO {quote(table)} BY NAME SELECT * FROM read_json({literal(name)}, "
-                             f"format = 'newline_delimited', columns = {{{spec}}}, maximum_object_size = {limit})")
-        finally:
-            os.unlink(name)
+            types = self._column_types[table] = column_types(self.con, table)
+        insert_rows(self.con, table, rows, types)
 
     def _stored_keys(self, keys: Sequence[str]) -> set[str]:
         rows = self.con.execute(f"SELECT path FROM files WHERE path IN ({_literals(keys)})").fetchall()
