@@ -36,10 +36,7 @@ def replace_findings(con: duckdb.DuckDBPyConnection, findings: list[Finding]) ->
     (`insert_rows`: 7,848 findings took 30-40 s as one parameterized INSERT each)."""
     ensure_findings_table(con)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    rows = [{"finding_id": f.finding_id, "rule": f.rule, "severity": f.severity, "outcome": f.outcome,
-             "organization": f.organization, "indicator": f.indicator, "message_vi": f.message_vi,
-             "message_en": f.message_en, "arithmetic": f.arithmetic, "figure_ids": list(f.figure_ids),
-             "evidence": [e.as_dict() for e in f.evidence], "created_at": now} for f in findings]
+    rows = [{**f.as_dict(), "created_at": now} for f in findings]  # the table's columns: Finding.as_dict
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute("DELETE FROM findings")
