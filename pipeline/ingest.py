@@ -87,20 +87,24 @@ def _excluded(rel: str, patterns: Sequence[str]) -> bool:
 
 
 def _is_document(name: str) -> bool:
-    if Path(name).suffix.lower() not in DOCUMENT_EXTENSIONS:
+    lower = name.lower()
+    if os.path.splitext(lower)[1] not in DOCUMENT_EXTENSIONS:
         return False
-    return not any(fnmatch.fnmatch(name.lower(), pat) for pat in NOT_DOCUMENTS)
+    return not any(fnmatch.fnmatch(lower, pat) for pat in NOT_DOCUMENTS)
 
 
 def iter_ingest_files(paths: Iterable[str | Path], exclude: Sequence[str] = ()) -> Iterator[str]:
     """Files to ingest. A folder is walked in sorted order, keeping document extensions and
     dropping hidden entries and paths matching an `exclude` glob (matched against the path
-    relative to the folder and against each of its parts); a file given by name is always kept."""
+    relative to the folder and against each of its parts); a file given by name is always kept.
+    Paths are spelled as pathlib would (`corpus/` → `corpus/a.pdf`), joined as strings: a re-run
+    lists every file of the folder."""
     for given in paths:
-        root = Path(given)
-        if not root.is_dir():
+        root = str(Path(given))
+        if not os.path.isdir(root):
             yield str(given)
             continue
+        here = "." + os.sep if root == "." else ""  # os.walk(".") spells "./a.pdf"; pathlib "a.pdf"
         for folder, dirs, files in os.walk(root):
             rel_folder = Path(folder).relative_to(root).as_posix()
             dirs[:] = sorted(d for d in dirs if not d.startswith(".")
@@ -108,8 +112,9 @@ def iter_ingest_files(paths: Iterable[str | Path], exclude: Sequence[str] = ()) 
             for name in sorted(files):
                 if name.startswith(".") or name in SKIP_NAMES or not _is_document(name):
                     continue
-                if not _excluded(_join(rel_folder, name), exclude):
-                    yield str(Path(folder) / name)
+                if not exclude or not _excluded(_join(rel_folder, name), exclude):
+                    full = os.path.join(folder, name)
+                    yield full[len(here):] if here else full
 
 
 def _join(folder: str, name: str) -> str:
@@ -157,10 +162,10 @@ def plan_files(paths: Iterable[str], store: Store, *, rehash: bool = False,
     unreadable: list[FileResult] = []
     restat: list[tuple[str, FileStat]] = []
     for path in paths:
-        stored = known.get(store.path_key(path))
         try:
             st = os.stat(path)
             stat = FileStat(st.st_size, st.st_mtime_ns, st.st_ino)
+            stored = known.get(store.path_key(path, exists=True))
             if stored is not None and not rehash and stored.stat == stat:
                 unchanged.append(path)
                 if on_skip:
@@ -277,11 +282,16 @@ class BatchWriter:
         return result
 
 
-def _extracted(jobs: list[tuple[str, str]], workers: int) -> Iterator[FileResult]:
-    """The results of `jobs` (path, sha256), in order; in worker processes when workers > 1.
-    `extract_file` is looked up now, so a stand-in set on this module reaches the workers too."""
+def _extracted(jobs: list[tuple[str, str]], workers: int | None) -> Iterator[FileResult]:
+    """The results of `jobs` (path, sha256), in order; in worker processes when workers > 1
+    (None: one per core). `extract_file` is looked up now, so a stand-in set on this module
+    reaches the workers too."""
     if not jobs:
         return
+    if workers is None:  # resolved only now: a run with nothing to extract never loads the pool
+        from pipeline.extract_pool import available_cores
+
+        workers = available_cores()
     if workers <= 1 or len(jobs) <= 1:
         task = functools.partial(extract_or_fail, _extract_function())
         for path, sha256 in jobs:
@@ -295,12 +305,12 @@ def _extracted(jobs: list[tuple[str, str]], workers: int) -> Iterator[FileResult
 
 def ingest_paths(paths: Iterable[str | Path], db: str | Path, *, quiet: bool = False, runner: str = "cli",
                  exclude: Sequence[str] = (), lock_timeout: float = 30.0,
-                 progress: Progress | None = None, workers: int = 1, rehash: bool = False) -> RunSummary:
+                 progress: Progress | None = None, workers: int | None = 1, rehash: bool = False) -> RunSummary:
     """Ingest files and folders into the database `db` (created when missing).
 
     The unchanged files are skipped (see plan_files; `rehash`: hash every file, trust no stat);
-    the others are extracted (in `workers` processes when more than one) and written by this
-    process in batches."""
+    the others are extracted (in `workers` processes when more than one; None: one per core) and
+    written by this process in batches."""
     started = time.monotonic()
     files = list(iter_ingest_files(paths, exclude))
     if progress is None and not quiet:

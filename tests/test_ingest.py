@@ -164,6 +164,25 @@ def test_folder_walk_keeps_documents(tmp_path, name, kept):
     assert (name in found) is kept
 
 
+@pytest.mark.parametrize(("cwd", "given"), [
+    ("corpus", "."), ("corpus", "./"), ("corpus/sub", ".."), ("", "corpus"), ("", "corpus/"), ("", "./corpus"),
+    ("", "corpus//"), ("", "corpus/./"), ("corpus", "../corpus"),
+])
+def test_folder_files_are_spelled_as_pathlib_joins_them(tmp_path, monkeypatch, cwd, given):
+    # the walk joins strings (a re-run lists every file); the spelling stored as a file's
+    # source must stay what Path(folder) / name gave
+    for name in ("corpus/a.txt", "corpus/sub/b.pdf"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / cwd)
+    expected = []
+    for folder, dirs, files in os.walk(Path(given)):
+        dirs.sort()
+        expected += [str(Path(folder) / name) for name in sorted(files)]
+    assert list(iter_ingest_files([given])) == expected
+    assert len(expected) == 2 and all(not p.startswith("./") and "//" not in p for p in expected)
+
+
 def test_file_given_by_name_is_always_tried(tmp_path):
     path = tmp_path / "README.md"
     path.write_text("x", encoding="utf-8")
@@ -307,11 +326,15 @@ def test_rerun_on_unchanged_files_loads_no_extractor_and_no_pandas(tmp_path, fak
     # on the first statement with parameters (3-10 s here), so the bookkeeping statements of an
     # unchanged run have none; the readers and NLP models are imported only to extract.
     (tmp_path / "a.txt").write_text("Địa bàn thành phố Vinh hiện có 6.107 doanh nghiệp", encoding="utf-8")  # seeds/000
+    an_hour_ago = time.time() - 3600  # not just written: its stat is trusted, so the re-run hashes nothing
+    os.utime(tmp_path / "a.txt", (an_hour_ago, an_hour_ago))
     db = tmp_path / "x.duckdb"
     assert ingest_paths([tmp_path], db, quiet=True).ingested == 1
     code = ("import sys; from pipeline.cli import main; rc = main(['ingest', sys.argv[1], '--db', sys.argv[2]]); "
             "print(rc, ' '.join(m for m in ('pandas', 'pyarrow', 'underthesea', 'spacy', 'pdfplumber', "
-            "'pypdfium2', 'docx', 'trafilatura', 'pipeline.extract') if m in sys.modules))")
+            "'pypdfium2', 'docx', 'trafilatura', 'pipeline.extract', "
+            # nor OpenSSL (hashing: nothing to hash) nor the worker pool (nothing to extract)
+            "'hashlib', 'multiprocessing', 'concurrent.futures.process') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path), str(db)], capture_output=True, text=True,
                          check=True)
     assert out.stdout.split() == ["0"]

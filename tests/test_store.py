@@ -6,6 +6,7 @@ import datetime as dt
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -16,6 +17,7 @@ from extractors.records import Figure
 from pipeline.model import Document, DocumentExtract, FileResult
 from pipeline.store import Store, StoreLocked, StoreNotFound, file_sha256
 from pipeline.store.migrations import available_migrations
+from pipeline.store.paths import path_key
 from pipeline.store.store import runs_of_distinct_keys
 
 SHA_A = "a" * 64
@@ -212,6 +214,27 @@ def test_paths_are_keyed_relative_to_the_database(tmp_path):
         assert store.path_key(str(doc)) == "docs/a.txt"
         assert store.path_key(str(tmp_path / "docs" / ".." / "docs" / "a.txt")) == "docs/a.txt"
         assert store.path_key("not/on/disk.pdf") == "not/on/disk.pdf"
+
+
+@pytest.mark.parametrize(("path", "db_dir", "exists", "key"), [
+    ("/data/chiso/docs/a.txt", "/data/chiso", True, "docs/a.txt"),
+    ("/data/chiso/docs/../docs/a.txt", "/data/chiso", True, "docs/a.txt"),
+    ("/data/chiso/a.txt", "/data/chiso/", True, "a.txt"),
+    ("/data/chiso-old/a.txt", "/data/chiso", True, "/data/chiso-old/a.txt"),  # a sibling, not inside
+    ("/data/a.txt", "/data/chiso", True, "/data/a.txt"),
+    ("/a.txt", "/", True, "a.txt"),
+    ("not/on/disk.pdf", "/data/chiso", False, "not/on/disk.pdf"),  # kept as given
+    ("-", "/data/chiso", True, "-"),
+])
+def test_path_keys(path, db_dir, exists, key):
+    assert path_key(path, db_dir, exists=exists) == key
+    assert path_key(Path(path), Path(db_dir), exists=exists) == key
+
+
+def test_path_key_looks_when_not_told(tmp_path):
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    assert path_key(tmp_path / "a.txt", tmp_path) == "a.txt"
+    assert path_key(tmp_path / "gone.txt", tmp_path) == str(tmp_path / "gone.txt")  # not on disk: as given
 
 
 def test_runs_record_counts(db):

@@ -38,12 +38,10 @@ def run(args: argparse.Namespace) -> int:
     if "-" in args.paths:
         print("chiso ingest reads files, not standard input; save the data to a file first", file=sys.stderr)
         return 2
-    from pipeline.extract_pool import available_cores
-
     db = db_path(args)
     try:
         summary = ingest_paths(args.paths, db, quiet=args.quiet, exclude=args.exclude,
-                               lock_timeout=args.lock_timeout, workers=args.workers or available_cores(),
+                               lock_timeout=args.lock_timeout, workers=args.workers or None,
                                rehash=args.rehash)
     except StoreError as err:
         print(f"chiso ingest: {err}", file=sys.stderr)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 # 1 MiB: large enough that hashing runs at disk speed, small enough to be harmless.
@@ -11,6 +10,8 @@ CHUNK_BYTES = 1 << 20
 
 def file_sha256(path: str | Path) -> str:
     """Hex SHA-256 of the file's bytes. Raises OSError when the file cannot be read."""
+    import hashlib  # here, not above: loading OpenSSL is the costliest import of a re-run that hashes nothing
+
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
         while chunk := fh.read(CHUNK_BYTES):

@@ -3,6 +3,7 @@
 A file under the database's folder is keyed by its POSIX path relative to that folder
 (`corpus/seeds/000.txt`), so a dataset stays portable with its inputs; any other file by
 its absolute path. A name that is not on disk (an upload, standard input) is kept as given.
+String operations, not pathlib: a re-run keys every file of the folder it is given.
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ import os
 from pathlib import Path
 
 
-def path_key(path: str | Path, db_dir: Path) -> str:
-    p = Path(path)
-    if str(path) == "-" or not p.exists():
-        return str(path)
-    absolute = Path(os.path.abspath(p))
-    try:
-        return absolute.relative_to(db_dir).as_posix()
-    except ValueError:
-        return absolute.as_posix()
+def path_key(path: str | Path, db_dir: str | Path, *, exists: bool | None = None) -> str:
+    """The key of `path` for a database in `db_dir` (absolute). `exists`: whether the file is
+    known to be on disk (saves a stat when the caller has just made one); None: look."""
+    text = os.fspath(path)
+    if text == "-" or not (os.path.exists(text) if exists is None else exists):
+        return text
+    absolute = os.path.abspath(text)
+    folder = os.path.abspath(db_dir)
+    prefix = folder if folder.endswith(os.sep) else folder + os.sep
+    key = absolute[len(prefix):] if absolute.startswith(prefix) else absolute
+    return key.replace(os.sep, "/")

@@ -155,6 +155,7 @@ class Store:
     def __init__(self, path: str | Path, read_only: bool = False, lock_timeout: float = 30.0,
                  external_access: bool = True) -> None:
         self.path = Path(os.path.abspath(path))
+        self._folder = str(self.path.parent)
         self.read_only = read_only
         if read_only and not self.path.exists():
             raise StoreNotFound(str(path))
@@ -200,9 +201,9 @@ class Store:
         self.close()
 
     # -- skip-unchanged --------------------------------------------------------------------
-    def path_key(self, path: str | Path) -> str:
+    def path_key(self, path: str | Path, *, exists: bool | None = None) -> str:
         """The key a file is stored under (see pipeline/store/paths.py)."""
-        return path_key(path, self.path.parent)
+        return path_key(path, self._folder, exists=exists)
 
     def is_current(self, path: str, sha256: str) -> bool:
         """True when this path with these bytes was stored by the running EXTRACTOR_VERSION.
