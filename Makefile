@@ -29,10 +29,13 @@ demo: $(STAMP)
 	$(PY) -m pipeline.demo --db $(DEMO_DB) corpus/
 
 # `make test` (CI): the whole suite, test files spread over the machine's cores (pytest-xdist;
-# one file stays in one process, so its module fixtures are built once). For a quick local run
-# without the Prefect server, Streamlit and browser tests: `.venv/bin/python -m pytest -m "not server"`.
+# one file stays in one process, so its module fixtures are built once). --no-loadscope-reorder:
+# files are handed out in collection order, which tests/conftest.py makes "longest first"
+# (xdist's own order, most tests first, started the 4-minute `chiso serve` test last).
+# For a quick local run without the Prefect server, Streamlit and browser tests:
+# `.venv/bin/python -m pytest -m "not server"`.
 test: $(STAMP)
-	$(PY) -m pytest -q -n auto --dist loadfile
+	$(PY) -m pytest -q -n auto --dist loadfile --no-loadscope-reorder
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check pipeline extractors flows tests benchmarks

@@ -22,8 +22,8 @@ def real_extractor_is_back():
 
 # Test files that take minutes (Prefect servers, Streamlit and Chromium, subprocess ingests, the
 # benchmark smoke run), longest first. `make test` runs files on all cores (pytest-xdist
-# --dist loadfile hands out files in collection order): starting these first keeps one of them
-# from being the last thing the whole suite waits for.
+# --dist loadfile --no-loadscope-reorder hands out files in collection order): starting these
+# first keeps one of them from being the last thing the whole suite waits for.
 LONG_FILES = ("test_flows_server.py", "test_flows.py", "test_ingest.py", "test_web_e2e.py",
               "test_benchmarks.py", "test_web_app.py")
 

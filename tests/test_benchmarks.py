@@ -62,7 +62,8 @@ EXPECTED_ROWS = [
     "read (PDF)", "normalize (PDF)", "segment (PDF)", "extract (PDF)", "store (PDF)",
     "all stages, 1 process (PDF)", "raw pdfplumber extract_text", "poppler pdftotext",
     'unstructured partition_pdf(strategy="fast")', "end to end, 1 worker (PDF)", "end to end, 2 workers (PDF)",
-    "chiso ingest, re-run on unchanged corpus", "ingest_paths, re-run on unchanged corpus",
+    "chiso ingest, re-run on unchanged corpus", "floor: new interpreter, import duckdb, open the dataset",
+    "ingest_paths, re-run on unchanged corpus",
     "Prefect flow ingest-inbox",
 ]
 
@@ -70,7 +71,7 @@ EXPECTED_ROWS = [
 @pytest.mark.slow
 @pytest.mark.integration  # child processes, the chiso CLI, a worker pool: 14 min at load 12 (not measured idle)
 def test_tiny_benchmark_prints_every_row(tmp_path, capsys):
-    assert bench_main(["--docs", "2", "--no-flow", "--corpus", str(tmp_path / "corpus")]) == 0
+    assert bench_main(["--docs", "2", "--no-flow", "--repeats", "2", "--corpus", str(tmp_path / "corpus")]) == 0
     out = capsys.readouterr().out
     names = [line.split("|")[1].strip() for line in out.splitlines() if line.startswith("| ")]
     for row in EXPECTED_ROWS:

@@ -31,7 +31,7 @@ from flows import ingest as flow_module  # noqa: E402
 from flows.report import RunTally, run_report_markdown  # noqa: E402
 from pipeline.model import Document, DocumentExtract, FileResult  # noqa: E402
 
-# starts a Prefect server, Streamlit or a browser: run with `make test-server` (see Makefile)
+# starts a Prefect server, Streamlit or a browser: left out of a quick local run by -m "not server" (Makefile)
 pytestmark = pytest.mark.server
 
 ROOT = Path(__file__).resolve().parents[1]

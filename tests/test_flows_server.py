@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-# starts a Prefect server, Streamlit or a browser: run with `make test-server` (see Makefile)
+# starts a Prefect server: left out of a quick local run by -m "not server" (see the Makefile)
 pytestmark = [pytest.mark.server, pytest.mark.integration]
 pytest.importorskip("pipeline.store", reason="the Store (pipeline/store) has not landed yet")
 

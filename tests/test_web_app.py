@@ -28,7 +28,7 @@ from pipeline.web.page_audit import doc_id_of
 from pipeline.web.page_documents import snippet
 from pipeline.web.uploads import safe_name, save_upload
 
-# starts a Prefect server, Streamlit or a browser: run with `make test-server` (see Makefile)
+# starts a Prefect server, Streamlit or a browser: left out of a quick local run by -m "not server" (Makefile)
 pytestmark = pytest.mark.server
 
 ROOT = Path(__file__).resolve().parent.parent
