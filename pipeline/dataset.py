@@ -73,7 +73,7 @@ class Dataset:
     def tables(self) -> list[str]:
         """Data tables present (schema_migrations aside)."""
         df = self.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
-                      "AND table_name <> 'schema_migrations' ORDER BY table_name")
+                      "AND table_catalog = current_database() AND table_name <> 'schema_migrations' ORDER BY table_name")
         return list(df["table_name"])
 
     def _select(self, table: str, filters: dict[str, Any], order: str) -> pd.DataFrame:

@@ -18,14 +18,19 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import duckdb
+from typing import TYPE_CHECKING, Any
 
 from pipeline.inputs import SKIP_NAMES
 from pipeline.model import FileResult, FileStat
 from pipeline.progress import ProgressLine
-from pipeline.store import Store, file_sha256
+from pipeline.store import lock
+from pipeline.store.hashing import file_sha256
+from pipeline.store.paths import path_key
+from pipeline.store.run_journal import RUNNERS, append_run, new_run_id, utc_now
+from pipeline.store.snapshot import read_snapshot
+
+if TYPE_CHECKING:
+    from pipeline.store import Store
 
 logger = logging.getLogger(__name__)
 
@@ -262,6 +267,8 @@ class BatchWriter:
             self.flush()
 
     def flush(self) -> None:
+        import duckdb
+
         batch, self.batch = self.batch, []
         if not batch:
             return
@@ -273,6 +280,8 @@ class BatchWriter:
             self.written(result)
 
     def _write_one(self, result: FileResult) -> FileResult:
+        import duckdb
+
         try:
             self.store.write_result(result, self.run_id)
         except duckdb.Error as err:
@@ -303,6 +312,42 @@ def _extracted(jobs: list[tuple[str, str]], workers: int | None) -> Iterator[Fil
     yield from extract_in_workers(jobs, task, min(workers, len(jobs)), died=failed_file)
 
 
+def unchanged_run(files: Sequence[str], db: str | Path, *, runner: str = "cli",
+                  lock_timeout: float = 30.0) -> RunSummary | None:
+    """The run on `files` when every one of them is, by its stat, a current file of the stat
+    snapshot beside `db` (pipeline/store/snapshot.py): recorded in the run journal
+    (pipeline/store/run_journal.py) without starting DuckDB. None when any file is new, changed,
+    failed or unreadable, or there is no valid snapshot: the run must open the database."""
+    if runner not in RUNNERS:
+        raise ValueError(f"runner must be one of {', '.join(RUNNERS)}, not {runner!r}")
+    started = time.monotonic()
+    db_file = Path(os.path.abspath(db))
+    token = lock.acquire(db_file, exclusive=True, timeout=lock_timeout)
+    try:
+        known = read_snapshot(db_file)
+        if known is None:
+            return None
+        folder = str(db_file.parent)
+        for path in files:
+            try:
+                st = os.stat(path)
+            except OSError:
+                return None
+            if known.get(path_key(path, folder, exists=True)) != FileStat(st.st_size, st.st_mtime_ns, st.st_ino):
+                return None
+        from extractors import EXTRACTOR_VERSION
+
+        begun = utc_now()
+        run_id = new_run_id(begun)
+        counts = {"files_seen": len(files), "skipped": len(files), "ingested": 0, "failed": 0,
+                  "documents": 0, "figures": 0, "references": 0}
+        append_run(db_file, {"run_id": run_id, "extractor_version": EXTRACTOR_VERSION, "runner": runner,
+                             "started_at": begun, "ended_at": utc_now(), **counts})
+    finally:
+        lock.release(token)
+    return RunSummary(run_id=run_id, failures=(), seconds=time.monotonic() - started, **counts)
+
+
 def ingest_paths(paths: Iterable[str | Path], db: str | Path, *, quiet: bool = False, runner: str = "cli",
                  exclude: Sequence[str] = (), lock_timeout: float = 30.0,
                  progress: Progress | None = None, workers: int | None = 1, rehash: bool = False) -> RunSummary:
@@ -315,6 +360,15 @@ def ingest_paths(paths: Iterable[str | Path], db: str | Path, *, quiet: bool = F
     files = list(iter_ingest_files(paths, exclude))
     if progress is None and not quiet:
         progress = ProgressLine(len(files))
+    quick = None if rehash else unchanged_run(files, db, runner=runner, lock_timeout=lock_timeout)
+    if quick is not None:
+        for done, path in enumerate(files, 1):
+            if progress:
+                progress(done, path, "unchanged")
+        summary = dataclasses.replace(quick, seconds=time.monotonic() - started)
+        logger.info("ingest %s (no file changed since the last ingest: the database was not opened)",
+                    summary.line())
+        return summary
     tally = _Tally()
     done = 0
 
@@ -323,6 +377,8 @@ def ingest_paths(paths: Iterable[str | Path], db: str | Path, *, quiet: bool = F
         done += 1
         if progress:
             progress(done, path, status)
+
+    from pipeline.store import Store
 
     with Store(db, lock_timeout=lock_timeout) as store:
         run_id = store.start_run(runner)
@@ -342,5 +398,6 @@ def ingest_paths(paths: Iterable[str | Path], db: str | Path, *, quiet: bool = F
                              failures=tuple(tally.failures), seconds=time.monotonic() - started)
         store.finish_run(run_id, {k: getattr(summary, k) for k in (
             "files_seen", "skipped", "ingested", "failed", "documents", "figures", "references")})
+        store.keep_snapshot()
     logger.info("ingest %s", summary.line())
     return summary

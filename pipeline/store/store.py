@@ -9,7 +9,6 @@ import os
 import re
 import tempfile
 import threading
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,11 +24,12 @@ from pipeline.store.errors import StoreError, StoreLocked, StoreNotFound
 from pipeline.store.migrations import migrate
 from pipeline.store.paths import path_key
 from pipeline.store.rows import FileRows, Row, file_rows
+from pipeline.store.run_journal import RUNNERS, clear_runs, journal_path, new_run_id, read_runs, utc_now
+from pipeline.store.snapshot import discard_snapshot, write_snapshot
 
 logger = logging.getLogger(__name__)
 
 RUN_COUNTS = ("files_seen", "skipped", "ingested", "failed", "documents", "figures", "references", "findings")
-RUNNERS = ("cli", "prefect", "prefect-dask")
 # Child tables first: a file's rows go in one transaction, children before the `files` row.
 FILE_TABLES = ("figures", "references", "documents", "files")
 # DuckDB's JSON reader's default largest object; a batch with a longer row (a document row holds
@@ -100,11 +100,6 @@ def runs_of_distinct_keys(results: Sequence[FileResult],
     return runs
 
 
-def utc_now() -> dt.datetime:
-    """Naive UTC timestamp (the TIMESTAMP columns hold UTC)."""
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
 def _json_value(value: object) -> str:
     """Dates and timestamps in rows, as DuckDB reads them back (ISO 8601)."""
     if isinstance(value, dt.date):  # datetime is a date too
@@ -161,13 +156,18 @@ class Store:
             raise StoreNotFound(str(path))
         self._display = str(path)
         self._guard = threading.RLock()
+        self._snapshot_on_close = False
         self._column_types: dict[str, dict[str, str]] = {}  # table → column → DuckDB type
         self._token = lock.acquire(self.path, exclusive=not read_only, timeout=lock_timeout)
         try:
             config = {} if external_access else {"enable_external_access": False}
             self.con = self._connect(read_only, config)
             if not read_only:
+                discard_snapshot(self.path)
                 migrate(self.con)
+                self._take_journal_runs()
+            elif os.path.exists(journal_path(self.path)):
+                self._show_journal_runs()
         except BaseException:
             lock.release(self._token)
             raise
@@ -187,10 +187,15 @@ class Store:
     # -- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:
         con = getattr(self, "con", None)
-        if con is not None:
-            con.close()
-            self.con = None  # type: ignore[assignment]
-        lock.release(self._token)
+        try:
+            if con is not None:
+                known = self._known_for_snapshot()
+                con.close()
+                self.con = None  # type: ignore[assignment]
+                if known is not None:  # the file is as DuckDB left it; the lock is still held
+                    write_snapshot(self.path, known)
+        finally:
+            lock.release(self._token)
         self._token = None
 
     def __enter__(self) -> Store:
@@ -201,6 +206,23 @@ class Store:
         self.close()
 
     # -- skip-unchanged --------------------------------------------------------------------
+    def _known_for_snapshot(self) -> dict[str, FileStat] | None:
+        if not self._snapshot_on_close:
+            return None
+        try:
+            known = self.known_files()
+        except duckdb.Error as err:  # no snapshot: the next run opens the database
+            logger.debug("%s: no snapshot (%s)", self._display, err)
+            return None
+        return {key: f.stat for key, f in known.items() if f.stat is not None}
+
+    def keep_snapshot(self) -> None:
+        """On closing, write the stat snapshot of the current files (pipeline/store/snapshot.py),
+        which lets the next re-run on an unchanged folder skip DuckDB. Writers only."""
+        if self.read_only:
+            raise ValueError("a read-only store keeps no snapshot")
+        self._snapshot_on_close = True
+
     def path_key(self, path: str | Path, *, exists: bool | None = None) -> str:
         """The key a file is stored under (see pipeline/store/paths.py)."""
         return path_key(path, self._folder, exists=exists)
@@ -329,7 +351,7 @@ class Store:
         if runner not in RUNNERS:
             raise ValueError(f"runner must be one of {', '.join(RUNNERS)}, not {runner!r}")
         started = utc_now()
-        run_id = f"{started:%Y%m%dT%H%M%S}Z-{uuid.uuid4().hex[:8]}"
+        run_id = new_run_id(started)
         with self._guard:
             self.con.execute("INSERT INTO runs (run_id, extractor_version, runner, started_at) VALUES "
                              f"({literal(run_id)}, {literal(EXTRACTOR_VERSION)}, {literal(runner)}, {literal(started)})")
@@ -344,3 +366,31 @@ class Store:
                          + [f"{quote(k)} = {literal(int(v) if v is not None else None)}" for k, v in counts.items()])
         with self._guard:
             self.con.execute(f"UPDATE runs SET {sets} WHERE run_id = {literal(run_id)}")
+
+    def _take_journal_runs(self) -> None:
+        """Move the runs recorded without the database (pipeline/store/run_journal.py) into `runs`."""
+        pending = read_runs(self.path)
+        if pending:
+            self.con.execute(_insert_runs_sql("runs", pending, "runs"))
+        clear_runs(self.path)
+
+    def _show_journal_runs(self) -> None:
+        """Read-only: `runs` in this connection is a temporary table, the stored runs and those
+        still in the journal, so every reader sees the runs there were."""
+        pending = read_runs(self.path)
+        if not pending:
+            return
+        catalog = self.con.execute("SELECT current_database()").fetchall()[0][0]
+        stored = f"{quote(catalog)}.main.runs"
+        self.con.execute(f"CREATE TEMP TABLE runs AS SELECT * FROM {stored}")
+        self.con.execute(_insert_runs_sql("temp.main.runs", pending, stored))
+
+
+def _insert_runs_sql(table: str, runs: Sequence[dict[str, Any]], existing: str) -> str:
+    """INSERT of `runs` (dicts of the same keys) into `table`, leaving out run ids already in
+    `existing` (a journal moved into the database but not yet removed when a writer died)."""
+    columns = list(runs[0])
+    values = ", ".join("(" + ", ".join(literal(run[c]) for c in columns) + ")" for run in runs)
+    names = ", ".join(quote(c) for c in columns)
+    return (f"INSERT INTO {table} BY NAME SELECT * FROM (VALUES {values}) AS v({names}) "
+            f"WHERE v.run_id NOT IN (SELECT run_id FROM {existing})")

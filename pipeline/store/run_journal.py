@@ -1,0 +1,104 @@
+"""Runs recorded without opening the database (`<db>.runs.jsonl`).
+
+A re-run that finds every file unchanged by the stat snapshot (pipeline/store/snapshot.py) does
+not start DuckDB: it appends its `runs` row here, holding the writer lock. The next writer that
+opens the database moves these rows into `runs` (Store, on opening for writing); until then every
+reader opening the database sees them in `runs` as well (Store, on opening read-only), so the
+web overview, `chiso query`, the exports and the pandas API agree on the runs there were.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+RUNNERS = ("cli", "prefect", "prefect-dask")
+TIMESTAMPS = ("started_at", "ended_at")
+TEXTS = ("run_id", "extractor_version", "runner")
+COUNTS = ("files_seen", "skipped", "ingested", "failed", "documents", "figures", "references")
+
+
+def journal_path(db: Path) -> Path:
+    return db.with_name(db.name + ".runs.jsonl")
+
+
+def utc_now() -> dt.datetime:
+    """Naive UTC timestamp (the TIMESTAMP columns hold UTC)."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def new_run_id(started: dt.datetime) -> str:
+    """The run's id: its start (UTC, to the second) and 8 random hex digits."""
+    return f"{started:%Y%m%dT%H%M%S}Z-{os.urandom(4).hex()}"
+
+
+def append_run(db: Path, row: dict[str, Any]) -> None:
+    """Append one run (keys among TEXTS, TIMESTAMPS as datetimes, COUNTS); the caller holds the
+    writer lock. One write of one line, flushed to disk before returning."""
+    line = json.dumps({k: v.isoformat(sep=" ") if isinstance(v, dt.datetime) else v for k, v in row.items()},
+                      ensure_ascii=False) + "\n"
+    fd = os.open(journal_path(db), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.write(fd, line.encode("utf-8"))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _valid(row: Any) -> dict[str, Any] | None:
+    if not isinstance(row, dict) or not isinstance(row.get("run_id"), str):
+        return None
+    out: dict[str, Any] = {}
+    for key in TEXTS:
+        value = row.get(key)
+        if value is not None and not isinstance(value, str):
+            return None
+        out[key] = value
+    for key in TIMESTAMPS:
+        value = row.get(key)
+        try:
+            out[key] = None if value is None else dt.datetime.fromisoformat(value)
+        except (TypeError, ValueError):
+            return None
+    for key in COUNTS:
+        value = row.get(key)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+            return None
+        out[key] = value
+    return out
+
+
+def read_runs(db: Path) -> list[dict[str, Any]]:
+    """The runs waiting in the journal, as appended (timestamps as datetimes); a line that is not
+    a run (a torn last line after a crash, an edit by hand) is skipped with a warning."""
+    path = journal_path(db)
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        return []
+    runs = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = _valid(json.loads(line))
+        except ValueError:
+            row = None
+        if row is None:
+            logger.warning("%s:%d: not a run; skipped", path, number)
+            continue
+        runs.append(row)
+    return runs
+
+
+def clear_runs(db: Path) -> None:
+    try:
+        os.unlink(journal_path(db))
+    except FileNotFoundError:
+        pass
