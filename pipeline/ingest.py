@@ -13,6 +13,7 @@ import fnmatch
 import functools
 import logging
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -77,12 +78,14 @@ class RunSummary:
     references: int
     failures: tuple[tuple[str, str], ...]  # (path, error)
     seconds: float = 0.0  # added: wall time of the run
+    opened_database: bool = True  # False: decided by the stat snapshot (see unchanged_run)
 
     def line(self) -> str:
         """The one-line summary the CLI prints."""
+        how = "" if self.opened_database else "; no file changed since the last ingest: database not opened"
         return (f"{self.files_seen} files: {self.ingested} ingested, {self.skipped} unchanged, "
                 f"{self.failed} failed; {self.documents} documents, {self.figures} figures, "
-                f"{self.references} references in {self.seconds:.1f} s (run {self.run_id})")
+                f"{self.references} references in {self.seconds:.1f} s (run {self.run_id}{how})")
 
 
 def _excluded(rel: str, patterns: Sequence[str]) -> bool:
@@ -91,11 +94,14 @@ def _excluded(rel: str, patterns: Sequence[str]) -> bool:
                for pat in patterns)
 
 
+_NOT_A_DOCUMENT = re.compile("|".join(fnmatch.translate(pat) for pat in NOT_DOCUMENTS))
+
+
 def _is_document(name: str) -> bool:
     lower = name.lower()
     if os.path.splitext(lower)[1] not in DOCUMENT_EXTENSIONS:
         return False
-    return not any(fnmatch.fnmatch(lower, pat) for pat in NOT_DOCUMENTS)
+    return _NOT_A_DOCUMENT.match(lower) is None  # one regex: a re-run lists thousands of names
 
 
 def iter_ingest_files(paths: Iterable[str | Path], exclude: Sequence[str] = ()) -> Iterator[str]:
@@ -345,7 +351,8 @@ def unchanged_run(files: Sequence[str], db: str | Path, *, runner: str = "cli",
                              "started_at": begun, "ended_at": utc_now(), **counts})
     finally:
         lock.release(token)
-    return RunSummary(run_id=run_id, failures=(), seconds=time.monotonic() - started, **counts)
+    return RunSummary(run_id=run_id, failures=(), seconds=time.monotonic() - started, opened_database=False,
+                      **counts)
 
 
 def ingest_paths(paths: Iterable[str | Path], db: str | Path, *, quiet: bool = False, runner: str = "cli",
@@ -366,8 +373,7 @@ def ingest_paths(paths: Iterable[str | Path], db: str | Path, *, quiet: bool = F
             if progress:
                 progress(done, path, "unchanged")
         summary = dataclasses.replace(quick, seconds=time.monotonic() - started)
-        logger.info("ingest %s (no file changed since the last ingest: the database was not opened)",
-                    summary.line())
+        logger.info("ingest %s", summary.line())
         return summary
     tally = _Tally()
     done = 0

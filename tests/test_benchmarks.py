@@ -63,7 +63,7 @@ EXPECTED_ROWS = [
     "all stages, 1 process (PDF)", "raw pdfplumber extract_text", "poppler pdftotext",
     'unstructured partition_pdf(strategy="fast")', "end to end, 1 worker (PDF)", "end to end, 2 workers (PDF)",
     "chiso ingest, re-run on unchanged corpus", "floor: new interpreter, import duckdb, open the dataset",
-    "ingest_paths, re-run on unchanged corpus",
+    "chiso ingest, re-run that opens the database", "ingest_paths, re-run on unchanged corpus",
     "Prefect flow ingest-inbox",
 ]
 
