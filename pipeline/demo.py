@@ -16,6 +16,8 @@ from pipeline.dataset import Dataset
 from pipeline.extract_pool import available_cores
 from pipeline.ingest import ingest_paths
 from pipeline.store.lock import lock_path
+from pipeline.store.run_journal import journal_path
+from pipeline.store.snapshot import snapshot_path
 
 # Folder entries the demo never treats as documents: gold annotations, notes, code.
 DEMO_EXCLUDE = ("gold", "*.jsonl", "*.json", "*.yaml", "*.py", "README*")
@@ -23,7 +25,7 @@ TOP_INDICATORS = 10
 
 
 def fresh_database(db: Path) -> None:
-    for path in (db, db.with_name(db.name + ".wal"), lock_path(db)):
+    for path in (db, db.with_name(db.name + ".wal"), lock_path(db), snapshot_path(db), journal_path(db)):
         path.unlink(missing_ok=True)
 
 

@@ -330,8 +330,8 @@ def unchanged_run(files: Sequence[str], db: str | Path, *, runner: str = "cli",
     db_file = Path(os.path.abspath(db))
     token = lock.acquire(db_file, exclusive=True, timeout=lock_timeout)
     try:
-        known = read_snapshot(db_file)
-        if known is None:
+        snapshot = read_snapshot(db_file)
+        if snapshot is None:
             return None
         folder = str(db_file.parent)
         for path in files:
@@ -339,7 +339,8 @@ def unchanged_run(files: Sequence[str], db: str | Path, *, runner: str = "cli",
                 st = os.stat(path)
             except OSError:
                 return None
-            if known.get(path_key(path, folder, exists=True)) != FileStat(st.st_size, st.st_mtime_ns, st.st_ino):
+            stat = FileStat(st.st_size, st.st_mtime_ns, st.st_ino)
+            if snapshot.files.get(path_key(path, folder, exists=True)) != stat:
                 return None
         from extractors import EXTRACTOR_VERSION
 
@@ -348,7 +349,7 @@ def unchanged_run(files: Sequence[str], db: str | Path, *, runner: str = "cli",
         counts = {"files_seen": len(files), "skipped": len(files), "ingested": 0, "failed": 0,
                   "documents": 0, "figures": 0, "references": 0}
         append_run(db_file, {"run_id": run_id, "extractor_version": EXTRACTOR_VERSION, "runner": runner,
-                             "started_at": begun, "ended_at": utc_now(), **counts})
+                             "started_at": begun, "ended_at": utc_now(), **counts}, snapshot.database)
     finally:
         lock.release(token)
     return RunSummary(run_id=run_id, failures=(), seconds=time.monotonic() - started, opened_database=False,

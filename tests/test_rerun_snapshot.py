@@ -131,6 +131,7 @@ def test_only_an_unchanged_folder_skips_the_database(folder, change, rehash, qui
     summary = ingest_paths([docs], db, quiet=True, rehash=rehash)
     assert (summary.files_seen, summary.ingested, summary.skipped) == counts
     assert journal_path(db).exists() == quick
+    assert summary.opened_database is not quick
     # a run that opened the database leaves a snapshot again, and the next one is quick
     assert snapshot_path(db).exists()
     again = ingest_paths([docs], db, quiet=True)
@@ -186,11 +187,23 @@ def test_a_torn_line_in_the_journal_is_skipped_with_a_warning(folder, caplog):
     with open(journal_path(db), "a", encoding="utf-8") as f:
         f.write('{"run_id": "20261127T0000')  # a crash in the middle of a write
     with caplog.at_level(logging.WARNING, logger="pipeline.store.run_journal"):
-        assert [r["run_id"] for r in read_runs(db)] == [run_id]
+        assert [r["run_id"] for r in read_runs(db, database_identity(db))] == [run_id]
     assert "runs.jsonl:2: not a run; skipped" in caplog.text
     with Store(db):
         pass
     assert run_id in [r[0] for r in stored_runs(db)]
+
+
+def test_the_journal_of_a_removed_database_is_not_taken_by_a_new_one(folder, caplog):
+    docs, db = folder
+    old_run = ingest_paths([docs], db, quiet=True).run_id
+    db.unlink()  # the journal and the snapshot stay behind
+    with caplog.at_level(logging.WARNING, logger="pipeline.store.run_journal"):
+        new = ingest_paths([docs], db, quiet=True)
+    assert new.opened_database and new.ingested == 2
+    assert [r[0] for r in stored_runs(db)] == [new.run_id]
+    assert f"run {old_run} was of another database file" in caplog.text
+    assert not journal_path(db).exists()
 
 
 def test_the_quick_run_waits_for_the_writer_lock(folder):

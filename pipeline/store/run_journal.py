@@ -38,11 +38,12 @@ def new_run_id(started: dt.datetime) -> str:
     return f"{started:%Y%m%dT%H%M%S}Z-{os.urandom(4).hex()}"
 
 
-def append_run(db: Path, row: dict[str, Any]) -> None:
-    """Append one run (keys among TEXTS, TIMESTAMPS as datetimes, COUNTS); the caller holds the
-    writer lock. One write of one line, flushed to disk before returning."""
-    line = json.dumps({k: v.isoformat(sep=" ") if isinstance(v, dt.datetime) else v for k, v in row.items()},
-                      ensure_ascii=False) + "\n"
+def append_run(db: Path, row: dict[str, Any], database: list[int]) -> None:
+    """Append one run (keys among TEXTS, TIMESTAMPS as datetimes, COUNTS) of the database file
+    whose identity is `database` (pipeline/store/snapshot.py); the caller holds the writer lock.
+    One write of one line, flushed to disk before returning."""
+    fields = {k: v.isoformat(sep=" ") if isinstance(v, dt.datetime) else v for k, v in row.items()}
+    line = json.dumps({**fields, "database": database}, ensure_ascii=False) + "\n"
     fd = os.open(journal_path(db), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     try:
         os.write(fd, line.encode("utf-8"))
@@ -74,9 +75,11 @@ def _valid(row: Any) -> dict[str, Any] | None:
     return out
 
 
-def read_runs(db: Path) -> list[dict[str, Any]]:
-    """The runs waiting in the journal, as appended (timestamps as datetimes); a line that is not
-    a run (a torn last line after a crash, an edit by hand) is skipped with a warning."""
+def read_runs(db: Path, database: list[int] | None) -> list[dict[str, Any]]:
+    """The runs waiting in the journal of the database file whose identity is now `database`, as
+    appended (timestamps as datetimes). Skipped with a warning: a line that is not a run (a torn
+    last line after a crash, an edit by hand) and a run of another database file (one removed or
+    replaced since, whose journal was left behind: no writer has opened this file since the run)."""
     path = journal_path(db)
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
@@ -87,11 +90,16 @@ def read_runs(db: Path) -> list[dict[str, Any]]:
         if not line.strip():
             continue
         try:
-            row = _valid(json.loads(line))
+            data = json.loads(line)
         except ValueError:
-            row = None
+            data = None
+        row = _valid(data)
         if row is None:
             logger.warning("%s:%d: not a run; skipped", path, number)
+            continue
+        if data.get("database") != database:
+            logger.warning("%s:%d: run %s was of another database file than %s; skipped", path, number,
+                           row["run_id"], db)
             continue
         runs.append(row)
     return runs

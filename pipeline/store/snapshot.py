@@ -18,6 +18,7 @@ import logging
 import os
 import zlib
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from extractors import EXTRACTOR_VERSION
@@ -72,19 +73,27 @@ def write_snapshot(db: Path, files: Mapping[str, FileStat]) -> None:
                 pass
 
 
-def read_snapshot(db: Path) -> dict[str, FileStat] | None:
-    """Store key → stat of the current files, as of the snapshot; None when there is no snapshot
-    or it no longer describes the database (see the module's text)."""
+@dataclass(frozen=True)
+class Snapshot:
+    files: dict[str, FileStat]  # store key → stat of each current file
+    database: list[int]  # the identity of the database file it describes (database_identity)
+
+
+def read_snapshot(db: Path) -> Snapshot | None:
+    """The snapshot of `db`; None when there is none or it no longer describes the database
+    file (see the module's text)."""
     try:
         with open(snapshot_path(db), encoding="utf-8", errors="surrogatepass") as f:
             doc = json.load(f)
         if doc.get("format") != FORMAT or doc.get("extractor_version") != EXTRACTOR_VERSION:
             return None
-        if doc.get("database") != database_identity(db):
+        identity = database_identity(db)
+        if identity is None or doc.get("database") != identity:
             return None
-        return {key: FileStat(int(size), int(mtime), int(inode)) for key, (size, mtime, inode) in doc["files"].items()}
+        files = {key: FileStat(int(size), int(mtime), int(inode)) for key, (size, mtime, inode) in doc["files"].items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+    return Snapshot(files, identity)
 
 
 def discard_snapshot(db: Path) -> None:

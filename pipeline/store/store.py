@@ -25,7 +25,7 @@ from pipeline.store.migrations import migrate
 from pipeline.store.paths import path_key
 from pipeline.store.rows import FileRows, Row, file_rows
 from pipeline.store.run_journal import RUNNERS, clear_runs, journal_path, new_run_id, read_runs, utc_now
-from pipeline.store.snapshot import discard_snapshot, write_snapshot
+from pipeline.store.snapshot import database_identity, discard_snapshot, write_snapshot
 
 logger = logging.getLogger(__name__)
 
@@ -161,13 +161,15 @@ class Store:
         self._token = lock.acquire(self.path, exclusive=not read_only, timeout=lock_timeout)
         try:
             config = {} if external_access else {"enable_external_access": False}
+            # the journal's runs are of the file as it is before DuckDB opens it
+            identity = database_identity(self.path) if os.path.exists(journal_path(self.path)) else None
             self.con = self._connect(read_only, config)
             if not read_only:
                 discard_snapshot(self.path)
                 migrate(self.con)
-                self._take_journal_runs()
-            elif os.path.exists(journal_path(self.path)):
-                self._show_journal_runs()
+                self._take_journal_runs(identity)
+            elif identity is not None:
+                self._show_journal_runs(identity)
         except BaseException:
             lock.release(self._token)
             raise
@@ -367,17 +369,17 @@ class Store:
         with self._guard:
             self.con.execute(f"UPDATE runs SET {sets} WHERE run_id = {literal(run_id)}")
 
-    def _take_journal_runs(self) -> None:
+    def _take_journal_runs(self, identity: list[int] | None) -> None:
         """Move the runs recorded without the database (pipeline/store/run_journal.py) into `runs`."""
-        pending = read_runs(self.path)
+        pending = read_runs(self.path, identity)
         if pending:
             self.con.execute(_insert_runs_sql("runs", pending, "runs"))
         clear_runs(self.path)
 
-    def _show_journal_runs(self) -> None:
+    def _show_journal_runs(self, identity: list[int]) -> None:
         """Read-only: `runs` in this connection is a temporary table, the stored runs and those
         still in the journal, so every reader sees the runs there were."""
-        pending = read_runs(self.path)
+        pending = read_runs(self.path, identity)
         if not pending:
             return
         catalog = self.con.execute("SELECT current_database()").fetchall()[0][0]
