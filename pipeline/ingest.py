@@ -348,8 +348,12 @@ def unchanged_run(files: Sequence[str], db: str | Path, *, runner: str = "cli",
         run_id = new_run_id(begun)
         counts = {"files_seen": len(files), "skipped": len(files), "ingested": 0, "failed": 0,
                   "documents": 0, "figures": 0, "references": 0}
-        append_run(db_file, {"run_id": run_id, "extractor_version": EXTRACTOR_VERSION, "runner": runner,
-                             "started_at": begun, "ended_at": utc_now(), **counts}, snapshot.database)
+        try:
+            append_run(db_file, {"run_id": run_id, "extractor_version": EXTRACTOR_VERSION, "runner": runner,
+                                 "started_at": begun, "ended_at": utc_now(), **counts}, snapshot.database)
+        except OSError as err:  # e.g. a read-only folder: the ordinary run says what is wrong
+            logger.debug("%s: the run cannot be recorded beside the database (%s)", db, err)
+            return None
     finally:
         lock.release(token)
     return RunSummary(run_id=run_id, failures=(), seconds=time.monotonic() - started, opened_database=False,

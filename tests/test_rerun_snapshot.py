@@ -247,3 +247,15 @@ def test_the_cli_rerun_on_an_unchanged_folder_does_not_load_duckdb(folder):
     assert out.stdout.split() == ["0"]
     assert "2 files: 0 ingested, 2 unchanged, 0 failed" in out.stderr
     assert journal_path(db).exists()
+
+
+def test_a_run_that_cannot_be_journaled_opens_the_database(folder, monkeypatch):
+    docs, db = folder
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(pipeline.ingest, "append_run", refuse)
+    summary = ingest_paths([docs], db, quiet=True)
+    assert summary.opened_database and summary.skipped == 2
+    assert summary.run_id in [r[0] for r in stored_runs(db)]
