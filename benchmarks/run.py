@@ -232,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--flow-files", type=int, default=200, help="PDFs for the Prefect flow comparison (200)")
     p.add_argument("--no-flow", action="store_true", help="skip the Prefect flow comparison")
     p.add_argument("--repeats", type=int, default=end_to_end.RERUN_REPEATS, metavar="N",
-                   help=f"times the CLI's re-run (and its floor) are timed; medians are printed "
+                   help=f"rounds of the CLI's re-run, its floor (DuckDB's start) and a re-run that opens the "
+                        f"database; medians are printed "
                         f"(default {end_to_end.RERUN_REPEATS})")
     args = p.parse_args(argv)
     if args.docs < 1 or args.flow_files < 1 or args.sample_pages < 0 or args.repeats < 1:
