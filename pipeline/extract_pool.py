@@ -102,20 +102,29 @@ def extract_in_workers(jobs: Iterable[tuple[str, str]], extract: Extract, worker
                 suspects = [(path, sha) for path, sha, _ in window]
                 window.clear()
                 logger.warning("a worker process died; trying the %d file(s) in flight one by one", len(suspects))
-                pool = _pool(workers)
                 for path, sha in suspects:
-                    try:
-                        result = pool.submit(extract, path, sha).result()
-                    except BrokenProcessPool:
-                        pool.shutdown(wait=False, cancel_futures=True)
-                        pool = _pool(workers)
-                        result = died(path, f"{path}: {WORKER_DIED}")
-                    yield result
+                    yield extract_alone(extract, (path, sha), died)
+                pool = _pool(workers)
                 continue
             window.popleft()
             yield result
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def extract_alone(extract: Callable[..., FileResult], args: tuple[str, ...],
+                  died: Callable[[str, str], FileResult]) -> FileResult:
+    """extract(*args) (args[0]: the path) in a worker process of its own, after a worker died with
+    this file among those in flight: the file that kills its worker alone is the culprit and gets
+    `died(path, message)`; the others get their result."""
+    path = args[0]
+    alone = _pool(1)
+    try:
+        return alone.submit(extract, *args).result()
+    except BrokenProcessPool:
+        return died(path, f"{path}: {WORKER_DIED}")
+    finally:
+        alone.shutdown(wait=True, cancel_futures=True)
 
 
 def _extract_path(path: str) -> FileResult:
@@ -145,13 +154,7 @@ class SharedWorkers:
         except BrokenProcessPool:
             self._replace(pool)
         logger.warning("%s: a worker process died while it was in flight; trying it alone", path)
-        alone = _pool(1)
-        try:
-            return alone.submit(self._extract, path).result()
-        except BrokenProcessPool:
-            return self.died(path, f"{path}: {WORKER_DIED}")
-        finally:
-            alone.shutdown(wait=True, cancel_futures=True)
+        return extract_alone(self._extract, (path,), self.died)
 
     def _replace(self, broken: ProcessPoolExecutor) -> None:
         with self._lock:
