@@ -27,7 +27,7 @@ from pipeline.progress import ProgressLine
 from pipeline.store import lock
 from pipeline.store.hashing import file_sha256
 from pipeline.store.paths import path_key
-from pipeline.store.run_journal import RUNNERS, append_run, new_run_id, utc_now
+from pipeline.store.run_journal import RUNNERS, append_run, journal_full, new_run_id, utc_now
 from pipeline.store.snapshot import read_snapshot
 
 if TYPE_CHECKING:
@@ -331,7 +331,7 @@ def unchanged_run(files: Sequence[str], db: str | Path, *, runner: str = "cli",
     token = lock.acquire(db_file, exclusive=True, timeout=lock_timeout)
     try:
         snapshot = read_snapshot(db_file)
-        if snapshot is None:
+        if snapshot is None or journal_full(db_file):
             return None
         folder = str(db_file.parent)
         for path in files:

@@ -259,3 +259,17 @@ def test_a_run_that_cannot_be_journaled_opens_the_database(folder, monkeypatch):
     summary = ingest_paths([docs], db, quiet=True)
     assert summary.opened_database and summary.skipped == 2
     assert summary.run_id in [r[0] for r in stored_runs(db)]
+
+
+def test_a_long_journal_is_moved_into_the_database_by_the_next_run(folder, monkeypatch):
+    # readers read the journal whole: it does not grow past JOURNAL_MAX_BYTES (about 1,000 runs)
+    import pipeline.store.run_journal
+
+    docs, db = folder
+    quick = [ingest_paths([docs], db, quiet=True) for _ in range(2)]
+    assert not any(s.opened_database for s in quick)
+    monkeypatch.setattr(pipeline.store.run_journal, "JOURNAL_MAX_BYTES", journal_path(db).stat().st_size)
+    third = ingest_paths([docs], db, quiet=True)
+    assert third.opened_database and not journal_path(db).exists()
+    assert [r[0] for r in stored_runs(db)][1:] == [s.run_id for s in [*quick, third]]
+    assert not ingest_paths([docs], db, quiet=True).opened_database

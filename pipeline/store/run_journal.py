@@ -19,6 +19,9 @@ from typing import Any
 logger = logging.getLogger(__name__)
 
 RUNNERS = ("cli", "prefect", "prefect-dask")
+# A journal this long (about 1,000 runs) is moved into the database by the next run instead of
+# growing: every reader reads it whole, and the writer that takes it inserts it in one statement.
+JOURNAL_MAX_BYTES = 256 * 1024
 TIMESTAMPS = ("started_at", "ended_at")
 TEXTS = ("run_id", "extractor_version", "runner")
 COUNTS = ("files_seen", "skipped", "ingested", "failed", "documents", "figures", "references")
@@ -50,6 +53,13 @@ def append_run(db: Path, row: dict[str, Any], database: list[int]) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def journal_full(db: Path) -> bool:
+    try:
+        return os.path.getsize(journal_path(db)) >= JOURNAL_MAX_BYTES
+    except OSError:
+        return False
 
 
 def _valid(row: Any) -> dict[str, Any] | None:
