@@ -3,7 +3,8 @@
 `ingest_paths` is the plain function behind `chiso ingest`, `make demo` and the Prefect flow.
 A file that cannot be read or extracted is recorded as failed (status + error) and the run
 goes on; a file already stored with the same bytes by the same extractor version is skipped
-before it is read.
+before it is read, and a run that finds every file as the last ingest left it does not even open
+the database (`unchanged_run`).
 """
 
 from __future__ import annotations
@@ -326,7 +327,7 @@ def unchanged_run(files: Sequence[str], db: str | Path, *, runner: str = "cli",
     failed or unreadable, or there is no valid snapshot: the run must open the database."""
     if runner not in RUNNERS:
         raise ValueError(f"runner must be one of {', '.join(RUNNERS)}, not {runner!r}")
-    started = time.monotonic()
+    started, begun = time.monotonic(), utc_now()
     db_file = Path(os.path.abspath(db))
     token = lock.acquire(db_file, exclusive=True, timeout=lock_timeout)
     try:
@@ -344,7 +345,6 @@ def unchanged_run(files: Sequence[str], db: str | Path, *, runner: str = "cli",
                 return None
         from extractors import EXTRACTOR_VERSION
 
-        begun = utc_now()
         run_id = new_run_id(begun)
         counts = {"files_seen": len(files), "skipped": len(files), "ingested": 0, "failed": 0,
                   "documents": 0, "figures": 0, "references": 0}
