@@ -28,7 +28,7 @@ from pipeline.progress import ProgressLine
 from pipeline.store import lock
 from pipeline.store.hashing import file_sha256
 from pipeline.store.paths import path_key
-from pipeline.store.run_journal import RUNNERS, append_run, journal_full, new_run_id, utc_now
+from pipeline.store.run_journal import COUNTS, RUNNERS, append_run, journal_full, new_run_id, utc_now
 from pipeline.store.snapshot import read_snapshot
 
 if TYPE_CHECKING:
@@ -175,8 +175,7 @@ def plan_files(paths: Iterable[str], store: Store, *, rehash: bool = False,
     restat: list[tuple[str, FileStat]] = []
     for path in paths:
         try:
-            st = os.stat(path)
-            stat = FileStat(st.st_size, st.st_mtime_ns, st.st_ino)
+            stat = FileStat.of(path)
             stored = known.get(store.path_key(path, exists=True))
             if stored is not None and not rehash and stored.stat == stat:
                 unchanged.append(path)
@@ -337,17 +336,15 @@ def unchanged_run(files: Sequence[str], db: str | Path, *, runner: str = "cli",
         folder = str(db_file.parent)
         for path in files:
             try:
-                st = os.stat(path)
+                stat = FileStat.of(path)
             except OSError:
                 return None
-            stat = FileStat(st.st_size, st.st_mtime_ns, st.st_ino)
             if snapshot.files.get(path_key(path, folder, exists=True)) != stat:
                 return None
         from extractors import EXTRACTOR_VERSION
 
         run_id = new_run_id(begun)
-        counts = {"files_seen": len(files), "skipped": len(files), "ingested": 0, "failed": 0,
-                  "documents": 0, "figures": 0, "references": 0}
+        counts = {**dict.fromkeys(COUNTS, 0), "files_seen": len(files), "skipped": len(files)}
         try:
             append_run(db_file, {"run_id": run_id, "extractor_version": EXTRACTOR_VERSION, "runner": runner,
                                  "started_at": begun, "ended_at": utc_now(), **counts}, snapshot.database)
@@ -407,8 +404,7 @@ def ingest_paths(paths: Iterable[str | Path], db: str | Path, *, quiet: bool = F
                              ingested=tally.ingested, failed=tally.failed, documents=tally.documents,
                              figures=tally.figures, references=tally.references,
                              failures=tuple(tally.failures), seconds=time.monotonic() - started)
-        store.finish_run(run_id, {k: getattr(summary, k) for k in (
-            "files_seen", "skipped", "ingested", "failed", "documents", "figures", "references")})
+        store.finish_run(run_id, {k: getattr(summary, k) for k in COUNTS})
         store.keep_snapshot()
     logger.info("ingest %s", summary.line())
     return summary

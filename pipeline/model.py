@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import os
 from dataclasses import dataclass, field
 
 from extractors.records import Figure, Reference
@@ -71,6 +72,12 @@ class FileStat:
     size: int
     mtime_ns: int
     inode: int
+
+    @classmethod
+    def of(cls, path: str) -> FileStat:
+        """The stat of `path` now (raises OSError)."""
+        st = os.stat(path)
+        return cls(st.st_size, st.st_mtime_ns, st.st_ino)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ RUNNERS = ("cli", "prefect", "prefect-dask")
 JOURNAL_MAX_BYTES = 256 * 1024
 TIMESTAMPS = ("started_at", "ended_at")
 TEXTS = ("run_id", "extractor_version", "runner")
-COUNTS = ("files_seen", "skipped", "ingested", "failed", "documents", "figures", "references")
+COUNTS = ("files_seen", "skipped", "ingested", "failed", "documents", "figures", "references")  # an ingest's
 
 
 def journal_path(db: Path) -> Path:

@@ -24,12 +24,20 @@ from pipeline.store.errors import StoreError, StoreLocked, StoreNotFound
 from pipeline.store.migrations import migrate
 from pipeline.store.paths import path_key
 from pipeline.store.rows import FileRows, Row, file_rows
-from pipeline.store.run_journal import RUNNERS, clear_runs, journal_path, new_run_id, read_runs, utc_now
+from pipeline.store.run_journal import (
+    COUNTS,
+    RUNNERS,
+    clear_runs,
+    journal_path,
+    new_run_id,
+    read_runs,
+    utc_now,
+)
 from pipeline.store.snapshot import database_identity, discard_snapshot, write_snapshot
 
 logger = logging.getLogger(__name__)
 
-RUN_COUNTS = ("files_seen", "skipped", "ingested", "failed", "documents", "figures", "references", "findings")
+RUN_COUNTS = (*COUNTS, "findings")  # an ingest's counts, and the audit's
 # Child tables first: a file's rows go in one transaction, children before the `files` row.
 FILE_TABLES = ("figures", "references", "documents", "files")
 # DuckDB's JSON reader's default largest object; a batch with a longer row (a document row holds
