@@ -9,6 +9,8 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
+from pipeline.names import shown
+
 # Non-terminal output: about 20 lines for a whole run, and at least every 50 files.
 LINES_PER_RUN = 20
 MAX_EVERY = 50
@@ -23,7 +25,7 @@ class ProgressLine:
         self._width = 0
 
     def __call__(self, done: int, name: str, status: str) -> None:
-        line = f"[{done}/{self.total}] {name} {status}"
+        line = f"[{done}/{self.total}] {shown(name)} {status}"  # a name never acts on the terminal
         if self.tty:
             pad = max(0, self._width - len(line))
             self._width = len(line)

@@ -54,12 +54,28 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+class _ShownFormatter(logging.Formatter):
+    """Log lines with file names escaped (pipeline/names.py): a name never acts on the terminal."""
+
+    def __init__(self, inner: logging.Formatter | None) -> None:
+        super().__init__()
+        self.inner = inner or logging.Formatter()
+
+    def format(self, record: logging.LogRecord) -> str:
+        from pipeline.names import shown
+
+        return shown(self.inner.format(record))
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(only=requested_verb(argv))
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    for handler in logging.getLogger().handlers:
+        if not isinstance(handler.formatter, _ShownFormatter):
+            handler.setFormatter(_ShownFormatter(handler.formatter))
     if not getattr(args, "_run", None):
         parser.print_help(sys.stderr)
         return 2

@@ -9,6 +9,7 @@ import sys
 
 from pipeline.extract import extract_file
 from pipeline.inputs import iter_input_files
+from pipeline.names import escaped, shown
 from pipeline.records_json import file_records
 
 NAME = "extract"
@@ -47,10 +48,10 @@ def run(args: argparse.Namespace) -> int:
         if path == "-":
             result = extract_file("-", source="-", data=sys.stdin.buffer.read())
         else:
-            result = extract_file(path)
+            result = extract_file(path, source=escaped(path))  # any bytes of a name: printable, lossless
         if result.status != "ok":
             failed += 1
-            print(result.error or f"{path}: {result.status}", file=sys.stderr)
+            print(shown(result.error or f"{escaped(path)}: {result.status}"), file=sys.stderr)
             continue
         for rec in file_records(result):
             if args.format == "jsonl":

@@ -7,6 +7,7 @@ import sys
 
 from pipeline.cli.dataset_args import add_db_argument, db_path
 from pipeline.ingest import ingest_paths
+from pipeline.names import shown
 from pipeline.store import StoreError
 
 NAME = "ingest"
@@ -44,10 +45,10 @@ def run(args: argparse.Namespace) -> int:
                                lock_timeout=args.lock_timeout, workers=args.workers or None,
                                rehash=args.rehash)
     except StoreError as err:
-        print(f"chiso ingest: {err}", file=sys.stderr)
+        print(f"chiso ingest: {shown(str(err))}", file=sys.stderr)
         return 1
     if not args.quiet:
         print(f"{db}: {summary.line()}", file=sys.stderr)
     for _path, error in summary.failures:
-        print(f"failed: {error}", file=sys.stderr)
+        print(f"failed: {shown(error)}", file=sys.stderr)  # file names escaped (pipeline/names.py)
     return 1 if summary.failed else 0

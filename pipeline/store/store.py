@@ -69,9 +69,9 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Row],
     fd, name = tempfile.mkstemp(prefix="chiso-rows-", suffix=".json")
     try:
         longest = 0
-        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogatepass") as out:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
             for row in rows:
-                line = json.dumps(row, ensure_ascii=False, allow_nan=False, default=_json_value)
+                line = _utf8_json(json.dumps(row, ensure_ascii=False, allow_nan=False, default=_json_value))
                 longest = max(longest, len(line))
                 out.write(line)
                 out.write("\n")
@@ -106,6 +106,26 @@ def runs_of_distinct_keys(results: Sequence[FileResult],
         seen.add(key)
     runs.append(results[start:])
     return runs
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogate_text(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    # a byte that was not UTF-8 in a file name or message (os.fsdecode) → `\xHH` in the stored text
+    return f"\\\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else "\ufffd"
+
+
+def _utf8_json(line: str) -> str:
+    """A JSON line DuckDB can read: lone surrogates (bytes of a file name that are not UTF-8, held
+    in an error message; a broken UTF-16 text layer) are not UTF-8, and a batch holding one was
+    refused whole (pipeline/names.py spells such a byte `\\xHH`; other lone surrogates are U+FFFD)."""
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub(_surrogate_text, line)
+    return line
 
 
 def _json_value(value: object) -> str:

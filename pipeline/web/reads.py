@@ -161,7 +161,9 @@ def findings(db: str, stamp: float) -> list[Finding]:
 def source_file(db: Path, path_key: str) -> Path | None:
     """The file a stored path names, when it is on this machine (keys are relative to the
     database's folder, or absolute; pipeline/store/paths.py)."""
-    candidate = Path(path_key)
+    from pipeline.store.paths import key_path
+
+    candidate = Path(key_path(path_key))  # a key spells odd bytes of a name as escapes
     if not candidate.is_absolute():
         candidate = db.parent / candidate
     return candidate if candidate.is_file() else None
