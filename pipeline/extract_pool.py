@@ -1,4 +1,4 @@
-"""Extraction of many files in worker processes, results handed back in the order given.
+"""Extraction of many files in worker processes, results handed back as they finish.
 
 `chiso ingest --workers N` and `ingest_paths(workers=N)` use it: reading and extracting are pure
 CPU work on independent files, so N processes use N cores, while the single DuckDB writer stays
@@ -6,7 +6,8 @@ in the calling process. Workers come from a `forkserver` that has already import
 so a worker starts in a fraction of a second and loads the NLP models once, on its first file;
 the parent's DuckDB connection and threads are never forked.
 
-At most `2 × workers` files are in flight, so memory does not grow with the number of files. A
+At most IN_FLIGHT_PER_WORKER × workers files are submitted and not yet handed back, so memory
+does not grow with the number of files. A
 worker that dies (out of memory, a segfault in a parser) breaks the pool: the files it was
 working on are tried again one at a time in a new pool, and the file that breaks it alone is
 returned as failed; the run goes on.
@@ -14,15 +15,15 @@ returned as failed; the run goes on.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import multiprocessing as mp
 import os
 import select
 import threading
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
 from pipeline.model import FileResult
@@ -77,39 +78,63 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 
 
 def extract_in_workers(jobs: Iterable[tuple[str, str]], extract: Extract, workers: int,
-                       died: Callable[[str, str], FileResult]) -> Iterator[FileResult]:
-    """extract(path, sha256) for each job in `workers` processes, yielded in the jobs' order.
+                       died: Callable[[str, str], FileResult],
+                       heartbeat: float | None = None) -> Iterator[FileResult | None]:
+    """extract(path, sha256) for each job in `workers` processes, each result yielded as soon as
+    it is finished: one slow file does not hold back the files finished after it. Only copies of
+    the same bytes keep their order (a result waits for the files listed before it with the same
+    sha256), so the first listed copy is written first and the dataset does not depend on timing.
+    `heartbeat`: seconds after which None is yielded when no file finished, so that the caller
+    can write what it holds while a long file extracts (None: wait without heartbeats).
     `died(path, message)` makes the failed result of a file whose worker process died."""
     pending = iter(jobs)
-    window: deque[tuple[str, str, Future | None]] = deque()
+    unyielded: dict[int, tuple[str, str]] = {}  # job number → job, submitted and not yet yielded
+    held: dict[int, FileResult] = {}  # finished, waiting for an earlier copy of the same bytes
+    in_flight: dict[Future, int] = {}
+    numbers = itertools.count()
     pool = _pool(workers)
     try:
         while True:
+            yield from _released(held, unyielded)
             try:
-                while len(window) < workers * IN_FLIGHT_PER_WORKER:
+                while len(unyielded) < workers * IN_FLIGHT_PER_WORKER:
                     job = next(pending, None)
                     if job is None:
                         break
-                    window.append((*job, None))  # listed before submit: a broken pool refuses it
-                    window[-1] = (*job, pool.submit(extract, *job))
-                if not window:
+                    number = next(numbers)
+                    unyielded[number] = job  # listed before submit: a broken pool refuses it
+                    in_flight[pool.submit(extract, *job)] = number
+                if not in_flight:
                     return
-                result = window[0][2].result()  # type: ignore[union-attr]
+                done, _ = wait(in_flight, timeout=heartbeat, return_when=FIRST_COMPLETED)
+                if not done:
+                    yield None
+                    continue
+                for future in done:
+                    held[in_flight.pop(future)] = future.result()
             except BrokenProcessPool:
                 # One of the files in flight killed its worker; which one is unknown. Each is
                 # tried again alone, in a fresh pool: the one that breaks it alone is the culprit.
                 pool.shutdown(wait=False, cancel_futures=True)
-                suspects = [(path, sha) for path, sha, _ in window]
-                window.clear()
+                in_flight.clear()
+                suspects = [number for number in unyielded if number not in held]
                 logger.warning("a worker process died; trying the %d file(s) in flight one by one", len(suspects))
-                for path, sha in suspects:
-                    yield extract_alone(extract, (path, sha), died)
+                for number in suspects:
+                    yield from _released(held, unyielded)
+                    held[number] = extract_alone(extract, unyielded[number], died)
                 pool = _pool(workers)
-                continue
-            window.popleft()
-            yield result
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _released(held: dict[int, FileResult], unyielded: dict[int, tuple[str, str]]) -> Iterator[FileResult]:
+    """The held results no earlier unyielded job with the same bytes waits before, in job order."""
+    for number in sorted(held):
+        sha256 = unyielded[number][1]
+        if any(earlier < number and job[1] == sha256 for earlier, job in unyielded.items()):
+            continue
+        del unyielded[number]
+        yield held.pop(number)
 
 
 def extract_alone(extract: Callable[..., FileResult], args: tuple[str, ...],

@@ -250,9 +250,13 @@ class _Tally:
 # Results written per transaction: a commit costs 20–80 ms of the writer's CPU here, a batch's
 # inserts a few ms per table. A batch is written when it holds BATCH_FILES results or its oldest
 # waited BATCH_SECONDS, so a crash loses at most that much work (re-extracted by the next
-# ingest) and never part of a file.
+# ingest) and never part of a file. While files extract, the writer is woken every
+# HEARTBEAT_SECONDS (BatchWriter.tick): a finished file is committed within BATCH_SECONDS +
+# HEARTBEAT_SECONDS even while a long file is still extracting, and kill -9 loses at most the
+# files in flight and those finished in the last BATCH_SECONDS.
 BATCH_FILES = 25
 BATCH_SECONDS = 5.0
+HEARTBEAT_SECONDS = 0.25
 
 
 class BatchWriter:
@@ -269,7 +273,15 @@ class BatchWriter:
         if not self.batch:
             self.since = time.monotonic()
         self.batch.append(result)
-        if len(self.batch) >= BATCH_FILES or time.monotonic() - self.since >= BATCH_SECONDS:
+        if len(self.batch) >= BATCH_FILES:
+            self.flush()
+        else:
+            self.tick()
+
+    def tick(self) -> None:
+        """Write the batch if its oldest result waited BATCH_SECONDS (called with each result and
+        while waiting for one, so no finished file waits for the next to finish)."""
+        if self.batch and time.monotonic() - self.since >= BATCH_SECONDS:
             self.flush()
 
     def flush(self) -> None:
@@ -282,6 +294,7 @@ class BatchWriter:
             self.store.write_results(batch, self.run_id)
         except duckdb.Error:  # find the file the database refused; store the others
             batch = [self._write_one(result) for result in batch]
+        logger.debug("committed %d file(s): %s", len(batch), ", ".join(r.source for r in batch))
         for result in batch:
             self.written(result)
 
@@ -297,10 +310,11 @@ class BatchWriter:
         return result
 
 
-def _extracted(jobs: list[tuple[str, str]], workers: int | None) -> Iterator[FileResult]:
-    """The results of `jobs` (path, sha256), in order; in worker processes when workers > 1
-    (None: one per core). `extract_file` is looked up now, so a stand-in set on this module
-    reaches the workers too."""
+def _extracted(jobs: list[tuple[str, str]], workers: int | None) -> Iterator[FileResult | None]:
+    """The results of `jobs` (path, sha256) as they finish (copies of the same bytes in the jobs'
+    order), and None every HEARTBEAT_SECONDS while none does; in worker processes when workers > 1
+    (None: one per core), else in a thread of this process, so that this one keeps writing.
+    `extract_file` is looked up now, so a stand-in set on this module reaches the workers too."""
     if not jobs:
         return
     if workers is None:  # resolved only now: a run with nothing to extract never loads the pool
@@ -308,14 +322,31 @@ def _extracted(jobs: list[tuple[str, str]], workers: int | None) -> Iterator[Fil
 
         workers = available_cores()
     if workers <= 1 or len(jobs) <= 1:
-        task = functools.partial(extract_or_fail, _extract_function())
-        for path, sha256 in jobs:
-            yield task(path, sha256)
+        yield from _extracted_in_thread(jobs, functools.partial(extract_or_fail, _extract_function()))
         return
     from pipeline.extract_pool import extract_in_workers
 
     task = functools.partial(extract_or_fail, _stand_in())
-    yield from extract_in_workers(jobs, task, min(workers, len(jobs)), died=failed_file)
+    yield from extract_in_workers(jobs, task, min(workers, len(jobs)), died=failed_file,
+                                  heartbeat=HEARTBEAT_SECONDS)
+
+
+def _extracted_in_thread(jobs: list[tuple[str, str]],
+                         task: Callable[[str, str], FileResult]) -> Iterator[FileResult | None]:
+    """task(path, sha256) for each job, one after the other in a thread, results in order; None
+    every HEARTBEAT_SECONDS while one runs (this thread stays free to write finished files)."""
+    from concurrent.futures import ThreadPoolExecutor, wait
+
+    with ThreadPoolExecutor(1, thread_name_prefix="chiso-extract") as pool:
+        try:
+            for path, sha256 in jobs:
+                future = pool.submit(task, path, sha256)
+                while not wait([future], timeout=HEARTBEAT_SECONDS).done:
+                    yield None
+                yield future.result()
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
 
 def unchanged_run(files: Sequence[str], db: str | Path, *, runner: str = "cli",
@@ -396,9 +427,12 @@ def ingest_paths(paths: Iterable[str | Path], db: str | Path, *, quiet: bool = F
         for result in plan.unreadable:
             writer.add(result)
         planned = {p.path: p for p in plan.todo}
-        for result in _extracted([(p.path, p.sha256) for p in plan.todo], workers):
-            writer.add(completed(result, planned[result.source]))
-            step(result.source, result.status)
+        for outcome in _extracted([(p.path, p.sha256) for p in plan.todo], workers):
+            if outcome is None:  # a heartbeat: files are still extracting
+                writer.tick()
+                continue
+            writer.add(completed(outcome, planned[outcome.source]))
+            step(outcome.source, outcome.status)
         writer.flush()
         summary = RunSummary(run_id=run_id, files_seen=len(files), skipped=tally.skipped,
                              ingested=tally.ingested, failed=tally.failed, documents=tally.documents,

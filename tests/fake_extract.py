@@ -65,3 +65,24 @@ def dying_extract_file(path, source=None, data=None) -> FileResult:
     if "die" in Path(path).name:
         os._exit(137)
     return fake_extract_file(path, source, data)
+
+
+# A file named `*slow*` waits for a file named `go` in its folder, at most this long.
+SLOW_MAX_SECONDS = 30.0
+LET_GO, GAVE_UP = "slow file: let go", "slow file: gave up waiting for go"
+
+
+def slow_extract_file(path, source=None, data=None) -> FileResult:
+    """The stand-in, except that a file named `*slow*` stands for a long extraction: it waits
+    until the test creates `go` beside it (at most SLOW_MAX_SECONDS); its result's warnings say
+    whether it was let go (LET_GO) or gave up waiting (GAVE_UP)."""
+    if "slow" not in Path(path).name:
+        return fake_extract_file(path, source, data)
+    go = Path(path).parent / "go"
+    deadline = time.monotonic() + SLOW_MAX_SECONDS
+    while not go.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    result = fake_extract_file(path, source, data)
+    import dataclasses
+
+    return dataclasses.replace(result, warnings=(LET_GO if go.exists() else GAVE_UP,))

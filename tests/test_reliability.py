@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import duckdb
 import pytest
-from fake_extract import fake_extract_file
+from fake_extract import LET_GO, fake_extract_file, slow_extract_file
 
 from pipeline.ingest import ingest_paths
 from pipeline.names import escaped, shown, unescaped
@@ -124,3 +126,109 @@ def test_chiso_extract_on_a_folder_with_odd_names(tmp_path):
     assert b"\x1b" not in out.stdout + out.stderr
     sources = {json.loads(line)["source"] for line in out.stdout.decode("utf-8").splitlines()}
     assert sources == {f"{folder}/good.txt", f"{folder}/b\\xff\\xfe.txt", f"{folder}/\\x1b[31mred.txt"}
+
+
+# -- 2. finished means stored ----------------------------------------------------------------
+
+FAST = [f"fast_{i}.txt" for i in range(5)]
+
+
+def slow_folder(tmp_path: Path, slow_name: str) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / slow_name).write_text("Có 1 tệp chậm.", encoding="utf-8")
+    for i, name in enumerate(FAST):
+        (folder / name).write_text(f"Có {i + 10} công đoàn cơ sở.", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def slow(monkeypatch):
+    import pipeline.ingest
+
+    monkeypatch.setattr(pipeline.ingest, "extract_file", slow_extract_file)
+    monkeypatch.setattr(pipeline.ingest, "BATCH_SECONDS", 0.3)
+    monkeypatch.setattr(pipeline.ingest, "HEARTBEAT_SECONDS", 0.05)
+    yield
+
+
+# (workers, the slow file's name): one worker extracts in listing order, so its slow file comes
+# last; with two, a slow file listed first must not hold back the files finished after it.
+SLOW_CASES = [(1, "z_slow.txt"), (2, "a_slow.txt"), (2, "z_slow.txt")]
+
+
+@pytest.mark.parametrize(("workers", "slow_name"), SLOW_CASES)
+def test_finished_files_are_committed_while_a_slow_file_extracts(tmp_path, monkeypatch, slow, workers, slow_name):
+    """The slow file is let go only once every fast file is committed: if a finished file waited
+    for the slow one, the slow one would give up waiting (GAVE_UP) instead."""
+    from pipeline.store import Store
+
+    folder = slow_folder(tmp_path, slow_name)
+    committed: list[str] = []
+    write_results = Store.write_results
+
+    def write_and_watch(self, results, run_id):
+        write_results(self, results, run_id)
+        committed.extend(Path(r.source).name for r in results)
+        if set(FAST) <= set(committed):
+            (folder / "go").touch()
+
+    monkeypatch.setattr(Store, "write_results", write_and_watch)
+    summary = ingest_paths([folder], tmp_path / "x.duckdb", quiet=True, workers=workers)
+    assert (summary.ingested, summary.failed) == (6, 0)
+    assert set(committed[:5]) == set(FAST) and committed[5] == slow_name
+    assert rows(tmp_path / "x.duckdb", "SELECT warnings FROM files WHERE path LIKE '%slow%'") == [(LET_GO,)]
+
+
+def test_copies_of_the_same_bytes_are_written_in_listing_order(tmp_path, slow):
+    """Results come as they finish, except copies of the same bytes: the first listed copy
+    holds the documents however long it takes, as with one worker."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a_slow.txt", "b_copy.txt"):
+        (folder / name).write_text("Có 12 công đoàn cơ sở.", encoding="utf-8")
+    (folder / "c_other.txt").write_text("Có 13 công đoàn cơ sở.", encoding="utf-8")
+    threading.Timer(1.0, (folder / "go").touch).start()  # the copy is done long before
+    summary = ingest_paths([folder], tmp_path / "x.duckdb", quiet=True, workers=2)
+    assert (summary.ingested, summary.failed) == (3, 0)
+    assert rows(tmp_path / "x.duckdb", "SELECT path, documents, duplicate_of FROM files ORDER BY path") == [
+        ("in/a_slow.txt", 1, None), ("in/b_copy.txt", 0, "in/a_slow.txt"), ("in/c_other.txt", 1, None)]
+
+
+SLOW_CLI = """import sys, fake_extract, pipeline.ingest, pipeline.extract_pool
+pipeline.ingest.extract_file = fake_extract.slow_extract_file
+pipeline.ingest.BATCH_SECONDS = 0.3
+pipeline.extract_pool.PRELOAD = []
+from pipeline.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize(("workers", "slow_name"), SLOW_CASES)
+def test_kill_9_during_a_slow_file_keeps_the_finished_files(tmp_path, workers, slow_name):
+    folder = slow_folder(tmp_path, slow_name)
+    db = tmp_path / "x.duckdb"
+    env = {**os.environ, "PYTHONPATH": f"{TESTS}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    proc = subprocess.Popen([sys.executable, "-c", SLOW_CLI, "--debug", "ingest", str(folder), "--db", str(db),
+                             "--workers", str(workers)], env=env, stderr=subprocess.PIPE, text=True)
+    committed: set[str] = set()
+    try:
+        for line in proc.stderr:  # --debug: a line for each batch committed
+            if "committed" in line:
+                committed |= {Path(p.strip()).name for p in line.split(":", 2)[-1].split(",")}
+            if set(FAST) <= committed:
+                break
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
+        proc.stderr.close()
+    assert proc.returncode == -signal.SIGKILL
+    assert not (folder / "go").exists()  # the slow file was still extracting
+    stored = rows(db, "SELECT path, status FROM files ORDER BY path")
+    assert stored == [(f"in/{name}", "ok") for name in FAST]
+    (folder / "go").touch()  # the next run extracts only what the killed one had not stored
+    rerun = subprocess.run([sys.executable, "-c", SLOW_CLI, "ingest", str(folder), "--db", str(db)],
+                           env=env, capture_output=True, text=True, timeout=120)
+    assert rerun.returncode == 0, rerun.stderr
+    assert "1 ingested, 5 unchanged, 0 failed" in rerun.stderr
+
