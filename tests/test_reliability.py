@@ -232,3 +232,72 @@ def test_kill_9_during_a_slow_file_keeps_the_finished_files(tmp_path, workers, s
     assert rerun.returncode == 0, rerun.stderr
     assert "1 ingested, 5 unchanged, 0 failed" in rerun.stderr
 
+
+# -- 3. page furniture is what repeats with the same words ---------------------------------
+
+BODY = ["Năm 2024 toàn tỉnh phát triển mới {p}.{p}07 đoàn viên công đoàn,",
+        "thành lập {p}9 công đoàn cơ sở trong doanh nghiệp ngoài nhà nước;",
+        "tỷ lệ doanh nghiệp ký kết thỏa ước lao động tập thể đạt {p}5%."]
+
+
+def pdf_pages(pages: list[tuple[str | None, list[str], str | None]]) -> bytes:
+    """A PDF of (line at the top of the page, body lines, line at the bottom) pages, DejaVu Sans."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVuSans", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
+    buf = io.BytesIO()
+    canvas = Canvas(buf, pagesize=A4, invariant=1)
+    for top, body, bottom in pages:
+        canvas.setFont("DejaVuSans", 11)
+        if top:
+            canvas.drawString(56, A4[1] - 40, top)
+        for i, line in enumerate(body):
+            canvas.drawString(56, A4[1] - 200 - 15 * i, line)
+        if bottom:
+            canvas.drawCentredString(A4[0] / 2, 30, bottom)
+        canvas.showPage()
+    canvas.save()
+    return buf.getvalue()
+
+
+def numbered(n: int, top, bottom) -> list[tuple[str | None, list[str], str | None]]:
+    """n pages of 21 body lines (about as much text as a real page's half); `top`/`bottom`: page
+    number → the line there (or None)."""
+    return [(top(p), [line.format(p=p) for line in BODY * 7], bottom(p)) for p in range(1, n + 1)]
+
+
+FURNITURE = [
+    # (pages, lines that must be kept, lines that must be dropped, lines dropped in all, a warning expected)
+    pytest.param(numbered(6, lambda p: "Báo cáo tổng kết công tác công đoàn năm 2024", lambda p: f"Trang {p}"),
+                 [], ["Báo cáo tổng kết công tác công đoàn năm 2024", "Trang 3"], 12, False, id="header-and-page-numbers"),
+    pytest.param(numbered(6, lambda p: f"LĐLĐ tỉnh Nghệ An – Báo cáo 2024 – trang {p + 2}", lambda p: f"{p}/6"),
+                 [], ["LĐLĐ tỉnh Nghệ An – Báo cáo 2024 – trang 5", "3/6"], 12, False, id="page-number-with-offset"),
+    pytest.param(numbered(6, lambda p: f"Công đoàn cơ sở: {[1234, 87, 5120, 342, 66, 910][p - 1]} đoàn viên",
+                          lambda p: f"- {p} -"),
+                 ["Công đoàn cơ sở: 1234 đoàn viên", "Công đoàn cơ sở: 5120 đoàn viên",
+                  "Công đoàn cơ sở: 910 đoàn viên"], ["- 3 -"], 6, False, id="page-tops-differ-in-digits"),
+    pytest.param(numbered(6, lambda p: f"Công đoàn cơ sở A{p}: 1.{p}34 đoàn viên", lambda p: None),
+                 ["Công đoàn cơ sở A1: 1.134 đoàn viên", "Công đoàn cơ sở A6: 1.634 đoàn viên"], [], 0, False,
+                 id="unit-names-differ-in-digits"),
+    pytest.param(numbered(2, lambda p: "Liên đoàn Lao động tỉnh Nghệ An · " * 4, lambda p: None),
+                 [], ["Liên đoàn Lao động tỉnh Nghệ An"], 2, True, id="long-header-of-a-short-file-warns"),
+]
+
+
+@pytest.mark.parametrize(("pages", "kept", "dropped", "furniture", "warns"), FURNITURE)
+def test_page_furniture_is_what_repeats_with_the_same_words(pages, kept, dropped, furniture, warns):
+    from extractors.readers.pdf import read_pdf
+
+    text = read_pdf(pdf_pages(pages), "probe.pdf")
+    lines = {line.strip() for block in text.blocks for line in block.text.split("\n")}
+    assert all(line in lines for line in kept), sorted(lines)
+    assert not any(drop in line for drop in dropped for line in lines), sorted(lines)
+    assert all(line.format(p=2) in lines for line in BODY)  # the body is always kept
+    assert text.furniture_lines == furniture
+    assert any("dropped as running headers" in w for w in text.warnings) is warns

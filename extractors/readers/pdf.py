@@ -21,7 +21,13 @@ import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
-from extractors.readers.pdf_blocks import Layout, furniture_keys, page_blocks, strip_furniture
+from extractors.readers.pdf_blocks import (
+    Layout,
+    furniture_keys,
+    furniture_warning,
+    page_blocks,
+    strip_furniture,
+)
 from extractors.readers.pdf_lines import PageContent, read_page
 from extractors.readers.pdf_pdfium import read_page_fast
 from extractors.records import STATUS_NEEDS_OCR, STATUS_OK, Block, CorruptFile, EncryptedFile, TooLarge
@@ -44,6 +50,7 @@ class PdfText:
     status: str
     title: str | None
     warnings: tuple[str, ...]
+    furniture_lines: int = 0  # lines dropped as running headers/footers and page numbers
 
 
 def _open(data: bytes, name: str) -> Any:
@@ -161,9 +168,14 @@ def read_pdf(data: bytes, name: str) -> PdfText:
     if scanned:
         warnings.append(f"pages {_page_list(scanned)} have images but no text (scanned?): not read")
     repeated = furniture_keys(contents)
-    kept = [strip_furniture(page, repeated) for page in contents]
+    shapes: set[str] = set()
+    kept = [strip_furniture(page, repeated, shapes) for page in contents]
+    dropped = sum(len(page.lines) - len(lines) for page, lines in zip(contents, kept, strict=True))
+    warning = furniture_warning(contents, shapes)
+    if warning:
+        warnings.append(warning)
     layout = Layout(kept)
     blocks = [b for page, lines in zip(contents, kept, strict=True) for b in page_blocks(page, lines, layout)]
-    logger.debug("%s: %d pages, %d blocks, %d running header/footer lines", name, total, len(blocks),
-                 len(repeated))
-    return PdfText(tuple(blocks), total, STATUS_OK, title, tuple(warnings))
+    logger.debug("%s: %d pages, %d blocks, %d lines dropped as page furniture (%d kinds of running "
+                 "header/footer)", name, total, len(blocks), dropped, len(repeated))
+    return PdfText(tuple(blocks), total, STATUS_OK, title, tuple(warnings), furniture_lines=dropped)

@@ -39,13 +39,26 @@ def _furniture() -> tuple[re.Pattern[str], float, float]:
     return number, float(cfg["min_page_share"]), float(cfg["zone_share"])
 
 
+@lru_cache(maxsize=1)
+def _warn_share() -> float:
+    return float(yaml.safe_load(DATA.read_text(encoding="utf-8"))["warn_share"])
+
+
 def is_page_number(text: str) -> bool:
     """`3`, `- 3 -`, `Trang 3`, `Trang 3/12`, `Page 3 of 12`."""
     return bool(_furniture()[0].match(text))
 
 
+_NUMBER = re.compile(r"\d+")
+
+
 def _key(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+    """The line's shape: lower case, spaces collapsed, every number masked."""
+    return _NUMBER.sub("#", " ".join(text.lower().split()))
+
+
+def _numbers(text: str) -> tuple[int, ...]:
+    return tuple(int(n) for n in _NUMBER.findall(text))
 
 
 def _zone_lines(page: PageContent, zone: float) -> Iterator[tuple[str, Line]]:
@@ -57,22 +70,78 @@ def _zone_lines(page: PageContent, zone: float) -> Iterator[tuple[str, Line]]:
             yield "bottom", line
 
 
-def furniture_keys(pages: list[PageContent]) -> set[tuple[str, str]]:
-    """(zone, key) of lines repeated in the same margin zone of many pages: running headers/footers."""
+# A number of a running header or footer: the same on every page ("2024"), or the page's own
+# number shifted by the same offset on every page ("Trang 5", "5/12" after a cover page).
+Slot = tuple[str, int]  # ("same", value) or ("page", value - page number)
+Furniture = dict[tuple[str, str], tuple[Slot, ...]]  # (zone, shape) → what each of its numbers is
+
+
+def furniture_keys(pages: list[PageContent]) -> Furniture:
+    """Running headers and footers: lines that repeat in the same margin zone of many pages with
+    the same words, their numbers either the same on each page or the page's own number. Lines of
+    the same shape whose numbers vary otherwise (a per-unit page opening with that unit's member
+    count) are body text."""
     _, min_share, zone = _furniture()
-    seen: Counter[tuple[str, str]] = Counter()
-    for page in pages:
-        seen.update({(where, _key(line.text)) for where, line in _zone_lines(page, zone)})
     needed = max(2, min_share * len(pages))
-    return {k for k, n in seen.items() if n >= needed}
+    seen: dict[tuple[str, str], dict[int, tuple[int, ...]]] = {}  # shape → page → its numbers
+    for page in pages:
+        for where, line in _zone_lines(page, zone):
+            seen.setdefault((where, _key(line.text)), {}).setdefault(page.number, _numbers(line.text))
+    found: Furniture = {}
+    for shape, on_pages in seen.items():
+        if len(on_pages) < needed:
+            continue
+        slots: list[Slot] = []
+        for i in range(len(next(iter(on_pages.values())))):
+            same = Counter(numbers[i] for numbers in on_pages.values())
+            shifted = Counter(numbers[i] - page for page, numbers in on_pages.items())
+            (value, n_same), (offset, n_page) = same.most_common(1)[0], shifted.most_common(1)[0]
+            slots.append(("same", value) if n_same >= n_page else ("page", offset))
+        if sum(_fits(numbers, page, slots) for page, numbers in on_pages.items()) >= needed:
+            found[shape] = tuple(slots)
+    return found
 
 
-def strip_furniture(page: PageContent, repeated: set[tuple[str, str]]) -> list[Line]:
-    """The page's lines without running headers/footers and page-number lines."""
+def _fits(numbers: tuple[int, ...], page: int, slots: Iterable[Slot]) -> bool:
+    return all(n == (value if kind == "same" else page + value)
+               for n, (kind, value) in zip(numbers, slots, strict=True))
+
+
+def furniture_shape(page: PageContent, where: str, line: Line, repeated: Furniture) -> str | None:
+    """What the line is as page furniture, the same on every page it is dropped from: the shape of
+    a running header/footer of `repeated` (furniture_keys), or "page number"; None: body text."""
+    shape = (where, _key(line.text))
+    slots = repeated.get(shape)
+    if slots is not None and _fits(_numbers(line.text), page.number, slots):
+        return f"{where}: {shape[1]}"
+    return "page number" if is_page_number(line.text) else None
+
+
+def strip_furniture(page: PageContent, repeated: Furniture, dropped: set[str] | None = None) -> list[Line]:
+    """The page's lines without running headers/footers and page-number lines; `dropped` gets the
+    furniture_shape of each line dropped."""
     _, _, zone = _furniture()
-    drop = {id(line) for where, line in _zone_lines(page, zone)
-            if (where, _key(line.text)) in repeated or is_page_number(line.text)}
+    drop: set[int] = set()
+    for where, line in _zone_lines(page, zone):
+        shape = furniture_shape(page, where, line, repeated)
+        if shape is not None:
+            drop.add(id(line))
+            if dropped is not None:
+                dropped.add(shape)
     return [line for line in page.lines if id(line) not in drop]
+
+
+def furniture_warning(pages: list[PageContent], dropped: set[str]) -> str | None:
+    """A warning when the text dropped as page furniture is more than `warn_share` of the file's
+    characters. A running header counts once, as it is one piece of text printed on every page:
+    what matters is how much the file's text loses, and a rule that took body text for furniture
+    (lines that differ from page to page) drops many distinct lines."""
+    total = sum(len(line.text) for page in pages for line in page.lines)
+    lost = sum(len(shape.split(": ", 1)[-1]) for shape in dropped)
+    if total and lost > _warn_share() * total:
+        return (f"{len(dropped)} distinct lines ({lost / total:.0%} of the text) dropped as running headers, "
+                "footers and page numbers: check that they are not body text")
+    return None
 
 
 class Layout:
