@@ -1,0 +1,180 @@
+"""Organization names in one spelling (COMPARABLE.md): abbreviations expanded, header capitals
+turned into the official case, administrative words in lowercase; and each body's level and
+province. Language data: `extractors/lang/vi/organizations.yaml` and `provinces.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from extractors.lang import entry
+
+_ORG = "organizations.yaml"
+_WORD = r"[\wÀ-ỹ]"
+
+
+@dataclass(frozen=True)
+class OrgInfo:
+    """A canonical organization name with what can be read from it."""
+
+    name: str
+    level: str | None  # national | province | district | sector | grassroots
+    province: str | None  # the province-level unit (its name since 2025 when it was merged)
+
+
+@cache
+def _abbreviation_re() -> tuple[re.Pattern[str], dict[str, str]]:
+    table: dict[str, str] = entry(_ORG, "abbreviations")
+    alts = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
+    # an abbreviation ending in "." may be followed directly by a name ("TP.Vinh")
+    return re.compile(rf"(?<!{_WORD})(?:{alts})(?:(?<=\.)|(?!{_WORD}))"), table
+
+
+def expand_org_abbreviations(name: str) -> str:
+    """`LĐLĐ TP. Vinh` → `Liên đoàn Lao động thành phố Vinh` (case-sensitive: `Cđ` is no abbreviation)."""
+    rx, table = _abbreviation_re()
+    out = rx.sub(lambda m: table[m.group(0)] + " ", name)
+    return re.sub(r"\s+", " ", out).strip()
+
+
+@cache
+def _case_words() -> tuple[list[str], set[str], list[str], set[str]]:
+    official = sorted(entry(_ORG, "official_case"), key=len, reverse=True)
+    lower = set(entry(_ORG, "lowercase_words"))
+    openers = sorted(entry(_ORG, "name_openers"), key=len, reverse=True)
+    caps = set(entry(_ORG, "kept_capitals"))
+    return official, lower, openers, caps
+
+
+def _cap(syllable: str) -> str:
+    return syllable[:1].upper() + syllable[1:]
+
+
+def official_case(name: str) -> str:
+    """A name in the official case: `LIÊN ĐOÀN LAO ĐỘNG HUYỆN ĐÔNG ANH` → `Liên đoàn Lao động huyện
+    Đông Anh`. Known words take their data spelling, administrative words lowercase, and the proper
+    name after them every syllable capitalized; kept abbreviations (TNHH, THPT) stay in capitals."""
+    official, lower, openers, caps = _case_words()
+    words = name.split()
+    out: list[str] = []
+    i = 0
+    proper = False  # inside a proper name: every syllable capitalized
+    while i < len(words):
+        matched = None
+        for phrase in official + sorted(lower, key=len, reverse=True):
+            n = len(phrase.split())
+            if [w.lower() for w in words[i:i + n]] == phrase.lower().split():
+                matched = phrase
+                break
+        if matched is not None and not (proper and matched.lower() in {"ban", "phòng", "sở", "trường"}):
+            n = len(matched.split())
+            out.extend(matched.split())
+            i += n
+            proper = matched in openers or matched.lower() in {o.lower() for o in openers}
+            continue
+        w = words[i]
+        bare = w.strip("().,")
+        if bare.upper() in caps or (bare.isupper() and len(bare) <= 4 and not _is_syllable(bare)):
+            out.append(w.replace(bare, bare.upper()))
+        elif w.isupper() or proper or (out and out[-1][:1].isupper() and w[:1].isupper()):
+            out.append(_cap(w.lower()))
+            proper = True
+        else:
+            out.append(w)
+        i += 1
+    return " ".join(out)
+
+
+def _is_syllable(word: str) -> bool:
+    """A word that reads as a Vietnamese syllable (`HÒA`, `AN`) rather than an abbreviation (`CTXH`)."""
+    base = "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+    return bool(re.fullmatch(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+                             r"[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?", base.replace("đ", "d")))
+
+
+def canonical_organization(name: str | None) -> str | None:
+    """The one spelling of an organization name, or None for an empty one."""
+    if not name:
+        return None
+    s = unicodedata.normalize("NFC", re.sub(r"\s+", " ", name)).strip(" .,:;-–")
+    if not s:
+        return None
+    s = expand_org_abbreviations(s)
+    letters = [c for c in s if c.isalpha()]
+    shouting = letters and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    s = official_case(s.lower() if shouting else s)
+    return _lower_admin_words(s)
+
+
+def _lower_admin_words(s: str) -> str:
+    """`Liên đoàn Lao động Huyện Đông Anh` → `… huyện Đông Anh` (never at the name's start)."""
+    _, lower, _, _ = _case_words()
+    for w in sorted(lower, key=len, reverse=True):
+        s = re.sub(rf"(?<=\S )(?<!{_WORD}){re.escape(_cap(w))}(?!{_WORD})", w, s)
+    return s
+
+
+@cache
+def _provinces() -> dict[str, str]:
+    """Every province spelling (lowercase) → its unit since 2025."""
+    current = entry("provinces.yaml", "current")
+    merged = entry("provinces.yaml", "merged_into")
+    aliases = entry("provinces.yaml", "aliases")
+    table = {p.lower(): p for p in current}
+    table.update({old.lower(): new for old, new in merged.items()})
+    for alias, target in aliases.items():
+        table[alias.lower()] = table.get(target.lower(), target)
+    return table
+
+
+def province_of(name: str) -> str | None:
+    """The province-level unit a name places itself in (`… tỉnh Bình Dương` → `Hồ Chí Minh`)."""
+    low = name.lower()
+    best: tuple[int, str] | None = None
+    for spelling, unit in _provinces().items():
+        for m in re.finditer(rf"(?<!{_WORD}){re.escape(spelling)}(?!{_WORD})", low):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), unit)
+    return best[1] if best else None
+
+
+def level_of(name: str) -> str | None:
+    low = name.lower()
+    cities = {c.lower() for c in entry(_ORG, "province_cities")}
+    for prefix, level in entry(_ORG, "levels"):
+        if low.startswith(prefix.lower()):
+            if prefix.lower() == "liên đoàn lao động thành phố":
+                rest = low[len(prefix):].strip()
+                return "province" if rest in cities or province_of(rest) and rest in _provinces() else "district"
+            return level
+    return None
+
+
+def organization_info(name: str | None) -> OrgInfo | None:
+    canonical = canonical_organization(name)
+    if canonical is None:
+        return None
+    return OrgInfo(canonical, level_of(canonical), province_of(canonical))
+
+
+def organization_id(canonical: str) -> str:
+    """A stable id for a canonical name: lowercase ASCII words joined by '-'."""
+    base = unicodedata.normalize("NFD", canonical.lower().replace("đ", "d"))
+    base = "".join(c for c in base if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", base).strip("-")
+
+
+def organization_key(name: str | None) -> str:
+    """The form two spellings of one organization share ('' for none): canonical spelling,
+    lowercase, the comparison abbreviations expanded, `&` read as `và`."""
+    canonical = canonical_organization(name)
+    if not canonical:
+        return ""
+    s = canonical.replace("&", " và ")
+    for abbr, full in entry(_ORG, "comparison_abbreviations").items():
+        s = re.sub(rf"(?<!{_WORD}){re.escape(abbr)}(?!{_WORD})", full, s, flags=re.I)
+    s = re.sub(r"(?i)(?<!\w)tổng liên đoàn(?: lao động)?(?: việt nam)?(?!\w)", "Tổng Liên đoàn Lao động Việt Nam", s)
+    return re.sub(r"\s+", " ", s).strip().lower()

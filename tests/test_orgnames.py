@@ -1,0 +1,98 @@
+"""Canonical organization names (COMPARABLE.md): one row per abbreviation, casing rule, level and
+province (extractors/lang/vi/organizations.yaml, provinces.yaml)."""
+
+import pytest
+
+from extractors.lang import load
+from extractors.orgnames import (
+    canonical_organization,
+    level_of,
+    organization_id,
+    organization_key,
+    province_of,
+)
+
+CANONICAL = [
+    # header capitals (two-line headers of Decree 30/2020 documents)
+    ("LIÊN ĐOÀN LAO ĐỘNG HUYỆN ĐÔNG ANH", "Liên đoàn Lao động huyện Đông Anh"),
+    ("LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG TRỊ", "Liên đoàn Lao động tỉnh Quảng Trị"),
+    ("CÔNG ĐOÀN GIÁO DỤC TỈNH LÂM ĐỒNG", "Công đoàn Giáo dục tỉnh Lâm Đồng"),
+    ("CĐ NGÀNH Y TẾ TỈNH NAM ĐỊNH", "Công đoàn ngành Y tế tỉnh Nam Định"),
+    ("CĐCS TRƯỜNG THPT NGUYỄN DU", "Công đoàn cơ sở Trường THPT Nguyễn Du"),
+    ("LĐLĐ TX. AN NHƠN", "Liên đoàn Lao động thị xã An Nhơn"),
+    ("LĐLĐ TP. HÀ NỘI", "Liên đoàn Lao động thành phố Hà Nội"),
+    # abbreviations in running text
+    ("LĐLĐ tỉnh Bình Dương", "Liên đoàn Lao động tỉnh Bình Dương"),
+    ("LĐLĐTP Hà Nội", "Liên đoàn Lao động thành phố Hà Nội"),
+    ("CĐCS Công ty TNHH May Hòa Bình", "Công đoàn cơ sở Công ty TNHH May Hòa Bình"),
+    ("CĐCSTV Trung tâm Y tế", "Công đoàn cơ sở thành viên Trung tâm Y tế"),
+    ("CĐVC tỉnh Kon Tum", "Công đoàn Viên chức tỉnh Kon Tum"),
+    ("CĐGD Việt Nam", "Công đoàn Giáo dục Việt Nam"),
+    ("CĐN Giáo dục Nghệ An", "Công đoàn ngành Giáo dục Nghệ An"),
+    ("TLĐ", "Tổng Liên đoàn Lao động Việt Nam"),
+    ("Tổng LĐLĐ Việt Nam", "Tổng Liên đoàn Lao động Việt Nam"),
+    ("Tổng LĐLĐ VN", "Tổng Liên đoàn Lao động Việt Nam"),
+    ("TLĐLĐVN", "Tổng Liên đoàn Lao động Việt Nam"),
+    ("Tổng LĐLĐVN", "Tổng Liên đoàn Lao động Việt Nam"),
+    ("Tổng LĐLĐ", "Tổng Liên đoàn Lao động Việt Nam"),
+    ("BCH Công đoàn ngành Y tế", "Ban Chấp hành Công đoàn ngành Y tế"),
+    ("BTV LĐLĐ tỉnh", "Ban Thường vụ Liên đoàn Lao động tỉnh"),
+    ("Công đoàn ngành GD&ĐT", "Công đoàn ngành Giáo dục và Đào tạo"),
+    ("Công đoàn ngành GDĐT", "Công đoàn ngành Giáo dục và Đào tạo"),
+    ("Liên đoàn Lao động Tp. Vinh", "Liên đoàn Lao động thành phố Vinh"),
+    ("Liên đoàn Lao động TP Vinh", "Liên đoàn Lao động thành phố Vinh"),
+    ("Liên đoàn Lao động TX Quảng Trị", "Liên đoàn Lao động thị xã Quảng Trị"),
+    # administrative words lowercase in mixed case too
+    ("Liên đoàn Lao động Huyện Gio Linh", "Liên đoàn Lao động huyện Gio Linh"),
+    ("", None),
+]
+
+
+@pytest.mark.parametrize("name,want", CANONICAL)
+def test_canonical_spelling(name, want):
+    assert canonical_organization(name) == want
+
+
+def test_every_abbreviation_has_a_row():
+    covered = " ".join(name for name, _ in CANONICAL)
+    for abbr in load("organizations.yaml")["abbreviations"]:
+        assert abbr in covered, abbr
+
+
+@pytest.mark.parametrize("name,level,province", [
+    ("Tổng Liên đoàn Lao động Việt Nam", "national", None),
+    ("Liên đoàn Lao động tỉnh Bình Dương", "province", "Hồ Chí Minh"),  # merged in 2025
+    ("Liên đoàn Lao động thành phố Hà Nội", "province", "Hà Nội"),
+    ("Liên đoàn Lao động thành phố Vinh", "district", None),
+    ("Liên đoàn Lao động huyện Gio Linh", "district", None),
+    ("Công đoàn Giáo dục tỉnh Lâm Đồng", "sector", "Lâm Đồng"),
+    ("Công đoàn ngành Y tế tỉnh Nam Định", "sector", "Ninh Bình"),
+    ("Công đoàn cơ sở Trường THPT Bắc Lý", "grassroots", None),
+    ("Liên đoàn Lao động tỉnh Thừa Thiên Huế", "province", "Huế"),
+])
+def test_level_and_province(name, level, province):
+    assert level_of(name) == level
+    assert province_of(name) == province
+
+
+def test_every_pre_2025_province_maps_to_a_current_unit():
+    data = load("provinces.yaml")
+    assert len(data["current"]) == 34
+    assert len(set(data["merged_into"]) | set(data["current"]) - {"Huế"}) == 63  # Huế was Thừa Thiên Huế
+    for old, new in data["merged_into"].items():
+        assert new in data["current"], old
+        assert province_of(f"Liên đoàn Lao động tỉnh {old}") == new
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Công đoàn CSTV Trung tâm CTXH & QUỸ BTTE",
+     "Công đoàn cơ sở thành viên Trung tâm Công tác xã hội và Quỹ Bảo trợ trẻ em"),
+    ("LIÊN ĐOÀN LAO ĐỘNG HUYỆN ĐÔNG ANH", "Liên đoàn Lao động huyện Đông Anh"),
+    ("Tổng Liên đoàn", "TLĐ"),
+])
+def test_two_spellings_of_one_body_share_a_key(a, b):
+    assert organization_key(a) == organization_key(b)
+
+
+def test_organization_id_is_ascii():
+    assert organization_id("Liên đoàn Lao động huyện Đông Anh") == "lien-doan-lao-dong-huyen-dong-anh"
