@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -50,6 +51,16 @@ from extractors.numerals import SHAPE_CODE, SHAPE_NUMBER, SHAPE_VERSION, Numeral
 logger = logging.getLogger(__name__)
 
 ABBREVIATED_TAIL = "abbreviated-tail"
+# Numbers that cannot be union figures. A numeral with more than MAX_DIGITS digits holds more than
+# a float can (a 400-digit ratio once raised OverflowError and lost the file's figures): it is no
+# figure, not returned. A value above PLAUSIBLE_VND (money, or scaled by a scale word: 10^15 đồng
+# is a million tỷ, more than any union budget) or PLAUSIBLE_OTHER (anything else: 10^9 is ten
+# times the country's population) is returned with `ambiguous=True`, reason IMPLAUSIBLE.
+MAX_DIGITS = 18
+PLAUSIBLE_VND = 1e15
+PLAUSIBLE_OTHER = 1e9
+IMPLAUSIBLE = "implausible-value"
+_DIGIT = re.compile(r"\d")
 
 
 class AmbiguousNumber(ValueError):
@@ -325,15 +336,23 @@ def _mention(text: str, group: list[Atom], lex: Lexicon, pat: _Patterns) -> Numb
         pw = pat.prev_word.search(text, max(0, first.start - 20), first.start)
         if pw and pw.group(1).lower() in lex.vague_before:
             return None  # "hàng trăm", "vài ba"
+    if any(len(_DIGIT.findall(text, a.start, a.end)) > MAX_DIGITS for a in group if a.kind == NUMERAL):
+        logger.debug("%r: more than %d digits, not a figure", text[first.start:group[-1].end][:60], MAX_DIGITS)
+        return None
     num = first.numeral if len(group) == 1 else None
     shape = num.shape if num is not None else SHAPE_NUMBER
     value, abbreviated = evaluate(group)
+    if not math.isfinite(float(value)):
+        return None
     end, percent, money = (group[-1].end, False, False)
     if shape == SHAPE_NUMBER:
         end, percent, money = _units_after(text, end, lex, pat)
     numerals = [a.numeral for a in group if a.numeral is not None]
     flagged = next((n for n in numerals if n.ambiguous), None)
     reason = flagged.reason if flagged else (ABBREVIATED_TAIL if abbreviated else None)
+    scaled = any(a.kind == SCALE for a in group)
+    if shape == SHAPE_NUMBER and float(value) > (PLAUSIBLE_VND if money or scaled else PLAUSIBLE_OTHER):
+        reason = IMPLAUSIBLE
     return NumberMention(
         start=first.start,
         end=end,
@@ -342,7 +361,7 @@ def _mention(text: str, group: list[Atom], lex: Lexicon, pat: _Patterns) -> Numb
         percent=percent,
         money=money,
         words=any(a.kind in WORD_KINDS for a in group),
-        scaled=any(a.kind == SCALE for a in group),
+        scaled=scaled,
         leading_zero=bool(numerals) and group[0].kind == NUMERAL and numerals[0].leading_zero,
         ambiguous=reason is not None,
         reason=reason,

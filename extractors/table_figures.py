@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from extractors.entity import expand_abbreviations
 from extractors.figure_cues import CUES
 from extractors.langdata import phrase_pattern
-from extractors.numbers import NumberMention
+from extractors.numbers import IMPLAUSIBLE, PLAUSIBLE_OTHER, PLAUSIBLE_VND, NumberMention
 from extractors.records import Figure
 
 _SEP = " | "
@@ -134,6 +134,9 @@ def _cell_figure(text: str, row: Row, header: Row, cell: Cell, col: Column, labe
     percent = m.percent or col.percent
     unit = "percent" if percent else "vnd" if col.scale else "count"
     value = m.value * (col.scale or 1) if unit == "vnd" and not m.money else m.value
+    # plausible for the unit the column gives (numbers.py judged the number without the header)
+    implausible = value > (PLAUSIBLE_VND if unit == "vnd" else PLAUSIBLE_OTHER)
+    ambiguous = implausible or (m.ambiguous and m.reason != IMPLAUSIBLE)
     modality = col.modality or "actual"
     sentence = text[row.start:row.end]
     context = f"{text[header.start:header.end]}\n{sentence}"
@@ -143,4 +146,4 @@ def _cell_figure(text: str, row: Row, header: Row, cell: Cell, col: Column, labe
         modality=modality, comparator="=", aggregation="total", period_years=None,
         deadline_year=col.year if modality == "target" else None, recurrence=None,
         sentence=sentence, sentence_start=row.start, relation=col.relation,
-        ambiguous=bool(getattr(m, "ambiguous", False)), extras={"table_header": context.split("\n")[0]})
+        ambiguous=ambiguous, extras={"table_header": context.split("\n")[0]})

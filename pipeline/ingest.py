@@ -292,7 +292,7 @@ class BatchWriter:
             return
         try:
             self.store.write_results(batch, self.run_id)
-        except duckdb.Error:  # find the file the database refused; store the others
+        except (duckdb.Error, ValueError):  # find the file refused (ValueError: inf, NaN); store the others
             batch = [self._write_one(result) for result in batch]
         logger.debug("committed %d file(s): %s", len(batch), ", ".join(r.source for r in batch))
         for result in batch:
@@ -303,7 +303,7 @@ class BatchWriter:
 
         try:
             self.store.write_result(result, self.run_id)
-        except duckdb.Error as err:
+        except (duckdb.Error, ValueError) as err:
             logger.warning("%s: could not store the result: %s", result.source, err)
             result = failed_file(result.source, f"{result.source}: could not store the result: {err}", result.sha256)
             self.store.write_result(result, self.run_id)

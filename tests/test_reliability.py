@@ -301,3 +301,81 @@ def test_page_furniture_is_what_repeats_with_the_same_words(pages, kept, dropped
     assert all(line.format(p=2) in lines for line in BODY)  # the body is always kept
     assert text.furniture_lines == furniture
     assert any("dropped as running headers" in w for w in text.warnings) is warns
+
+
+# -- 4. numbers that cannot be numbers -------------------------------------------------------
+
+BIG = "1" + "0" * 400
+ABSURD = [
+    # (text, figures that must be there: text → ambiguous)
+    pytest.param(f"Có {BIG}/5 công đoàn cơ sở và 45/54 CĐCS ký kết.", {"45/54": False}, id="400-digit-ratio"),
+    pytest.param(f"Có 5/{BIG} công đoàn cơ sở và 45/54 CĐCS ký kết.", {"45/54": False}, id="400-digit-denominator"),
+    pytest.param(f"Đạt {BIG}/{BIG} chỉ tiêu, 45/54 CĐCS ký kết.", {"45/54": False}, id="400-digit-both"),
+    pytest.param(f"Có 5/1{'0' * 5000} công đoàn cơ sở và 45/54 CĐCS ký kết.", {"45/54": False},
+                 id="5000-digits-past-int-limit"),
+    pytest.param(f"Tổng thu {BIG} tỷ đồng, có 45/54 CĐCS ký kết.", {"45/54": False}, id="400-digit-money"),
+    pytest.param(f"Có {'1.000' * 100} đoàn viên và 45/54 CĐCS ký kết.", {"45/54": False}, id="400-digit-grouped"),
+    pytest.param("Tổng thu 3.000.000 tỷ đồng và 45/54 CĐCS ký kết.", {"3.000.000 tỷ đồng": True, "45/54": False},
+                 id="vnd-above-10^15"),
+    pytest.param("Có 12.345.678.901 đoàn viên và 45/54 CĐCS ký kết.", {"12.345.678.901": True, "45/54": False},
+                 id="count-above-10^9"),
+    pytest.param("Đạt 5.000.000.000% kế hoạch, 45/54 CĐCS ký kết.", {"5.000.000.000%": True, "45/54": False},
+                 id="percent-above-10^9"),
+    pytest.param("Thu 1.500.000.000.000 đồng và 2,35 tỷ đồng.", {"1.500.000.000.000 đồng": False, "2,35 tỷ đồng": False},
+                 id="plausible-money-untouched"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ABSURD)
+def test_numbers_that_cannot_be_numbers_are_refused_or_ambiguous(tmp_path, text, expected):
+    import math
+
+    from pipeline.extract import extract_file
+
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    result = extract_file(tmp_path / "a.txt")  # raised OverflowError for the ratios
+    assert result.status == "ok", result.error
+    figures = [f for ex in result.documents for f in ex.figures]
+    assert all(math.isfinite(f.value) and (f.denominator is None or math.isfinite(f.denominator)) for f in figures)
+    assert {f.text: f.ambiguous for f in figures if f.text in expected} == expected
+    assert all(len(f.text) < 100 for f in figures)  # the absurd numeral is no figure
+
+
+def test_an_absurd_number_does_not_stop_chiso_extract_or_the_store(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ABSURD[0].values[0], encoding="utf-8")
+    (folder / "b.txt").write_text(GOOD, encoding="utf-8")
+    out = chiso(["extract", str(folder)], fake_extractor=False)
+    assert out.returncode == 0, out.stderr
+    texts = [json.loads(line).get("text") for line in out.stdout.decode().splitlines()]
+    assert "45/54" in texts and "6.107" in texts  # the next file too
+    db = tmp_path / "x.duckdb"
+    summary = ingest_paths([folder], db, quiet=True)
+    assert (summary.ingested, summary.failed) == (2, 0)
+    assert rows(db, "SELECT count(*), count(*) FILTER (WHERE isinf(value) OR isnan(value)) FROM figures")[0][1] == 0
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("nan")])
+def test_a_value_the_database_cannot_hold_fails_its_file_only(tmp_path, monkeypatch, value):
+    """A stand-in that returns inf (what a future parser bug would): its file is recorded failed,
+    with the reason; the other files of the batch are stored."""
+    import dataclasses
+
+    import pipeline.ingest
+
+    def extract(path, source=None, data=None):
+        result = fake_extract_file(path, source, data)
+        if "inf" not in Path(path).name:
+            return result
+        ex = result.documents[0]
+        figures = tuple(dataclasses.replace(f, value=value) for f in ex.figures)
+        return dataclasses.replace(result, documents=(dataclasses.replace(ex, figures=figures),))
+
+    monkeypatch.setattr(pipeline.ingest, "extract_file", extract)
+    for name in ("a.txt", "b_inf.txt", "c.txt"):
+        (tmp_path / name).write_text(f"{name}: {GOOD}", encoding="utf-8")
+    summary = ingest_paths([tmp_path], tmp_path / "x.duckdb", quiet=True)
+    assert (summary.ingested, summary.failed) == (2, 1)
+    assert "b_inf.txt: could not store the result" in summary.failures[0][1]
+    assert rows(tmp_path / "x.duckdb", "SELECT count(*) FROM figures WHERE NOT isfinite(value)") == [(0,)]

@@ -48,7 +48,13 @@ def run(args: argparse.Namespace) -> int:
         if path == "-":
             result = extract_file("-", source="-", data=sys.stdin.buffer.read())
         else:
-            result = extract_file(path, source=escaped(path))  # any bytes of a name: printable, lossless
+            try:
+                result = extract_file(path, source=escaped(path))  # any bytes of a name: printable, lossless
+            except Exception as err:  # noqa: BLE001 - one bad file must not stop the files after it
+                logging.getLogger(__name__).debug("%s: extraction crashed", escaped(path), exc_info=True)
+                failed += 1
+                print(shown(f"{escaped(path)}: extraction crashed: {type(err).__name__}: {err}"), file=sys.stderr)
+                continue
         if result.status != "ok":
             failed += 1
             print(shown(result.error or f"{escaped(path)}: {result.status}"), file=sys.stderr)
