@@ -80,6 +80,8 @@ def _is_not_figure(text: str, m: NumberMention, before: str, after: str) -> bool
         return True  # "(1)": a footnote, a list mark, a call like "alert(1)"
     if cue.CONTACT.search(before[-60:]) or re.match(r"^\s*:\s*\d", after):
         return True  # a phone or account number, a time "8:30", a standard "9001:2015"
+    if len(digits) == 2 and not (m.percent or m.money) and re.search(r"(?<!\d)\d{1,2}\s*[:h]\s*$", before):
+        return True  # the minutes of a time: "10:30", "8h30" (a news byline)
     if m.text[:1] == "0" and len(digits) >= 4 and not (m.percent or m.money):
         return True  # "0238 …": leading zeros pad small counts ("05"), not long numbers
     if shape == "number" and cue.YEAR_BARE.match(m.text.strip()) and not m.money and not m.percent:

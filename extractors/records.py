@@ -113,4 +113,9 @@ class Figure:
     relation: str = "level"  # "level" | "ratio" | "achievement" | "change"
     denominator: float | None = None  # ratios: 39/45 -> value 39, denominator 45
     ambiguous: bool = False  # the number's form could not be read for sure (see numbers.py)
+    # comparison keys (COMPARABLE.md), set by extractors.figure_keys.assign_keys
+    organization: str | None = None  # canonical spelling
+    organization_from: str | None = None  # "clause" | "heading" | "document"
+    year: int | None = None  # end of the period an actual describes; a target's deadline
+    year_from: str | None = None  # "clause" | "heading" | "document"
     extras: dict[str, object] = field(default_factory=dict, compare=False, hash=False)

@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from extractors.orgnames import organization_key
+
+KEYS = ("organization", "year", "indicator")
 ATTRIBUTES = ("modality", "comparator", "aggregation", "deadline_year", "recurrence", "entity")
 _WS = re.compile(r"\s+")
 _FIX = {"\u01a3": "ư", "\u01a2": "Ư"}
@@ -54,7 +57,9 @@ class Score:
              "documents_found": self.documents_found / max(self.documents_gold, 1),
              "kind_accuracy": self.kind_ok / max(self.documents_gold, 1),
              "organization_accuracy": self.org_ok / max(self.documents_gold, 1),
-             "references_recall": self.refs_found / max(self.refs_gold, 1)}
+             }
+        if self.refs_gold:
+            m["references_recall"] = self.refs_found / self.refs_gold
         for a, (ok, n) in self.attributes.items():
             m[f"{a}_accuracy"] = ok / n if n else 0.0
         return {k: round(v, 4) for k, v in m.items()}
@@ -110,6 +115,9 @@ def score(records: list[dict[str, Any]], gold: dict[str, list[dict[str, Any]]]) 
         elif kind == "reference":
             refs[key].append(r)
     normed = {(k, i): _norm_map(d.get("text") or "") for k, ds in docs.items() for i, d in ds.items()}
+    for key, fs in figs.items():
+        for f in fs:
+            f.setdefault("_document", docs[key].get(int(f.get("doc_index", 0)), {}))
     _score_figures(sc, gold["figures"], figs, normed)
     _score_documents(sc, gold["documents"], docs)
     _score_references(sc, gold["references"], refs)
@@ -151,7 +159,32 @@ def _score_figures(sc: Score, golds: list[dict], figs: dict, normed: dict) -> No
             sc.misses.append(f"FP {src}: {p.get('text')!r} value={p.get('value')} unit={p.get('unit')}")
 
 
+def _score_keys(sc: Score, g: dict, p: dict, src: str) -> None:
+    """The comparison keys (COMPARABLE.md) of a matched figure, when its gold has them; a key the
+    prediction lacks falls back to its document's (as shared/tools/score_keys.py does)."""
+    if not any(k in g for k in KEYS):
+        return
+    doc = p.get("_document") or {}
+    ok_all = True
+    for k in KEYS:
+        want, got = g.get(k), p.get(k, doc.get(k) if k != "indicator" else None)
+        if k == "organization":
+            ok = organization_key(got) == organization_key(want)
+        elif k == "year":
+            ok = str(got) == str(want) if want is not None else got is None
+        else:
+            ok = (got or None) == (want or None)
+        ok_all &= ok
+        sc.attributes[f"key_{k}"][0] += ok
+        sc.attributes[f"key_{k}"][1] += 1
+        if not ok:
+            sc.misses.append(f"KEY {k} {src}: {g['quote']!r} gold={want!r} pred={got!r}")
+    sc.attributes["key_all"][0] += ok_all
+    sc.attributes["key_all"][1] += 1
+
+
 def _score_attributes(sc: Score, g: dict, p: dict, src: str) -> None:
+    _score_keys(sc, g, p, src)
     for a in ATTRIBUTES[:-1]:
         ok = str(p.get(a)) == str(g.get(a)) if a == "deadline_year" else p.get(a) == g.get(a)
         sc.attributes[a][0] += ok
@@ -177,6 +210,12 @@ def _score_documents(sc: Score, golds: list[dict], docs: dict) -> None:
         sc.kind_ok += _norm(d.get("kind") or "").lower() == _norm(g["kind"]).lower()
         org, gorg = _norm(d.get("organization") or "").lower(), _norm(g["organization"]).lower()
         sc.org_ok += bool(org) and (org in gorg or gorg in org)
+        if "date" in g:
+            ok = (d.get("date") or None) == (g["date"] or None)
+            sc.attributes["document_date"][0] += ok
+            sc.attributes["document_date"][1] += 1
+            if not ok:
+                sc.misses.append(f"DOC date {g['source']}#{g['doc_index']}: gold={g['date']!r} pred={d.get('date')!r}")
 
 
 def _ref_key(n: str) -> str:

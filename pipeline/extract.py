@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from extractors.figure_keys import KeyContext, assign_keys
 from extractors.figures import extract_figures
 from extractors.readers import read
-from extractors.records import STATUS_OK, ReadError
+from extractors.records import STATUS_OK, ReadError, Reference
 from extractors.references import extract_references
-from pipeline.model import DocumentExtract, FileResult
+from pipeline.model import Document, DocumentExtract, FileResult
 from pipeline.normalize import normalize_document
 from pipeline.segment import segment_documents
 
@@ -31,6 +32,13 @@ def warm_up() -> None:
     extract_figures(WARM_UP_SENTENCE)
 
 
+def key_context(doc: Document, refs: tuple[Reference, ...]) -> KeyContext:
+    """What a document says of itself, for its figures' organization and year."""
+    return KeyContext(organization=doc.organization, superior=doc.superior, year=doc.year,
+                      month=int(doc.date[5:7]) if doc.date else None,
+                      reference_spans=tuple((r.char_start, r.char_end) for r in refs))
+
+
 def extract_file(path: str | Path, source: str | None = None, data: bytes | None = None) -> FileResult:
     """Run every stage on one file. Never raises for a bad file: the result says what failed.
 
@@ -48,11 +56,12 @@ def extract_file(path: str | Path, source: str | None = None, data: bytes | None
                           status=raw.status, pages=raw.pages, warnings=raw.warnings,
                           error=f"{source}: {raw.status.replace('_', ' ')}" + (f" ({raw.warnings[0]})" if raw.warnings else ""))
     norm = normalize_document(raw)
-    docs = segment_documents(norm, source=source, meta_title=raw.title, meta_date=raw.date)
+    docs = segment_documents(norm, source=source, meta_title=raw.title, meta_date=raw.date, fmt=raw.format)
     extracts = []
     for doc in docs:
         refs = tuple(extract_references(doc.text))
-        figures = tuple(extract_figures(doc.text, doc_kind=doc.kind, references=refs))
+        figures = tuple(assign_keys(doc.text, extract_figures(doc.text, doc_kind=doc.kind, references=refs),
+                                    key_context(doc, refs)))
         pages = tuple(norm.page_at(doc.start + f.char_start) for f in figures)
         extracts.append(DocumentExtract(document=doc, figures=figures, references=refs, figure_pages=pages))
     return FileResult(source=source, sha256=raw.sha256, size=raw.size, format=raw.format, status="ok",

@@ -51,6 +51,12 @@ class Document:
     text: str
     start: int = 0  # offset of `text` in the file's normalized text
     end: int = 0
+    number: str | None = None  # `41/KH-LĐLĐ` (`Số: 41/KH-LĐLĐ`)
+    issuer: str | None = None  # the header's issuing body (= organization when the header names it)
+    superior: str | None = None  # the header's superior body
+    place: str | None = None  # of the place-and-date line
+    year: int | None = None  # the year the document speaks of: its date's, else one its text makes plain
+    organization_as_written: str | None = None  # before canonical spelling (an alias)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,9 @@ from pipeline.model import Document, FileResult
 
 def document_record(doc: Document) -> dict[str, Any]:
     return {"type": "document", "source": doc.source, "doc_index": doc.doc_index, "kind": doc.kind,
-            "title": doc.title, "organization": doc.organization, "date": doc.date, "text": doc.text}
+            "title": doc.title, "organization": doc.organization, "date": doc.date, "year": doc.year,
+            "number": doc.number, "issuer": doc.issuer, "superior": doc.superior, "place": doc.place,
+            "text": doc.text}
 
 
 def _number(v: float | None) -> float | int | None:
@@ -29,7 +31,8 @@ def figure_record(doc: Document, f: Figure, page: int | None = None) -> dict[str
             "comparator": f.comparator, "aggregation": f.aggregation,
             "period_years": _number(f.period_years), "deadline_year": f.deadline_year,
             "recurrence": f.recurrence, "relation": f.relation, "denominator": _number(f.denominator),
-            "ambiguous": f.ambiguous, "page": page, "sentence": f.sentence,
+            "ambiguous": f.ambiguous, "organization": f.organization, "organization_from": f.organization_from,
+            "year": f.year, "year_from": f.year_from, "page": page, "sentence": f.sentence,
             "extractor_version": EXTRACTOR_VERSION}
 
 

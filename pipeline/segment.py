@@ -3,17 +3,21 @@
 A file may hold several documents (seed 000 holds two speeches, each opened by a
 `THAM LUẬN` heading). A document opens at a heading line that starts with a kind word
 written in capitals (`THAM LUẬN`, `KẾ HOẠCH`, …) or, for the first document, as a
-Markdown-style heading (`Chương trình 3`). Language data: `pipeline/data/segment.yaml`.
+Markdown-style heading (`Chương trình 3`). Language data: `extractors/lang/vi/segment.yaml`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from dataclasses import dataclass
 
-from pipeline.docmeta import find_date, find_organization, find_title
-from pipeline.langdata import load_yaml
+from extractors.doc_header import Header, has_news_lead, read_byline_date, read_header, without_bylines
+from extractors.docmeta import find_date, find_organization, find_title, news_organization
+from extractors.figure_keys import document_year
+from extractors.lang import load as load_yaml
+from extractors.orgnames import canonical_organization
 from pipeline.model import Document, NormalizedText
 
 logger = logging.getLogger(__name__)
@@ -82,16 +86,19 @@ def _document_starts(text: str, headings: list[Heading]) -> list[Heading | None]
     return starts
 
 
-def _kind_without_heading(text: str, meta_kind: str | None) -> str:
+def _kind_without_heading(text: str, meta_kind: str | None, header: Header, fmt: str | None) -> str:
     if meta_kind:
         return meta_kind
-    if NEWS_TAG_RE.search(text[:3000]):
+    if header.kind:
+        return header.kind
+    if NEWS_TAG_RE.search(text[:3000]) or has_news_lead(text) or (fmt == "html" and header.issuer is None):
         return "tin"
     return "văn bản"
 
 
 def segment_documents(norm: NormalizedText, source: str, meta_title: str | None = None,
-                      meta_date: str | None = None, meta_kind: str | None = None) -> list[Document]:
+                      meta_date: str | None = None, meta_kind: str | None = None,
+                      fmt: str | None = None) -> list[Document]:
     """Split a file's normalized text into documents and read each one's metadata."""
     text = norm.text
     starts = _document_starts(text, find_headings(text))
@@ -105,12 +112,30 @@ def segment_documents(norm: NormalizedText, source: str, meta_title: str | None 
         while end > begin and text[end - 1].isspace():
             end -= 1
         body = text[begin:end]
-        kind = h.kind if h is not None else _kind_without_heading(body, meta_kind)
+        header = read_header(body)
+        kind = h.kind if h is not None else _kind_without_heading(body, meta_kind, header, fmt)
         head_at = max(h.start - begin, 0) if h is not None else None
-        title = find_title(body, head_at, kind) or (meta_title if i == 0 else None)
+        title = find_title(without_bylines(body) if kind == "tin" else body, head_at, kind) \
+            or header.subject or (meta_title if i == 0 else None)
+        if kind == "tin":
+            organization = news_organization(body, title)
+            date = (meta_date if i == 0 else None) or read_byline_date(body) or find_date(body)
+        else:
+            organization = header.issuer or find_organization(body, head_at)
+            date = header.date or find_date(body) or (meta_date if i == 0 else None)
         docs.append(Document(
             source=source, doc_index=i, kind=kind, title=title,
-            organization=find_organization(body, head_at),
-            date=find_date(body) or (meta_date if i == 0 else None),
-            text=body, start=begin, end=end))
-    return docs
+            organization=canonical_organization(organization), date=date, text=body, start=begin, end=end,
+            number=header.number, issuer=canonical_organization(header.issuer),
+            superior=canonical_organization(header.superior), place=header.place,
+            year=int(date[:4]) if date else None, organization_as_written=organization))
+    return _with_years(docs)
+
+
+def _with_years(docs: list[Document]) -> list[Document]:
+    """Each document's year: its date's, else the latest point in time its text states, else that of
+    the other documents of its file (speeches of one conference)."""
+    years = [d.year or document_year(d.text) for d in docs]
+    known = [y for y in years if y is not None]
+    fallback = max(known) if known else None
+    return [dataclasses.replace(d, year=y if y is not None else fallback) for d, y in zip(docs, years, strict=True)]

@@ -37,3 +37,22 @@ def test_pinning_never_lowers_a_floor(tmp_path):
     path.write_text(json.dumps({"floors": {"figures_f1": 0.9}}))
     assert pin_floors({"figures_f1": 0.8}, path)["figures_f1"] == 0.9
     assert pin_floors({"figures_f1": 0.95}, path)["figures_f1"] == 0.95
+
+
+@pytest.fixture(scope="module")
+def keys_metrics():
+    """corpus/keys: invented documents in the forms of issue 17 (headers, news, speeches, công văn),
+    gold with every figure's organization, year and indicator (corpus/keys/README.md)."""
+    return evaluate_paths([str(ROOT / "corpus/keys")], ROOT / "corpus/gold/keys").metrics()
+
+
+def test_keys_corpus_at_or_above_its_floors(keys_metrics):
+    floors = load_floors(ROOT / "corpus/gold/keys/baseline.json")
+    assert floors.get("key_all_accuracy"), "corpus/gold/keys/baseline.json holds no key floors"
+    assert not below_floors(keys_metrics, floors)
+
+
+def test_seeds_comparison_keys(metrics):
+    # issue 17's check on the seeds: organization, year and indicator each >= 0.95
+    for key in ("organization", "year", "indicator"):
+        assert metrics[f"key_{key}_accuracy"] >= 0.95, key

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from pipeline.gold_gate import (
     DEFAULT_BASELINE,
@@ -22,12 +23,15 @@ EXAMPLE = "chiso eval corpus/seeds --gold corpus/gold --verbose"
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", default=["corpus/seeds", "corpus/cases"], metavar="PATH")
     p.add_argument("--gold", default=str(DEFAULT_GOLD), help="folder of *.figures/documents/references.jsonl")
-    p.add_argument("--baseline", default=str(DEFAULT_BASELINE), help="pinned floors (JSON)")
+    p.add_argument("--baseline", default=None,
+                   help=f"pinned floors (JSON); default: baseline.json in the gold folder ({DEFAULT_BASELINE})")
     p.add_argument("--pin", action="store_true", help="raise the floors to the current scores (never lowers)")
     p.add_argument("--verbose", action="store_true", help="list every miss, extra and wrong attribute")
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.baseline is None:
+        args.baseline = str(Path(args.gold) / "baseline.json")
     sc = evaluate_paths(args.paths, args.gold)
     if args.verbose:
         print("\n".join("  " + m for m in sc.misses))

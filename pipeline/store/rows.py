@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from extractors.orgnames import organization_id, organization_info
 from extractors.records import Figure, Reference
 from pipeline.model import Document, DocumentExtract, FileResult
 
@@ -55,15 +58,47 @@ def document_row(doc: Document, sha256: str, path: str) -> Row:
     date = parse_date(doc.date, f"{path}#{doc.doc_index}")
     return {"doc_id": doc_id_of(sha256, doc.doc_index), "sha256": sha256, "path": path,
             "doc_index": doc.doc_index, "kind": doc.kind, "title": doc.title,
-            "organization": doc.organization, "date": date, "year": date.year if date else None,
+            "organization": doc.organization, "organization_id": _org_id(doc.organization), "date": date,
+            "year": doc.year if doc.year is not None else (date.year if date else None),
+            "number": doc.number, "issuer": doc.issuer, "superior": doc.superior, "place": doc.place,
             "text": doc.text, "char_start": doc.start, "char_end": doc.end}
 
 
+def _org_id(name: str | None) -> str | None:
+    return organization_id(name) if name else None
+
+
+def organization_rows(documents: Sequence[DocumentExtract]) -> list[Row]:
+    """One row per organization the documents and their figures name, with the spellings seen."""
+    rows: dict[str, Row] = {}
+    for ex in documents:
+        doc = ex.document
+        named = [(doc.organization, doc.organization_as_written), (doc.issuer, None), (doc.superior, None)]
+        named += [(f.organization, None) for f in ex.figures]
+        for name, written in named:
+            if not name:
+                continue
+            row = rows.get(oid := organization_id(name))
+            if row is None:
+                info = organization_info(name)
+                row = rows[oid] = {"organization_id": oid, "name": name, "level": info.level if info else None,
+                                   "province": info.province if info else None, "aliases": []}
+            for alias in (name, written):
+                if alias and alias not in row["aliases"]:
+                    row["aliases"].append(alias)
+    return list(rows.values())
+
+
 def figure_row(f: Figure, page: int | None, doc: Row, figure_id: str, version: str) -> Row:
-    year = f.deadline_year if (f.modality == "target" and f.deadline_year) else doc["year"]
+    if f.organization_from is None and f.year_from is None:
+        # keys never read (a figure made by hand or by a stand-in extractor): the document's
+        f = dataclasses.replace(f, organization=doc["organization"], year=f.deadline_year if (
+            f.modality == "target" and f.deadline_year) else doc["year"])
     return {"figure_id": figure_id, "doc_id": doc["doc_id"], "sha256": doc["sha256"], "path": doc["path"],
-            "doc_index": doc["doc_index"], "organization": doc["organization"], "doc_kind": doc["kind"],
-            "doc_date": doc["date"], "year": year, "page": page, "char_start": f.char_start,
+            "doc_index": doc["doc_index"], "organization": f.organization,
+            "organization_id": _org_id(f.organization), "organization_from": f.organization_from,
+            "year_from": f.year_from, "doc_kind": doc["kind"],
+            "doc_date": doc["date"], "year": f.year, "page": page, "char_start": f.char_start,
             "char_end": f.char_end, "text": f.text, "value": f.value, "value_max": f.value_max,
             "unit": f.unit, "entity": f.entity, "indicator": f.indicator, "modality": f.modality,
             "comparator": f.comparator, "aggregation": f.aggregation, "period_years": f.period_years,

@@ -23,7 +23,7 @@ from pipeline.store import lock
 from pipeline.store.errors import StoreError, StoreLocked, StoreNotFound
 from pipeline.store.migrations import migrate
 from pipeline.store.paths import path_key
-from pipeline.store.rows import FileRows, Row, file_rows
+from pipeline.store.rows import FileRows, Row, file_rows, organization_rows
 from pipeline.store.run_journal import (
     COUNTS,
     RUNNERS,
@@ -355,6 +355,20 @@ class Store:
         self._insert("documents", [row for rows in planned for row in rows.documents])
         self._insert("figures", [row for rows in planned for row in rows.figures])
         self._insert("references", [row for rows in planned for row in rows.references])
+        self._upsert_organizations(organization_rows([ex for r in results for ex in r.documents]))
+
+    def _upsert_organizations(self, rows: list[Row]) -> None:
+        """Add the organizations of a batch, merging the spellings seen with those stored."""
+        if not rows:
+            return
+        ids = _literals([r["organization_id"] for r in rows])
+        stored = dict(self.con.execute("SELECT organization_id, aliases FROM organizations "
+                                       f"WHERE organization_id IN ({ids})").fetchall())
+        for row in rows:
+            row["aliases"] = sorted(set(row["aliases"]) | set(stored.get(row["organization_id"]) or ()))
+        if stored:
+            self.con.execute(f"DELETE FROM organizations WHERE organization_id IN ({ids})")
+        self._insert("organizations", rows)
 
     def write_result(self, result: FileResult, run_id: str) -> None:
         """Replace every row of `result.source` by what `result` holds, in one transaction."""

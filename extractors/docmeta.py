@@ -3,7 +3,7 @@
 Organization names are found with a small grammar: an organization head (`Liên đoàn Lao
 động`, `Công đoàn`, an abbreviation such as `LĐLĐTP`) followed by capitalized words,
 abbreviations and a few lower-case words that occur inside names (`tỉnh`, `thành phố`,
-`ngành`). Language data: `pipeline/data/segment.yaml`.
+`ngành`). Language data: `extractors/lang/vi/segment.yaml`.
 """
 
 from __future__ import annotations
@@ -11,17 +11,19 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pipeline.langdata import load_yaml
+from extractors.lang import entry, load
 
-_DATA = load_yaml("segment.yaml")
+_DATA = load("segment.yaml")
 ORG_HEADS = sorted(_DATA["org_heads"], key=len, reverse=True)
 ORG_ABBR = dict(sorted(_DATA["org_abbreviations"].items(), key=lambda kv: -len(kv[0])))
 INNER = set(_DATA["org_inner_words"])
 STOP = set(_DATA["org_stop_words"])
 TITLE_SKIP = tuple(_DATA["title_skip_prefixes"])
+# two-word names whose second word is lowercase (`Giáo dục`, `Y tế`): a name may end with them
+_OFFICIAL_PHRASES = {p.lower() for p in entry("organizations.yaml", "official_case") if len(p.split()) >= 2}
 
 _TOKEN = re.compile(r"[\wÀ-ỹ]+(?:[-'][\wÀ-ỹ]+)*|&|-")
-_HEAD_RE = re.compile(
+HEAD_RE = _HEAD_RE = re.compile(
     r"(?<![\wÀ-ỹ])(?:{})(?![\wÀ-ỹ])".format("|".join(
         [re.escape(h) for h in ORG_HEADS] + [re.escape(a) for a in ORG_ABBR])), re.I)
 _DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s*(?:tháng\s*|[/.-])(\d{1,2})\s*(?:năm\s*|[/.-])(\d{4})", re.I)
@@ -46,6 +48,8 @@ def _expand(head: str) -> str:
 def organization_at(text: str, m: re.Match[str]) -> str | None:
     """The organization name that starts with the head matched by `m`, or None."""
     head = m.group(0)
+    if _expand(head).endswith("Việt Nam"):
+        return _expand(head)  # "TLĐ giao LĐLĐ tỉnh …": the national federation's name is whole
     tokens: list[re.Match[str]] = []
     for t in _TOKEN.finditer(text, m.end(), min(len(text), m.end() + 160)):
         gap = text[m.end() if not tokens else tokens[-1].end():t.start()]
@@ -64,8 +68,9 @@ def organization_at(text: str, m: re.Match[str]) -> str | None:
             kept.append(w)
         else:
             break
-    while kept and not (_is_capitalized(kept[-1]) or kept[-1].isupper()):
-        kept.pop()
+    while kept and not (_is_capitalized(kept[-1]) or kept[-1].isupper()) \
+            and not any(" ".join(kept[-n:]).lower() in _OFFICIAL_PHRASES for n in (2, 3, 4)):
+        kept.pop()  # a name ends with a capitalized word, or a phrase like "Giáo dục", "Khu công nghiệp"
     if not kept:
         return None
     name = _expand(head) + " " + " ".join(kept)
@@ -149,7 +154,7 @@ def find_organization(body: str, head_at: int | None) -> str | None:
     return None
 
 
-def _iso(d: str, mth: str, y: str) -> str | None:
+def iso_date(d: str, mth: str, y: str) -> str | None:
     day, month, year = int(d), int(mth), int(y)
     if 1 <= day <= 31 and 1 <= month <= 12 and 1900 <= year <= 2100:
         return f"{year:04d}-{month:02d}-{day:02d}"
@@ -163,10 +168,10 @@ def find_date(body: str) -> str | None:
     for zone in zones:
         m = _PLACE_DATE.search(zone)
         if m:
-            return _iso(*m.groups())
+            return iso_date(*m.groups())
     m = _ATTACHED.search(body[:1500])
     if m:
-        return _iso(*m.groups())
+        return iso_date(*m.groups())
     return None
 
 
@@ -217,3 +222,31 @@ def find_title(body: str, head_at: int | None, kind: str) -> str | None:
     if first.startswith(TITLE_SKIP) or _line_org(first) or len(first.split()) > 30:
         return None
     return first
+
+
+def _lead(body: str, title: str | None) -> tuple[int, str]:
+    """The lead of a news item: the first long line after its title (offset, text)."""
+    pos = 0
+    if title:
+        at = body.find(title.split("\n")[0][:60])
+        pos = at + len(title) if at >= 0 else 0
+    for m in re.finditer(r"[^\n]+", body[pos:pos + 4000]):
+        line = m.group(0)
+        if len(line.split()) >= 15:
+            return pos + m.start(), line
+    return pos, ""
+
+
+def news_organization(body: str, title: str | None) -> str | None:
+    """The organization a news item reports on: the subject of its lead (`(LĐTĐ) Chiều 10/9 LĐLĐTP
+    Hà Nội đã tổ chức …`), else the first one its title names, else the first one of its lead."""
+    _, lead = _lead(body, title)
+    in_lead = [(m.start(), o) for m in _HEAD_RE.finditer(lead) if (o := organization_at(lead, m))]
+    if in_lead and in_lead[0][0] <= 120:
+        return in_lead[0][1]
+    in_title = organizations_in(title or "")
+    if in_title:
+        return in_title[0]
+    if in_lead:
+        return in_lead[0][1]
+    return find_organization(body, None)

@@ -1,0 +1,177 @@
+"""The administrative header of a Vietnamese document (Decree 30/2020/NĐ-CP) and a news byline.
+
+A header holds, in its first lines: the superior body, then the issuing body (both in capitals,
+often beside the national motto, which text extraction interleaves with them), `Số: 41/KH-LĐLĐ`
+(number and symbol; its type code gives the kind), the place-and-date line (`Gio Linh, ngày 20
+tháng 4 năm 2024`), then the kind word in capitals and the title (or `V/v …` for a công văn).
+A news item has a byline or dateline instead (`Thứ Hai, 15/01/2024 10:30`, `(LĐ) - Ngày 15/1`).
+Language data: `extractors/lang/vi/document_header.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extractors.docmeta import HEAD_RE, iso_date
+from extractors.lang import compile_pattern, entry
+
+_DATA = "document_header.yaml"
+
+
+@dataclass(frozen=True)
+class Header:
+    """What a document's header says; every field None when it does not say it."""
+
+    issuer: str | None = None
+    superior: str | None = None
+    number: str | None = None
+    kind: str | None = None  # from the number's type code
+    place: str | None = None
+    date: str | None = None  # "YYYY-MM-DD"
+    subject: str | None = None  # `V/v …`
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    keys = ("number", "rule_line", "subject", "news_lead")
+    out = {k: compile_pattern(_DATA, k, entry(_DATA, k)) for k in keys}
+    motto = "|".join(re.escape(m) for m in entry(_DATA, "motto"))
+    out["motto"] = re.compile(rf"\s*(?:{motto})\s*", re.I)
+    out["number"] = re.compile(entry(_DATA, "number"))  # case matters: type codes are capitals
+    for name, pat in entry(_DATA, "bylines").items():
+        out[f"byline:{name}"] = compile_pattern(_DATA, f"bylines.{name}", pat)
+    return out
+
+
+_PLACE_DATE = re.compile(r"^\s*(?P<place>[^\d,;:()]{2,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s*(?:tháng\s*|[/.-])"
+                         r"(?P<m>\d{1,2})\s*(?:năm\s*|[/.-])(?P<y>\d{4})", re.I)
+
+
+def _header_cells(line: str) -> list[str]:
+    """A header line split where extraction joined its left and right columns."""
+    parts = re.split(r"\t|\s{3,}|\|", line)
+    cells = []
+    for p in parts:
+        for q in _patterns()["motto"].split(p):
+            if q.strip():
+                cells.append(q.strip())
+    return cells
+
+
+def _kind_of_code(number: str) -> str:
+    codes: dict[str, str] = entry(_DATA, "type_codes")
+    symbol = number.split("/", 1)[1] if "/" in number else ""
+    symbol = re.sub(r"^\s*\d{4}\s*/", "", symbol)
+    first = re.split(r"\s*-\s*", symbol.strip())[0]
+    if "-" in symbol and first in codes:
+        return codes[first]
+    if first in codes and "-" not in symbol and re.fullmatch(r"[A-ZĐ][A-Za-zĐđ]*", first) and first in ("CV",):
+        return codes[first]
+    return entry(_DATA, "no_type_code_kind")
+
+
+def _org_line(cell: str) -> str | None:
+    """The organization a header cell names (`LIÊN ĐOÀN LAO ĐỘNG HUYỆN GIO LINH`), or None."""
+    s = cell.strip().strip("*_").strip()
+    for prefix in entry(_DATA, "committee_prefixes"):
+        if s.upper().startswith(prefix + " ") and HEAD_RE.match(s[len(prefix) + 1:].strip()):
+            s = s[len(prefix) + 1:].strip()
+            break
+    if not s or len(s.split()) > 16 or not HEAD_RE.match(s):
+        return None
+    letters = [c for c in s if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < 0.6 * len(letters):
+        return None  # a header line is in capitals; a sentence that starts with a name is not
+    return s  # a header cell is the name whole (`LĐLĐ TX. AN NHƠN`: no grammar needed)
+
+
+def _complete_issuer(issuer: str, superior: str | None) -> str:
+    """`CÔNG ĐOÀN GIÁO DỤC TỈNH` under `LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG NAM` → `… TỈNH QUẢNG NAM`:
+    an issuer whose name ends with an administrative word takes the place its superior names."""
+    words = issuer.split()
+    if not superior or not words:
+        return issuer
+    upper = issuer.upper()
+    places = entry(_DATA, "place_words")
+    if any(upper.startswith(h + " ") or upper == h for h in entry(_DATA, "sector_heads")) \
+            and not any(f" {p} " in f" {upper} " for p in places):
+        sup = superior.split()
+        at = next((k for k, w in enumerate(sup) if w.upper() in places), None)
+        return issuer if at is None else issuer + " " + " ".join(sup[at:])
+    last = words[-1].lower()
+    sup = superior.split()
+    low = [w.lower() for w in sup]
+    if last in low and low.index(last) < len(sup) - 1 and last in {"tỉnh", "huyện", "quận", "thành", "phố", "xã"}:
+        return issuer + " " + " ".join(sup[low.index(last) + 1:])
+    return issuer
+
+
+def read_header(body: str) -> Header:
+    """The header of a document whose text is `body` (empty Header when it has none)."""
+    pats = _patterns()
+    lines = body.split("\n")[: entry(_DATA, "header_lines")]
+    orgs: list[str] = []
+    number = kind = place = date = subject = None
+    joining = False
+    for line in lines:
+        for cell in _header_cells(line):
+            if pats["rule_line"].match(cell):
+                continue
+            if number is None and (m := pats["number"].match(cell)):
+                number = re.sub(r"\s+", "", m.group("number"))
+                kind = _kind_of_code(number)
+                cell = cell[m.end():].strip()  # "Số: 41/KH-LĐLĐ Gio Linh, ngày …" on one line
+                if not cell:
+                    continue
+            if date is None and (m := _PLACE_DATE.match(cell)):
+                place, date = m.group("place").strip(), iso_date(m.group("d"), m.group("m"), m.group("y"))
+                continue
+            if subject is None and (m := pats["subject"].match(cell)):
+                subject = m.group("subject").strip()
+                continue
+            if orgs and joining and cell.isupper() and cell.split()[0] in entry(_DATA, "continuation_openers"):
+                orgs[-1] = f"{orgs[-1]} {cell}"
+                continue
+            if (org := _org_line(cell)) is not None:
+                orgs.append(org)
+                joining = True
+                continue
+            joining = False
+    issuer = orgs[-1] if orgs else None
+    superior = orgs[-2] if len(orgs) >= 2 else None
+    if issuer is not None:
+        issuer = _complete_issuer(issuer, superior)
+    if issuer is None and number is None and date is None:
+        return Header()
+    return Header(issuer=issuer, superior=superior, number=number, kind=kind if number else None,
+                  place=place, date=date, subject=subject)
+
+
+def read_byline_date(body: str, zone: int = 1200) -> str | None:
+    """The date of a news item's byline or dateline (`Thứ Hai, 15/01/2024 10:30`), or None."""
+    head = body[:zone]
+    for name in entry(_DATA, "bylines"):
+        for m in _patterns()[f"byline:{name}"].finditer(head):
+            if (d := iso_date(m.group("d"), m.group("m"), m.group("y"))):
+                return d
+    return None
+
+
+def has_news_lead(body: str, zone: int = 1500) -> bool:
+    """A lead opened by an agency tag (`(LĐ) - Ngày 15/1, …`) or a byline near the top."""
+    head = body[:zone]
+    if any(_patterns()["news_lead"].match(line) for line in head.split("\n")):
+        return True
+    return read_byline_date(body, zone) is not None
+
+
+def without_bylines(body: str, lines: int = 8) -> str:
+    """`body` with the byline lines of its top blanked (`Thứ Hai, 15/01/2024 10:30`): a news item's
+    title is the first line that is not one."""
+    out = body.split("\n")
+    for k, line in enumerate(out[:lines]):
+        if len(line.split()) <= 12 and read_byline_date(line) is not None:
+            out[k] = ""
+    return "\n".join(out)

@@ -1,0 +1,356 @@
+"""The comparison keys of each figure: whose figure it is and which year it describes
+(COMPARABLE.md). Read from the figure's clause first, then the headings and lead sentences that
+govern it, then the document (its issuer, its date). Each key says where it came from
+(`clause`, `heading`, `document`).
+
+Cost is linear in the text: the time phrases and organization names of a document are found once,
+and each figure looks only at its own sentence's share of them.
+Language data: `extractors/lang/vi/time.yaml`, `organizations.yaml`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from extractors.docmeta import HEAD_RE, organization_at
+from extractors.lang import compile_pattern, entry, phrase_pattern
+from extractors.orgnames import canonical_organization, level_of
+from extractors.records import Figure
+from extractors.sentences import Sentence, split_sentences
+
+CLAUSE, HEADING, DOCUMENT = "clause", "heading", "document"
+_TIME = "time.yaml"
+_ORG = "organizations.yaml"
+# How far before a figure its clause may name its time or organization (characters): a long
+# sentence of a flattened table must not make each figure read the whole sentence.
+CLAUSE_REACH = 400
+_ABBREVIATION_DOT = re.compile(r"(?<![\wÀ-ỹ])(TP|Tp|TX)\.")
+UNION_HEADS = ("tổng liên đoàn lao động", "liên đoàn lao động", "công đoàn")
+
+
+@dataclass(frozen=True)
+class KeyContext:
+    """What the document says of itself, for the figures that name no organization or year."""
+
+    organization: str | None = None  # canonical
+    superior: str | None = None  # canonical
+    year: int | None = None
+    month: int | None = None  # of the document's date, when it has one
+    reference_spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    start: int
+    end: int
+    year: int
+    kind: str  # a pattern name of time.yaml: year, term, quarter, …; or previous_year, past_year, current
+    deadline: bool = False
+
+
+@cache
+def _time_patterns() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], re.Pattern[str],
+                              dict[str, re.Pattern[str]], re.Pattern[str]]:
+    points = [(name, compile_pattern(_TIME, f"points.{name}", pat)) for name, pat in entry(_TIME, "points").items()]
+    deadline = compile_pattern(_TIME, "deadline_before", entry(_TIME, "deadline_before"))
+    not_time = compile_pattern(_TIME, "not_time_before", entry(_TIME, "not_time_before"))
+    relative = {name: re.compile(phrase_pattern(words), re.I) for name, words in entry(_TIME, "relative").items()}
+    not_past = compile_pattern(_TIME, "period_not_past_year", entry(_TIME, "period_not_past_year"))
+    return points, deadline, not_time, relative, not_past
+
+
+def time_mentions(text: str, doc_year: int | None = None, doc_month: int | None = None) -> list[TimeMention]:
+    """Every phrase of `text` that places something in a year, in text order; overlapping phrases
+    keep the most specific (a `năm học 2023 - 2024` is not also a `năm 2024`). Relative phrases
+    (`năm qua`, `hiện nay`) are resolved against the document's year and month when known."""
+    points, deadline_re, not_time_re, relative, not_past = _time_patterns()
+    taken: list[tuple[int, int]] = []
+    out: list[TimeMention] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for name, rx in points:
+        for m in rx.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            before = text[max(0, m.start() - 24):m.start()]
+            if not_time_re.search(before):
+                continue
+            taken.append((m.start(), m.end()))
+            dl = bool(deadline_re.search(before)) or bool(re.match(r"(?i)(?:đến|tới|trước|hết)\s", m.group(0))
+                                                            and name == "year")
+            out.append(TimeMention(m.start(), m.end(), int(m.group("y")), name, dl))
+    if doc_year is not None:
+        past_months = set(entry(_TIME, "past_year_months"))
+        for name, rx in relative.items():
+            for m in rx.finditer(text):
+                if not free(m.start(), m.end()):
+                    continue
+                if name == "past_year" and not_past.search(text[max(0, m.start() - 6):m.start()]):
+                    continue  # "5 năm qua": a period, not the year before
+                year = doc_year
+                if name == "previous_year" or (name == "past_year" and doc_month in past_months):
+                    year = doc_year - 1
+                taken.append((m.start(), m.end()))
+                out.append(TimeMention(m.start(), m.end(), year, name))
+    return sorted(out, key=lambda t: t.start)
+
+
+_POINT_KINDS = ("year", "months_of_year", "quarter", "school_year", "as_of_date")
+
+
+def document_year(text: str) -> int | None:
+    """The year a document without a date speaks of: the latest point in time its text states
+    (`Năm 2023, …`, `6 tháng đầu năm 2024`), leaving out deadlines, periods and dates of
+    cited documents (`ngày 12 tháng 9 năm 2024` after a document number)."""
+    congress = compile_pattern(_TIME, "congress", entry(_TIME, "congress")).search(text[:800])
+    if congress:
+        return int(congress.group("y"))  # a speech or resolution of a congress: the congress's year
+    years = []
+    for t in time_mentions(text):
+        if t.kind not in _POINT_KINDS or t.deadline:
+            continue
+        if re.search(r"(?i)tháng\s+\d{1,2}\s*$", text[max(0, t.start - 16):t.start]):
+            continue  # a date written in words: mostly the date of a cited document
+        years.append(t.year)
+    return max(years) if years else None
+
+
+def document_horizon(mentions: Sequence[TimeMention], doc_year: int | None) -> int | None:
+    """The last year of the period a plan or programme covers (`nhiệm kỳ 2023 - 2028`), when it
+    looks forward from the document's year."""
+    ends = [t.year for t in mentions if t.kind == "term" and (doc_year is None or t.year >= doc_year)]
+    return max(ends) if ends else None
+
+
+# --- organizations ----------------------------------------------------------------------------
+
+@cache
+def _scope_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    scope = entry(_ORG, "scope_words")
+    national = re.compile(phrase_pattern(scope["national"]), re.I)
+    own = re.compile(phrase_pattern(scope["own"]), re.I)
+    not_subject = re.compile(r"(?:" + phrase_pattern(entry(_ORG, "not_subject_before")) + r")\s*(?:các\s+)?$", re.I)
+    return national, own, not_subject
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    start: int
+    end: int
+    name: str  # canonical
+    subject: bool  # not the owner of a cited document or a partner
+
+
+def is_named(canonical: str) -> bool:
+    """A union body named in full (`Liên đoàn Lao động tỉnh Bình Dương`), not a generic one
+    (`công đoàn cơ sở`, `Liên đoàn Lao động tỉnh`, `Công đoàn ngành`)."""
+    low = canonical.lower()
+    if not low.startswith(UNION_HEADS):
+        return False
+    if low.startswith("tổng liên đoàn lao động"):
+        return True
+    words = canonical.split()
+    head_len = 4 if low.startswith("liên đoàn lao động") else 2
+    return len(words) > head_len and words[-1][:1].isupper()
+
+
+def org_mentions(text: str) -> list[OrgMention]:
+    """Named union bodies of `text`, in text order, each with whether it stands as a subject."""
+    _, _, not_subject = _scope_res()
+    out = []
+    last_end = -1
+    text = _ABBREVIATION_DOT.sub(lambda m: m.group(1) + " ", text)  # "TP. Vinh": same length
+    for m in HEAD_RE.finditer(text):
+        if m.start() < last_end:
+            continue
+        name = organization_at(text, m)
+        if not name:
+            continue
+        canonical = canonical_organization(name)
+        if not canonical or not is_named(canonical):
+            continue
+        end = min(len(text), _name_end(text, m.end(), name))
+        last_end = end
+        subject = not not_subject.search(text[max(0, m.start() - 30):m.start()])
+        out.append(OrgMention(m.start(), end, canonical, subject))
+    return out
+
+
+def _name_end(text: str, head_end: int, name: str) -> int:
+    """Where a name read by organization_at ends in `text` (its last word's end)."""
+    last = name.split()[-1]
+    at = text.find(last, head_end)
+    return at + len(last) if at >= 0 else head_end
+
+
+def _scope_org(clause: str, ctx: KeyContext) -> str | None:
+    national, own, _ = _scope_res()
+    hits = [(m.start(), "national", m.group(0)) for m in national.finditer(clause)]
+    hits += [(m.start(), "own", m.group(0)) for m in own.finditer(clause)]
+    if not hits:
+        return None
+    _, which, words = max(hits)
+    if which == "national":
+        return str(entry(_ORG, "national_federation"))
+    level = {"tỉnh": "province", "thành phố": "province", "huyện": "district", "quận": "district",
+             "thị xã": "district", "ngành": "sector"}.get(words.lower().split(" ", 1)[-1])
+    if level and ctx.organization and level_of(ctx.organization) != level and ctx.superior \
+            and level_of(ctx.superior) == level:
+        return ctx.superior
+    return ctx.organization
+
+
+# --- assignment -------------------------------------------------------------------------------
+
+def _in_spans(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+class _Index:
+    """A document's time and organization mentions, found once, looked up by position."""
+
+    def __init__(self, text: str, ctx: KeyContext) -> None:
+        self.text, self.ctx = text, ctx
+        self.times = [t for t in time_mentions(text, ctx.year, ctx.month)
+                      if not _in_spans(t.start, ctx.reference_spans)]
+        self.time_starts = [t.start for t in self.times]
+        self.orgs = [o for o in org_mentions(text) if not _in_spans(o.start, ctx.reference_spans)]
+        self.org_starts = [o.start for o in self.orgs]
+        self.horizon = document_horizon(self.times, ctx.year)
+
+    def times_in(self, a: int, b: int) -> list[TimeMention]:
+        i, j = bisect.bisect_left(self.time_starts, a), bisect.bisect_left(self.time_starts, b)
+        return self.times[i:j]
+
+    def orgs_in(self, a: int, b: int) -> list[OrgMention]:
+        i, j = bisect.bisect_left(self.org_starts, a), bisect.bisect_left(self.org_starts, b)
+        return self.orgs[i:j]
+
+
+def _clause_bounds(text: str, s: Sentence, f: Figure) -> tuple[int, int]:
+    """The stretch of the figure's sentence that may name its time: from the sentence start (at
+    most CLAUSE_REACH back) to the end of the figure's clause (the next `;` or the sentence end)."""
+    a = max(s.start, f.char_start - CLAUSE_REACH)
+    semi = text.find(";", f.char_end, s.end)
+    b = semi if semi >= 0 else s.end
+    return a, min(b, f.char_end + CLAUSE_REACH)
+
+
+def _clause_year(idx: _Index, s: Sentence, f: Figure, target: bool) -> int | None:
+    a, b = _clause_bounds(idx.text, s, f)
+    semi = idx.text.rfind(";", a, f.char_start)  # "…năm 2023, X kết nạp 24.600; hiện X có 3.120"
+    a = semi + 1 if semi >= 0 else a
+    mentions = [t for t in idx.times_in(a, b) if target or not _future(t, idx.ctx)]
+    before = [t for t in mentions if t.end <= f.char_start]
+    if before:
+        return before[-1].year
+    after = [t for t in mentions if t.start > f.char_start and "." not in idx.text[f.char_end:t.start]]
+    return after[0].year if after else None
+
+
+def _future(t: TimeMention, ctx: KeyContext) -> bool:
+    """A time after the document's year cannot be the time of an actual figure (a deadline, a plan
+    period), nor can a deadline."""
+    if ctx.year is None:
+        return t.deadline
+    return t.year > ctx.year  # "tính đến cuối năm 2023" in a 2024 item is a point, not a deadline
+
+
+def _heading_year(idx: _Index, s: Sentence, target: bool) -> int | None:
+    for h in reversed(s.headings):
+        mentions = [t for t in idx.times_in(h.start, h.end) if target or not _future(t, idx.ctx)]
+        if mentions:
+            return mentions[-1].year
+    return None
+
+
+def _figure_year(idx: _Index, s: Sentence, f: Figure, lead: int | None) -> tuple[int | None, str | None]:
+    ctx = idx.ctx
+    if f.modality == "target":
+        if f.deadline_year is not None:
+            own = any(t.year == f.deadline_year for t in idx.times_in(s.start, s.end))
+            return f.deadline_year, CLAUSE if own else HEADING
+        if f.recurrence == "annual":
+            return None, None
+        if (y := _clause_year(idx, s, f, target=True)) is not None:
+            return y, CLAUSE
+        if (y := _heading_year(idx, s, target=True)) is not None:
+            return y, HEADING
+        if idx.horizon is not None:
+            return idx.horizon, DOCUMENT
+        return (ctx.year, DOCUMENT) if ctx.year is not None else (None, None)
+    if (y := _clause_year(idx, s, f, target=False)) is not None:
+        return y, CLAUSE
+    if (y := _heading_year(idx, s, target=False)) is not None:
+        return y, HEADING
+    if lead is not None:
+        return lead, HEADING
+    return (ctx.year, DOCUMENT) if ctx.year is not None else (None, None)
+
+
+def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | None]:
+    ctx = idx.ctx
+    a = max(s.start, f.char_start - CLAUSE_REACH)
+    semi = idx.text.rfind(";", a, f.char_start)
+    a = semi + 1 if semi >= 0 else a
+    clause = idx.text[a:f.char_start]
+    subjects = [o for o in idx.orgs_in(a, f.char_start) if o.subject and o.end <= f.char_start]
+    scope = _scope_org(clause, ctx)
+    if subjects or scope:
+        national, own, _ = _scope_res()
+        scope_at = max([m.start() for m in national.finditer(clause)] + [m.start() for m in own.finditer(clause)],
+                       default=-1) + a
+        if subjects and subjects[-1].start > scope_at:
+            return subjects[-1].name, CLAUSE
+        if scope:
+            return scope, CLAUSE
+    for h in reversed(s.headings):
+        named = [o for o in idx.orgs_in(h.start, h.end) if o.subject]
+        if named:
+            return named[0].name, HEADING
+    return (ctx.organization, DOCUMENT) if ctx.organization else (None, None)
+
+
+def _lead_years(idx: _Index, sentences: Sequence[Sentence]) -> dict[int, int]:
+    """Sentence start → the year set by the lead sentence of its paragraph (`Năm 2023, …`)."""
+    out: dict[int, int] = {}
+    current: tuple[int, int] | None = None  # (paragraph start, year)
+    for s in sentences:
+        if current is not None and current[0] == s.paragraph_start:
+            out[s.start] = current[1]
+            continue
+        current = None
+        opening = [t for t in idx.times_in(s.start, min(s.end, s.start + 40))
+                   if not _future(t, idx.ctx) and not idx.text[s.start:t.start].strip(" *-+•(").strip()
+                   or (t.start - s.start <= 12 and re.match(r"(?i)\s*(?:trong|tính đến|đến|qua)\s",
+                                                           idx.text[s.start:t.start] + " "))]
+        if opening:
+            current = (s.paragraph_start, opening[0].year)
+    return out
+
+
+def assign_keys(text: str, figures: Sequence[Figure], ctx: KeyContext) -> list[Figure]:
+    """`figures` of the document `text` with their organization and year (and where each came from)."""
+    if not figures:
+        return []
+    idx = _Index(text, ctx)
+    sentences = split_sentences(text)
+    starts = [s.start for s in sentences]
+    leads = _lead_years(idx, sentences)
+    out = []
+    for f in figures:
+        k = bisect.bisect_right(starts, f.char_start) - 1
+        s = sentences[k] if k >= 0 else Sentence(f.sentence_start, f.sentence_start + len(f.sentence),
+                                                   f.sentence, (), f.sentence_start)
+        year, year_from = _figure_year(idx, s, f, leads.get(s.start))
+        org, org_from = _figure_org(idx, s, f)
+        out.append(dataclasses.replace(f, organization=org, organization_from=org_from, year=year,
+                                       year_from=year_from))
+    return out

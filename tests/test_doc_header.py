@@ -1,0 +1,66 @@
+"""Document metadata read as Vietnamese administrative documents are written (Decree 30/2020/NĐ-CP)
+and news bylines (extractors/lang/vi/document_header.yaml): a row per form."""
+
+import pytest
+
+from extractors.doc_header import read_byline_date, read_header, without_bylines
+
+HEADER_ROWS = [
+    # two-line header, motto beside it as text extraction joins the columns (one space left)
+    ("LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG TRỊ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+     "LIÊN ĐOÀN LAO ĐỘNG HUYỆN GIO LINH Độc lập - Tự do - Hạnh phúc\n\n"
+     "Số: 41/KH-LĐLĐ Gio Linh, ngày 20 tháng 4 năm 2024\n\nKẾ HOẠCH\n",
+     dict(issuer="LIÊN ĐOÀN LAO ĐỘNG HUYỆN GIO LINH", superior="LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG TRỊ",
+          number="41/KH-LĐLĐ", kind="kế hoạch", place="Gio Linh", date="2024-04-20")),
+    # motto on lines of its own between the header lines; abbreviations; TX.
+    ("LĐLĐ TỈNH BÌNH ĐỊNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLĐLĐ TX. AN NHƠN\nĐộc lập - Tự do - Hạnh phúc\n"
+     "Số: 03/BC-LĐLĐ\nAn Nhơn, ngày 10 tháng 01 năm 2024\n",
+     dict(issuer="LĐLĐ TX. AN NHƠN", superior="LĐLĐ TỈNH BÌNH ĐỊNH", number="03/BC-LĐLĐ", kind="báo cáo",
+          place="An Nhơn", date="2024-01-10")),
+    # a sector union named without its place takes its superior's
+    ("LĐLĐ TỈNH NAM ĐỊNH\nCĐ NGÀNH Y TẾ\nSố: 01/NQ-ĐH\nNam Định, ngày 14 tháng 7 năm 2023\n",
+     dict(issuer="CĐ NGÀNH Y TẾ TỈNH NAM ĐỊNH", superior="LĐLĐ TỈNH NAM ĐỊNH", number="01/NQ-ĐH",
+          kind="nghị quyết")),
+    ("LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG NAM\nCÔNG ĐOÀN GIÁO DỤC TỈNH\nSố: 58/BC-CĐGD\n",
+     dict(issuer="CÔNG ĐOÀN GIÁO DỤC TỈNH QUẢNG NAM", kind="báo cáo")),
+    # a number with no type code is a công văn; its title is the V/v line
+    ("LĐLĐ TỈNH THÁI BÌNH\nSố: 342/LĐLĐ\nV/v đẩy mạnh phát triển đoàn viên năm 2024\n"
+     "Thái Bình, ngày 5 tháng 3 năm 2024\n",
+     dict(issuer="LĐLĐ TỈNH THÁI BÌNH", superior=None, number="342/LĐLĐ", kind="công văn",
+          subject="đẩy mạnh phát triển đoàn viên năm 2024", date="2024-03-05")),
+    # a committee's title before the issuer
+    ("BAN CHẤP HÀNH CÔNG ĐOÀN GIÁO DỤC VIỆT NAM\nSố: 12/CTr-CĐN\n", dict(issuer="CÔNG ĐOÀN GIÁO DỤC VIỆT NAM",
+                                                                        kind="chương trình")),
+    ("Số: 7/TTr-LĐLĐ\n", dict(number="7/TTr-LĐLĐ", kind="tờ trình")),
+    ("Số: 9/HD-LĐLĐ\n", dict(kind="hướng dẫn")),
+    ("Số: 9/QĐ-LĐLĐ\n", dict(kind="quyết định")),
+    ("Số: 9/TB-LĐLĐ\n", dict(kind="thông báo")),
+    ("Số: 9/KL-LĐLĐ\n", dict(kind="kết luận")),
+    ("Số: 9/CT-LĐLĐ\n", dict(kind="chỉ thị")),
+    ("Số: 9/QC-LĐLĐ\n", dict(kind="quy chế")),
+    ("Số: 9/ĐA-LĐLĐ\n", dict(kind="đề án")),
+    # a speech: no header at all
+    ("THAM LUẬN\nĐổi mới phương thức tập hợp đoàn viên\nLiên đoàn Lao động huyện Yên Thế\n", dict(issuer=None)),
+]
+
+
+@pytest.mark.parametrize("text,want", HEADER_ROWS)
+def test_header(text, want):
+    header = read_header(text)
+    for field, value in want.items():
+        assert getattr(header, field) == value, field
+
+
+@pytest.mark.parametrize("text,date", [
+    ("Thứ Hai, 15/01/2024 10:30\n\nTiêu đề", "2024-01-15"),
+    ("Chủ nhật, 3/3/2024 - 08:15", "2024-03-03"),
+    ("15/01/2024 - 10:30", "2024-01-15"),
+    ("Cập nhật: 17/01/2024", "2024-01-17"),
+    ("(LĐ) - Ngày 15/1, Liên đoàn Lao động tỉnh tổ chức hội nghị", None),  # no year: no date
+])
+def test_byline_date(text, date):
+    assert read_byline_date(text) == date
+
+
+def test_byline_lines_are_not_a_title():
+    assert without_bylines("Thứ Hai, 15/01/2024 10:30\nTiêu đề tin").split("\n") == ["", "Tiêu đề tin"]

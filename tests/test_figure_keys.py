@@ -1,0 +1,109 @@
+"""Every figure's organization and year (COMPARABLE.md), read from its clause, its headings and
+lead sentences, or its document: a row per form (extractors/lang/vi/time.yaml, organizations.yaml)."""
+
+import pytest
+
+from extractors.figure_keys import KeyContext, assign_keys, document_year, time_mentions
+from extractors.figures import extract_figures
+
+DOC = KeyContext(organization="Liên đoàn Lao động huyện Gio Linh", superior="Liên đoàn Lao động tỉnh Quảng Trị",
+                 year=2024, month=4)
+JAN = KeyContext(organization="Liên đoàn Lao động tỉnh Long An", year=2024, month=1)
+DEC = KeyContext(organization="Liên đoàn Lao động tỉnh Long An", year=2023, month=12)
+PLAN = "kế hoạch"
+
+# (document text, its context, kind, the figure's text, organization, organization_from, year, year_from)
+ROWS = [
+    # the clause names the organization
+    ("LĐLĐ tỉnh Bình Dương có 2.140 doanh nghiệp có tổ chức công đoàn.", DOC, None, "2.140",
+     "Liên đoàn Lao động tỉnh Bình Dương", "clause", 2024, "document"),
+    ("Năm 2023, CĐCS Công ty TNHH May Hòa Bình kết nạp 50 đoàn viên.", DOC, None, "50",
+     "Công đoàn cơ sở Công ty TNHH May Hòa Bình", "clause", 2023, "clause"),
+    ("Cả nước có 11,2 triệu đoàn viên.", DOC, None, "11,2 triệu", "Tổng Liên đoàn Lao động Việt Nam", "clause",
+     2024, "document"),
+    ("Toàn quốc hiện có 135.000 công đoàn cơ sở.", DOC, None, "135.000", "Tổng Liên đoàn Lao động Việt Nam",
+     "clause", 2024, "clause"),
+    ("Toàn tỉnh có 1.234 công đoàn cơ sở.", DOC, None, "1.234", "Liên đoàn Lao động tỉnh Quảng Trị", "clause",
+     2024, "document"),
+    ("Toàn huyện có 6.500 đoàn viên.", DOC, None, "6.500", "Liên đoàn Lao động huyện Gio Linh", "clause",
+     2024, "document"),
+    # a partner or the owner of a cited plan is not the subject
+    ("Thực hiện Kế hoạch của LĐLĐ tỉnh Quảng Trị, đã kết nạp 420 đoàn viên.", DOC, None, "420",
+     "Liên đoàn Lao động huyện Gio Linh", "document", 2024, "document"),
+    ("Tổng Liên đoàn giao LĐLĐ tỉnh Thái Bình chỉ tiêu kết nạp 6.000 đoàn viên.", DOC, None, "6.000",
+     "Liên đoàn Lao động tỉnh Thái Bình", "clause", 2024, "document"),
+    # a ranking "toàn quốc" after the figure is no scope
+    ("Năm 2023 xếp thứ 22 toàn quốc.", DOC, None, "thứ 22", "Liên đoàn Lao động huyện Gio Linh", "document",
+     2023, "clause"),
+    # years of actual figures: the end of the period described
+    ("Trong 6 tháng đầu năm 2024, kết nạp 1.045 đoàn viên.", DOC, None, "1.045", None, None, 2024, "clause"),
+    ("Quý I/2024 thành lập 12 công đoàn cơ sở.", DOC, None, "12", None, None, 2024, "clause"),
+    ("Tính đến 31/12/2023, toàn huyện có 6.500 đoàn viên.", DOC, None, "6.500", None, None, 2023, "clause"),
+    ("Tính đến cuối năm 2023, toàn tỉnh có 1.214 công đoàn cơ sở.", JAN, None, "1.214", None, None, 2023,
+     "clause"),
+    ("Nhiệm kỳ 2018 - 2023, toàn ngành kết nạp 1.245 đoàn viên.", DOC, None, "1.245", None, None, 2023, "clause"),
+    ("Năm học 2023 - 2024 có 98% đoàn viên tham gia.", DOC, None, "98%", None, None, 2024, "clause"),
+    ("Năm qua kết nạp 12.540 đoàn viên.", JAN, None, "12.540", None, None, 2023, "clause"),
+    ("Năm qua kết nạp 12.540 đoàn viên.", DEC, None, "12.540", None, None, 2023, "clause"),
+    ("5 năm qua đã phát triển mới 2.668 đoàn viên.", DOC, None, "2.668", None, None, 2024, "document"),
+    ("Hiện nay có 42 đoàn viên.", DOC, None, "42", None, None, 2024, "clause"),
+    ("Cũng trong năm 2023, X kết nạp 24.600 đoàn viên; hiện có 3.120 doanh nghiệp có công đoàn.", JAN, None,
+     "3.120", None, None, 2024, "clause"),
+    # a plan's period after the document's year is no actual's time
+    ("Nhiệm kỳ 2023 - 2028, công đoàn có 64 công đoàn cơ sở.", KeyContext(year=2023), None, "64", None, None,
+     2023, "document"),
+    # targets: the deadline; a period's end; annual → none
+    ("Phấn đấu đến năm 2025 có 90% doanh nghiệp ký thỏa ước.", DOC, PLAN, "90%", None, None, 2025, "clause"),
+    ("Phấn đấu phát triển mới ít nhất 1.200 đoàn viên giai đoạn 2024 - 2028.", DOC, PLAN, "ít nhất 1.200", None, None,
+     2028, "clause"),
+    ("Hằng năm phấn đấu 100% công đoàn cơ sở tổ chức đối thoại.", DOC, PLAN, "100%", None, None, None, None),
+]
+
+
+def _figure(text, ctx, kind, surface):
+    figures = assign_keys(text, extract_figures(text, doc_kind=kind), ctx)
+    found = [f for f in figures if f.text.startswith(surface) or surface in f.text]
+    assert found, [f.text for f in figures]
+    return found[0]
+
+
+@pytest.mark.parametrize("text,ctx,kind,surface,org,org_from,year,year_from", ROWS)
+def test_figure_keys(text, ctx, kind, surface, org, org_from, year, year_from):
+    f = _figure(text, ctx, kind, surface)
+    if org is not None or org_from is not None:
+        assert (f.organization, f.organization_from) == (org, org_from)
+    assert (f.year, f.year_from) == (year, year_from)
+
+
+def test_a_heading_sets_the_time_of_what_follows():
+    text = "I. KẾT QUẢ NĂM 2022\nKết nạp 300 đoàn viên.\nII. KẾT QUẢ NĂM 2023\nKết nạp 420 đoàn viên."
+    figures = assign_keys(text, extract_figures(text), DOC)
+    assert [(f.text, f.year, f.year_from) for f in figures] == [("300", 2022, "heading"), ("420", 2023, "heading")]
+
+
+def test_a_lead_sentence_sets_the_time_of_its_paragraph():
+    text = "Năm 2023, công đoàn tổ chức nhiều hoạt động. Kết nạp 420 đoàn viên."
+    f = assign_keys(text, extract_figures(text), DOC)[0]
+    assert (f.year, f.year_from) == (2023, "heading")
+
+
+def test_a_target_without_deadline_takes_the_plans_period():
+    text = "Chương trình thực hiện Nghị quyết nhiệm kỳ 2023 - 2028.\n\nPhấn đấu 100% công đoàn cơ sở xây dựng quy chế."
+    f = assign_keys(text, extract_figures(text, doc_kind="chương trình"), KeyContext(year=2024))[0]
+    assert (f.year, f.year_from) == (2028, "document")
+
+
+@pytest.mark.parametrize("text,year", [
+    ("Năm 2022 kết quả tốt. Năm 2023, công đoàn tiếp tục.", 2023),
+    ("Đến năm 2030 phấn đấu có 100% đoàn viên.", None),  # a deadline is not the document's time
+    ("Chương trình giáo dục phổ thông năm 2018 đã được triển khai.", None),  # a name
+    ("Theo Quyết định số 12/QĐ-TTg ngày 12 tháng 9 năm 2021, …", None),  # a cited document's date
+    ("ĐẠI HỘI CÔNG ĐOÀN TỈNH BẮC GIANG LẦN THỨ XVIII, NHIỆM KỲ 2023 - 2028\nNăm 2019 …", 2023),
+])
+def test_document_year(text, year):
+    assert document_year(text) == year
+
+
+def test_time_mentions_keep_the_most_specific_phrase():
+    kinds = [(t.kind, t.year) for t in time_mentions("năm học 2023 - 2024 và quý II/2024")]
+    assert kinds == [("school_year", 2024), ("quarter", 2024)]
