@@ -17,6 +17,7 @@ def _rx(phrases: list[str], suffix: str = "", prefix: str = "") -> re.Pattern[st
 COMPARATOR_BEFORE = {op: _rx(words, suffix=r"\s*$") for op, words in CUES["comparator_before"].items()}
 COMPARATOR_AFTER = {op: _rx(words) for op, words in CUES["comparator_after"].items()}
 TARGET = _rx(CUES["target_cues"])
+ACHIEVEMENT_CLAUSE = re.compile(CUES["achievement_clause"], re.I)
 ACTUAL_OVERRIDE = _rx(CUES["actual_overrides"])
 AVERAGE = re.compile(phrase_pattern([c for c in CUES["average_cues"] if not c.startswith("/")]), re.I)
 PER_UNIT_AFTER = re.compile(r"^\s*/\s*(?:năm|tháng|người|quý|tuần)\b", re.I)

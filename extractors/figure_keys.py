@@ -58,8 +58,10 @@ def _time_patterns() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str]
                               dict[str, re.Pattern[str]], re.Pattern[str]]:
     points = [(name, compile_pattern(_TIME, f"points.{name}", pat)) for name, pat in entry(_TIME, "points").items()]
     deadline = compile_pattern(_TIME, "deadline_before", entry(_TIME, "deadline_before"))
-    not_time = compile_pattern(_TIME, "not_time_before", entry(_TIME, "not_time_before"))
+    not_time = re.compile("|".join(f"(?:{entry(_TIME, k)})" for k in ("not_time_before", "comparison_before")),
+                          re.I)
     relative = {name: re.compile(phrase_pattern(words), re.I) for name, words in entry(_TIME, "relative").items()}
+    relative["current_clause"] = re.compile(entry(_TIME, "present_at_clause_start"))
     not_past = compile_pattern(_TIME, "period_not_past_year", entry(_TIME, "period_not_past_year"))
     return points, deadline, not_time, relative, not_past
 
@@ -245,14 +247,19 @@ def _clause_bounds(text: str, s: Sentence, f: Figure) -> tuple[int, int]:
 
 def _clause_year(idx: _Index, s: Sentence, f: Figure, target: bool) -> int | None:
     a, b = _clause_bounds(idx.text, s, f)
-    semi = idx.text.rfind(";", a, f.char_start)  # "…năm 2023, X kết nạp 24.600; hiện X có 3.120"
-    a = semi + 1 if semi >= 0 else a
     mentions = [t for t in idx.times_in(a, b) if target or not _future(t, idx.ctx)]
-    before = [t for t in mentions if t.end <= f.char_start]
+    semi = idx.text.rfind(";", a, f.char_start)
+    # the figure's own clause first ("…năm 2023, X kết nạp 24.600; hiện X có 3.120"), then what
+    # opens the sentence ("Năm 2023, … kết nạp 386 đoàn viên; thành lập mới 04 …")
+    own = [t for t in mentions if t.start > semi]
+    before = [t for t in own if t.end <= f.char_start]
     if before:
         return before[-1].year
-    after = [t for t in mentions if t.start > f.char_start and "." not in idx.text[f.char_end:t.start]]
-    return after[0].year if after else None
+    after = [t for t in own if t.start > f.char_start and "." not in idx.text[f.char_end:t.start]]
+    if after:
+        return after[0].year
+    earlier = [t for t in mentions if t.end <= semi]
+    return earlier[0].year if earlier else None
 
 
 def _future(t: TimeMention, ctx: KeyContext) -> bool:

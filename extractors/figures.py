@@ -170,7 +170,8 @@ def _modality(sentence: Sentence, segment: str, doc_kind: str | None) -> tuple[s
         deadline = int(d.group("y"))
     if cue.ACTUAL_OVERRIDE.search(segment):
         return "actual", None
-    target = bool(cue.TARGET.search(sentence.text) or cue.TARGET.search(heads))
+    said = cue.ACHIEVEMENT_CLAUSE.sub(" ", sentence.text)  # "đạt 135% chỉ tiêu" is a result
+    target = bool(cue.TARGET.search(said) or cue.TARGET.search(heads))
     if deadline is not None and (target or (doc_kind or "") in cue.PLAN_KINDS):
         return "target", deadline
     return ("target" if target else "actual"), None

@@ -20,6 +20,7 @@ _SENT_END = re.compile(r"(?<=[.!?…])[\s]+(?=[A-ZĐÀ-Ỹ“\"(\-–+*•0-9])"
 _ABBREV_BEFORE_DOT = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|BS|KS|St|v\.v)|\b[A-ZĐ])\.$")
 
 MAX_HEADING_WORDS = 20
+COLON_LEVEL = 7  # a short line that ends with ":" (see heading_level)
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,37 @@ def heading_level(line: str) -> int | None:
     if _ORDINAL.match(s) and len(words) <= 14:
         return 6
     if s.endswith(":") and len(words) <= 12 and not s.startswith(("-", "+")):
-        return 7
+        return COLON_LEVEL
     return None
+
+
+def list_item_level(line: str) -> int | None:
+    """The level a numbered or bulleted line would have as a heading, whatever its length."""
+    s = line.strip()
+    m = _DIGIT.match(s)
+    if m and not re.match(r"^\d+[.,]\d{3}", s):
+        return 2 + m.group(1).count(".")
+    if _STAR.match(s) or _LETTER.match(s):
+        return 5
+    return None
+
+
+def _is_item(line: str, level: int) -> bool:
+    """A numbered line that is a whole sentence (ends with `.` or `;` and says something) is a list
+    item, not a heading: "1. Hằng năm có 100% cơ quan tổ chức hội nghị." governs no next line."""
+    s = line.strip()
+    return 2 <= level <= 5 and s.endswith((".", ";")) and len(s.split()) > 6 and not s.endswith("..")
+
+
+def _pop(stack: list[Heading], level: int) -> None:
+    """Close the headings a new one of `level` ends. A line that ends with a colon ("Các chỉ tiêu
+    chủ yếu nhiệm kỳ 2023 - 2028:") governs the numbered list under it until a heading of its own
+    kind or a section heading."""
+    while stack and stack[-1].level >= level:
+        top = stack[-1]
+        if top.level == COLON_LEVEL and top.text.endswith(":") and 2 <= level < COLON_LEVEL:
+            return
+        stack.pop()
 
 
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -86,9 +116,13 @@ def split_sentences(text: str) -> list[Sentence]:
         lead = len(line) - len(line.lstrip())
         a, b = m.start() + lead, m.end()
         level = heading_level(line)
-        if level is not None:
-            while stack and stack[-1].level >= level:
-                stack.pop()
+        item = list_item_level(line) if level is None or _is_item(line, level) else None
+        if item is not None:
+            # a numbered or bulleted sentence ("2. Trong nhiệm kỳ, phát triển … ."): it ends its
+            # siblings' reach but governs nothing itself
+            _pop(stack, item)
+        elif level is not None:
+            _pop(stack, level)
             heading = Heading(a, b, level, text[a:b].strip())
             # a heading line is also a sentence (it may hold figures: "1. Quý 3 năm 2024: …")
             sentences.append(Sentence(a, b, text[a:b], tuple(stack), a))

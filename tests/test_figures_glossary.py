@@ -62,6 +62,13 @@ CASES = [
     ("Tỷ lệ CĐCS vững mạnh đạt 87,5%, giảm 2,3% so với năm 2022.", "2,3", dict(relation="change")),  # R
     ("Giải quyết 15/17 vụ việc tranh chấp lao động.", "15/17", dict(relation="ratio", denominator=17)),  # G
     ("Mức lương tối thiểu vùng I là 4.960.000 đồng/tháng.", "4.960.000", dict(unit="vnd", aggregation="average")),  # R
+    # a result measured against its plan: the "chỉ tiêu" of "đạt 135% chỉ tiêu" is no target cue (corpus/keys)
+    ("5 năm qua, thành lập mới 27 công đoàn cơ sở, đạt 135% chỉ tiêu Đại hội đề ra.", "27",
+     dict(modality="actual")),  # R
+    ("Năm 2023 kết nạp 386 đoàn viên, đạt 110% chỉ tiêu được giao.", "386", dict(modality="actual")),  # R
+    ("Cả nước kết nạp hơn 1,1 triệu đoàn viên, vượt chỉ tiêu đề ra.", "1,1", dict(modality="actual")),  # R
+    ("Chỉ tiêu được giao là 4.500 đoàn viên.", "4.500", dict(modality="target")),  # issue 18
+    ("Yêu cầu 100% công đoàn cơ sở khu vực doanh nghiệp tổ chức đối thoại.", "100", dict(modality="target")),  # issue 18
 ]
 
 
@@ -160,3 +167,20 @@ def test_pos_tags_are_underthesea_s():
         assert features(words, templates, apply_function) == \
             transformer.transform([[(w, "X") for w in words]])[0][0], line
         assert pos_tag(line) == underthesea.pos_tag(line), line
+
+
+def test_a_numbered_sentence_governs_no_next_line():
+    """'1. Hằng năm có 100% …' is a list item, not a heading: item 2 is not annual (corpus/keys)."""
+    text = ("II. CÁC CHỈ TIÊU\n1. Hằng năm có 100% cơ quan, đơn vị tổ chức hội nghị cán bộ, công chức.\n"
+            "2. Trong nhiệm kỳ, phát triển mới ít nhất 600 đoàn viên; 90% công đoàn cơ sở được xếp loại tốt.")
+    figs = {f.text: f for f in extract_figures(text, doc_kind="chương trình")}
+    assert figs["100%"].recurrence == "annual"
+    assert figs["ít nhất 600"].recurrence is None
+
+
+def test_a_colon_line_governs_the_numbered_list_under_it():
+    text = ("Điều 2. Các chỉ tiêu chủ yếu nhiệm kỳ 2023 - 2028:\n"
+            "1. Phát triển mới 1.500 đoàn viên trở lên.\n"
+            "3. Có từ 85% trở lên công đoàn cơ sở được xếp loại hoàn thành tốt nhiệm vụ.")
+    figs = extract_figures(text, doc_kind="nghị quyết")
+    assert [f.modality for f in figs] == ["target", "target"]
