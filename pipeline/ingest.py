@@ -10,11 +10,9 @@ the database (`unchanged_run`).
 from __future__ import annotations
 
 import dataclasses
-import fnmatch
 import functools
 import logging
 import os
-import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -22,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline.inputs import SKIP_NAMES
+from pipeline.inputs import iter_ingest_files
 from pipeline.model import FileResult, FileStat
 from pipeline.progress import ProgressLine
 from pipeline.store import lock
@@ -59,11 +57,6 @@ def _stand_in() -> Callable[[str], FileResult] | None:
     real = getattr(sys.modules.get("pipeline.extract"), "extract_file", None)
     return None if chosen is None or chosen is real else chosen
 
-# Extensions tried when walking a folder (files named explicitly are always tried).
-DOCUMENT_EXTENSIONS = frozenset({".pdf", ".docx", ".doc", ".html", ".htm", ".txt", ".md"})
-# Project files that share a document extension but are not documents.
-NOT_DOCUMENTS = ("readme*", "changelog*", "license*", "licence*", "contributing*")
-
 Progress = Callable[[int, str, str], None]  # (files done, path, status)
 
 
@@ -80,6 +73,7 @@ class RunSummary:
     failures: tuple[tuple[str, str], ...]  # (path, error)
     seconds: float = 0.0  # added: wall time of the run
     opened_database: bool = True  # False: decided by the stat snapshot (see unchanged_run)
+    not_read: tuple[tuple[str, str], ...] = ()  # (path, why): special files, links out of the folder
 
     def line(self) -> str:
         """The one-line summary the CLI prints."""
@@ -87,50 +81,6 @@ class RunSummary:
         return (f"{self.files_seen} files: {self.ingested} ingested, {self.skipped} unchanged, "
                 f"{self.failed} failed; {self.documents} documents, {self.figures} figures, "
                 f"{self.references} references in {self.seconds:.1f} s (run {self.run_id}{how})")
-
-
-def _excluded(rel: str, patterns: Sequence[str]) -> bool:
-    parts = rel.split("/")
-    return any(fnmatch.fnmatch(rel, pat) or any(fnmatch.fnmatch(part, pat) for part in parts)
-               for pat in patterns)
-
-
-_NOT_A_DOCUMENT = re.compile("|".join(fnmatch.translate(pat) for pat in NOT_DOCUMENTS))
-
-
-def _is_document(name: str) -> bool:
-    lower = name.lower()
-    if os.path.splitext(lower)[1] not in DOCUMENT_EXTENSIONS:
-        return False
-    return _NOT_A_DOCUMENT.match(lower) is None  # one regex: a re-run lists thousands of names
-
-
-def iter_ingest_files(paths: Iterable[str | Path], exclude: Sequence[str] = ()) -> Iterator[str]:
-    """Files to ingest. A folder is walked in sorted order, keeping document extensions and
-    dropping hidden entries and paths matching an `exclude` glob (matched against the path
-    relative to the folder and against each of its parts); a file given by name is always kept.
-    Paths are spelled as pathlib would (`corpus/` → `corpus/a.pdf`), joined as strings: a re-run
-    lists every file of the folder."""
-    for given in paths:
-        root = str(Path(given))
-        if not os.path.isdir(root):
-            yield str(given)
-            continue
-        here = "." + os.sep if root == "." else ""  # os.walk(".") spells "./a.pdf"; pathlib "a.pdf"
-        for folder, dirs, files in os.walk(root):
-            rel_folder = Path(folder).relative_to(root).as_posix()
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                             and not _excluded(_join(rel_folder, d), exclude))
-            for name in sorted(files):
-                if name.startswith(".") or name in SKIP_NAMES or not _is_document(name):
-                    continue
-                if not exclude or not _excluded(_join(rel_folder, name), exclude):
-                    full = os.path.join(folder, name)
-                    yield full[len(here):] if here else full
-
-
-def _join(folder: str, name: str) -> str:
-    return name if folder == "." else f"{folder}/{name}"
 
 
 def failed_file(path: str, error: str, sha256: str | None = None) -> FileResult:
@@ -375,7 +325,7 @@ def unchanged_run(files: Sequence[str], db: str | Path, *, runner: str = "cli",
         from extractors import EXTRACTOR_VERSION
 
         run_id = new_run_id(begun)
-        counts = {**dict.fromkeys(COUNTS, 0), "files_seen": len(files), "skipped": len(files)}
+        counts: dict[str, Any] = {**dict.fromkeys(COUNTS, 0), "files_seen": len(files), "skipped": len(files)}
         try:
             append_run(db_file, {"run_id": run_id, "extractor_version": EXTRACTOR_VERSION, "runner": runner,
                                  "started_at": begun, "ended_at": utc_now(), **counts}, snapshot.database)
@@ -390,14 +340,19 @@ def unchanged_run(files: Sequence[str], db: str | Path, *, runner: str = "cli",
 
 def ingest_paths(paths: Iterable[str | Path], db: str | Path, *, quiet: bool = False, runner: str = "cli",
                  exclude: Sequence[str] = (), lock_timeout: float = 30.0,
-                 progress: Progress | None = None, workers: int | None = 1, rehash: bool = False) -> RunSummary:
+                 progress: Progress | None = None, workers: int | None = 1, rehash: bool = False,
+                 follow_links: bool = False) -> RunSummary:
     """Ingest files and folders into the database `db` (created when missing).
 
+    Only regular files are read, and links leading out of a folder given only with
+    `follow_links` (pipeline/inputs.py): the others are in the summary's `not_read`.
     The unchanged files are skipped (see plan_files; `rehash`: hash every file, trust no stat);
     the others are extracted (in `workers` processes when more than one; None: one per core) and
     written by this process in batches."""
     started = time.monotonic()
-    files = list(iter_ingest_files(paths, exclude))
+    not_read: list[tuple[str, str]] = []
+    files = list(iter_ingest_files(paths, exclude, follow_links=follow_links,
+                                   skipped=lambda path, why: not_read.append((path, why))))
     if progress is None and not quiet:
         progress = ProgressLine(len(files))
     quick = None if rehash else unchanged_run(files, db, runner=runner, lock_timeout=lock_timeout)
@@ -405,7 +360,7 @@ def ingest_paths(paths: Iterable[str | Path], db: str | Path, *, quiet: bool = F
         for done, path in enumerate(files, 1):
             if progress:
                 progress(done, path, "unchanged")
-        summary = dataclasses.replace(quick, seconds=time.monotonic() - started)
+        summary = dataclasses.replace(quick, seconds=time.monotonic() - started, not_read=tuple(not_read))
         logger.info("ingest %s", summary.line())
         return summary
     tally = _Tally()
@@ -437,7 +392,8 @@ def ingest_paths(paths: Iterable[str | Path], db: str | Path, *, quiet: bool = F
         summary = RunSummary(run_id=run_id, files_seen=len(files), skipped=tally.skipped,
                              ingested=tally.ingested, failed=tally.failed, documents=tally.documents,
                              figures=tally.figures, references=tally.references,
-                             failures=tuple(tally.failures), seconds=time.monotonic() - started)
+                             failures=tuple(tally.failures), seconds=time.monotonic() - started,
+                             not_read=tuple(not_read))
         store.finish_run(run_id, {k: getattr(summary, k) for k in COUNTS})
         store.keep_snapshot()
     logger.info("ingest %s", summary.line())

@@ -379,3 +379,124 @@ def test_a_value_the_database_cannot_hold_fails_its_file_only(tmp_path, monkeypa
     assert (summary.ingested, summary.failed) == (2, 1)
     assert "b_inf.txt: could not store the result" in summary.failures[0][1]
     assert rows(tmp_path / "x.duckdb", "SELECT count(*) FROM figures WHERE NOT isfinite(value)") == [(0,)]
+
+
+# -- 5. special files and links --------------------------------------------------------------
+
+def make_entry(folder: Path, name: str, kind: str) -> None:
+    path = folder / name
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "socket":
+        import socket
+
+        sock = socket.socket(socket.AF_UNIX)
+        sock.bind(str(path))
+        sock.close()  # the socket file stays
+    elif kind.startswith("->"):
+        path.symlink_to(kind[2:])
+    else:
+        path.write_text(kind, encoding="utf-8")
+
+
+ENTRIES = {  # name → what it is
+    "good.txt": GOOD,
+    "a.txt": "fifo",
+    "s.txt": "socket",
+    "x.txt": "->/etc/passwd",
+    "z.txt": "->/dev/zero",
+    "y.txt": "->good.txt",  # inside the folder: followed
+    "w.txt": "->missing.txt",
+}
+NOT_READ = [
+    # (follow_links, name → why it is not read; the names left out are ingested)
+    pytest.param(False, {"a.txt": "a FIFO (named pipe), not a regular file", "s.txt": "a socket, not a regular file",
+                         "x.txt": "a link to /etc/passwd, outside the folder: not followed",
+                         "z.txt": "a link to /dev/zero, outside the folder: not followed",
+                         "w.txt": "which does not exist"}, id="links-stay-in-the-folder"),
+    pytest.param(True, {"a.txt": "a FIFO (named pipe), not a regular file", "s.txt": "a socket, not a regular file",
+                        "z.txt": "a link to /dev/zero, a character device, not a regular file",
+                        "w.txt": "which does not exist"}, id="follow-links"),
+]
+
+
+@pytest.fixture
+def odd_folder(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, kind in ENTRIES.items():
+        make_entry(folder, name, kind)
+    return folder
+
+
+@pytest.mark.parametrize(("follow", "not_read"), NOT_READ)
+def test_only_regular_files_and_links_inside_the_folder_are_listed(odd_folder, follow, not_read):
+    from pipeline.ingest import iter_ingest_files
+
+    skipped: dict[str, str] = {}
+    listed = list(iter_ingest_files([odd_folder], follow_links=follow,
+                                    skipped=lambda path, why: skipped.setdefault(Path(path).name, why)))
+    assert sorted(Path(p).name for p in listed) == sorted(set(ENTRIES) - set(not_read))
+    assert set(skipped) == set(not_read)
+    assert all(not_read[name] in why for name, why in skipped.items()), skipped
+
+
+@pytest.mark.parametrize(("follow", "not_read"), NOT_READ)
+def test_chiso_ingest_skips_special_files_with_a_line_and_never_hangs(odd_folder, tmp_path, follow, not_read):
+    db = tmp_path / "x.duckdb"
+    out = chiso(["ingest", str(odd_folder), "--db", str(db)] + (["--follow-links"] if follow else []), timeout=120)
+    assert out.returncode == 0, out.stderr
+    err = out.stderr.decode()
+    for name, why in not_read.items():
+        assert any(line.startswith(f"skipped: {odd_folder}/{name}: ") and why in line for line in err.splitlines()), err
+    stored = {path for (path,) in rows(db, "SELECT path FROM files")}
+    assert stored == {f"in/{name}" for name in set(ENTRIES) - set(not_read)}
+    passwd = rows(db, "SELECT count(*) FROM documents WHERE text LIKE '%root:%'")[0][0]
+    assert bool(passwd) is follow  # /etc/passwd became a document only when asked
+
+
+@pytest.mark.parametrize("kind", ["fifo", "->/dev/zero", "socket"])
+def test_a_special_file_named_explicitly_or_swapped_in_is_not_read(tmp_path, kind):
+    """Given by name (the folder walk is not asked), a special file is still never opened for
+    reading: the hash and the reader refuse it instead of waiting forever."""
+    from extractors.readers import ReadError, read
+    from pipeline.store.hashing import file_sha256
+
+    make_entry(tmp_path, "a.txt", kind)
+    with pytest.raises(OSError, match="not a regular file|No such device"):
+        file_sha256(tmp_path / "a.txt")
+    with pytest.raises(ReadError, match="not a regular file|cannot read"):
+        read(tmp_path / "a.txt")
+
+
+LIMIT = 100
+SIZES = [  # (bytes in the file, read)
+    pytest.param(LIMIT - 1, True, id="below"),
+    pytest.param(LIMIT, True, id="at-the-limit"),
+    pytest.param(LIMIT + 1, False, id="one-past"),
+]
+
+
+@pytest.mark.parametrize(("size", "read_ok"), SIZES)
+def test_the_size_limit_holds_at_the_boundary(tmp_path, monkeypatch, size, read_ok):
+    import extractors.readers as readers
+    from extractors.records import TooLarge
+
+    monkeypatch.setattr(readers, "MAX_FILE_BYTES", LIMIT)
+    (tmp_path / "a.txt").write_bytes(b"x" * size)
+    if read_ok:
+        assert readers._load(tmp_path / "a.txt", "a.txt") == b"x" * size
+    else:
+        with pytest.raises(TooLarge):
+            readers._load(tmp_path / "a.txt", "a.txt")
+
+
+def test_the_size_limit_counts_bytes_read_not_the_size_claimed(monkeypatch):
+    import extractors.readers as readers
+    from extractors.records import TooLarge
+
+    claims_nothing = Path("/proc/self/status")  # a regular file that says it holds 0 bytes
+    assert claims_nothing.stat().st_size == 0
+    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 10)
+    with pytest.raises(TooLarge, match="more than"):
+        readers._load(claims_nothing, "status")

@@ -11,24 +11,36 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from extractors.readers.detect import DOCX, HTML, MD, PDF, TXT, detect_format, name_mismatch
 from extractors.records import STATUS_OK, RawDocument, ReadError, TooLarge
 
 logger = logging.getLogger(__name__)
 
-MAX_FILE_BYTES = 1024 * 1024 * 1024  # 1 GB: past this a file is refused before it is read
+MAX_FILE_BYTES = 1024 * 1024 * 1024  # 1 GB: a file that claims more is refused unread, one that reads more too
+READ_CHUNK = 16 * 1024 * 1024
 __all__ = ["read", "detect_format", "MAX_FILE_BYTES"]
 
 
 def _load(path: str | Path, name: str) -> bytes:
-    p = Path(path)
+    """The file's bytes. Only a regular file is read (a FIFO would wait for a writer forever, a
+    device such as /dev/zero never ends), and the limit counts the bytes read, not the size the
+    file claims (a file may grow while it is read; /proc files claim 0 bytes)."""
     try:
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise TooLarge(name, f"{size / 2**20:,.0f} MB file (limit {MAX_FILE_BYTES // 2**20} MB)")
-        return p.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "rb", buffering=0) as fh:
+            st = os.fstat(fd)
+            if stat.S_ISDIR(st.st_mode):
+                raise IsADirectoryError(path)
+            if not stat.S_ISREG(st.st_mode):
+                raise ReadError(name, f"{_file_kind(st.st_mode)}, not a regular file: not read")
+            if st.st_size > MAX_FILE_BYTES:
+                raise TooLarge(name, f"{st.st_size / 2**20:,.0f} MB file (limit {MAX_FILE_BYTES // 2**20} MB)")
+            return _read_at_most(fh, st.st_size, name)
     except IsADirectoryError as err:
         raise ReadError(name, "is a folder, not a file") from err
     except FileNotFoundError as err:
@@ -37,6 +49,27 @@ def _load(path: str | Path, name: str) -> bytes:
         raise ReadError(name, "permission denied") from err
     except OSError as err:
         raise ReadError(name, f"cannot read ({err.strerror or err})") from err
+
+
+def _file_kind(mode: int) -> str:
+    names = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+    return next((name for test, name in names if test(mode)), "not a regular file")
+
+
+def _read_at_most(fh: BinaryIO, size: int, name: str) -> bytes:
+    """All of `fh` (which claims `size` bytes), or TooLarge once more than MAX_FILE_BYTES are read.
+    One read of the claimed size: a file as large as it says is never copied."""
+    first = fh.read(size) if size else b""
+    more: list[bytes] = []
+    total = len(first)
+    while chunk := fh.read(min(READ_CHUNK, MAX_FILE_BYTES + 1 - total)):
+        more.append(chunk)
+        total += len(chunk)
+        if total > MAX_FILE_BYTES:
+            raise TooLarge(name, f"more than {MAX_FILE_BYTES // 2**20} MB read (the limit), though it "
+                                 f"claimed {size / 2**20:,.0f} MB")
+    return b"".join([first, *more]) if more else first
 
 
 def _read_format(fmt: str, data: bytes, name: str) -> dict:

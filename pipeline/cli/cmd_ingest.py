@@ -7,7 +7,7 @@ import sys
 
 from pipeline.cli.dataset_args import add_db_argument, db_path
 from pipeline.ingest import ingest_paths
-from pipeline.names import shown
+from pipeline.names import escaped, shown
 from pipeline.store import StoreError
 
 NAME = "ingest"
@@ -24,6 +24,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--rehash", action="store_true",
                    help="read and hash every file; by default a file whose size, modification time and inode "
                         "are those it had when stored is taken as unchanged without being read")
+    p.add_argument("--follow-links", action="store_true",
+                   help="read files that links in a folder lead to outside that folder (by default such links "
+                        "are skipped, with a line naming them; FIFOs, sockets and devices are never read)")
     p.add_argument("--workers", type=_workers, default=0, metavar="N",
                    help="processes that extract files at once (default: one per core; 1 = none besides this one)")
 
@@ -43,12 +46,14 @@ def run(args: argparse.Namespace) -> int:
     try:
         summary = ingest_paths(args.paths, db, quiet=args.quiet, exclude=args.exclude,
                                lock_timeout=args.lock_timeout, workers=args.workers or None,
-                               rehash=args.rehash)
+                               rehash=args.rehash, follow_links=args.follow_links)
     except StoreError as err:
         print(f"chiso ingest: {shown(str(err))}", file=sys.stderr)
         return 1
     if not args.quiet:
         print(f"{db}: {summary.line()}", file=sys.stderr)
+    for path, why in summary.not_read:
+        print(f"skipped: {escaped(path)}: {shown(why)}", file=sys.stderr)
     for _path, error in summary.failures:
         print(f"failed: {shown(error)}", file=sys.stderr)  # file names escaped (pipeline/names.py)
     return 1 if summary.failed else 0
