@@ -46,6 +46,9 @@ class _Scope:
     period: float | None = None
 
 
+NOT_LEVELS = ("change", "achievement", "excess")
+
+
 def _period_years(m: re.Match[str]) -> float | None:
     g = m.groupdict()
     if g.get("n1") or g.get("n2"):
@@ -293,7 +296,10 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
                 entity = entity[len(unit) + 1:]  # "850 lượt cán bộ": the unit is lượt, the entity cán bộ
         out.append(Figure(
             char_start=start, char_end=span_end, text=text[start:span_end], value=value, unit=unit,
-            entity=entity, indicator=indicator_for(entity, s.text, unit, modality, position=m.start - s.start), modality=modality,
+            entity=entity, modality=modality,
+            # a change or a percentage of plan is not a level of any indicator (COMPARABLE.md)
+            indicator=None if relation in NOT_LEVELS else indicator_for(entity, s.text, unit, modality,
+                                                                         position=m.start - s.start),
             comparator=comparator, aggregation=aggregation, period_years=fig_period,
             deadline_year=deadline, recurrence=recurrence, sentence=s.text, sentence_start=s.start,
             value_max=value_max, relation=relation, denominator=denominator,

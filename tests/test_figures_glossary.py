@@ -184,3 +184,12 @@ def test_a_colon_line_governs_the_numbered_list_under_it():
             "3. Có từ 85% trở lên công đoàn cơ sở được xếp loại hoàn thành tốt nhiệm vụ.")
     figs = extract_figures(text, doc_kind="nghị quyết")
     assert [f.modality for f in figs] == ["target", "target"]
+
+
+@pytest.mark.parametrize("text,number", [
+    ("Có 5.480 đoàn viên được hưởng ưu đãi, tăng 68,6% so với năm 2022.", "68,6"),  # a change (corpus/keys)
+    ("Thu kinh phí công đoàn đạt 4,12 tỷ đồng, bằng 103% dự toán.", "103"),  # achievement against budget
+    ("Kết nạp mới 1.234 đoàn viên, vượt 23% kế hoạch.", "vượt 23"),  # excess over plan
+])
+def test_changes_and_percentages_of_plan_are_no_indicator_level(text, number):
+    assert one(text, number).indicator is None
