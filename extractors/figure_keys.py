@@ -29,6 +29,7 @@ _ORG = "organizations.yaml"
 # How far before a figure its clause may name its time or organization (characters): a long
 # sentence of a flattened table must not make each figure read the whole sentence.
 CLAUSE_REACH = 400
+LEAD_REACH = 60  # a paragraph's subject stands at its very start
 _ABBREVIATION_DOT = re.compile(r"(?<![\wÀ-ỹ])(TP|Tp|TX)\.")
 UNION_HEADS = ("tổng liên đoàn lao động", "liên đoàn lao động", "công đoàn")
 
@@ -227,6 +228,14 @@ class _Index:
         self.org_starts = [o.start for o in self.orgs]
         self.horizon = document_horizon(self.times, ctx.year)
 
+    def paragraph_subject(self, start: int) -> str | None:
+        """The body a paragraph opens with as its subject ("Công đoàn cơ sở Công ty X là đơn vị …"):
+        it governs the paragraph's other sentences."""
+        opening = self.orgs_in(start, start + LEAD_REACH)
+        if opening and opening[0].subject and not self.text[start:opening[0].start].strip(" *-+•("):
+            return opening[0].name
+        return None
+
     def times_in(self, a: int, b: int) -> list[TimeMention]:
         i, j = bisect.bisect_left(self.time_starts, a), bisect.bisect_left(self.time_starts, b)
         return self.times[i:j]
@@ -322,6 +331,8 @@ def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | 
         named = [o for o in idx.orgs_in(h.start, h.end) if o.subject]
         if named:
             return named[0].name, HEADING
+    if (lead := idx.paragraph_subject(s.paragraph_start)) is not None:
+        return lead, HEADING
     return (ctx.organization, DOCUMENT) if ctx.organization else (None, None)
 
 

@@ -107,3 +107,17 @@ def test_document_year(text, year):
 def test_time_mentions_keep_the_most_specific_phrase():
     kinds = [(t.kind, t.year) for t in time_mentions("năm học 2023 - 2024 và quý II/2024")]
     assert kinds == [("school_year", 2024), ("quarter", 2024)]
+
+
+def test_a_paragraph_opened_by_a_named_body_is_that_bodys():
+    text = ("Công đoàn cơ sở Công ty TNHH Điện tử Minh Phát là đơn vị triển khai hiệu quả nhất huyện. "
+            "Năm 2023, công đoàn đã phối hợp với 06 siêu thị giảm giá; 1.320 đoàn viên được hưởng ưu đãi.")
+    figures = assign_keys(text, extract_figures(text), DOC)
+    assert {(f.organization, f.organization_from) for f in figures} == {
+        ("Công đoàn cơ sở Công ty TNHH Điện tử Minh Phát", "heading")}
+
+
+def test_a_name_ending_in_a_lowercase_phrase_is_kept_whole():
+    text = "Công đoàn các Khu công nghiệp tỉnh Thái Bình kết nạp 1.530 đoàn viên."
+    f = assign_keys(text, extract_figures(text), DOC)[0]
+    assert f.organization == "Công đoàn các Khu công nghiệp tỉnh Thái Bình"
