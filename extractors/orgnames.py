@@ -102,11 +102,20 @@ def canonical_organization(name: str | None) -> str | None:
     s = unicodedata.normalize("NFC", re.sub(r"\s+", " ", name)).strip(" .,:;-–")
     if not s:
         return None
-    s = expand_org_abbreviations(s)
-    letters = [c for c in s if c.isalpha()]
+    letters = [c for c in s if c.isalpha()]  # judged as written: "LĐLĐ TX. AN NHƠN" is in capitals
     shouting = letters and sum(c.isupper() for c in letters) > 0.6 * len(letters)
-    s = official_case(s.lower() if shouting else s)
+    s = expand_org_abbreviations(s)
+    s = official_case(s.lower()) if shouting else _union_head_case(s)
     return _lower_admin_words(s)
+
+
+def _union_head_case(name: str) -> str:
+    """A name written in mixed case keeps its words as written; only its union head takes the
+    official case (`Liên đoàn lao động …` → `Liên đoàn Lao động …`)."""
+    for head in ("Tổng Liên đoàn Lao động Việt Nam", "Liên đoàn Lao động", "Công đoàn"):
+        if name.lower().startswith(head.lower()) and (len(name) == len(head) or not name[len(head)].isalpha()):
+            return head + name[len(head):]
+    return name
 
 
 def _lower_admin_words(s: str) -> str:
