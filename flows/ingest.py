@@ -14,6 +14,9 @@ import errno
 import functools
 import logging
 import math
+import queue
+import threading
+from collections import deque
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +43,14 @@ from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 from flows.report import RunTally, run_report_markdown  # noqa: E402
 from pipeline.extract import extract_file  # noqa: E402
 from pipeline.extract_pool import SharedWorkers, available_cores  # noqa: E402
-from pipeline.ingest import BatchWriter, PlannedFile, completed, failed_file, plan_files  # noqa: E402
+from pipeline.ingest import (  # noqa: E402
+    HEARTBEAT_SECONDS,
+    BatchWriter,
+    PlannedFile,
+    completed,
+    failed_file,
+    plan_files,
+)
 from pipeline.model import FileResult  # noqa: E402
 
 TASK_RUNNERS = ("default", "dask")
@@ -255,11 +265,12 @@ def files_per_batch(files: int, workers: int, files_per_task: int | None = None)
 def _extract_and_write(todo: list[PlannedFile], writer: BatchWriter, task_runner: str,
                        dask_address: str | None, workers: int, files_per_task: int) -> None:
     """Submit one task per batch of `files_per_task` files (in listing order); hand results to the
-    writer as their tasks finish, in listing order.
+    writer as their tasks finish, and let it commit what finished while a long task still runs
+    (BatchWriter.tick): kill -9 loses only the files of unfinished tasks.
 
-    Writing in listing order (a result waits only for the files listed before it) makes the dataset
-    the same whatever the runner and the timing: with two copies of the same bytes, the first listed
-    holds the rows and the other is marked a duplicate, exactly as with `chiso ingest`.
+    Copies of the same bytes are written in listing order (a copy waits for those listed before
+    it), which makes the dataset the same whatever the runner and the timing: the first listed holds
+    the rows and the other is marked a duplicate, exactly as with `chiso ingest`.
 
     The default runner's threads hand the extraction to `workers` processes (forked from one that
     loaded the models), two threads per process so that none waits for work: the flow uses every
@@ -285,23 +296,67 @@ def _submit_and_write(todo: list[PlannedFile], writer: BatchWriter, task_runner:
         futures = [runner.submit(extract_batch_task, parameters={
             "paths": [planned.path for planned in todo[start:start + files_per_task]]}) for start in starts]
         first_of = {future: start for future, start in zip(futures, starts, strict=True)}
-        finished: dict[int, FileResult] = {}
-        again: dict[int, PrefectFuture[FileResult]] = {}  # files tried again, alone, after a transient error
-        next_to_write = 0
-        for future in as_completed(futures):
-            first = first_of[future]
-            batch = todo[first:first + files_per_task]
-            for i, outcome in enumerate(batch_outcomes(future, batch), start=first):
+        finished: queue.Queue[tuple[int | None, Any]] = queue.Queue()  # (file again, or None: a batch; future)
+        threading.Thread(target=_report_finished, args=(futures, finished), name="chiso-flow-watch",
+                         daemon=True).start()
+        order = _SameBytesInOrder(todo)
+        while order.waiting:
+            try:
+                again_of, future = finished.get(timeout=HEARTBEAT_SECONDS)
+            except queue.Empty:
+                writer.tick()  # a long task runs: what finished is committed meanwhile
+                continue
+            if isinstance(future, BaseException):
+                raise future
+            if again_of is not None:
+                outcomes: list[tuple[int, FileResult | TransientFailure]] = [
+                    (again_of, result_of(future, todo[again_of]))]
+            else:
+                first = first_of[future]
+                outcomes = list(enumerate(batch_outcomes(future, todo[first:first + files_per_task]), start=first))
+            for i, outcome in outcomes:
                 if isinstance(outcome, TransientFailure):
                     logging.getLogger(__name__).info("%s: trying again alone after %s", outcome.path, outcome.error)
-                    again[i] = runner.submit(extract_file_task, parameters={"path": outcome.path})
-                else:
-                    finished[i] = outcome
-            while next_to_write in finished or next_to_write in again:
-                if next_to_write in again:
-                    finished[next_to_write] = result_of(again.pop(next_to_write), todo[next_to_write])
-                writer.add(finished.pop(next_to_write))
-                next_to_write += 1
+                    retry = runner.submit(extract_file_task, parameters={"path": outcome.path})
+                    threading.Thread(target=_report_finished, args=([retry], finished, i), daemon=True).start()
+                    continue
+                for result in order.finished(i, outcome):
+                    writer.add(result)
+            writer.tick()
+
+
+def _report_finished(futures: list[PrefectFuture[Any]], finished: queue.Queue[tuple[int | None, Any]],
+                     again_of: int | None = None) -> None:
+    """Put each of `futures` in `finished` as it finishes (a thread: the flow's thread keeps
+    writing meanwhile); what goes wrong while waiting is put there too, for the flow to raise."""
+    try:
+        for future in as_completed(futures):
+            finished.put((again_of, future))
+    except BaseException as err:  # noqa: BLE001 - handed to the flow's thread
+        finished.put((again_of, err))
+
+
+class _SameBytesInOrder:
+    """Results handed on as their files finish, except copies of the same bytes, handed on in
+    listing order: the first listed copy holds the rows, whatever the timing (as with chiso ingest)."""
+
+    def __init__(self, todo: list[PlannedFile]) -> None:
+        self.sha_of = [planned.sha256 for planned in todo]
+        self.queues: dict[str, deque[int]] = {}
+        for i, sha256 in enumerate(self.sha_of):
+            self.queues.setdefault(sha256, deque()).append(i)
+        self.held: dict[int, FileResult] = {}
+        self.waiting = len(todo)
+
+    def finished(self, i: int, result: FileResult) -> list[FileResult]:
+        """Results to write now that file `i` finished with `result`."""
+        self.held[i] = result
+        line = self.queues[self.sha_of[i]]
+        out = []
+        while line and line[0] in self.held:
+            out.append(self.held.pop(line.popleft()))
+        self.waiting -= len(out)
+        return out
 
 
 def batch_outcomes(future: PrefectFuture[list[FileResult | TransientFailure]],

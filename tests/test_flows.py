@@ -351,3 +351,38 @@ def test_default_runner_extracts_in_worker_processes(harness, inbox, tmp_path, m
 def test_workers_below_one_are_refused(harness, inbox, tmp_path):
     with pytest.raises(ValueError, match="workers must be at least 1"):
         flow_module.ingest_inbox(str(inbox), str(tmp_path / "chiso.duckdb"), workers=0)
+
+
+@pytest.mark.parametrize(("threads", "slow_name"), [(1, "z_slow.txt"), (2, "a_slow.txt")])
+def test_finished_tasks_are_committed_while_a_slow_task_runs(harness, tmp_path, monkeypatch, threads, slow_name):
+    # issue 22: the slow stand-in is let go only once the other files are committed; had they waited
+    # for the slow one (written in listing order, or flushed only with the next result), it would
+    # give up waiting instead (tests/fake_extract.py)
+    from fake_extract import LET_GO, slow_extract_file
+
+    import pipeline.ingest
+    from pipeline.store import Store
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    fast = [f"fast_{i}.txt" for i in range(3)]
+    for i, name in enumerate([slow_name, *fast]):
+        (inbox / name).write_text(f"Có {i + 10} công đoàn cơ sở.", encoding="utf-8")
+    committed: list[str] = []
+    write_results = Store.write_results
+
+    def write_and_watch(self, results, run_id):
+        write_results(self, results, run_id)
+        committed.extend(Path(r.source).name for r in results)
+        if set(fast) <= set(committed):
+            (inbox / "go").touch()
+
+    monkeypatch.setattr(Store, "write_results", write_and_watch)
+    monkeypatch.setattr(pipeline.ingest, "BATCH_SECONDS", 0.3)
+    monkeypatch.setattr(flow_module, "extract_file", lambda path: slow_extract_file(path))
+    monkeypatch.setattr(flow_module, "DEFAULT_THREADS", threads)
+    db = tmp_path / "chiso.duckdb"
+    counts = flow_module.ingest_inbox(str(inbox), str(db), files_per_task=1)
+    assert counts["ingested"] == 4 and counts["failed"] == 0
+    assert committed[-1] == slow_name
+    assert _rows(db, "SELECT warnings FROM files WHERE path LIKE '%slow%'") == [(LET_GO,)]
