@@ -103,7 +103,8 @@ def _complete_issuer(issuer: str, superior: str | None) -> str:
     last = words[-1].lower()
     sup = superior.split()
     low = [w.lower() for w in sup]
-    if last in low and low.index(last) < len(sup) - 1 and last in {"tỉnh", "huyện", "quận", "thành", "phố", "xã"}:
+    admin = {w for words in entry("organizations.yaml", "admin_levels") for w in words.split()}
+    if last in low and low.index(last) < len(sup) - 1 and last in admin:
         return issuer + " " + " ".join(sup[low.index(last) + 1:])
     return issuer
 

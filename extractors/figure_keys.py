@@ -30,8 +30,6 @@ _ORG = "organizations.yaml"
 # sentence of a flattened table must not make each figure read the whole sentence.
 CLAUSE_REACH = 400
 LEAD_REACH = 60  # a paragraph's subject stands at its very start
-_ABBREVIATION_DOT = re.compile(r"(?<![\wÀ-ỹ])(TP|Tp|TX)\.")
-UNION_HEADS = ("tổng liên đoàn lao động", "liên đoàn lao động", "công đoàn")
 
 
 @dataclass(frozen=True)
@@ -155,21 +153,25 @@ def is_named(canonical: str) -> bool:
     """A union body named in full (`Liên đoàn Lao động tỉnh Bình Dương`), not a generic one
     (`công đoàn cơ sở`, `Liên đoàn Lao động tỉnh`, `Công đoàn ngành`)."""
     low = canonical.lower()
-    if not low.startswith(UNION_HEADS):
+    heads: dict[str, int] = entry(_ORG, "union_heads")
+    head = next((h for h in sorted(heads, key=len, reverse=True) if low.startswith(h)), None)
+    if head is None:
         return False
-    if low.startswith("tổng liên đoàn lao động"):
+    if canonical == entry(_ORG, "national_federation"):
         return True
     words = canonical.split()
-    head_len = 4 if low.startswith("liên đoàn lao động") else 2
-    return len(words) > head_len and words[-1][:1].isupper()
+    return len(words) > heads[head] and words[-1][:1].isupper()
 
 
-def org_mentions(text: str) -> list[OrgMention]:
-    """Named union bodies of `text`, in text order, each with whether it stands as a subject."""
+def org_mentions(text: str, places: Sequence[str | None] = ()) -> list[OrgMention]:
+    """Named union bodies of `text`, in text order, each with whether it stands as a subject. A
+    name ending with an administrative word (`Công đoàn các Khu công nghiệp tỉnh`) is completed with
+    the place one of `places` (the document's bodies) names at that level (`tỉnh Thái Bình`)."""
     _, _, not_subject = _scope_res()
     out = []
     last_end = -1
-    text = _ABBREVIATION_DOT.sub(lambda m: m.group(1) + " ", text)  # "TP. Vinh": same length
+    admin_end, admin_after, dotted = _admin_res()
+    text = dotted.sub(lambda m: m.group(1) + " ", text)  # "TP. Vinh": same length
     for m in HEAD_RE.finditer(text):
         if m.start() < last_end:
             continue
@@ -177,13 +179,36 @@ def org_mentions(text: str) -> list[OrgMention]:
         if not name:
             continue
         canonical = canonical_organization(name)
+        end = min(len(text), _name_end(text, m.end(), name))
+        if canonical and not is_named(canonical):
+            if (tail := admin_after.match(text, end)) is not None:  # "… Khu công nghiệp tỉnh đã kết nạp"
+                canonical, end = f"{canonical} {tail.group(1)}", tail.end()
+            canonical = _with_place(canonical, places)
         if not canonical or not is_named(canonical):
             continue
-        end = min(len(text), _name_end(text, m.end(), name))
         last_end = end
         subject = not not_subject.search(text[max(0, m.start() - 30):m.start()])
         out.append(OrgMention(m.start(), end, canonical, subject))
     return out
+
+
+@cache
+def _admin_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    places = "|".join(re.escape(w) for w, level in entry(_ORG, "admin_levels").items() if level != "sector")
+    dotted = "|".join(re.escape(a) for a in entry(_ORG, "dotted_abbreviations"))
+    return (re.compile(rf"(?<= )({places})$"), re.compile(rf"\s+({places})(?![\wÀ-ỹ])(?!\s+[A-ZĐ])"),
+            re.compile(rf"(?<![\wÀ-ỹ])({dotted})\."))
+
+
+def _with_place(name: str, places: Sequence[str | None]) -> str:
+    """`… tỉnh` + `Liên đoàn Lao động tỉnh Thái Bình` → `… tỉnh Thái Bình`; else `name` unchanged."""
+    m = _admin_res()[0].search(name)
+    if not m:
+        return name
+    for place in places:
+        if place and (at := place.find(f"{m.group(1)} ")) >= 0:
+            return name[:m.start()] + place[at:]
+    return name
 
 
 def _name_end(text: str, head_end: int, name: str) -> int:
@@ -202,8 +227,7 @@ def _scope_org(clause: str, ctx: KeyContext) -> str | None:
     _, which, words = max(hits)
     if which == "national":
         return str(entry(_ORG, "national_federation"))
-    level = {"tỉnh": "province", "thành phố": "province", "huyện": "district", "quận": "district",
-             "thị xã": "district", "ngành": "sector"}.get(words.lower().split(" ", 1)[-1])
+    level = entry(_ORG, "admin_levels").get(words.lower().split(" ", 1)[-1])
     if level and ctx.organization and level_of(ctx.organization) != level and ctx.superior \
             and level_of(ctx.superior) == level:
         return ctx.superior
@@ -224,7 +248,8 @@ class _Index:
         self.times = [t for t in time_mentions(text, ctx.year, ctx.month)
                       if not _in_spans(t.start, ctx.reference_spans)]
         self.time_starts = [t.start for t in self.times]
-        self.orgs = [o for o in org_mentions(text) if not _in_spans(o.start, ctx.reference_spans)]
+        self.orgs = [o for o in org_mentions(text, (ctx.organization, ctx.superior))
+                     if not _in_spans(o.start, ctx.reference_spans)]
         self.org_starts = [o.start for o in self.orgs]
         self.horizon = document_horizon(self.times, ctx.year)
 

@@ -121,3 +121,11 @@ def test_a_name_ending_in_a_lowercase_phrase_is_kept_whole():
     text = "Công đoàn các Khu công nghiệp tỉnh Thái Bình kết nạp 1.530 đoàn viên."
     f = assign_keys(text, extract_figures(text), DOC)[0]
     assert f.organization == "Công đoàn các Khu công nghiệp tỉnh Thái Bình"
+
+
+def test_a_name_ending_in_an_administrative_word_takes_the_documents_place():
+    text = "LĐLĐ huyện Kiến Xương kết nạp 48 đoàn viên; Công đoàn các Khu công nghiệp tỉnh đã kết nạp 1.530 đoàn viên."
+    ctx = KeyContext(organization="Liên đoàn Lao động tỉnh Thái Bình", year=2024)
+    figures = {f.text: f.organization for f in assign_keys(text, extract_figures(text), ctx)}
+    assert figures == {"48": "Liên đoàn Lao động huyện Kiến Xương",
+                       "1.530": "Công đoàn các Khu công nghiệp tỉnh Thái Bình"}

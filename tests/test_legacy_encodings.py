@@ -32,6 +32,10 @@ def encode_vni(text: str) -> str:
     ("C«ng ®oµn", "Công đoàn"),  # issue 2
     ("c¬ së", "cơ sở"),  # seed 000 words
     ("mêi", "mời"),  # mời/mười both common: no ư guessed
+    # a header typed in an upper-case TCVN3 font (.VnTimeH): small letters' codes stand for capitals
+    ("LI£N §OµN LAO §éNG TØNH QU¶NG TRÞ", "LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG TRỊ"),  # corpus/keys_renderings
+    ("KÕ HO¹CH", "KẾ HOẠCH"),
+    ("Sè", "Số"),  # one capital is a capitalized word, not a word in capitals
 ])
 def test_tcvn3_samples(legacy, expected):
     assert decode_tcvn3(legacy) == expected
@@ -100,3 +104,15 @@ def test_normalize_never_decodes_the_seeds():
     for p in sorted(SEEDS.glob("*.txt")):
         text = normalize_text(p.read_text(encoding="utf-8")).text
         assert "Công đoàn" in text or "CÔNG ĐOÀN" in text
+
+
+def test_short_lines_of_a_tcvn3_document_are_decoded():
+    """'Sè: 41/KH-L§L§' and 'KÕ HO¹CH' carry too little evidence alone; in a TCVN3 document they are
+    decoded when decoding spoils no word (corpus/keys_renderings/tcvn3)."""
+    from pipeline.normalize.edits import MappedText
+    from pipeline.normalize.legacy import decode_legacy
+
+    body = "\n".join(["C«ng ®oµn c¬ së ®· kÕt n¹p ®oµn viªn míi trong n¨m qua."] * 6)
+    text = "Sè: 41/KH-L§L§\nKÕ HO¹CH\n" + body
+    out = decode_legacy(MappedText.identity(text)).text
+    assert out.startswith("SỐ: 41/KH-LĐLĐ\nKẾ HOẠCH\nCông đoàn cơ sở đã kết nạp")

@@ -76,12 +76,18 @@ def _restore_u(word: str) -> str:
 def decode_tcvn3_edits(text: str, start: int = 0, end: int | None = None) -> list[Edit]:
     table = tcvn3_table()
     edits = []
-    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+    stop = len(text) if end is None else end
+    line_capitals = _in_capitals(text[start:stop], least=4)
+    for m in _TOKEN.finditer(text, start, stop):
         word = m.group(0)
-        chars = [Edit(m.start() + i, m.start() + i + 1, table[c]) for i, c in enumerate(word) if c in table]
+        capitals = line_capitals or _in_capitals(word, least=2)
+        chars = [Edit(m.start() + i, m.start() + i + 1, table[c].upper() if capitals else table[c])
+                 for i, c in enumerate(word) if c in table]
         if not chars:
             continue
         decoded = "".join(table.get(c, c) for c in word)
+        if capitals:
+            decoded = decoded.upper()
         lead = len(decoded) - len(decoded.lstrip(_EDGE_PUNCT))
         core = decoded[lead:].rstrip(_EDGE_PUNCT)
         restored = _restore_u(core)
@@ -91,6 +97,14 @@ def decode_tcvn3_edits(text: str, start: int = 0, end: int | None = None) -> lis
             chars.sort(key=lambda e: (e.start, e.end))
         edits.extend(chars)
     return edits
+
+
+def _in_capitals(text: str, least: int = 2) -> bool:
+    """Text typed in an upper-case TCVN3 font (`LI£N §OµN`, `KÕ HO¹CH`): its plain letters (at
+    least `least` of them: `Sè` is one capital, not a word in capitals) are all capitals, and the
+    small letters' codes it holds stand for capitals too."""
+    plain = [c for c in text if c.isascii() and c.isalpha()]
+    return len(plain) >= least and all(c.isupper() for c in plain)
 
 
 def decode_tcvn3(text: str) -> str:
@@ -120,7 +134,7 @@ def _evidence(words: list[str], decode: Any, chars: Any) -> tuple[int, int]:
         if not core or is_vietnamese_syllable(core):
             continue
         decoded = decode(w).strip(_EDGE_PUNCT)
-        if is_vietnamese_syllable(_restore_u(decoded)):
+        if is_vietnamese_syllable(_restore_u(decoded.upper() if _in_capitals(w, least=2) else decoded)):
             good += 1
     return good, touched
 
@@ -137,12 +151,31 @@ def detect_line(line: str, document_evidence: int = 0) -> str | None:
     rules = legacy_rules()
     words = line.split()
     best, best_good = None, 0
+    legacy_document = document_evidence >= rules["document_evidence"]
     for name, decode, chars in (("tcvn3", decode_tcvn3, tcvn3_table()), ("vni", decode_vni, _vni_chars())):
         good, touched = _evidence(words, decode, chars)
-        need = 1 if document_evidence >= rules["document_evidence"] else rules["min_evidence"]
+        need = 1 if legacy_document else rules["min_evidence"]
         if good >= need and good >= rules["min_share"] * touched and good > best_good:
             best, best_good = name, good
+    if best is None and legacy_document and name_of_harmless(words) is not None:
+        # a short line of a legacy document ("Sè: 41/KH-L§L§", "KÕ HO¹CH"): decoded when decoding
+        # spoils no word that was a Vietnamese syllable
+        best = name_of_harmless(words)
     return best
+
+
+def name_of_harmless(words: list[str]) -> str | None:
+    """'tcvn3' when the line's TCVN3 characters decode without turning a syllable into a non-word."""
+    chars = tcvn3_table()
+    touched = [w for w in words if any(c in chars for c in w)]
+    if not touched:
+        return None
+    for w in touched:
+        core = w.strip(_EDGE_PUNCT)
+        decoded = decode_tcvn3(w).strip(_EDGE_PUNCT)
+        if core and is_vietnamese_syllable(core) and not is_vietnamese_syllable(decoded):
+            return None
+    return "tcvn3"
 
 
 def decode_legacy(mt: MappedText) -> MappedText:

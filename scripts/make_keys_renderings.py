@@ -1,0 +1,167 @@
+"""Render corpus/keys (invented documents in real forms) the way union offices send them, so the
+comparison keys are measured beyond plain text (issue 17). Deterministic; committed with its output.
+
+    .venv/bin/python scripts/make_keys_renderings.py     # writes corpus/keys_renderings/
+
+- docx/<stem>.docx  python-docx; an administrative header (Decree 30/2020) as Word writes it: a
+                    borderless two-column table, bodies and number on the left, motto and the
+                    place-and-date line on the right; the kind word and title as headings
+- pdf/<stem>.pdf    reportlab, the same header table, running header and page numbers
+- html/<stem>.html  the news items as a union news site page (menu, byline, related news)
+- tcvn3/<stem>.txt, vni/<stem>.txt  a few documents in the legacy 8-bit encodings shown as Latin-1
+                    text (what copying from an old TCVN3/VNI Word file gives)
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+from html import escape as html_escape
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))
+
+from make_fixtures import _docx_document, _fix_zip, _pdf_doc, _register_fonts, _styles  # noqa: E402
+
+from pipeline.normalize.legacy import tcvn3_table, vni_table  # noqa: E402
+
+KEYS = ROOT / "corpus" / "keys"
+OUT = ROOT / "corpus" / "keys_renderings"
+MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+LEGACY = {"tcvn3": ["ke_hoach_gio_linh_2024", "tham_luan_yen_the_2023"],
+          "vni": ["bao_cao_6_thang_cam_giang_2024", "cong_van_thai_binh_2024"]}
+_PLACE_DATE = re.compile(r"^[^\d,]{2,40}, ngày \d")
+
+
+def split_header(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """(left column, right column, body) of a document whose first lines are a header."""
+    left: list[str] = []
+    right: list[str] = []
+    k = 0
+    for k, line in enumerate(lines[:10]):
+        s = line.strip()
+        if s in MOTTO:
+            right.append(s)
+        elif _PLACE_DATE.match(s):
+            right.append(s)
+        elif s.startswith("Số") or (s.isupper() and len(s.split()) <= 12 and k < 4):
+            left.append(s)
+        elif not s:
+            continue
+        else:
+            break
+    else:
+        k = min(10, len(lines))
+    if not right:
+        return [], [], lines
+    return left, right, lines[k:]
+
+
+def _is_heading(line: str) -> bool:
+    s = line.strip()
+    return bool(s) and (s.isupper() or bool(re.match(r"^(?:[IVX]+\.|\d+\.)\s", s))) and len(s.split()) <= 16
+
+
+def render_docx(text: str) -> bytes:
+    d = _docx_document()
+    left, right, body = split_header(text.splitlines())
+    if right:
+        table = d.add_table(rows=1, cols=2)
+        for cell, lines in zip(table.rows[0].cells, (left, right), strict=True):
+            cell.text = "\n".join(lines)
+    for line in body:
+        if not line.strip():
+            continue
+        if _is_heading(line):
+            d.add_heading(line.strip(), level=2 if line.strip().isupper() else 3)
+        else:
+            d.add_paragraph(line.strip())
+    buf = io.BytesIO()
+    d.save(buf)
+    return _fix_zip(buf.getvalue())
+
+
+def render_pdf(text: str) -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import Paragraph, Table
+
+    _register_fonts()
+    body_style, heading = _styles()
+    buf = io.BytesIO()
+    doc = _pdf_doc(buf)
+    left, right, body = split_header(text.splitlines())
+    story: list = []
+    if right:
+        cell = lambda lines: [Paragraph(escape(s), heading) for s in lines]  # noqa: E731
+        story.append(Table([[cell(left), cell(right)]], colWidths=[(A4[0] - 112) / 2] * 2))
+    story += [Paragraph(escape(s.strip()), heading if _is_heading(s) else body_style)
+              for s in body if s.strip()]
+
+    def number(canvas, d) -> None:
+        canvas.saveState()
+        canvas.setFont("DejaVuSans", 8.5)
+        canvas.drawCentredString(A4[0] / 2, 30, f"Trang {d.page}")
+        canvas.restoreState()
+
+    doc.build(story, onFirstPage=number, onLaterPages=number)
+    return buf.getvalue()
+
+
+def render_html(text: str) -> bytes:
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    related = ["Công đoàn tỉnh bạn trao 1.200 suất quà Tết", "Hội nghị 150 cán bộ công đoàn cơ sở"]
+    body = "\n".join(f"<p>{html_escape(ln)}</p>" for ln in lines[1:])
+    page = f"""<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><title>{html_escape(lines[0])} - Báo Lao Động</title></head>
+<body><header><nav><a href="/">Trang chủ</a> <a href="/thoi-su">Thời sự</a> <a href="/cong-doan">Công đoàn</a></nav></header>
+<main><article><h1>{html_escape(lines[0])}</h1>
+{body}
+</article>
+<aside><h3>Tin khác</h3><ul>{"".join(f"<li><a href='#'>{html_escape(r)}</a></li>" for r in related)}</ul></aside></main>
+<footer>Cơ quan chủ quản: Tổng Liên đoàn Lao động Việt Nam. Giấy phép số 123/GP-BTTTT.</footer></body></html>
+"""
+    return page.encode("utf-8")
+
+
+def encode_legacy(text: str, table: dict[str, str]) -> str:
+    """`text` as an old 8-bit file shows it. TCVN3 (ABC) has codes for few capitals: a capital it
+    lacks was typed in an upper-case font (.VnTimeH) with the small letter's code, so a copy gives
+    the small letter's legacy form (the header `LIÊN ĐOÀN` comes out as `li£n ®oµn`)."""
+    back = {u: c for c, u in table.items()}
+    out = []
+    for ch in text:
+        if ch in back:
+            out.append(back[ch])
+        elif ch.lower() in back and not ch.isascii():
+            out.append(back[ch.lower()])
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    print(f"wrote {path.relative_to(ROOT)} ({len(data):,} bytes)")
+
+
+def main() -> None:
+    for src in sorted(KEYS.glob("*.txt")):
+        text = src.read_text(encoding="utf-8")
+        write(OUT / "docx" / f"{src.stem}.docx", render_docx(text))
+        write(OUT / "pdf" / f"{src.stem}.pdf", render_pdf(text))
+        if src.stem.startswith("tin_"):
+            write(OUT / "html" / f"{src.stem}.html", render_html(text))
+    for name, stems in LEGACY.items():
+        table = tcvn3_table() if name == "tcvn3" else vni_table()
+        for stem in stems:
+            text = (KEYS / f"{stem}.txt").read_text(encoding="utf-8")
+            write(OUT / name / f"{stem}.txt", encode_legacy(text, table).encode("utf-8"))
+
+
+if __name__ == "__main__":
+    main()
