@@ -284,19 +284,39 @@ def _extracted(jobs: list[tuple[str, str]], workers: int | None) -> Iterator[Fil
 def _extracted_in_thread(jobs: list[tuple[str, str]],
                          task: Callable[[str, str], FileResult]) -> Iterator[FileResult | None]:
     """task(path, sha256) for each job, one after the other in a thread, results in order; None
-    every HEARTBEAT_SECONDS while one runs (this thread stays free to write finished files)."""
-    from concurrent.futures import ThreadPoolExecutor, wait
+    every HEARTBEAT_SECONDS while one runs (this thread stays free to write finished files).
+    The thread is a daemon that stops taking jobs when this generator ends: Ctrl-C, or an error
+    of the writer, does not wait for the rest of the files."""
+    import queue
+    import threading
 
-    with ThreadPoolExecutor(1, thread_name_prefix="chiso-extract") as pool:
-        try:
-            for path, sha256 in jobs:
-                future = pool.submit(task, path, sha256)
-                while not wait([future], timeout=HEARTBEAT_SECONDS).done:
+    results: queue.Queue[tuple[bool, Any]] = queue.Queue()
+    stop = threading.Event()
+
+    def work() -> None:
+        for path, sha256 in jobs:
+            if stop.is_set():
+                return
+            try:
+                results.put((True, task(path, sha256)))
+            except BaseException as err:  # noqa: BLE001 - raised in the caller's thread
+                results.put((False, err))
+                return
+
+    threading.Thread(target=work, name="chiso-extract", daemon=True).start()
+    try:
+        for _ in jobs:
+            while True:
+                try:
+                    ok, value = results.get(timeout=HEARTBEAT_SECONDS)
+                    break
+                except queue.Empty:
                     yield None
-                yield future.result()
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+            if not ok:
+                raise value
+            yield value
+    finally:
+        stop.set()
 
 
 def unchanged_run(files: Sequence[str], db: str | Path, *, runner: str = "cli",
