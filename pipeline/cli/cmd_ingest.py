@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"chiso ingest: {shown(str(err))}", file=sys.stderr)
         return 1
     if not args.quiet:
-        print(f"{db}: {summary.line()}", file=sys.stderr)
+        print(shown(f"{db}: {summary.line()}"), file=sys.stderr)
     for path, why in summary.not_read:
         print(f"skipped: {escaped(path)}: {shown(why)}", file=sys.stderr)
     for _path, error in summary.failures:
