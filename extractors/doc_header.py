@@ -37,27 +37,48 @@ class Header:
 def _patterns() -> dict[str, re.Pattern[str]]:
     keys = ("number", "rule_line", "subject", "news_lead")
     out = {k: compile_pattern(_DATA, k, entry(_DATA, k)) for k in keys}
-    motto = "|".join(re.escape(m) for m in entry(_DATA, "motto"))
-    out["motto"] = re.compile(rf"\s*(?:{motto})\s*", re.I)
+    motto = "|".join(re.escape(m) for m in sorted(entry(_DATA, "motto"), key=len, reverse=True))
+    out["motto"] = re.compile(rf"\s*((?:{motto}))\s*", re.I)
     out["number"] = re.compile(entry(_DATA, "number"))  # case matters: type codes are capitals
     for name, pat in entry(_DATA, "bylines").items():
         out[f"byline:{name}"] = compile_pattern(_DATA, f"bylines.{name}", pat)
     return out
 
 
+_KIND_LINE = re.compile(r"(?:{})\s*$".format("|".join(
+    re.escape(k.upper()) for k in sorted(entry("segment.yaml", "kinds"), key=len, reverse=True))))
 _PLACE_DATE = re.compile(r"^\s*(?P<place>[^\d,;:()]{2,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s*(?:tháng\s*|[/.-])"
                          r"(?P<m>\d{1,2})\s*(?:năm\s*|[/.-])(?P<y>\d{4})", re.I)
 
 
 def _header_cells(line: str) -> list[str]:
-    """A header line split where extraction joined its left and right columns."""
+    """A header line split where extraction joined its left and right columns, and where a table
+    cell's lines were joined into one."""
     parts = re.split(r"\t|\s{3,}|\|", line)
     cells = []
+    motto = _patterns()["motto"]
     for p in parts:
-        for q in _patterns()["motto"].split(p):
-            if q.strip():
-                cells.append(q.strip())
+        for q in motto.split(p):
+            if motto.fullmatch(q):
+                cells.append(MOTTO_MARK if q.strip().upper().endswith(entry(_DATA, "motto_tail")) else MOTTO_CUT)
+                continue
+            pieces = _joined_lines().split(q) if HEAD_RE.match(q.strip()) or _patterns()["number"].match(q) \
+                else [q]
+            cells.extend(r.strip() for r in pieces if r.strip())
     return cells
+
+
+MOTTO_MARK, MOTTO_CUT = "\x00motto", "\x00motto-cut"  # a motto line; one cut before `VIỆT NAM`
+
+
+@cache
+def _joined_lines() -> re.Pattern[str]:
+    heads = "|".join(re.escape(h) for h in sorted(entry(_DATA, "header_split_heads"), key=len, reverse=True))
+    keep = "".join(f"(?<!{re.escape(w)} )" for w in entry(_DATA, "no_split_after"))
+    # before an upper-case head that follows an upper-case word; before "Số:"; before "Place, ngày"
+    return re.compile(rf"(?<=[A-ZĐÀ-Ỹ]) {keep}(?=(?:{heads})(?![\wÀ-ỹ]))"
+                      rf"|(?<=\S) (?=S[ốỐ]\s*:)"
+                      rf"|(?<=[A-ZĐÀ-Ỹ\d]) (?=[A-ZĐ][^\d,;:()]{{1,40}}, ngày \d)")
 
 
 def _kind_of_code(number: str) -> str:
@@ -109,6 +130,15 @@ def _complete_issuer(issuer: str, superior: str | None) -> str:
     return issuer
 
 
+def _open_ended(org: str) -> bool:
+    """A header name cut by its line's end (`LIÊN ĐOÀN LAO ĐỘNG TỈNH` / `QUẢNG TRỊ`): it ends with an
+    administrative word, or is nothing but a body's head."""
+    admin = {w for words in entry("organizations.yaml", "admin_levels") for w in words.split()}
+    words = org.lower().split()
+    m = HEAD_RE.match(org)
+    return bool(words) and (words[-1] in admin or (m is not None and m.end() >= len(org.rstrip())))
+
+
 def read_header(body: str) -> Header:
     """The header of a document whose text is `body` (empty Header when it has none)."""
     pats = _patterns()
@@ -116,8 +146,17 @@ def read_header(body: str) -> Header:
     orgs: list[str] = []
     number = kind = place = date = subject = None
     joining = False
+    motto_cut = False
     for line in lines:
+        if _KIND_LINE.match(line.strip()):
+            break  # the kind word (`KẾ HOẠCH`): the title follows, the header is over
         for cell in _header_cells(line):
+            if cell in (MOTTO_MARK, MOTTO_CUT):
+                motto_cut = cell == MOTTO_CUT
+                continue
+            if motto_cut and cell.upper() == entry(_DATA, "motto_tail"):
+                motto_cut = False
+                continue
             if pats["rule_line"].match(cell):
                 continue
             if number is None and (m := pats["number"].match(cell)):
@@ -132,7 +171,8 @@ def read_header(body: str) -> Header:
             if subject is None and (m := pats["subject"].match(cell)):
                 subject = m.group("subject").strip()
                 continue
-            if orgs and joining and cell.isupper() and cell.split()[0] in entry(_DATA, "continuation_openers"):
+            if orgs and joining and cell.isupper() and not HEAD_RE.match(cell) \
+                    and (cell.split()[0] in entry(_DATA, "continuation_openers") or _open_ended(orgs[-1])):
                 orgs[-1] = f"{orgs[-1]} {cell}"
                 continue
             if (org := _org_line(cell)) is not None:

@@ -30,6 +30,8 @@ _ORG = "organizations.yaml"
 # sentence of a flattened table must not make each figure read the whole sentence.
 CLAUSE_REACH = 400
 LEAD_REACH = 60  # a paragraph's subject stands at its very start
+_SENTENCE_END = re.compile(r"[.!?;:…]\s*$")
+_BROKEN_LINE = re.compile(r"(?<![.!?;:…\n])\n(?!\n)")
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,7 @@ def org_mentions(text: str, places: Sequence[str | None] = ()) -> list[OrgMentio
     last_end = -1
     admin_end, admin_after, dotted = _admin_res()
     text = dotted.sub(lambda m: m.group(1) + " ", text)  # "TP. Vinh": same length
+    text = _BROKEN_LINE.sub(" ", text)  # a name a PDF line broke ("CĐCS Công ty" / "TNHH …"): same length
     for m in HEAD_RE.finditer(text):
         if m.start() < last_end:
             continue
@@ -336,9 +339,20 @@ def _figure_year(idx: _Index, s: Sentence, f: Figure, lead: int | None) -> tuple
     return (ctx.year, DOCUMENT) if ctx.year is not None else (None, None)
 
 
+def _sentence_start(text: str, s: Sentence) -> int:
+    """Where the figure's sentence really starts: a line that a PDF broke inside a sentence (`…
+    CĐCS Công ty` / `TNHH Điện tử Cẩm Điền kết nạp 238 …`) continues the line before it."""
+    a = s.start
+    for _ in range(2):
+        if a < 2 or text[a - 1] != "\n" or _SENTENCE_END.search(text, max(0, a - 3), a - 1):
+            break
+        a = text.rfind("\n", 0, a - 1) + 1
+    return a
+
+
 def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | None]:
     ctx = idx.ctx
-    a = max(s.start, f.char_start - CLAUSE_REACH)
+    a = max(_sentence_start(idx.text, s), f.char_start - CLAUSE_REACH)
     semi = idx.text.rfind(";", a, f.char_start)
     a = semi + 1 if semi >= 0 else a
     clause = idx.text[a:f.char_start]

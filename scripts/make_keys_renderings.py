@@ -66,6 +66,16 @@ def _is_heading(line: str) -> bool:
     return bool(s) and (s.isupper() or bool(re.match(r"^(?:[IVX]+\.|\d+\.)\s", s))) and len(s.split()) <= 16
 
 
+def _title_lines(body: list[str]) -> set[int]:
+    """Indexes of the kind word (`KẾ HOẠCH`) and the title line under it: centred, as Decree 30
+    lays them out."""
+    for k, line in enumerate(body[:6]):
+        if line.strip().isupper() and len(line.split()) <= 4:
+            nxt = next((j for j in range(k + 1, len(body)) if body[j].strip()), None)
+            return {k} | ({nxt} if nxt is not None else set())
+    return set()
+
+
 def render_docx(text: str) -> bytes:
     d = _docx_document()
     left, right, body = split_header(text.splitlines())
@@ -87,6 +97,7 @@ def render_docx(text: str) -> bytes:
 
 def render_pdf(text: str) -> bytes:
     from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, Table
 
     _register_fonts()
@@ -98,8 +109,10 @@ def render_pdf(text: str) -> bytes:
     if right:
         cell = lambda lines: [Paragraph(escape(s), heading) for s in lines]  # noqa: E731
         story.append(Table([[cell(left), cell(right)]], colWidths=[(A4[0] - 112) / 2] * 2))
-    story += [Paragraph(escape(s.strip()), heading if _is_heading(s) else body_style)
-              for s in body if s.strip()]
+    centred = ParagraphStyle("centred", parent=heading, alignment=1)
+    title_lines = _title_lines(body)
+    story += [Paragraph(escape(s.strip()), centred if k in title_lines else heading if _is_heading(s) else body_style)
+              for k, s in enumerate(body) if s.strip()]
 
     def number(canvas, d) -> None:
         canvas.saveState()

@@ -106,6 +106,15 @@ def test_normalize_never_decodes_the_seeds():
         assert "Công đoàn" in text or "CÔNG ĐOÀN" in text
 
 
+def test_short_lines_of_a_vni_document_are_decoded_as_vni():
+    from pipeline.normalize.edits import MappedText
+    from pipeline.normalize.legacy import decode_legacy
+
+    body = "\n".join(["Coâng ñoaøn cô sôû ñaõ keát naïp ñoaøn vieân môùi trong naêm qua."] * 6)
+    out = decode_legacy(MappedText.identity("Soá: 275/LÑLÑ\n" + body)).text
+    assert out.startswith("Số: 275/LĐLĐ\nCông đoàn cơ sở đã kết nạp")
+
+
 def test_short_lines_of_a_tcvn3_document_are_decoded():
     """'Sè: 41/KH-L§L§' and 'KÕ HO¹CH' carry too little evidence alone; in a TCVN3 document they are
     decoded when decoding spoils no word (corpus/keys_renderings/tcvn3)."""

@@ -180,7 +180,7 @@ def _paragraphs(lines: list[Line], layout: Layout, page_no: int) -> Iterator[tup
     run: list[Line] = []
     for line in lines + [None]:  # type: ignore[list-item]
         if run and (line is None or layout.starts_paragraph(run[-1], line)):
-            yield run[0].top, Block(text="\n".join(ln.text for ln in run), page=page_no, kind=layout.kind(run))
+            yield run[0].reading_top, Block(text="\n".join(ln.text for ln in run), page=page_no, kind=layout.kind(run))
             run = []
         if line is not None:
             run.append(line)

@@ -4,11 +4,12 @@ Lines are built here from the chars of pdfminer's layout (`page.layout`, which p
 parses and caches) instead of `extract_words`/`extract_text`: grouping ~3,000 chars by
 baseline is a few ms, where pdfplumber's char dicts and word extractor cost as much again as
 the parse. pdfplumber's table finder runs only on pages whose ruling could form a table.
-Multi-column layouts are not separated (lines at the same height are joined).
+A run of rows split into two columns by a wide gap (a header table) is read column by column.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +20,9 @@ logger = logging.getLogger(__name__)
 
 LINE_TOLERANCE = 0.45  # chars whose tops differ by < 0.45 × font size share a line
 SPACE_GAP = 0.2  # a horizontal gap > 0.2 × font size between two chars is a space
+# A gap > 3 × the font size on one baseline separates columns: justified body text stretches its
+# spaces to about 1 em at most; a header table's columns stand 5+ em apart (corpus/keys_renderings).
+COLUMN_GAP = 3.0
 MIN_EDGE = 4.0  # pt: shorter ruling lines/rect sides are decoration, not table borders
 BOLD_MARKERS = ("bold", "black", "heavy", ",b")
 
@@ -32,6 +36,13 @@ class Line:
     bottom: float
     size: float
     bold: bool
+    # where the line stands in reading order when that is not its top: lines of a two-column band
+    # are read column by column, and keep that order when blocks are sorted by position
+    order: float | None = None
+
+    @property
+    def reading_top(self) -> float:
+        return self.top if self.order is None else self.order
 
 
 @dataclass(frozen=True)
@@ -80,22 +91,77 @@ def _make_line(chars: list[dict[str, Any]]) -> Line | None:
                 size=sizes[len(sizes) // 2], bold=bold)
 
 
+def _gap_splits(chars: list[dict[str, Any]]) -> list[float]:
+    """x positions where a gap wider than COLUMN_GAP × the font size separates a row's chars."""
+    out = []
+    prev = None
+    for c in chars:
+        if c["text"].isspace():
+            continue
+        if prev is not None and c["x0"] - prev["x1"] > COLUMN_GAP * max(c["size"], 1.0):
+            out.append(c["x0"])
+        prev = c
+    return out
+
+
+def _splittable(chars: list[dict[str, Any]], boundary: float) -> bool:
+    """No visible char of the row straddles `boundary` (a centred heading or body text does)."""
+    return not any(c["x0"] < boundary - 0.5 and c["x1"] > boundary + 0.5 for c in chars if not c["text"].isspace())
+
+
+def _lines(chars: list[dict[str, Any]]) -> list[Line]:
+    return [line] if chars and (line := _make_line(chars)) is not None else []
+
+
+def _unweave(rows: list[list[dict[str, Any]]]) -> list[Line]:
+    """Rows (chars sorted by x) in reading order. A row split by a wide gap marks a two-column
+    band (a header table: bodies and number on the left, motto and date on the right); the band
+    takes in the rows around it, up and down, while no char straddles the column boundary, and is
+    read column by column, left first, so a name wrapped over two rows stays whole (the two
+    columns' lines need not share baselines). Every other row is one line."""
+    out: list[Line] = []
+    done = 0  # rows before this index are emitted
+    k = 0
+    while k < len(rows):
+        splits = _gap_splits(rows[k])
+        if not splits:
+            k += 1
+            continue
+        boundary = splits[0]
+        first = k
+        while first > done and _splittable(rows[first - 1], boundary):
+            first -= 1
+        last = k + 1
+        while last < len(rows) and _splittable(rows[last], boundary):
+            last += 1
+        for row in rows[done:first]:
+            out.extend(_lines(row))
+        band = rows[first:last]
+        start = min(c["top"] for c in band[0])
+        read = [line for right in (False, True)
+                for row in band for line in _lines([c for c in row if (c["x0"] >= boundary) == right])]
+        out.extend(dataclasses.replace(line, order=start + n * 1e-3) for n, line in enumerate(read))
+        done = k = last
+    for row in rows[done:]:
+        out.extend(_lines(row))
+    return out
+
+
 def group_lines(chars: list[dict[str, Any]]) -> list[Line]:
-    """Chars → lines in top-to-bottom order (chars sorted by top, clustered by baseline)."""
-    lines: list[Line] = []
+    """Chars → lines in reading order (chars sorted by top, clustered by baseline; columns apart)."""
+    rows: list[list[dict[str, Any]]] = []
     current: list[dict[str, Any]] = []
     line_top = 0.0
     for c in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
         if current and c["top"] - line_top > LINE_TOLERANCE * max(c["size"], 1.0):
-            if line := _make_line(current):
-                lines.append(line)
+            rows.append(sorted(current, key=lambda c: c["x0"]))
             current = []
         if not current:
             line_top = c["top"]
         current.append(c)
-    if current and (line := _make_line(current)):
-        lines.append(line)
-    return lines
+    if current:
+        rows.append(sorted(current, key=lambda c: c["x0"]))
+    return _unweave(rows)
 
 
 def _is_ruling(obj: Any) -> tuple[bool, bool]:

@@ -19,7 +19,7 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
-from extractors.readers.pdf_lines import MIN_EDGE, PageContent, group_lines
+from extractors.readers.pdf_lines import COLUMN_GAP, MIN_EDGE, PageContent, group_lines
 
 LINE_BREAKS = {0x0A, 0x0D, 0x02}  # PDFium's generated line ends (and STX from some producers)
 BOLD_WEIGHT = 600
@@ -84,6 +84,20 @@ class _Chars:
         return name
 
 
+def _columns(chars: _Chars, visible: list[int]) -> list[list[int]]:
+    """A PDFium line's visible chars, split where white space between two of them is wider than
+    COLUMN_GAP × the font size (two columns of a header table that PDFium read as one line). Only
+    the chars around white space are measured."""
+    parts: list[list[int]] = [[]] if visible else []
+    for k, i in enumerate(visible):
+        if k and i > visible[k - 1] + 1:
+            right_of_previous = chars.box(visible[k - 1])[1]
+            if chars.box(i)[0] - right_of_previous > COLUMN_GAP * max(chars.size(i), 1.0):
+                parts.append([])
+        parts[-1].append(i)
+    return parts
+
+
 def _fragments(chars: _Chars, height: float) -> list[dict[str, Any]]:
     """One fragment (a pseudo-char for `group_lines`) per PDFium text line."""
     out: list[dict[str, Any]] = []
@@ -91,8 +105,8 @@ def _fragments(chars: _Chars, height: float) -> list[dict[str, Any]]:
     start = 0
     for end in [*(i for i, c in enumerate(codes) if c in LINE_BREAKS), len(codes)]:
         visible = [i for i in range(start, end) if codes[i] > 0x20 and codes[i] != 0xA0]
-        if visible:
-            first, last = visible[0], visible[-1]
+        for part in _columns(chars, visible):
+            first, last = part[0], part[-1]
             l0, r0, b0, t0 = chars.box(first)
             l1, r1, b1, t1 = chars.box(last)
             text = "".join(chr(c) if c >= 0x20 else " " for c in codes[first:last + 1])

@@ -144,8 +144,9 @@ def _vni_chars() -> frozenset[str]:
     return frozenset(c for seq in vni_table() for c in seq if not c.isascii())
 
 
-def detect_line(line: str, document_evidence: int = 0) -> str | None:
-    """'tcvn3', 'vni' or None for one line of text."""
+def detect_line(line: str, document_evidence: int = 0, document_encoding: str = "tcvn3") -> str | None:
+    """'tcvn3', 'vni' or None for one line of text (`document_evidence`: lines of the document
+    already found in `document_encoding`)."""
     if _UNICODE_VI.search(line) or line.isascii():
         return None
     rules = legacy_rules()
@@ -157,25 +158,25 @@ def detect_line(line: str, document_evidence: int = 0) -> str | None:
         need = 1 if legacy_document else rules["min_evidence"]
         if good >= need and good >= rules["min_share"] * touched and good > best_good:
             best, best_good = name, good
-    if best is None and legacy_document and name_of_harmless(words) is not None:
-        # a short line of a legacy document ("Sè: 41/KH-L§L§", "KÕ HO¹CH"): decoded when decoding
-        # spoils no word that was a Vietnamese syllable
-        best = name_of_harmless(words)
+    if best is None and legacy_document and harmless(words, document_encoding):
+        # a short line of a legacy document ("Sè: 41/KH-L§L§", "KÕ HO¹CH", "Soá: 275/LÑLÑ"):
+        # decoded in the document's encoding when decoding spoils no word that was a syllable
+        best = document_encoding
     return best
 
 
-def name_of_harmless(words: list[str]) -> str | None:
-    """'tcvn3' when the line's TCVN3 characters decode without turning a syllable into a non-word."""
-    chars = tcvn3_table()
+def harmless(words: list[str], encoding: str) -> bool:
+    """Whether the line's characters of `encoding` decode without turning a syllable into a non-word."""
+    decode, chars = (decode_tcvn3, tcvn3_table()) if encoding == "tcvn3" else (decode_vni, _vni_chars())
     touched = [w for w in words if any(c in chars for c in w)]
     if not touched:
-        return None
+        return False
     for w in touched:
         core = w.strip(_EDGE_PUNCT)
-        decoded = decode_tcvn3(w).strip(_EDGE_PUNCT)
+        decoded = decode(w).strip(_EDGE_PUNCT)
         if core and is_vietnamese_syllable(core) and not is_vietnamese_syllable(decoded):
-            return None
-    return "tcvn3"
+            return False
+    return True
 
 
 def decode_legacy(mt: MappedText) -> MappedText:
@@ -183,9 +184,11 @@ def decode_legacy(mt: MappedText) -> MappedText:
     if mt.text.isascii() or not _has_candidates(mt.text):
         return mt
     lines = [(m.start(), m.end(), detect_line(m.group(0))) for m in _LINE.finditer(mt.text)]
-    total = sum(1 for *_, enc in lines if enc)
-    if total:  # a second pass lets short lines of a legacy document through
-        lines = [(s, e, enc or detect_line(mt.text[s:e], document_evidence=total * 2)) for s, e, enc in lines]
+    found = [enc for *_, enc in lines if enc]
+    if found:  # a second pass lets short lines of a legacy document through
+        major = max(set(found), key=found.count)
+        lines = [(s, e, enc or detect_line(mt.text[s:e], document_evidence=len(found) * 2, document_encoding=major))
+                 for s, e, enc in lines]
     edits: list[Edit] = []
     for s, e, enc in lines:
         if enc == "tcvn3":
