@@ -136,9 +136,7 @@ def plain_vs_flow(folder: str, work: str, files: int) -> list[Row]:
     os.environ["PREFECT_HOME"] = str(home)
     from flows.serve import LocalPrefectServer
     from flows.settings import apply_offline_defaults
-    from pipeline.audit import run_audit
-    from pipeline.audit.model import CONSISTENT
-    from pipeline.audit.storage import replace_findings
+    from pipeline.audit.run import audit_and_store
     from pipeline.extract_pool import available_cores
     from pipeline.ingest import ingest_paths
     from pipeline.store import Store
@@ -149,7 +147,7 @@ def plain_vs_flow(folder: str, work: str, files: int) -> list[Row]:
     plain = ingest_paths([folder], plain_db, quiet=True, workers=available_cores())
     started = time.perf_counter()
     with Store(plain_db) as store:
-        replace_findings(store.con, [f for f in run_audit(store.con) if f.outcome != CONSISTENT])
+        audit_and_store(store.con)
     audit_s = time.perf_counter() - started
     both = plain.seconds + audit_s
     apply_offline_defaults()

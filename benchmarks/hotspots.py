@@ -18,10 +18,10 @@ import sys
 def profile_stages(paths: list[str], top: int = 25) -> str:
     """The profile report of reading, then of normalizing + segmenting + extracting, `paths`."""
     from extractors.figures import extract_figures
+    from extractors.normalize import normalize_document
     from extractors.readers import read
     from extractors.references import extract_references
-    from pipeline.normalize import normalize_document
-    from pipeline.segment import segment_documents
+    from extractors.segment import segment_documents
 
     extract_figures("Đã kết nạp 1.045 đoàn viên.")  # load the models outside the profile
     raws, out = [], io.StringIO()

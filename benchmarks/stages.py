@@ -25,11 +25,11 @@ def _words(text: str) -> int:
 def pipeline_stages(paths: list[str], db: str, label: str) -> list[Row]:
     """Every stage on every file, one file at a time (as `chiso ingest` streams them)."""
     from extractors.figures import extract_figures
+    from extractors.normalize import normalize_document
     from extractors.readers import read
+    from extractors.records import DocumentExtract, FileResult
     from extractors.references import extract_references
-    from pipeline.model import DocumentExtract, FileResult
-    from pipeline.normalize import normalize_document
-    from pipeline.segment import segment_documents
+    from extractors.segment import segment_documents
     from pipeline.store import Store
 
     secs = dict.fromkeys(STAGES, 0.0)

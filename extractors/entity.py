@@ -3,7 +3,7 @@
 `6.107 doanh nghiệp` → `doanh nghiệp`; `90% trở lên CĐCS các cơ quan, …` → `công đoàn cơ sở
 các cơ quan, …` (abbreviations expanded, GLOSSARY.md); `tỷ lệ đoàn viên đạt từ 95%` →
 `đoàn viên`; `(chiếm 98,37%)` → the first countable noun of the clause. Words come from
-underthesea's word segmentation and POS tags; the word lists are in `data/entities.yaml`.
+underthesea's word segmentation and POS tags; the word lists are in `extractors/lang/vi/entities.yaml`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import threading
 from collections.abc import Iterator
 from functools import lru_cache
 
-from extractors.langdata import load_yaml, phrase_pattern
+from extractors.lang import load as load_yaml
+from extractors.lang import phrase_pattern
 
 _DATA = load_yaml("entities.yaml")
 ABBREVIATIONS: dict[str, str] = _DATA["abbreviations"]

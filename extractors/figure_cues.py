@@ -1,10 +1,11 @@
-"""The named patterns built from `extractors/data/figure_cues.yaml`, in one place."""
+"""The named patterns built from `extractors/lang/vi/figure_cues.yaml`, in one place."""
 
 from __future__ import annotations
 
 import re
 
-from extractors.langdata import load_yaml, phrase_pattern
+from extractors.lang import load as load_yaml
+from extractors.lang import phrase_pattern
 
 CUES = load_yaml("figure_cues.yaml")
 

@@ -5,7 +5,7 @@ period lengths, document numbers, ordinals, list numbering and names with digits
 then read its unit, entity, modality, comparator, aggregation, period, deadline, recurrence
 and relation (level, ratio, achievement against plan, excess over plan, change) from the
 words around it, the sentence that holds it and the headings that govern it.
-Cue phrases: `extractors/data/figure_cues.yaml`.
+Cue phrases: `extractors/lang/vi/figure_cues.yaml`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extractors import figure_cues as cue
-from extractors.entity import entity_after, entity_before, expand_abbreviations, money_entity
+from extractors.entity import COUNTABLE, entity_after, entity_before, expand_abbreviations, money_entity
+from extractors.indicators import indicator_for
 from extractors.numbers import NumberMention, find_numbers
 from extractors.records import Figure, Reference
 from extractors.sentences import Sentence, split_sentences
@@ -25,11 +26,6 @@ from extractors.table_figures import find_tables, table_figures
 
 logger = logging.getLogger(__name__)
 
-try:  # the taxonomy is optional: figures still come out without it
-    from extractors.indicators import indicator_for
-except ImportError:  # pragma: no cover
-    def indicator_for(entity, sentence, unit, modality, position=None):  # type: ignore[no-untyped-def,misc]
-        return None
 
 # How many characters before a number are read for qualifiers and "not a figure" cues.
 NEAR = 40
@@ -101,7 +97,6 @@ def _is_not_figure(text: str, m: NumberMention, before: str, after: str) -> bool
         return True  # an ordinal
     if m.words and not (m.scaled or m.money or m.percent):
         # number words alone ("ba khâu", "hai bên") are figures only before a countable noun
-        from extractors.entity import COUNTABLE
         if not COUNTABLE.match(after.lstrip()):
             return True
     return False
@@ -116,7 +111,6 @@ def _ratio(m: NumberMention, before: str, after: str) -> tuple[float, float] | N
         return None
     if 1900 <= b <= 2100:
         return None  # month/year: "Tháng 6/2023"
-    from extractors.entity import COUNTABLE
     counted = COUNTABLE.match(re.sub(r"^\s*(?:số|các|những)\s+", "", after.lstrip()))
     if a <= b and b > 0 and (b > 12 or a > 31 or counted):
         return float(a), float(b)

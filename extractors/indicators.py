@@ -1,7 +1,7 @@
 """Indicator taxonomy v1: map a figure to a canonical indicator id (or None).
 
 `indicator_for(entity, sentence, unit, modality, position=None)` tries the rules of
-extractors/data/indicators.yaml in order and returns the first match's id. Rules hold
+extractors/lang/vi/indicators.yaml in order and returns the first match's id. Rules hold
 no code: a unit list, optional modality, entity patterns (matched at the head of the
 entity, after a determiner such as `các`, `số`), and sentence context patterns (all must
 match) and exclusions. The ids and what they mean: docs/indicators.md.
@@ -14,20 +14,19 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-import yaml
+from extractors.lang import load
 
 logger = logging.getLogger(__name__)
 
-DATA_FILE = Path(__file__).parent / "data" / "indicators.yaml"
+DATA_FILE = "indicators.yaml"  # in extractors/lang/vi/
 
 # Determiners that may stand before an entity's head noun ("các doanh nghiệp", "số đoàn viên").
 _DETERMINERS = r"(?:(?:các|những|mọi|số|tổng số|số lượng|toàn bộ)\s+)*"
 
 
 class IndicatorDataError(ValueError):
-    """extractors/data/indicators.yaml is malformed."""
+    """extractors/lang/vi/indicators.yaml is malformed."""
 
 
 @dataclass(frozen=True)
@@ -60,7 +59,7 @@ def _head_pattern(pattern: str, pieces: dict[str, str]) -> re.Pattern[str]:
     return re.compile(rf"{_DETERMINERS}(?:{_expand(pattern, pieces)})(?!\w)")
 
 
-def _rule(raw: dict, pieces: dict[str, str], known: dict[str, Indicator], path: Path) -> _Rule:
+def _rule(raw: dict, pieces: dict[str, str], known: dict[str, Indicator], path: str) -> _Rule:
     ind = raw.get("indicator")
     if ind not in known:
         raise IndicatorDataError(f"{path}: rule names unknown indicator {ind!r}")
@@ -81,11 +80,9 @@ def _rule(raw: dict, pieces: dict[str, str], known: dict[str, Indicator], path: 
 
 
 @cache
-def _taxonomy(path: Path = DATA_FILE) -> tuple[dict[str, Indicator], tuple[_Rule, ...]]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise IndicatorDataError(f"{path}: cannot read the indicator taxonomy ({err})") from err
+def _taxonomy() -> tuple[dict[str, Indicator], tuple[_Rule, ...]]:
+    path = f"extractors/lang/vi/{DATA_FILE}"
+    data = load(DATA_FILE)
     known = {
         i: Indicator(i, d["label"]["vi"], d["label"]["en"], tuple(d["units"]))
         for i, d in data["indicators"].items()

@@ -2,7 +2,7 @@
 
 An atom is one token of a number phrase: `03`, `tỷ`, `hai`, `mươi`, `linh`, `rưỡi`. The
 grammar (which atom may follow which) and the evaluation live here; the word lists come
-from extractors/data/numbers.yaml through `Lexicon`.
+from extractors/lang/vi/numbers.yaml through `Lexicon`.
 """
 
 from __future__ import annotations
@@ -10,13 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from pathlib import Path
 
-import yaml
-
+from extractors.lang import load
 from extractors.numerals import SHAPE_NUMBER, Numeral
-
-DATA_FILE = Path(__file__).parent / "data" / "numbers.yaml"
 
 # Atom kinds.
 NUMERAL = "numeral"
@@ -48,7 +44,7 @@ _NEXT = {
 
 
 class NumberDataError(ValueError):
-    """extractors/data/numbers.yaml is malformed."""
+    """extractors/lang/vi/numbers.yaml is malformed."""
 
 
 @dataclass(frozen=True)
@@ -68,12 +64,9 @@ class Lexicon:
 
 
 @cache
-def load_lexicon(path: Path = DATA_FILE) -> Lexicon:
-    """Read numbers.yaml once."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise NumberDataError(f"{path}: cannot read number words ({err})") from err
+def load_lexicon() -> Lexicon:
+    """Read numbers.yaml once (extractors.lang: parse and key errors name the file)."""
+    data = load("numbers.yaml")
     kinds: dict[str, str] = {}
     values: dict[str, Decimal] = {}
     for word, value in data["digits"].items():
@@ -95,7 +88,7 @@ def load_lexicon(path: Path = DATA_FILE) -> Lexicon:
     }
     for w in positions:
         if kinds.get(w) != DIGIT:
-            raise NumberDataError(f"{path}: digit_positions names {w!r}, which is not a digit word")
+            raise NumberDataError(f"extractors/lang/vi/numbers.yaml: digit_positions names {w!r}, which is not a digit word")
     return Lexicon(
         kinds=kinds,
         values=values,

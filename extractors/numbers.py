@@ -4,7 +4,7 @@
 decide what is a figure (dates, years and document numbers are the caller's to filter, with
 the help of `shape`). `parse_vi_number(s)` reads one number.
 
-Forms (word lists in extractors/data/numbers.yaml, rules in docs/numbers.md):
+Forms (word lists in extractors/lang/vi/numbers.yaml, rules in docs/numbers.md):
 `6.107` → 6107, `98,37%` → 98.37 (percent), `05` → 5 (leading zero), `03 tỷ 200 triệu đồng`
 → 3 200 000 000 (money, scaled), `1.222,689 tỷ đồng`, `2 triệu rưỡi`, `500.000đ`,
 `hai nghìn sáu trăm sáu mươi tám` → 2668 (words), word-segmented `6 , 7 triệu`, `hai_nghìn`.

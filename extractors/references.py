@@ -1,6 +1,6 @@
 """Cited legal and party documents: `Nghị định số 98/2014/NĐ-CP ngày 24/10/2014` → a Reference.
 
-Rules (patterns in extractors/data/references.yaml):
+Rules (patterns in extractors/lang/vi/references.yaml):
 
 - A formal number is digits, an optional `/year`, then a code of letters with `-` or `/`
   parts: `98/2014/NĐ-CP`, `02-NQ/TW`, `348/QĐ-CĐN`, `24/2018/QH14`. Spaces around the
@@ -25,19 +25,16 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from pathlib import Path
 
-import yaml
-
+from extractors.lang import load
 from extractors.records import Reference
 
 logger = logging.getLogger(__name__)
 
-DATA_FILE = Path(__file__).parent / "data" / "references.yaml"
 
 
 class ReferenceDataError(ValueError):
-    """extractors/data/references.yaml is malformed."""
+    """extractors/lang/vi/references.yaml is malformed."""
 
 
 @dataclass(frozen=True)
@@ -59,11 +56,8 @@ def _alternation(words: list[str]) -> str:
 
 
 @cache
-def _rules(path: Path = DATA_FILE) -> _Rules:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise ReferenceDataError(f"{path}: cannot read reference patterns ({err})") from err
+def _rules() -> _Rules:
+    data = load("references.yaml")
     code = r"[A-ZĐ][A-Za-zĐđ]{0,5}\d{0,2}"
     org = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
     formal = (

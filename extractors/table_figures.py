@@ -2,7 +2,7 @@
 stands under it (plan or result, a share, the achievement against plan, a year, a money scale).
 
 Tables reach the text as one line per row with cells separated by " | " (see
-`pipeline.normalize.normalize_document`); the first row of a table is its header.
+`extractors.normalize.normalize_document`); the first row of a table is its header.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from extractors.entity import expand_abbreviations
 from extractors.figure_cues import CUES
-from extractors.langdata import phrase_pattern
+from extractors.indicators import indicator_for
+from extractors.lang import phrase_pattern
 from extractors.numbers import IMPLAUSIBLE, PLAUSIBLE_OTHER, PLAUSIBLE_VND, NumberMention
 from extractors.records import Figure
 
@@ -129,8 +130,6 @@ def table_figures(text: str, table: list[Row], mentions: list[NumberMention]) ->
 
 def _cell_figure(text: str, row: Row, header: Row, cell: Cell, col: Column, label: str, entity: str,
                  m: NumberMention) -> Figure:
-    from extractors.figures import indicator_for
-
     percent = m.percent or col.percent
     unit = "percent" if percent else "vnd" if col.scale else "count"
     value = m.value * (col.scale or 1) if unit == "vnd" and not m.money else m.value

@@ -1,6 +1,6 @@
 """The `ingest-inbox` flow: a folder of submitted reports → the dataset, one task per batch of changed files.
 
-Thin by design: the stages are `pipeline.extract.extract_file` (read → normalize → segment → extract)
+Thin by design: the stages are `extractors.extract.extract_file` (read → normalize → segment → extract)
 and `pipeline.store.Store`; this module only decides what runs where, retries what may succeed on a
 second try, and reports. The flow itself is the single writer: tasks (threads or Dask workers) return
 `FileResult`s and the flow writes them, in its own process, in batches (`pipeline.ingest.BatchWriter`), as they finish.
@@ -40,8 +40,9 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.futures import PrefectFuture, as_completed  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
+from extractors.extract import extract_file  # noqa: E402
+from extractors.records import FileResult  # noqa: E402
 from flows.report import RunTally, run_report_markdown  # noqa: E402
-from pipeline.extract import extract_file  # noqa: E402
 from pipeline.extract_pool import SharedWorkers, available_cores  # noqa: E402
 from pipeline.ingest import (  # noqa: E402
     HEARTBEAT_SECONDS,
@@ -51,7 +52,6 @@ from pipeline.ingest import (  # noqa: E402
     failed_file,
     plan_files,
 )
-from pipeline.model import FileResult  # noqa: E402
 
 TASK_RUNNERS = ("default", "dask")
 
@@ -182,23 +182,16 @@ def result_of(future: PrefectFuture[FileResult], planned: PlannedFile) -> FileRe
 
 
 def audit_new_findings(store: Any) -> int | None:
-    """Re-run the audit (when `pipeline.audit` is installed), store its findings as `chiso audit` does,
-    and count those the previous audit had not reported. None when there is no audit or it failed:
+    """Re-run the audit and store its findings as `chiso audit` does (`pipeline.audit.run`), and
+    count those the previous audit had not reported. None when the audit failed:
     the files are in by then, so a failing audit is logged, not fatal."""
+    from pipeline.audit.run import audit_and_store
+
     try:
-        from pipeline.audit import run_audit
-        from pipeline.audit.model import CONSISTENT
-        from pipeline.audit.storage import read_findings, replace_findings
-    except ImportError:
-        return None
-    try:
-        before = {f.finding_id for f in read_findings(store.con)}
-        findings = [f for f in run_audit(store.con) if f.outcome != CONSISTENT]
-        replace_findings(store.con, findings)
+        return audit_and_store(store.con).new
     except Exception:  # noqa: BLE001 - see the docstring
         logging.getLogger(__name__).exception("the audit failed after the ingest; run `chiso audit` to see why")
         return None
-    return sum(1 for f in findings if f.finding_id not in before)
 
 
 @flow(name="ingest-inbox", persist_result=False, validate_parameters=True)

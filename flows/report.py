@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.model import FileResult
+from extractors.records import FileResult
 
 # Failed files listed one by one in the report; past this the report says how many more.
 MAX_LISTED_FAILURES = 50

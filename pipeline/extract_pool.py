@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
-from pipeline.model import FileResult
+from extractors.records import FileResult
 
 logger = logging.getLogger(__name__)
 
@@ -153,8 +153,8 @@ def extract_alone(extract: Callable[..., FileResult], args: tuple[str, ...],
 
 
 def _extract_path(path: str) -> FileResult:
-    """`pipeline.extract.extract_file(path)` in a worker: what it raises reaches the caller."""
-    from pipeline.extract import extract_file
+    """`extractors.extract.extract_file(path)` in a worker: what it raises reaches the caller."""
+    from extractors.extract import extract_file
 
     return extract_file(path)
 

@@ -2,6 +2,6 @@
 the extractors and underthesea's models are loaded once, there, and every worker is forked with
 them in memory instead of loading them itself (3–6 s of CPU a worker on this machine)."""
 
-from pipeline.extract import warm_up
+from extractors.extract import warm_up
 
 warm_up()

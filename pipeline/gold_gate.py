@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from extractors.extract import extract_file
 from pipeline.evaluate import Score, load_gold, score
-from pipeline.extract import extract_file
 from pipeline.inputs import iter_input_files
 from pipeline.records_json import file_records
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from extractors.records import FileResult, FileStat
 from pipeline.inputs import iter_ingest_files
-from pipeline.model import FileResult, FileStat
 from pipeline.progress import ProgressLine
 from pipeline.store import lock
 from pipeline.store.hashing import file_sha256
@@ -39,7 +39,7 @@ def __getattr__(name: str) -> Any:
     # `extract_file` is imported on first use: `chiso ingest` on an unchanged folder never loads
     # the readers and NLP code. Tests replace it here (`pipeline.ingest.extract_file = stand_in`).
     if name == "extract_file":
-        from pipeline.extract import extract_file
+        from extractors.extract import extract_file
 
         globals()["extract_file"] = extract_file
         return extract_file
@@ -54,7 +54,7 @@ def _stand_in() -> Callable[[str], FileResult] | None:
     """The function set on this module in place of `extract_file`, if any; None for the real one
     (workers import it themselves: the parent of a pool never loads the NLP stack)."""
     chosen = globals().get("extract_file")
-    real = getattr(sys.modules.get("pipeline.extract"), "extract_file", None)
+    real = getattr(sys.modules.get("extractors.extract"), "extract_file", None)
     return None if chosen is None or chosen is real else chosen
 
 Progress = Callable[[int, str, str], None]  # (files done, path, status)
@@ -165,11 +165,11 @@ def completed(result: FileResult, planned: PlannedFile) -> FileResult:
 
 
 def extract_or_fail(extract: Callable[[str], FileResult] | None, path: str, sha256: str) -> FileResult:
-    """extract(path) (None: `pipeline.extract.extract_file`), with any unexpected exception turned
+    """extract(path) (None: `extractors.extract.extract_file`), with any unexpected exception turned
     into a failed result. Module level: worker processes receive it (and `extract`) by name, see
     pipeline/extract_pool.py."""
     if extract is None:
-        from pipeline.extract import extract_file
+        from extractors.extract import extract_file
 
         extract = extract_file
     try:

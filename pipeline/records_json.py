@@ -6,8 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from extractors import EXTRACTOR_VERSION
-from extractors.records import Figure, Reference
-from pipeline.model import Document, FileResult
+from extractors.records import Document, Figure, FileResult, Reference
 
 
 def document_record(doc: Document) -> dict[str, Any]:

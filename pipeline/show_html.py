@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import html
 
+from extractors.records import DocumentExtract
 from extractors.spacy_doc import annotate, make_nlp
-from pipeline.model import DocumentExtract
 
 _STYLE = """
 body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;line-height:1.6;color:#222}

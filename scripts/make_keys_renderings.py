@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from make_fixtures import _docx_document, _fix_zip, _pdf_doc, _register_fonts, _styles  # noqa: E402
 
-from pipeline.normalize.legacy import tcvn3_table, vni_table  # noqa: E402
+from extractors.normalize.legacy import tcvn3_table, vni_table  # noqa: E402
 
 KEYS = ROOT / "corpus" / "keys"
 OUT = ROOT / "corpus" / "keys_renderings"

@@ -15,7 +15,7 @@ def real_extractor_is_back():
     yield
     ingest = sys.modules.get("pipeline.ingest")
     if ingest is not None:
-        from pipeline.extract import extract_file
+        from extractors.extract import extract_file
 
         assert ingest.extract_file is extract_file, "a test left a stand-in extractor in pipeline.ingest"
 

@@ -3,8 +3,7 @@ depend on what the extractor finds today."""
 
 from __future__ import annotations
 
-from extractors.records import Figure, Reference
-from pipeline.model import Document, DocumentExtract, FileResult
+from extractors.records import Document, DocumentExtract, Figure, FileResult, Reference
 
 # seeds/000_bf79206f8d7a586e.txt, lines 27-29 (Liên đoàn Lao động thành phố Vinh)
 VINH_SENTENCE = ("Địa bàn thành phố Vinh hiện có 6.107 doanh nghiệp với 87.038 lao động đang "

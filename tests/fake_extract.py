@@ -1,4 +1,4 @@
-"""A fast, deterministic stand-in for `pipeline.extract.extract_file`, for ingest tests
+"""A fast, deterministic stand-in for `extractors.extract.extract_file`, for ingest tests
 about the store (crash safety, two processes) that must not wait for the NLP models.
 
 Every run of digits becomes a count figure; the file's text is one document. Used in
@@ -14,8 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from extractors.records import Figure
-from pipeline.model import Document, DocumentExtract, FileResult
+from extractors.records import Document, DocumentExtract, Figure, FileResult
 
 NUMBER = re.compile(r"\d+")
 # Seconds spent per file, so a subprocess can be killed mid-run (set by the test).

@@ -26,10 +26,14 @@ import duckdb  # noqa: E402
 from prefect import task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 
-from extractors.records import CorruptFile  # noqa: E402
+from extractors.records import (  # noqa: E402
+    CorruptFile,  # noqa: E402
+    Document,
+    DocumentExtract,
+    FileResult,
+)
 from flows import ingest as flow_module  # noqa: E402
 from flows.report import RunTally, run_report_markdown  # noqa: E402
-from pipeline.model import Document, DocumentExtract, FileResult  # noqa: E402
 
 # starts a Prefect server, Streamlit or a browser: left out of a quick local run by -m "not server" (Makefile)
 pytestmark = pytest.mark.server

@@ -1,4 +1,4 @@
-"""Indicator taxonomy v1: extractors/indicators.py, extractors/data/indicators.yaml, docs/indicators.md."""
+"""Indicator taxonomy v1: extractors/indicators.py, extractors/lang/vi/indicators.yaml, docs/indicators.md."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
-from extractors.indicators import DATA_FILE, clause_at, indicator_for, indicators
+from extractors.indicators import clause_at, indicator_for, indicators
+from extractors.lang import load
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "corpus" / "gold" / "seeds.figures.jsonl"
@@ -376,7 +376,7 @@ def test_word_segmented_and_nfd_input():
 
 def test_every_indicator_has_a_row_and_a_doc_entry():
     ids = set(indicators())
-    yaml_ids = set(yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))["indicators"])
+    yaml_ids = set(load("indicators.yaml")["indicators"])
     assert ids == yaml_ids
     covered = {row[4] for row in OWN}
     assert ids - covered == set()

@@ -17,7 +17,7 @@ import pytest
 from fake_extract import fake_extract_file
 from fake_extract import install as install_fake_extractor
 
-from pipeline.extract import extract_file
+from extractors.extract import extract_file
 from pipeline.ingest import failed_file, ingest_paths, iter_ingest_files
 from pipeline.records_json import file_records
 
@@ -332,7 +332,7 @@ def test_rerun_on_unchanged_files_loads_no_extractor_and_no_pandas(tmp_path, fak
     assert ingest_paths([tmp_path], db, quiet=True).ingested == 1
     code = ("import sys; from pipeline.cli import main; rc = main(['ingest', sys.argv[1], '--db', sys.argv[2]]); "
             "print(rc, ' '.join(m for m in ('pandas', 'pyarrow', 'underthesea', 'spacy', 'pdfplumber', "
-            "'pypdfium2', 'docx', 'trafilatura', 'pipeline.extract', "
+            "'pypdfium2', 'docx', 'trafilatura', 'extractors.extract', "
             # nor OpenSSL (hashing: nothing to hash) nor the worker pool (nothing to extract)
             "'hashlib', 'multiprocessing', 'concurrent.futures.process') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path), str(db)], capture_output=True, text=True,
@@ -350,7 +350,7 @@ def test_the_parent_of_the_workers_loads_no_extractor_and_no_pandas(tmp_path):
     code = ("import sys; from pipeline.ingest import ingest_paths; "
             "s = ingest_paths([sys.argv[1]], sys.argv[2], quiet=True, workers=2); "
             "print(s.ingested, s.figures, ' '.join(m for m in ('pandas', 'pyarrow', 'underthesea', 'spacy', "
-            "'pdfplumber', 'pypdfium2', 'docx', 'pipeline.extract') if m in sys.modules))")
+            "'pdfplumber', 'pypdfium2', 'docx', 'extractors.extract') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path), str(tmp_path / "x.duckdb")],
                          capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["3", "3"]

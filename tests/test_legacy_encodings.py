@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.normalize import normalize_text
-from pipeline.normalize.legacy import decode_tcvn3, decode_vni, detect_line, tcvn3_table, vni_table
+from extractors.normalize import normalize_text
+from extractors.normalize.legacy import decode_tcvn3, decode_vni, detect_line, tcvn3_table, vni_table
 
 SEEDS = Path(__file__).resolve().parent.parent / "corpus" / "seeds"
 
@@ -107,8 +107,8 @@ def test_normalize_never_decodes_the_seeds():
 
 
 def test_short_lines_of_a_vni_document_are_decoded_as_vni():
-    from pipeline.normalize.edits import MappedText
-    from pipeline.normalize.legacy import decode_legacy
+    from extractors.normalize.edits import MappedText
+    from extractors.normalize.legacy import decode_legacy
 
     body = "\n".join(["Coâng ñoaøn cô sôû ñaõ keát naïp ñoaøn vieân môùi trong naêm qua."] * 6)
     out = decode_legacy(MappedText.identity("Soá: 275/LÑLÑ\n" + body)).text
@@ -118,8 +118,8 @@ def test_short_lines_of_a_vni_document_are_decoded_as_vni():
 def test_short_lines_of_a_tcvn3_document_are_decoded():
     """'Sè: 41/KH-L§L§' and 'KÕ HO¹CH' carry too little evidence alone; in a TCVN3 document they are
     decoded when decoding spoils no word (corpus/keys_renderings/tcvn3)."""
-    from pipeline.normalize.edits import MappedText
-    from pipeline.normalize.legacy import decode_legacy
+    from extractors.normalize.edits import MappedText
+    from extractors.normalize.legacy import decode_legacy
 
     body = "\n".join(["C«ng ®oµn c¬ së ®· kÕt n¹p ®oµn viªn míi trong n¨m qua."] * 6)
     text = "Sè: 41/KH-L§L§\nKÕ HO¹CH\n" + body

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from extractors.normalize import normalize_document, normalize_text
+from extractors.normalize.syllables import is_vietnamese_syllable
 from extractors.records import Block, RawDocument
-from pipeline.normalize import normalize_document, normalize_text
-from pipeline.normalize.syllables import is_vietnamese_syllable
 
 SEEDS = Path(__file__).resolve().parent.parent / "corpus" / "seeds"
 GOLD = Path(__file__).resolve().parent.parent / "corpus" / "gold" / "seeds.figures.jsonl"

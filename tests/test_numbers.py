@@ -1,4 +1,4 @@
-"""The Vietnamese number parser: extractors/numbers.py and extractors/data/numbers.yaml."""
+"""The Vietnamese number parser: extractors/numbers.py and extractors/lang/vi/numbers.yaml."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ import re
 import unicodedata
 
 import pytest
-import yaml
 
-from extractors.number_phrases import DATA_FILE
+from extractors.lang import load
 from extractors.numbers import AmbiguousNumber, NumberMention, find_numbers, parse_vi_number
 
 # (sentence, surface of the mention, value, flags that must be true) — every flag not listed must be false.
@@ -313,7 +312,7 @@ def test_parse_vi_number_rejects_non_numbers(text):
 
 
 def _data_words() -> set[str]:
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data = load("numbers.yaml")
     words = set(data["digits"]) | set(data["scales"]) | set(data["percent_units"]) | set(data["money_units"])
     for key in ("ten", "tens_suffix", "tens_noun", "hundred", "half", "zero_link", "vague_before"):
         words |= set(data[key])

@@ -12,8 +12,8 @@ import pytest
 from fake_extract import fake_extract_file
 
 import pipeline.ingest
+from extractors.records import FileStat
 from pipeline.ingest import RACY_NS, ingest_paths
-from pipeline.model import FileStat
 
 TEXT = "Địa bàn thành phố Vinh hiện có 6.107 doanh nghiệp"  # seeds/000 line 27
 SAME_SIZE = "Địa bàn thành phố Vinh hiện có 6.108 doanh nghiệp"  # one digit changed
@@ -164,7 +164,7 @@ def test_a_database_from_before_the_quick_check_is_hashed_once(tmp_path, hashed)
 
 
 def _result(sha256, size, status="ok"):
-    from pipeline.model import FileResult
+    from extractors.records import FileResult
 
     return FileResult(source="a.txt", sha256=sha256, size=size, format="txt", status=status)
 

@@ -1,4 +1,4 @@
-"""Cited documents: extractors/references.py and extractors/data/references.yaml."""
+"""Cited documents: extractors/references.py and extractors/lang/vi/references.yaml."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-import yaml
 
-from extractors.references import DATA_FILE, extract_references
+from extractors.lang import load
+from extractors.references import extract_references
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpus" / "seeds"
@@ -236,7 +236,7 @@ def test_seed_gold_references_all_found_with_no_extra_formal_number():
 
 
 def test_every_kind_code_and_kind_word_has_a_row():
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data = load("references.yaml")
     kinds_found = {row[2] for row in FOUND}
     assert set(data["kind_words"]) <= kinds_found | {"Chương trình"}
     assert set(data["kind_codes"].values()) <= kinds_found

@@ -330,7 +330,7 @@ ABSURD = [
 def test_numbers_that_cannot_be_numbers_are_refused_or_ambiguous(tmp_path, text, expected):
     import math
 
-    from pipeline.extract import extract_file
+    from extractors.extract import extract_file
 
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     result = extract_file(tmp_path / "a.txt")  # raised OverflowError for the ratios

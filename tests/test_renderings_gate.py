@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from extractors.extract import extract_file
 from pipeline.evaluate import load_gold, score
-from pipeline.extract import extract_file
 from pipeline.records_json import file_records
 
 ROOT = Path(__file__).resolve().parents[1]

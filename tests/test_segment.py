@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract import extract_file
-from pipeline.normalize import normalize_text
-from pipeline.segment import segment_documents
+from extractors.extract import extract_file
+from extractors.normalize import normalize_text
+from extractors.segment import segment_documents
 
 SEEDS = Path(__file__).resolve().parents[1] / "corpus" / "seeds"
 

@@ -3,8 +3,8 @@
 import spacy
 
 from extractors.figures import extract_figures
+from extractors.records import Document, DocumentExtract
 from extractors.spacy_doc import TOKENIZER_NAME, annotate, make_nlp
-from pipeline.model import Document, DocumentExtract
 from pipeline.show_html import render_file
 
 TEXT = ("Địa bàn thành phố Vinh hiện có 6.107 doanh nghiệp với 87.038 lao động (chiếm 98,37%).\n\n"

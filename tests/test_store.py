@@ -13,8 +13,7 @@ import pytest
 from dataset_builders import lamdong_extract, result, vinh_extract
 
 from extractors import EXTRACTOR_VERSION
-from extractors.records import Figure
-from pipeline.model import Document, DocumentExtract, FileResult
+from extractors.records import Document, DocumentExtract, Figure, FileResult
 from pipeline.store import Store, StoreLocked, StoreNotFound, file_sha256
 from pipeline.store.migrations import available_migrations
 from pipeline.store.paths import path_key

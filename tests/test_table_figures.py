@@ -4,7 +4,7 @@ year and money scale (a common layout of báo cáo tổng kết; rows written fo
 import docx
 import pytest
 
-from pipeline.extract import extract_file
+from extractors.extract import extract_file
 
 ROWS = [
     ["TT", "Chỉ tiêu", "Kế hoạch 2024", "Thực hiện", "Tỷ lệ % so với KH", "Kinh phí (triệu đồng)"],

@@ -13,6 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import pipeline.web
+from extractors.extract import extract_file
 from extractors.records import Figure
 from pipeline.audit import run_audit
 from pipeline.audit.model import CONSISTENT
@@ -20,7 +21,6 @@ from pipeline.audit.storage import replace_findings
 from pipeline.cli import main
 from pipeline.cli.cmd_web import streamlit_command
 from pipeline.dataset import Dataset
-from pipeline.extract import extract_file
 from pipeline.ingest import ingest_paths
 from pipeline.store import Store
 from pipeline.web import reads

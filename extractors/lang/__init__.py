@@ -45,6 +45,12 @@ def data_files() -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.endswith((".yaml", ".yml")))
 
 
+def table_files() -> list[str]:
+    """Names of every table (TSV) file of the language."""
+    folder = resources.files(__name__).joinpath(LANGUAGE)
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tsv"))
+
+
 @cache
 def load(name: str) -> Any:
     """The parsed content of `extractors/lang/vi/<name>` (cached)."""
@@ -59,6 +65,15 @@ def load(name: str) -> Any:
     if not isinstance(data, dict):
         raise LangDataError(f"{where}: must be a mapping of named entries")
     return data
+
+
+@cache
+def read_text(name: str) -> str:
+    """The text of a table file (`tcvn3.tsv`) of `extractors/lang/vi/` (cached)."""
+    try:
+        return resources.files(__name__).joinpath(LANGUAGE, name).read_text(encoding="utf-8")
+    except FileNotFoundError as err:
+        raise LangDataError(f"extractors/lang/{LANGUAGE}/{name}: no such language data file") from err
 
 
 def entry(name: str, key: str) -> Any:

@@ -3,7 +3,7 @@
 Before trafilatura sees the page, scripts, styles and `<noscript>` are removed and each
 `<figcaption>` is marked so it comes back as a `caption` block. After, a block that is
 exactly a related-news heading (`Có thể bạn quan tâm`, `Tin khác`, … in
-data/html_boilerplate.yaml) ends the article.
+extractors/lang/vi/html_boilerplate.yaml) ends the article.
 """
 
 from __future__ import annotations
@@ -12,17 +12,14 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from extractors.lang import load
 from extractors.readers.encoding import decode_text
 from extractors.records import CAPTION, HEADING, PARAGRAPH, TABLE_CELL, Block, CorruptFile
 
 logger = logging.getLogger(__name__)
 
-DATA = Path(__file__).parent / "data" / "html_boilerplate.yaml"
 CAPTION_MARK = "\u2e3bCAPTION\u2e3b "  # survives trafilatura; never in real text
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -39,7 +36,7 @@ class HtmlText:
 
 @lru_cache(maxsize=1)
 def _config() -> tuple[frozenset[str], tuple[str, ...]]:
-    cfg = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    cfg = load("html_boilerplate.yaml")
     markers = frozenset(_marker_key(m) for m in cfg["related_news_markers"])
     return markers, tuple(cfg["drop_tags"])
 

@@ -12,16 +12,13 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
+from extractors.lang import load
 from extractors.readers.pdf_lines import Line, PageContent
 from extractors.records import HEADING, PARAGRAPH, TABLE_CELL, Block
 
 logger = logging.getLogger(__name__)
 
-DATA = Path(__file__).parent / "data" / "page_furniture.yaml"
 PARA_GAP = 1.25  # a line pitch > 1.25 × the usual pitch starts a paragraph (Word: 1.4+, reportlab 1.33)
 INDENT = 4.0  # pt: a first line indented more than this starts a paragraph
 SHORT_LINE = 0.85  # a line ending before 85% of the text width ends its paragraph (with punctuation)
@@ -32,7 +29,7 @@ SENTENCE_END = tuple(".:;!?”\")")
 
 @lru_cache(maxsize=1)
 def _furniture() -> tuple[re.Pattern[str], float, float]:
-    cfg = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    cfg = load("page_furniture.yaml")
     words = "|".join(re.escape(w) for w in cfg["page_words"])
     of = "|".join(re.escape(w) for w in cfg["of_words"])
     number = re.compile(rf"^[-–—\s]*(?:(?:{words})\s*)?\d{{1,4}}(?:\s*(?:{of})\s*\d{{1,4}})?[-–—\s]*$", re.I)
@@ -41,7 +38,7 @@ def _furniture() -> tuple[re.Pattern[str], float, float]:
 
 @lru_cache(maxsize=1)
 def _warn_share() -> float:
-    return float(yaml.safe_load(DATA.read_text(encoding="utf-8"))["warn_share"])
+    return float(load("page_furniture.yaml")["warn_share"])
 
 
 def is_page_number(text: str) -> bool:

@@ -8,7 +8,7 @@ from pipeline.audit import pairing as pr
 from pipeline.audit.intervals import Interval, exact, figure_interval, fmt, judge, rounded, truncated
 from pipeline.audit.model import ERROR, WARNING, AuditFigure
 from pipeline.audit.registry import Check, rule
-from pipeline.audit.vocabulary import canonical_entity, fold, load
+from pipeline.audit.vocabulary import abbreviations, canonical_entity, cues, fold
 
 COUNTABLE_EXCLUDED = ("percent", "rank")
 # A share belongs to the count written right before or after it: "39 CĐCS (đạt 86,7%)",
@@ -25,8 +25,7 @@ def _written(f: AuditFigure) -> str:
 def _surfaces(entity: str) -> set[str]:
     """The ways a canonical entity may be written: itself and its abbreviations."""
     canon = canonical_entity(entity)
-    abbrevs = load("entities.yaml")["abbreviations"]
-    return {canon, fold(entity)} | {k for k, v in abbrevs.items() if canonical_entity(v) == canon}
+    return {canon, fold(entity)} | {k for k, v in abbreviations().items() if canonical_entity(v) == canon}
 
 
 def _per_unit(avg: AuditFigure, figs: list[AuditFigure]) -> AuditFigure | None:
@@ -36,7 +35,7 @@ def _per_unit(avg: AuditFigure, figs: list[AuditFigure]) -> AuditFigure | None:
         if (u is avg or u.aggregation != "total" or u.unit in COUNTABLE_EXCLUDED or not pr.near(avg, u)
                 or pr.same_entity(u, avg) or not u.entity):
             continue
-        for cue in load("cues.yaml")["per_unit_cues"]:
+        for cue in cues("per_unit_cues"):
             sep = "" if cue == "/" else " "
             if any(f"{fold(cue)}{sep}{s}" in text for s in _surfaces(u.entity)):
                 return u

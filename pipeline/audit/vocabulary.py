@@ -1,21 +1,35 @@
-"""The audit's language data (`pipeline/audit/data/*.yaml`) and the matching built from it."""
+"""The audit's vocabulary: cue phrases (`extractors/lang/vi/audit_cues.yaml`) and entity spellings
+(the one abbreviation table, `extractors/lang/vi/entities.yaml`, with its synonyms), read through
+the language loader; the rules' messages in Vietnamese and English (`audit_messages.yaml`)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from extractors import lang
+
+
+def _messages() -> Any:
+    return lang.load("audit_messages.yaml")
 
 
 @cache
-def load(name: str) -> Any:
-    """One data file of `pipeline/audit/data/`, parsed."""
-    with resources.files("pipeline.audit.data").joinpath(name).open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
+def abbreviations() -> dict[str, str]:
+    """Folded abbreviation → folded expansion (`cđcs` → `công đoàn cơ sở`)."""
+    return {fold(k): fold(v) for k, v in lang.load("entities.yaml")["abbreviations"].items()}
+
+
+@cache
+def _synonyms() -> dict[str, str]:
+    return {fold(k): fold(v) for k, v in lang.load("entities.yaml")["synonyms"].items()}
+
+
+def cues(name: str) -> Any:
+    """An entry of audit_cues.yaml."""
+    return lang.entry("audit_cues.yaml", name)
 
 
 @lru_cache(maxsize=65536)
@@ -26,21 +40,20 @@ def fold(text: str | None) -> str:
 
 @cache
 def _abbreviation_pattern() -> re.Pattern[str]:
-    keys = sorted(load("entities.yaml")["abbreviations"], key=len, reverse=True)
+    keys = sorted(abbreviations(), key=len, reverse=True)
     return re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in keys) + r")(?!\w)")
 
 
 @lru_cache(maxsize=65536)
 def canonical_entity(entity: str | None) -> str:
     """`CĐCS` → `công đoàn cơ sở`, `đoàn viên công đoàn` → `đoàn viên`; '' for no entity."""
-    data = load("entities.yaml")
-    text = _abbreviation_pattern().sub(lambda m: data["abbreviations"][m.group(1)], fold(entity))
-    return data["synonyms"].get(text, text)
+    text = _abbreviation_pattern().sub(lambda m: abbreviations()[m.group(1)], fold(entity))
+    return _synonyms().get(text, text)
 
 
 @cache
 def cue_list(name: str) -> tuple[str, ...]:
-    return tuple(fold(c) for c in load("cues.yaml")[name])
+    return tuple(fold(c) for c in cues(name))
 
 
 def has_cue(text: str, name: str) -> bool:
@@ -58,7 +71,7 @@ def _word_search(cue: str, text: str) -> bool:
 def achievement_claim(text: str) -> tuple[str, str] | None:
     """The first claim (`đạt và vượt chỉ tiêu`) found in `text`: (cue, comparator), longest cue first."""
     t = fold(text)
-    claims = sorted(load("cues.yaml")["achievement_claims"], key=lambda c: len(c["cue"]), reverse=True)
+    claims = sorted(cues("achievement_claims"), key=lambda c: len(c["cue"]), reverse=True)
     for claim in claims:
         if _word_search(fold(claim["cue"]), t):
             return claim["cue"], claim["comparator"]
@@ -67,8 +80,8 @@ def achievement_claim(text: str) -> tuple[str, str] | None:
 
 def message(rule: str, outcome: str) -> dict[str, str]:
     """The {vi, en} templates for a rule's outcome (`messages.yaml`)."""
-    msgs = load("messages.yaml")
+    msgs = _messages()
     try:
         return msgs[rule][outcome]
     except KeyError as err:
-        raise KeyError(f"pipeline/audit/data/messages.yaml: no message for {rule}/{outcome}") from err
+        raise KeyError(f"extractors/lang/vi/audit_messages.yaml: no message for {rule}/{outcome}") from err

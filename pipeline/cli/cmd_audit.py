@@ -9,10 +9,10 @@ from collections import Counter
 from pathlib import Path
 from typing import TextIO
 
-from pipeline.audit import RULE_ORDER, AuditError, Finding, run_audit
+from pipeline.audit import RULE_ORDER, AuditError, Finding
 from pipeline.audit.model import CONSISTENT, SEVERITY_ORDER
 from pipeline.audit.report_html import render_report
-from pipeline.audit.storage import replace_findings
+from pipeline.audit.run import audit_and_store
 from pipeline.cli.dataset_args import add_db_argument, db_path
 from pipeline.store.errors import StoreNotFound
 
@@ -63,9 +63,7 @@ def _audit(db: str, rules: list[str] | None, include_consistent: bool, lock_time
     from pipeline.store import Store  # the store opens (and migrates) the database
 
     with Store(db, lock_timeout=lock_timeout) as store:
-        findings = run_audit(store.con, rules=rules, include_consistent=include_consistent)
-        replace_findings(store.con, [f for f in findings if f.outcome != CONSISTENT])
-    return findings
+        return list(audit_and_store(store.con, rules=rules, include_consistent=include_consistent).findings)
 
 
 def run(args: argparse.Namespace) -> int:

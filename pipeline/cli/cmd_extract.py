@@ -7,7 +7,7 @@ import json
 import logging
 import sys
 
-from pipeline.extract import extract_file
+from extractors.extract import extract_file
 from pipeline.inputs import iter_input_files
 from pipeline.names import escaped, shown
 from pipeline.records_json import file_records

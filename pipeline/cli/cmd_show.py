@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from pipeline.extract import extract_file
+from extractors.extract import extract_file
 
 NAME = "show"
 HELP = "render a file's documents with figures highlighted (hover: value, unit, modality, …)"

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractors.orgnames import organization_id, organization_info
-from extractors.records import Figure, Reference
-from pipeline.model import Document, DocumentExtract, FileResult
+from extractors.records import Document, DocumentExtract, Figure, FileResult, Reference
 
 logger = logging.getLogger(__name__)
 

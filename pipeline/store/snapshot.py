@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractors import EXTRACTOR_VERSION
-from pipeline.model import FileStat
+from extractors.records import FileStat
 
 logger = logging.getLogger(__name__)
 

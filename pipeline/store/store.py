@@ -18,7 +18,7 @@ from typing import Any
 import duckdb
 
 from extractors import EXTRACTOR_VERSION
-from pipeline.model import FileResult, FileStat
+from extractors.records import FileResult, FileStat
 from pipeline.store import lock
 from pipeline.store.errors import StoreError, StoreLocked, StoreNotFound
 from pipeline.store.migrations import migrate

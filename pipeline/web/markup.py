@@ -11,9 +11,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from extractors.records import DocumentExtract
 from pipeline.audit.model import Finding
 from pipeline.audit.report_html import finding_html
-from pipeline.model import DocumentExtract
 from pipeline.show_html import render_document
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from pipeline.model import DocumentExtract
+from extractors.records import DocumentExtract
 from pipeline.web import reads
 from pipeline.web.markup import document_html
 from pipeline.web.page_frame import DOC_PARAM, DOCUMENTS, link_document, open_dataset

@@ -8,7 +8,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from pipeline.model import FileResult
+from extractors.records import FileResult
 from pipeline.store.paths import path_key
 from pipeline.web import reads
 from pipeline.web.markup import document_html

@@ -18,10 +18,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from extractors.records import DocumentExtract
 from pipeline.audit.model import Finding
 from pipeline.audit.storage import read_findings
 from pipeline.dataset import Dataset
-from pipeline.model import DocumentExtract
 from pipeline.store import Store
 from pipeline.store.errors import StoreNotFound
 from pipeline.web.rebuild import extract_from_rows

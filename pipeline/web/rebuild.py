@@ -7,8 +7,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from extractors.records import Figure, Reference
-from pipeline.model import Document, DocumentExtract
+from extractors.records import Document, DocumentExtract, Figure, Reference
 
 Row = Mapping[str, Any]
 

@@ -10,9 +10,9 @@ import re
 import unicodedata
 from pathlib import Path
 
-from pipeline.extract import extract_file
+from extractors.extract import extract_file
+from extractors.records import FileResult
 from pipeline.ingest import RunSummary, ingest_paths
-from pipeline.model import FileResult
 from pipeline.store.errors import StoreNotFound
 from pipeline.web.reads import DB_GUARD
 

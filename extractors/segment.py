@@ -18,7 +18,7 @@ from extractors.docmeta import find_date, find_organization, find_title, news_or
 from extractors.figure_keys import document_year
 from extractors.lang import load as load_yaml
 from extractors.orgnames import canonical_organization
-from pipeline.model import Document, NormalizedText
+from extractors.records import Document, NormalizedText
 
 logger = logging.getLogger(__name__)
 

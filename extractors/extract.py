@@ -7,12 +7,11 @@ from pathlib import Path
 
 from extractors.figure_keys import KeyContext, assign_keys
 from extractors.figures import extract_figures
+from extractors.normalize import normalize_document
 from extractors.readers import read
-from extractors.records import STATUS_OK, ReadError, Reference
+from extractors.records import STATUS_OK, Document, DocumentExtract, FileResult, ReadError, Reference
 from extractors.references import extract_references
-from pipeline.model import Document, DocumentExtract, FileResult
-from pipeline.normalize import normalize_document
-from pipeline.segment import segment_documents
+from extractors.segment import segment_documents
 
 logger = logging.getLogger(__name__)
 

@@ -1,9 +1,9 @@
 """Legacy 8-bit Vietnamese encodings shown as Latin-1/cp1252: TCVN3 (ABC) and VNI, detected by
 evidence and decoded to Unicode, with origins.
 
-Tables: `pipeline/data/tcvn3.tsv` (one byte per letter: `®oµn viªn` → `đoàn viên`) and
-`pipeline/data/vni.tsv` (base letter + mark bytes: `Coâng ñoaøn` → `Công đoàn`). Detection rules
-and the ư restoration list: `pipeline/data/legacy.yaml`. Text shown through windows-1258 (where
+Tables: `extractors/lang/vi/tcvn3.tsv` (one byte per letter: `®oµn viªn` → `đoàn viên`) and
+`extractors/lang/vi/vni.tsv` (base letter + mark bytes: `Coâng ñoaøn` → `Công đoàn`). Detection rules
+and the ư restoration list: `extractors/lang/vi/legacy.yaml`. Text shown through windows-1258 (where
 some bytes become combining marks) is not handled here.
 """
 
@@ -11,15 +11,12 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 from typing import Any
 
-import yaml
+from extractors.lang import load, read_text
+from extractors.normalize.edits import Edit, MappedText, apply_edits
+from extractors.normalize.syllables import is_vietnamese_syllable
 
-from pipeline.normalize.edits import Edit, MappedText, apply_edits
-from pipeline.normalize.syllables import is_vietnamese_syllable
-
-DATA = Path(__file__).resolve().parent.parent / "data"
 _LINE = re.compile(r"[^\n]+")
 _TOKEN = re.compile(r"\S+")
 _EDGE_PUNCT = ".,;:!?()[]\"'“”‘’…-–/"
@@ -29,7 +26,7 @@ _UNICODE_VI = re.compile(r"[ăĂđĐĩĨũŨơƠưƯ\u1ea0-\u1ef9]")
 
 def _read_table(name: str, seq_column: int) -> dict[str, str]:
     table = {}
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+    for line in read_text(name).splitlines():
         if line and not line.startswith("#"):
             cols = line.split("\t")
             table[cols[seq_column]] = cols[0]
@@ -50,7 +47,7 @@ def vni_table() -> dict[str, str]:
 
 @functools.lru_cache(maxsize=1)
 def legacy_rules() -> dict[str, Any]:
-    return yaml.safe_load((DATA / "legacy.yaml").read_text(encoding="utf-8"))
+    return load("legacy.yaml")
 
 
 @functools.lru_cache(maxsize=1)

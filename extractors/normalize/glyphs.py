@@ -1,4 +1,4 @@
-"""Font-glyph repair (`ƣ` → `ư`) from `pipeline/data/glyph_repair.tsv`, with origins.
+"""Font-glyph repair (`ƣ` → `ư`) from `extractors/lang/vi/glyph_repair.tsv`, with origins.
 
 Glyphs marked `always` are replaced everywhere (no other text uses them). The others are common
 symbols (`µ`, `−`, `®`) and are replaced only inside a word — letters on a side — when every
@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 
-from pipeline.normalize.edits import MappedText, substitute
-from pipeline.normalize.syllables import is_vietnamese_syllable
-
-DATA = Path(__file__).resolve().parent.parent / "data" / "glyph_repair.tsv"
+from extractors.lang import read_text
+from extractors.normalize.edits import MappedText, substitute
+from extractors.normalize.syllables import is_vietnamese_syllable
 
 
 @functools.lru_cache(maxsize=1)
@@ -23,7 +21,7 @@ def glyph_table() -> tuple[dict[str, str], dict[str, str]]:
     """(always, vietnamese_context) maps glyph → replacement."""
     always: dict[str, str] = {}
     contextual: dict[str, str] = {}
-    for line in DATA.read_text(encoding="utf-8").splitlines():
+    for line in read_text("glyph_repair.tsv").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         glyph, replacement, where = line.split("\t")[:3]

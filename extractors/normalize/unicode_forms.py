@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pipeline.normalize.edits import Edit, MappedText, apply_edits, substitute
-from pipeline.normalize.syllables import split_tone
+from extractors.normalize.edits import Edit, MappedText, apply_edits, substitute
+from extractors.normalize.syllables import split_tone
 
 _COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _CLUSTER = re.compile(rf"[^{_COMBINING}][{_COMBINING}]+|[{_COMBINING}]+")

@@ -1,17 +1,14 @@
 """A validator for Vietnamese syllables (`người` yes, `ngêi` no), used to judge repairs.
 
-Structure (onset + rime + one tone) comes from `pipeline/data/vi_syllables.yaml`.
+Structure (onset + rime + one tone) comes from `extractors/lang/vi/vi_syllables.yaml`.
 """
 
 from __future__ import annotations
 
 import functools
 import unicodedata
-from pathlib import Path
 
-import yaml
-
-DATA = Path(__file__).resolve().parent.parent / "data" / "vi_syllables.yaml"
+from extractors.lang import load
 
 # Combining tone marks: huyền, sắc, ngã, hỏi, nặng.
 TONE_MARKS = {"\u0300": "huyen", "\u0301": "sac", "\u0303": "nga", "\u0309": "hoi", "\u0323": "nang"}
@@ -20,7 +17,7 @@ VOWEL_BASES = set("aăâeêioôơuưy")
 
 @functools.lru_cache(maxsize=1)
 def _structure() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = load("vi_syllables.yaml")
     onsets = tuple(sorted(data["onsets"], key=len, reverse=True))
     rimes = frozenset(r for group in data["rimes"].values() for r in group)
     return onsets, rimes, tuple(data["stop_codas"])

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import logging
 
-from extractors.records import PARAGRAPH, TABLE_CELL, Block, RawDocument
-from pipeline.model import NormalizedText
-from pipeline.normalize.boilerplate import remove_related_news, remove_unaccented_captions
-from pipeline.normalize.edits import MappedText
-from pipeline.normalize.glyphs import repair_glyphs
-from pipeline.normalize.leftovers import remove_page_numbers, remove_word_leftovers
-from pipeline.normalize.legacy import decode_legacy
-from pipeline.normalize.lines import join_lines
-from pipeline.normalize.unicode_forms import compose_nfc, unify_tone_placement
+from extractors.normalize.boilerplate import remove_related_news, remove_unaccented_captions
+from extractors.normalize.edits import MappedText
+from extractors.normalize.glyphs import repair_glyphs
+from extractors.normalize.leftovers import remove_page_numbers, remove_word_leftovers
+from extractors.normalize.legacy import decode_legacy
+from extractors.normalize.lines import join_lines
+from extractors.normalize.unicode_forms import compose_nfc, unify_tone_placement
+from extractors.records import PARAGRAPH, TABLE_CELL, Block, NormalizedText, RawDocument
 
 logger = logging.getLogger(__name__)
 

@@ -1,23 +1,19 @@
 """Word leftovers (`[bookmark: _GoBack]`, field codes), invisible characters, NBSP and
-page-number lines, from `pipeline/data/boilerplate.yaml`; origins kept."""
+page-number lines, from `extractors/lang/vi/boilerplate.yaml`; origins kept."""
 
 from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 from typing import Any
 
-import yaml
-
-from pipeline.normalize.edits import MappedText, substitute
-
-DATA = Path(__file__).resolve().parent.parent / "data" / "boilerplate.yaml"
+from extractors.lang import load
+from extractors.normalize.edits import MappedText, substitute
 
 
 @functools.lru_cache(maxsize=1)
 def boilerplate_data() -> dict[str, Any]:
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return load("boilerplate.yaml")
 
 
 @functools.lru_cache(maxsize=1)

@@ -2,7 +2,7 @@
 
 Captions (seed 004: `lam the nao de nang cao hieu qua Ký kết …`): a line that starts with an
 unaccented, lower-case copy of a heading of the text (or of the metadata title) loses that copy.
-Related-news tails: from a line that is exactly a marker of `pipeline/data/boilerplate.yaml`
+Related-news tails: from a line that is exactly a marker of `extractors/lang/vi/boilerplate.yaml`
 (`Có thể bạn quan tâm`, `Tin khác` …) to the end, when the marker is in the last part of the
 text and is followed by headline-like lines.
 """
@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pipeline.normalize.edits import Edit, MappedText, apply_edits
-from pipeline.normalize.leftovers import boilerplate_data
+from extractors.normalize.edits import Edit, MappedText, apply_edits
+from extractors.normalize.leftovers import boilerplate_data
 
 _LINE = re.compile(r"[^\n]+")
 _ASCII_PREFIX = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")

@@ -1,7 +1,7 @@
 """Line rejoining: lines broken inside a paragraph are joined; paragraph breaks are kept.
 
 Evidence for "same paragraph" between line A and the next non-blank line B:
-  * A does not end a sentence (`sentence_final` in `pipeline/data/line_breaks.yaml`) and B starts
+  * A does not end a sentence (`sentence_final` in `extractors/lang/vi/line_breaks.yaml`) and B starts
     with a lower-case letter, a digit or a continuation mark;
   * or the text is hard-wrapped (most lines are about as long as the page width) and A reaches
     the right margin, so that even an upper-case B (`Ban \\nChấp hành`) continues the sentence.
@@ -19,13 +19,9 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
-
-from pipeline.normalize.edits import Edit, MappedText, apply_edits, substitute
-
-DATA = Path(__file__).resolve().parent.parent / "data" / "line_breaks.yaml"
+from extractors.lang import load
+from extractors.normalize.edits import Edit, MappedText, apply_edits, substitute
 
 # Tuning constants, chosen on the five seeds (hard-wrapped 000 and 002; one-line paragraphs 003/004):
 WRAPPED_SHARE = 0.45  # a text is hard-wrapped when this share of its lines are near the width
@@ -50,7 +46,7 @@ class Line:
 
 @functools.lru_cache(maxsize=1)
 def _cues() -> tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str]]:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = load("line_breaks.yaml")
     starts = re.compile("(?:" + "|".join(data["paragraph_starts"]) + ")")
     return tuple(data["sentence_final"]), starts, re.compile(data["joined_without_space"])
 
