@@ -22,14 +22,11 @@ from extractors.lang import compile_pattern, entry, phrase_pattern
 from extractors.orgnames import canonical_organization, level_of
 from extractors.records import Figure
 from extractors.sentences import Sentence, split_sentences
+from extractors.settings import SETTINGS
 
 CLAUSE, HEADING, DOCUMENT = "clause", "heading", "document"
 _TIME = "time.yaml"
 _ORG = "organizations.yaml"
-# How far before a figure its clause may name its time or organization (characters): a long
-# sentence of a flattened table must not make each figure read the whole sentence.
-CLAUSE_REACH = 400
-LEAD_REACH = 60  # a paragraph's subject stands at its very start
 _SENTENCE_END = re.compile(r"[.!?;:…]\s*$")
 _BROKEN_LINE = re.compile(r"(?<![.!?;:…\n])\n(?!\n)")
 
@@ -259,7 +256,7 @@ class _Index:
     def paragraph_subject(self, start: int) -> str | None:
         """The body a paragraph opens with as its subject ("Công đoàn cơ sở Công ty X là đơn vị …"):
         it governs the paragraph's other sentences."""
-        opening = self.orgs_in(start, start + LEAD_REACH)
+        opening = self.orgs_in(start, start + SETTINGS.lead_reach)
         if opening and opening[0].subject and not self.text[start:opening[0].start].strip(" *-+•("):
             return opening[0].name
         return None
@@ -275,11 +272,11 @@ class _Index:
 
 def _clause_bounds(text: str, s: Sentence, f: Figure) -> tuple[int, int]:
     """The stretch of the figure's sentence that may name its time: from the sentence start (at
-    most CLAUSE_REACH back) to the end of the figure's clause (the next `;` or the sentence end)."""
-    a = max(s.start, f.char_start - CLAUSE_REACH)
+    most SETTINGS.clause_reach back) to the end of the figure's clause (the next `;` or the sentence end)."""
+    a = max(s.start, f.char_start - SETTINGS.clause_reach)
     semi = text.find(";", f.char_end, s.end)
     b = semi if semi >= 0 else s.end
-    return a, min(b, f.char_end + CLAUSE_REACH)
+    return a, min(b, f.char_end + SETTINGS.clause_reach)
 
 
 def _clause_year(idx: _Index, s: Sentence, f: Figure, target: bool) -> int | None:
@@ -352,7 +349,7 @@ def _sentence_start(text: str, s: Sentence) -> int:
 
 def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | None]:
     ctx = idx.ctx
-    a = max(_sentence_start(idx.text, s), f.char_start - CLAUSE_REACH)
+    a = max(_sentence_start(idx.text, s), f.char_start - SETTINGS.clause_reach)
     semi = idx.text.rfind(";", a, f.char_start)
     a = semi + 1 if semi >= 0 else a
     clause = idx.text[a:f.char_start]

@@ -22,15 +22,12 @@ from extractors.indicators import indicator_for
 from extractors.numbers import NumberMention, find_numbers
 from extractors.records import Figure, Reference
 from extractors.sentences import Sentence, split_sentences
+from extractors.settings import SETTINGS
 from extractors.table_figures import find_tables, table_figures
 
 logger = logging.getLogger(__name__)
 
 
-# How many characters before a number are read for qualifiers and "not a figure" cues.
-NEAR = 40
-# Longest digit string that can be a count (longer ones are phone or account numbers).
-MAX_PLAIN_DIGITS = 8
 _LIST_NUMBER_AFTER = re.compile(r"^[.)/]?\s*[.)]|^\.(?=\s|[A-ZĐÀ-Ỹa-zà-ỹ])|^\)")
 _LIST_NUMBER_COLON = re.compile(r"^:\s+\S")  # "1: Địa bàn …" opening a line
 
@@ -69,7 +66,7 @@ def _is_not_figure(text: str, m: NumberMention, before: str, after: str) -> bool
     shape = getattr(m, "shape", "number")
     if shape in ("date", "code", "version"):
         return True
-    near = before[-NEAR:]
+    near = before[-SETTINGS.near_chars:]
     if not (m.percent or m.money) and cue.NOT_FIGURE_AFTER.match(after):
         return True
     if cue.NOT_FIGURE_BEFORE.search(near) and not re.search(r"(?:tổng|với|có)\s+số\s*$", near, re.I):
@@ -85,7 +82,7 @@ def _is_not_figure(text: str, m: NumberMention, before: str, after: str) -> bool
         return True  # "0238 …": leading zeros pad small counts ("05"), not long numbers
     if shape == "number" and cue.YEAR_BARE.match(m.text.strip()) and not m.money and not m.percent:
         return True  # a year
-    if len(digits) > MAX_PLAIN_DIGITS and not (m.money or m.scaled or "." in m.text or "," in m.text):
+    if len(digits) > SETTINGS.max_plain_digits and not (m.money or m.scaled or "." in m.text or "," in m.text):
         return True
     if not (m.percent or m.money) and cue.PERIOD_UNIT_AFTER.match(after) and not cue.MEASURE_UNIT_AFTER.match(after):
         return True  # "5 năm", "03 tháng": a period length or a date part
@@ -119,7 +116,7 @@ def _ratio(m: NumberMention, before: str, after: str) -> tuple[float, float] | N
 
 def _comparator(before: str, after: str) -> tuple[str, int, int]:
     """Comparator, and how far the figure's span reaches before and after the number."""
-    near = before[-NEAR:]
+    near = before[-SETTINGS.near_chars:]
     for op in (">=", "<=", "~", "<", ">"):
         pat = cue.COMPARATOR_BEFORE.get(op)
         if pat and (mm := pat.search(near)):
@@ -133,7 +130,7 @@ def _comparator(before: str, after: str) -> tuple[str, int, int]:
 
 
 def _relation(m: NumberMention, before: str, after: str) -> str:
-    near = before[-NEAR:]
+    near = before[-SETTINGS.near_chars:]
     if m.percent and cue.EXCESS_BEFORE.search(near):
         return "excess"
     own = re.split(r"[\d;,]", after, maxsplit=1)[0][:40]  # up to the next number or clause
@@ -235,7 +232,7 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
         if ratio is None and _is_not_figure(text, m, before, after):
             prev_end = m.end
             continue
-        near = before[-NEAR:]
+        near = before[-SETTINGS.near_chars:]
         rank = bool(re.search(r"thứ\s*$", near) and cue.RANK_BEFORE.search(near))
         # the clause since the previous number or the last ';' governs aggregation and state
         seg_start = max(prev_end, s.start + max(before.rfind(";"), before.rfind("."), -1) + 1)

@@ -19,6 +19,7 @@ from extractors.figure_keys import document_year
 from extractors.lang import load as load_yaml
 from extractors.orgnames import canonical_organization
 from extractors.records import Document, NormalizedText
+from extractors.settings import SETTINGS
 
 logger = logging.getLogger(__name__)
 
@@ -28,12 +29,6 @@ KIND_WORDS: list[tuple[str, str]] = sorted(_DATA["kinds"].items(), key=lambda kv
 REPEATABLE = set(_DATA["repeatable_kinds"])
 NEWS_TAG_RE = re.compile(r"^\((?:{})\)".format("|".join(map(re.escape, _DATA["news_agency_tags"]))), re.M)
 
-# A document needs this many characters of body before another heading may open a new one
-# (chosen so that a title spread over several capitalized lines is never split; seeds' speeches
-# are 5,000+ characters).
-MIN_DOCUMENT_CHARS = 800
-# How far into a document its kind heading may stand (letterheads come first).
-HEAD_ZONE_CHARS = 600
 
 
 @dataclass(frozen=True)
@@ -74,13 +69,13 @@ def find_headings(text: str) -> list[Heading]:
 def _document_starts(text: str, headings: list[Heading]) -> list[Heading | None]:
     """Headings that open documents; None stands for a first document with no heading."""
     starts: list[Heading | None] = []
-    first = next((h for h in headings if h.start < HEAD_ZONE_CHARS), None)
+    first = next((h for h in headings if h.start < SETTINGS.head_zone_chars), None)
     starts.append(first)
     last_start = first.start if first else 0
     for h in headings:
         if first is not None and h.start <= first.start:
             continue
-        if h.capitals and h.kind in REPEATABLE and h.start - last_start >= MIN_DOCUMENT_CHARS:
+        if h.capitals and h.kind in REPEATABLE and h.start - last_start >= SETTINGS.min_document_chars:
             starts.append(h)
             last_start = h.start
     return starts

@@ -25,10 +25,8 @@ from typing import Any
 from flows.settings import (
     DASK_WORKERS,
     DEFAULT_THREADS,
-    MAX_FILES_PER_TASK,
     TASK_RETRIES,
     TASK_RETRY_DELAYS,
-    TASKS_PER_WORKER,
     apply_offline_defaults,
 )
 
@@ -42,10 +40,10 @@ from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
 from extractors.extract import extract_file  # noqa: E402
 from extractors.records import FileResult  # noqa: E402
+from extractors.settings import SETTINGS  # noqa: E402
 from flows.report import RunTally, run_report_markdown  # noqa: E402
 from pipeline.extract_pool import SharedWorkers, available_cores  # noqa: E402
 from pipeline.ingest import (  # noqa: E402
-    HEARTBEAT_SECONDS,
     BatchWriter,
     PlannedFile,
     completed,
@@ -249,10 +247,10 @@ def _written(tally: RunTally, logger: Any, result: FileResult) -> None:
 
 def files_per_batch(files: int, workers: int, files_per_task: int | None = None) -> int:
     """Files per task: `files_per_task` when given; else as many as gives each worker about
-    TASKS_PER_WORKER tasks, at most MAX_FILES_PER_TASK (flows/settings.py says why)."""
+    SETTINGS.tasks_per_worker tasks, at most SETTINGS.max_files_per_task (flows/settings.py says why)."""
     if files_per_task is not None:
         return files_per_task
-    return max(1, min(MAX_FILES_PER_TASK, math.ceil(files / (TASKS_PER_WORKER * max(1, workers)))))
+    return max(1, min(SETTINGS.max_files_per_task, math.ceil(files / (SETTINGS.tasks_per_worker * max(1, workers)))))
 
 
 def _extract_and_write(todo: list[PlannedFile], writer: BatchWriter, task_runner: str,
@@ -295,7 +293,7 @@ def _submit_and_write(todo: list[PlannedFile], writer: BatchWriter, task_runner:
         order = _SameBytesInOrder(todo)
         while order.waiting:
             try:
-                again_of, future = finished.get(timeout=HEARTBEAT_SECONDS)
+                again_of, future = finished.get(timeout=SETTINGS.heartbeat_seconds)
             except queue.Empty:
                 writer.tick()  # a long task runs: what finished is committed meanwhile
                 continue

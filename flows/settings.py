@@ -26,13 +26,9 @@ TASK_RETRY_DELAYS: list[float] = [2, 10]
 # flow's worker processes (flows/ingest.py: two threads per process).
 DEFAULT_THREADS = 1
 
-# Files extracted by one task. A task run costs Prefect's client and server about a third of a second
-# of CPU on a 2-core machine (its states, events and logs), more than a short report takes to
-# extract: one task per file made the flow 1.7-2.3x `chiso ingest`. So files go in batches of at most
-# MAX_FILES_PER_TASK, small enough that each worker still gets about TASKS_PER_WORKER of them (the
-# last ones finish together, and the UI shows progress). `files_per_task=1` gives a task per file.
-MAX_FILES_PER_TASK = 25
-TASKS_PER_WORKER = 4
+# Files extracted by one task: SETTINGS.max_files_per_task and tasks_per_worker
+# (extractors/settings.py). One task per file made the flow 1.7-2.3x `chiso ingest`;
+# `files_per_task=1` still gives a task per file.
 
 # Workers of the local Dask cluster when --task-runner dask is given without --dask-address
 # (one process per core of the 2-core machines this was sized on).

@@ -6,7 +6,7 @@ in the calling process. Workers come from a `forkserver` that has already import
 so a worker starts in a fraction of a second and loads the NLP models once, on its first file;
 the parent's DuckDB connection and threads are never forked.
 
-At most IN_FLIGHT_PER_WORKER × workers files are submitted and not yet handed back, so memory
+At most SETTINGS.in_flight_per_worker × workers files are submitted and not yet handed back, so memory
 does not grow with the number of files. A
 worker that dies (out of memory, a segfault in a parser) breaks the pool: the files it was
 working on are tried again one at a time in a new pool, and the file that breaks it alone is
@@ -27,11 +27,11 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 
 from extractors.records import FileResult
+from extractors.settings import SETTINGS
 
 logger = logging.getLogger(__name__)
 
 Extract = Callable[[str, str], FileResult]  # (path, sha256) → result; must be picklable (module level)
-IN_FLIGHT_PER_WORKER = 8
 WORKER_DIED = "the worker process extracting it died (out of memory, or a crash inside a reader)"
 PRELOAD = ["pipeline.extract_preload"]  # loads the extractors and models once, before any fork
 
@@ -97,7 +97,7 @@ def extract_in_workers(jobs: Iterable[tuple[str, str]], extract: Extract, worker
         while True:
             yield from _released(held, unyielded)
             try:
-                while len(unyielded) < workers * IN_FLIGHT_PER_WORKER:
+                while len(unyielded) < workers * SETTINGS.in_flight_per_worker:
                     job = next(pending, None)
                     if job is None:
                         break

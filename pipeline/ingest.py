@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from extractors.records import FileResult, FileStat
+from extractors.settings import SETTINGS
 from pipeline.inputs import iter_ingest_files
 from pipeline.progress import ProgressLine
 from pipeline.store import lock
@@ -197,16 +198,10 @@ class _Tally:
             self.failures.append((result.source, result.error or f"{result.source}: {result.status}"))
 
 
-# Results written per transaction: a commit costs 20–80 ms of the writer's CPU here, a batch's
-# inserts a few ms per table. A batch is written when it holds BATCH_FILES results or its oldest
-# waited BATCH_SECONDS, so a crash loses at most that much work (re-extracted by the next
-# ingest) and never part of a file. While files extract, the writer is woken every
-# HEARTBEAT_SECONDS (BatchWriter.tick): a finished file is committed within BATCH_SECONDS +
-# HEARTBEAT_SECONDS even while a long file is still extracting, and kill -9 loses at most the
-# files in flight and those finished in the last BATCH_SECONDS.
-BATCH_FILES = 25
-BATCH_SECONDS = 5.0
-HEARTBEAT_SECONDS = 0.25
+# Batch sizes and the heartbeat: extractors/settings.py (SETTINGS.batch_files, batch_seconds,
+# heartbeat_seconds). A finished file is committed within batch_seconds + heartbeat_seconds even
+# while a long file is still extracting; kill -9 loses at most the files in flight and those
+# finished in the last batch_seconds.
 
 
 class BatchWriter:
@@ -223,15 +218,15 @@ class BatchWriter:
         if not self.batch:
             self.since = time.monotonic()
         self.batch.append(result)
-        if len(self.batch) >= BATCH_FILES:
+        if len(self.batch) >= SETTINGS.batch_files:
             self.flush()
         else:
             self.tick()
 
     def tick(self) -> None:
-        """Write the batch if its oldest result waited BATCH_SECONDS (called with each result and
+        """Write the batch if its oldest result waited SETTINGS.batch_seconds (called with each result and
         while waiting for one, so no finished file waits for the next to finish)."""
-        if self.batch and time.monotonic() - self.since >= BATCH_SECONDS:
+        if self.batch and time.monotonic() - self.since >= SETTINGS.batch_seconds:
             self.flush()
 
     def flush(self) -> None:
@@ -262,7 +257,7 @@ class BatchWriter:
 
 def _extracted(jobs: list[tuple[str, str]], workers: int | None) -> Iterator[FileResult | None]:
     """The results of `jobs` (path, sha256) as they finish (copies of the same bytes in the jobs'
-    order), and None every HEARTBEAT_SECONDS while none does; in worker processes when workers > 1
+    order), and None every SETTINGS.heartbeat_seconds while none does; in worker processes when workers > 1
     (None: one per core), else in a thread of this process, so that this one keeps writing.
     `extract_file` is looked up now, so a stand-in set on this module reaches the workers too."""
     if not jobs:
@@ -278,13 +273,13 @@ def _extracted(jobs: list[tuple[str, str]], workers: int | None) -> Iterator[Fil
 
     task = functools.partial(extract_or_fail, _stand_in())
     yield from extract_in_workers(jobs, task, min(workers, len(jobs)), died=failed_file,
-                                  heartbeat=HEARTBEAT_SECONDS)
+                                  heartbeat=SETTINGS.heartbeat_seconds)
 
 
 def _extracted_in_thread(jobs: list[tuple[str, str]],
                          task: Callable[[str, str], FileResult]) -> Iterator[FileResult | None]:
     """task(path, sha256) for each job, one after the other in a thread, results in order; None
-    every HEARTBEAT_SECONDS while one runs (this thread stays free to write finished files).
+    every SETTINGS.heartbeat_seconds while one runs (this thread stays free to write finished files).
     The thread is a daemon that stops taking jobs when this generator ends: Ctrl-C, or an error
     of the writer, does not wait for the rest of the files."""
     import queue
@@ -308,7 +303,7 @@ def _extracted_in_thread(jobs: list[tuple[str, str]],
         for _ in jobs:
             while True:
                 try:
-                    ok, value = results.get(timeout=HEARTBEAT_SECONDS)
+                    ok, value = results.get(timeout=SETTINGS.heartbeat_seconds)
                     break
                 except queue.Empty:
                     yield None

@@ -7,6 +7,7 @@ reads its settings at import time, so its home is pointed at a temporary folder 
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import os
 import shutil
@@ -84,7 +85,7 @@ def test_offline_defaults_never_override(monkeypatch, preset, key, expected):
     (5, 2, None, 1),       # the seeds: a task per file (each worker still gets several)
     (200, 2, None, 25),    # make bench's 200 PDFs: 8 tasks, 4 per worker
     (100, 2, None, 13),    # 8 tasks of 13 (the last one 9)
-    (10_000, 2, None, 25), # never more than MAX_FILES_PER_TASK per task
+    (10_000, 2, None, 25), # never more than SETTINGS.max_files_per_task per task
     (40, 1, None, 10),
     (0, 2, None, 1),
     (200, 2, 1, 1),        # files_per_task given: a task per file
@@ -382,7 +383,7 @@ def test_finished_tasks_are_committed_while_a_slow_task_runs(harness, tmp_path, 
             (inbox / "go").touch()
 
     monkeypatch.setattr(Store, "write_results", write_and_watch)
-    monkeypatch.setattr(pipeline.ingest, "BATCH_SECONDS", 0.3)
+    monkeypatch.setattr(pipeline.ingest, "SETTINGS", dataclasses.replace(pipeline.ingest.SETTINGS, batch_seconds=0.3))
     monkeypatch.setattr(flow_module, "extract_file", lambda path: slow_extract_file(path))
     monkeypatch.setattr(flow_module, "DEFAULT_THREADS", threads)
     db = tmp_path / "chiso.duckdb"

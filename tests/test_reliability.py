@@ -7,6 +7,7 @@ the probes about extraction itself use the real one on tiny files.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import signal
@@ -147,8 +148,8 @@ def slow(monkeypatch):
     import pipeline.ingest
 
     monkeypatch.setattr(pipeline.ingest, "extract_file", slow_extract_file)
-    monkeypatch.setattr(pipeline.ingest, "BATCH_SECONDS", 0.3)
-    monkeypatch.setattr(pipeline.ingest, "HEARTBEAT_SECONDS", 0.05)
+    monkeypatch.setattr(pipeline.ingest, "SETTINGS", dataclasses.replace(
+        pipeline.ingest.SETTINGS, batch_seconds=0.3, heartbeat_seconds=0.05))
     yield
 
 
@@ -195,9 +196,9 @@ def test_copies_of_the_same_bytes_are_written_in_listing_order(tmp_path, slow):
         ("in/a_slow.txt", 1, None), ("in/b_copy.txt", 0, "in/a_slow.txt"), ("in/c_other.txt", 1, None)]
 
 
-SLOW_CLI = """import sys, fake_extract, pipeline.ingest, pipeline.extract_pool
+SLOW_CLI = """import dataclasses, sys, fake_extract, pipeline.ingest, pipeline.extract_pool
 pipeline.ingest.extract_file = fake_extract.slow_extract_file
-pipeline.ingest.BATCH_SECONDS = 0.3
+pipeline.ingest.SETTINGS = dataclasses.replace(pipeline.ingest.SETTINGS, batch_seconds=0.3)
 pipeline.extract_pool.PRELOAD = []
 from pipeline.cli import main
 sys.exit(main(sys.argv[1:]))
