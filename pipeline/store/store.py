@@ -23,7 +23,18 @@ from pipeline.store import lock
 from pipeline.store.errors import StoreError, StoreLocked, StoreNotFound
 from pipeline.store.migrations import migrate
 from pipeline.store.paths import path_key
-from pipeline.store.rows import FileRows, Row, file_rows, organization_rows
+from pipeline.store.rows import (
+    NEAR_DUPLICATE,
+    SKETCH_SHARED,
+    FileRows,
+    Row,
+    file_rows,
+    jaccard,
+    organization_rows,
+    shingles,
+    sketch,
+    text_hash,
+)
 from pipeline.store.run_journal import (
     COUNTS,
     RUNNERS,
@@ -341,7 +352,11 @@ class Store:
                 logger.info("%s: same bytes as %s; its documents are stored once, under %s", key,
                             duplicate, duplicate)
         replaced = [(key, r.sha256) for key, r in zip(keys, results, strict=True) if key in stored]
+        was_canonical: set[str] = set()  # documents written again keep their priority over this batch's others
         if replaced:
+            was_canonical = {r[0] for r in self.con.execute(
+                f"SELECT doc_id FROM documents WHERE path IN ({_literals([k for k, _ in replaced])}) "
+                "AND duplicate_of IS NULL").fetchall()}
             # A file's child rows exist only next to its `files` row, and only a stored file can be
             # another's `duplicate_of`: new files have nothing to delete or to invalidate.
             old = _literals([key for key, _ in replaced])
@@ -356,6 +371,48 @@ class Store:
         self._insert("figures", [row for rows in planned for row in rows.figures])
         self._insert("references", [row for rows in planned for row in rows.references])
         self._upsert_organizations(organization_rows([ex for r in results for ex in r.documents]))
+        new = [row["doc_id"] for rows in planned for row in rows.documents]
+        self._mark_duplicates(sorted(new, key=lambda d: d not in was_canonical))  # stable sort
+
+    def _mark_duplicates(self, new: list[str]) -> None:
+        """Give each document judged anew its `duplicate_of`: the canonical document stored before it
+        with the same normalized text, else the one with the most similar shingles (≥ NEAR_DUPLICATE).
+        Judged anew: the batch's documents in order, after those whose canonical document is gone
+        or became a duplicate, and those stored before migration 005 (no text_hash yet)."""
+        again = [r[0] for r in self.con.execute(
+            "SELECT d.doc_id FROM documents d LEFT JOIN files f USING (path) WHERE d.doc_id NOT IN "
+            f"({_literals(new) if new else 'NULL'}) AND (d.sketch IS NULL OR "
+            "d.duplicate_of IS NOT NULL AND d.duplicate_of NOT IN (SELECT doc_id FROM documents "
+            "WHERE duplicate_of IS NULL)) ORDER BY f.ingested_at, d.path, d.doc_index").fetchall()]
+        pending = set(again + new)
+        for doc_id in again + new:
+            pending.discard(doc_id)
+            text = self.con.execute(f"SELECT text FROM documents WHERE doc_id = {literal(doc_id)}").fetchall()[0][0]
+            found = self._canonical_of(doc_id, text, pending)
+            best, similarity = found if found else (None, None)
+            self.con.execute(
+                f"UPDATE documents SET text_hash = {literal(text_hash(text))}, sketch = "
+                f"[{', '.join(map(str, sketch(shingles(text))))}]::BIGINT[], duplicate_of = {literal(best)}, "
+                f"similarity = {similarity if similarity is not None else 'NULL'} WHERE doc_id = {literal(doc_id)}")
+            if best:
+                logger.info("document %s: same text as %s (Jaccard %.3f); counted once", doc_id, best, similarity)
+
+    def _canonical_of(self, doc_id: str, text: str | None, pending: set[str]) -> tuple[str, float] | None:
+        """(doc_id, similarity) of the canonical document `text` repeats, or None."""
+        exact, mine = text_hash(text), shingles(text)
+        if exact is None:
+            return None
+        others = f"duplicate_of IS NULL AND doc_id NOT IN ({_literals(sorted(pending | {doc_id}))})"
+        rows = self.con.execute(f"SELECT doc_id FROM documents WHERE {others} AND text_hash = {literal(exact)} "
+                                "ORDER BY doc_id LIMIT 1").fetchall()
+        if rows:
+            return rows[0][0], 1.0
+        near = ", ".join(map(str, sketch(mine)))
+        candidates = self.con.execute(
+            f"SELECT doc_id, text FROM documents WHERE {others} AND sketch IS NOT NULL AND "
+            f"len(list_intersect(sketch, [{near}]::BIGINT[])) >= {min(SKETCH_SHARED, len(mine))}").fetchall()
+        scored = sorted(((jaccard(mine, shingles(t)), d) for d, t in candidates), key=lambda s: (-s[0], s[1]))
+        return (scored[0][1], round(scored[0][0], 4)) if scored and scored[0][0] >= NEAR_DUPLICATE else None
 
     def _upsert_organizations(self, rows: list[Row]) -> None:
         """Add the organizations of a batch, merging the spellings seen with those stored."""
