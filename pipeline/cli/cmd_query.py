@@ -14,7 +14,8 @@ from pipeline.store import ReadOnlyViolation, StoreError, StoreLocked
 from pipeline.store.readonly import is_read_only_refusal
 
 NAME = "query"
-HELP = "run a read-only SQL query (SELECT) on the dataset; tables: files documents figures references runs"
+HELP = ("run a read-only SQL query (SELECT) on the dataset; tables: files documents figures references runs "
+        "organizations (documents, figures, references: each document once unless --with-duplicates)")
 EXAMPLE = ("chiso query \"SELECT organization, year, value FROM figures "
            "WHERE indicator = 'membership_rate'\" --format csv")
 REFUSAL = "chiso query is read-only; use chiso ingest to change the dataset"
@@ -22,12 +23,14 @@ REFUSAL = "chiso query is read-only; use chiso ingest to change the dataset"
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("sql", metavar="SQL", help="one SELECT (or EXPLAIN) statement; quote table \"references\"")
+    p.add_argument("--with-duplicates", action="store_true",
+                   help="count documents stored again in other files too (default: each document once)")
     add_db_argument(p, lock_timeout=10.0)
     add_format_argument(p)
 
 
 def run(args: argparse.Namespace) -> int:
-    ds = Dataset(db_path(args), lock_timeout=args.lock_timeout)
+    ds = Dataset(db_path(args), lock_timeout=args.lock_timeout, with_duplicates=args.with_duplicates)
     try:
         df = ds.sql(args.sql)
     except ReadOnlyViolation as err:

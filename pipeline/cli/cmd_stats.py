@@ -18,13 +18,15 @@ EXAMPLE = "chiso stats --db chiso.duckdb"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--with-duplicates", action="store_true",
+                   help="count documents stored again in other files too (default: each document once)")
     add_db_argument(p, lock_timeout=10.0)
     add_format_argument(p)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        sections = Dataset(db_path(args), lock_timeout=args.lock_timeout).stats()
+        sections = Dataset(db_path(args), lock_timeout=args.lock_timeout, with_duplicates=args.with_duplicates).stats()
     except StoreLocked as err:
         print(f"chiso stats: {err}", file=sys.stderr)
         return 1
