@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 from dataset_builders import lamdong_extract, result, vinh_extract
 
+from pipeline.dataset import indicator_label
 from pipeline.export import ExportError, export_dataset
 from pipeline.store import Store
 
@@ -99,3 +100,47 @@ def test_xlsx_has_a_sheet_per_table(db, tmp_path):
 def test_unknown_format(db, tmp_path):
     with pytest.raises(ExportError, match="format must be one of"):
         export_dataset(db, tmp_path, "sqlite")
+
+
+def test_xlsx_is_made_for_people(db, tmp_path):
+    import openpyxl
+
+    [path] = export_dataset(db, tmp_path, "xlsx")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames[0] == "figures" and "Cột · Columns" in book.sheetnames
+    sheet = book["figures"]
+    header = [c.value for c in sheet[1]]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == sheet.dimensions
+    assert header[header.index("indicator") + 1] == "indicator_label"
+    labels = {r[header.index("indicator")].value: r[header.index("indicator_label")].value
+              for r in sheet.iter_rows(min_row=2)}
+    assert labels["membership_rate"] == indicator_label("membership_rate")  # extractors/lang/vi/indicators.yaml
+    assert labels["membership_rate"].startswith("tỷ lệ đoàn viên")
+    assert 6 <= sheet.column_dimensions["A"].width <= 60
+    explained = {(r[0].value, r[1].value): r[3].value for r in book["Cột · Columns"].iter_rows(min_row=2)}
+    assert explained[("figures", "value")].startswith("giá trị · value")
+    assert {("documents", c.value) for c in book["documents"][1]} <= set(explained)
+
+
+def test_xlsx_labels_in_english(db, tmp_path):
+    [path] = export_dataset(db, tmp_path, "xlsx", lang="en")
+    figures = pd.read_excel(path, sheet_name="figures")
+    assert "membership rate" in figures.set_index("indicator").loc["membership_rate", "indicator_label"].lower()
+
+
+@pytest.mark.parametrize(("bom", "first"), [(True, b"\xef\xbb\xbf"), (False, b'"')])
+def test_csv_bom_on_request(db, tmp_path, bom, first):
+    export_dataset(db, tmp_path, "csv", bom=bom)
+    assert (tmp_path / "figures.csv").read_bytes().startswith(first)
+    assert len(pd.read_csv(tmp_path / "figures.csv", encoding="utf-8-sig")) == len(stored(db, "figures"))
+
+
+def test_parquet_types_are_exact(parquet_dir):
+    import pyarrow as pa
+    import pyarrow.dataset as pads
+
+    figures = pads.dataset(parquet_dir / "figures", partitioning="hive").schema
+    documents = pads.dataset(parquet_dir / "documents").schema
+    assert pa.types.is_integer(figures.field("year").type) and pa.types.is_date(figures.field("doc_date").type)
+    assert pa.types.is_integer(documents.field("year").type) and pa.types.is_date(documents.field("date").type)
+    assert pa.types.is_floating(figures.field("value").type)
