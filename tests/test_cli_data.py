@@ -130,3 +130,22 @@ def test_ingest_refuses_a_bad_worker_count(tmp_path, capsys, value):
         main(["ingest", str(tmp_path), "--db", str(tmp_path / "x.duckdb"), "--workers", value])
     assert exit_info.value.code == 2
     assert "--workers" in capsys.readouterr().err
+
+
+def test_extract_table_has_headers_an_indicator_column_and_empty_cells():
+    from pipeline.cli.cmd_extract import table_block
+
+    doc = {"type": "document", "source": "a.txt", "doc_index": 0, "kind": "kế hoạch", "title": None,
+           "organization": "Liên đoàn Lao động huyện Gio Linh", "date": None}
+    # corpus/keys/ke_hoach_gio_linh_2024.txt: "ít nhất 400 đoàn viên" every year (no year, no deadline)
+    fig = {"type": "figure", "text": "ít nhất 400", "value": 400.0, "unit": "count", "modality": "target",
+           "indicator": "new_members", "organization": "Liên đoàn Lao động huyện Gio Linh", "year": None,
+           "entity": "đoàn viên", "comparator": ">=", "aggregation": "total", "period_years": None,
+           "deadline_year": None, "recurrence": "annual", "relation": "level"}
+    lines = table_block([doc, fig]).splitlines()
+    header = next(line for line in lines if line.strip().startswith("text"))
+    assert header.split() == ["text", "value", "unit", "modality", "indicator", "organization", "year", "entity",
+                              "notes"]
+    row = lines[lines.index(header) + 2]
+    assert "new_members" in row and " 400 " in row and "None" not in row and "400.0" not in row
+    assert "None" not in lines[1]  # no date: nothing printed
