@@ -15,27 +15,35 @@ from collections.abc import Iterable, Sequence
 import duckdb
 import pandas as pd
 
-from pipeline.audit import rules_arithmetic, rules_crossdoc, rules_parts, rules_targets  # noqa: F401 (register)
+from pipeline.audit import (  # noqa: F401 (importing a rules module registers its rules)
+    rules_arithmetic,
+    rules_change,
+    rules_crossdoc,
+    rules_parts,
+    rules_targets,
+)
 from pipeline.audit.figures_input import figures_from_db, figures_from_frame
 from pipeline.audit.model import (
     CONSISTENT,
     INCONSISTENT,
+    INFERRED,
     SEVERITY_ORDER,
+    SURE,
     TRUNCATED,
     AuditError,
     AuditFigure,
     Evidence,
     Finding,
 )
-from pipeline.audit.registry import RULES, Rule, to_finding
+from pipeline.audit.registry import RULES, Rule, rule_order, to_finding
 
 logger = logging.getLogger(__name__)
 
-RULE_ORDER = ("AVG_TOTAL", "SHARE_COUNTS", "PART_WHOLE", "TARGET_MONOTONE", "CROSS_DOC", "ACHIEVEMENT",
-              "OUT_OF_RANGE")
+# Every registered rule, in report order (each rule's `order`, declared where it is registered).
+RULE_ORDER = rule_order()
 
 __all__ = ["RULES", "RULE_ORDER", "AuditError", "AuditFigure", "Evidence", "Finding", "Rule", "run_audit",
-           "CONSISTENT", "TRUNCATED", "INCONSISTENT"]
+           "CONSISTENT", "TRUNCATED", "INCONSISTENT", "SURE", "INFERRED"]
 
 
 def _figures(source: pd.DataFrame | duckdb.DuckDBPyConnection | Sequence[AuditFigure]) -> list[AuditFigure]:

@@ -14,6 +14,13 @@ ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITIES = (ERROR, WARNING, INFO)
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
 
+# How sure a finding's pairing is: `sure` when the text states the relation in one sentence
+# (`trong đó`, `gồm`, a breakdown in parentheses, `đạt 120% so với chỉ tiêu 5.000`, the same
+# statement in two documents by their keys); `inferred` when the pairing rests on figures in
+# different sentences or on an entity's wording alone. `chiso audit` shows the sure ones.
+SURE, INFERRED = "sure", "inferred"
+CONFIDENCES = (SURE, INFERRED)
+
 
 @dataclass(frozen=True)
 class AuditFigure:
@@ -95,13 +102,14 @@ class Finding:
     arithmetic: str
     figure_ids: tuple[str, ...]
     evidence: tuple[Evidence, ...]
+    confidence: str = SURE
 
     def as_dict(self) -> dict[str, object]:
         return {"finding_id": self.finding_id, "rule": self.rule, "severity": self.severity,
                 "outcome": self.outcome, "organization": self.organization, "indicator": self.indicator,
                 "message_vi": self.message_vi, "message_en": self.message_en,
                 "arithmetic": self.arithmetic, "figure_ids": list(self.figure_ids),
-                "evidence": [e.as_dict() for e in self.evidence]}
+                "evidence": [e.as_dict() for e in self.evidence], "confidence": self.confidence}
 
 
 class AuditError(Exception):

@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from pipeline.audit.model import AuditFigure
+from pipeline.audit.relations import compatible, entity, same_org
 from pipeline.audit.vocabulary import canonical_entity, fold
 
 # Between two sentences of one paragraph or list there is white space and at most a list
@@ -103,12 +104,17 @@ def overlap(a: AuditFigure, b: AuditFigure) -> float:
     return len(wa & wb) / len(wa | wb) if wa | wb else 0.0
 
 
-def same_statement(a: AuditFigure, b: AuditFigure, min_overlap: float = SAME_STATEMENT_OVERLAP) -> bool:
-    """Both figures report the same indicator (see the module doc)."""
-    if a.unit != b.unit:
+def same_statement(a: AuditFigure, b: AuditFigure, min_overlap: float = SAME_STATEMENT_OVERLAP,
+                   strict_entity: bool = False) -> bool:
+    """Both figures report the same indicator about the same thing (see the module doc): one
+    indicator id does not make `70% doanh nghiệp có … TƯLĐTT` and `60% bản thỏa ước xếp loại A`
+    one target (issue 23); across documents the entities must be equal (`strict_entity`)."""
+    if a.unit != b.unit or not same_org(a, b):
+        return False
+    if strict_entity and entity(a) != entity(b):
         return False
     if a.indicator and b.indicator:
-        return a.indicator == b.indicator
+        return a.indicator == b.indicator and compatible(a, b)
     return same_entity(a, b) and overlap(a, b) >= min_overlap
 
 

@@ -1,4 +1,7 @@
-"""The audit rules: each a function with an id and a severity, registered here in report order."""
+"""The audit rules, registered in one place: each rule function declares its id, severity,
+summary and report order where it is defined (`@rule(...)`). Everything else that names the
+rules (RULE_ORDER, the CLI's `--rules` help, the web page's order, the default run) is derived
+from `RULES`, so a registered rule always runs and an unregistered id cannot be asked for."""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from pipeline.audit.model import INCONSISTENT, INFO, AuditFigure, Evidence, Finding
+from pipeline.audit.model import INCONSISTENT, INFO, SURE, AuditFigure, Evidence, Finding
 from pipeline.audit.vocabulary import message
 
 RuleFunc = Callable[[list[AuditFigure]], Iterator["Check"]]
@@ -20,6 +23,7 @@ class Check:
     figures: tuple[AuditFigure, ...]
     arithmetic: str
     params: dict[str, object]  # values for the message templates
+    confidence: str = SURE  # sure: the text states the relation in one sentence; inferred: otherwise
 
 
 @dataclass(frozen=True)
@@ -28,17 +32,27 @@ class Rule:
     severity: str  # of an inconsistent outcome; truncated and consistent ones are info
     summary: str
     func: RuleFunc
+    order: int  # place in the report: rules are listed (and run) by this number
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, severity: str, summary: str) -> Callable[[RuleFunc], RuleFunc]:
-    """Register a rule function under its id."""
+def rule(rule_id: str, severity: str, summary: str, order: int) -> Callable[[RuleFunc], RuleFunc]:
+    """Register a rule function under its id; `order` places it in the report."""
     def register(func: RuleFunc) -> RuleFunc:
-        RULES[rule_id] = Rule(rule_id, severity, summary, func)
+        if rule_id in RULES and RULES[rule_id].func.__qualname__ != func.__qualname__:
+            raise ValueError(f"audit rule {rule_id} is registered twice")
+        if any(r.order == order and r.id != rule_id for r in RULES.values()):
+            raise ValueError(f"audit rule {rule_id}: order {order} is taken")
+        RULES[rule_id] = Rule(rule_id, severity, summary, func, order)
         return func
     return register
+
+
+def rule_order() -> tuple[str, ...]:
+    """Every registered rule id, in report order."""
+    return tuple(r.id for r in sorted(RULES.values(), key=lambda r: r.order))
 
 
 def finding_id(rule_id: str, figure_ids: Iterable[str]) -> str:
@@ -64,4 +78,5 @@ def to_finding(r: Rule, check: Check) -> Finding:
         arithmetic=check.arithmetic,
         figure_ids=tuple(f.figure_id for f in check.figures),
         evidence=tuple(Evidence.of(f) for f in check.figures),
+        confidence=check.confidence,
     )

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from pipeline.audit import pairing as pr
+from pipeline.audit import relations as rel
 from pipeline.audit.intervals import Interval, exact, figure_interval, fmt, judge, rounded, truncated
-from pipeline.audit.model import ERROR, WARNING, AuditFigure
+from pipeline.audit.model import ERROR, INFERRED, SURE, WARNING, AuditFigure
 from pipeline.audit.registry import Check, rule
-from pipeline.audit.vocabulary import abbreviations, canonical_entity, cues, fold
+from pipeline.audit.vocabulary import abbreviations, canonical_entity, cues, fold, has_cue
 
 COUNTABLE_EXCLUDED = ("percent", "rank")
 # A share belongs to the count written right before or after it: "39 CĐCS (đạt 86,7%)",
@@ -46,14 +47,15 @@ def _nearest(f: AuditFigure, cands: list[AuditFigure]) -> AuditFigure | None:
     return min(cands, key=lambda c: abs(c.char_start - f.char_start), default=None)
 
 
-@rule("AVG_TOTAL", WARNING, "an average per year or per unit against the total it comes from")
+@rule("AVG_TOTAL", WARNING, "an average per year or per unit against the total it comes from", order=10)
 def avg_total(figs: list[AuditFigure]) -> Iterator[Check]:
     for doc in pr.by_document(figs).values():
         for avg in doc:
             if avg.aggregation != "average" or avg.relation != "level":
                 continue
             totals = [t for t in doc if t.aggregation == "total" and t.relation == "level" and t.unit == avg.unit
-                      and t.modality == avg.modality and pr.same_entity(t, avg) and pr.near(t, avg)]
+                      and rel.is_target(t) == rel.is_target(avg) and rel.same_keys(t, avg)
+                      and rel.entity(t) and rel.entity(t) == rel.entity(avg) and pr.near(t, avg)]
             unit = _per_unit(avg, doc)
             if unit is not None:
                 totals = [t for t in totals if t.period_years == unit.period_years]
@@ -61,7 +63,7 @@ def avg_total(figs: list[AuditFigure]) -> Iterator[Check]:
                 extra: tuple[AuditFigure, ...] = (unit,)
             else:
                 totals = [t for t in totals if _same_period(t, avg)]
-                period = avg.period_years or next((t.period_years for t in totals if t.period_years), None)
+                period = rel.period_of(avg) or next((p for t in totals if (p := rel.period_of(t))), None)
                 if not period or period <= 0:
                     continue
                 divisor, divisor_text, extra = exact(period), f"{fmt(period)} năm", ()
@@ -72,13 +74,15 @@ def avg_total(figs: list[AuditFigure]) -> Iterator[Check]:
             outcome = judge(avg, expected)
             arithmetic = (f"{fmt(total.value)} / {divisor.show()} = {expected.show()}; "
                           f"written {_written(avg)}")
+            sure = all(pr.same_sentence(avg, x) for x in (total, *extra))
             yield Check(outcome, (total, *extra, avg), arithmetic,
                         {"avg": avg.text, "total": total.text, "entity": avg.entity or "",
-                         "divisor": divisor_text, "expected": expected.show(2)})
+                         "divisor": divisor_text, "expected": expected.show(2)}, SURE if sure else INFERRED)
 
 
 def _same_period(t: AuditFigure, avg: AuditFigure) -> bool:
-    return not (t.period_years and avg.period_years) or t.period_years == avg.period_years
+    pt, pa = rel.period_of(t), rel.period_of(avg)
+    return not (pt and pa) or pt == pa
 
 
 def _ratio_for(share: AuditFigure, doc: list[AuditFigure]) -> tuple[tuple[AuditFigure, ...], Interval, str] | None:
@@ -91,36 +95,41 @@ def _ratio_for(share: AuditFigure, doc: list[AuditFigure]) -> tuple[tuple[AuditF
     return (r,), expected, f"{fmt(r.value)} / {fmt(r.denominator)} × 100 = {expected.show()}"
 
 
-def _counts_for(share: AuditFigure, doc: list[AuditFigure]) -> tuple[tuple[AuditFigure, ...], Interval, str] | None:
-    """`45 CĐCS, trong đó 39 CĐCS (chiếm 86,7%)`: the part next to the share and its whole before it."""
-    parts = [c for c in doc if c.unit not in COUNTABLE_EXCLUDED and c.aggregation == "total"
-             and c.relation == "level" and pr.same_sentence(c, share)
-             and len(pr.between(c, share)) <= SHARE_LINK_GAP
-             and (not share.entity or pr.same_entity(c, share) or pr.is_specialization(c, share))]
-    part = _nearest(share, parts)
+def _counts_for(share: AuditFigure, doc: list[AuditFigure],
+                wholes: dict[str, AuditFigure]) -> tuple[tuple[AuditFigure, ...], Interval, str] | None:
+    """`45 CĐCS, trong đó 39 CĐCS (chiếm 86,7%)`: the part right before the share, and the whole
+    the text gives it (a subset cue, or `chiếm` before the share)."""
+    parts = [c for c in doc if rel.is_count(c) and c.relation == "level" and pr.same_sentence(c, share)
+             and c.char_end <= share.char_start and len(pr.between(c, share)) <= SHARE_LINK_GAP
+             and (not share.entity or rel.compatible(c, share))]
+    part = parts[-1] if parts else None
     if part is None:
         return None
-    wholes = [w for w in doc if w is not part and w.char_start < part.char_start and w.unit == part.unit
-              and w.aggregation == "total" and w.relation == "level" and pr.near(w, part)
-              and (pr.same_entity(w, part) or pr.is_specialization(part, w))]
-    whole = _nearest(part, wholes)
+    whole = wholes.get(part.figure_id)
+    if whole is None and has_cue(pr.between(part, share), "share_link_cues"):
+        cands = [w for w in doc if pr.same_sentence(w, part) and w.char_end <= part.char_start
+                 and ";" not in pr.between(w, part) and rel.can_hold(w, part)]
+        whole = cands[-1] if cands else None
     if whole is None:
         return None
     expected = figure_interval(part).scale(100) / figure_interval(whole)
     return (whole, part), expected, f"{fmt(part.value)} / {fmt(whole.value)} × 100 = {expected.show()}"
 
 
-@rule("SHARE_COUNTS", ERROR, "a stated share against the counts it comes from")
+@rule("SHARE_COUNTS", ERROR, "a stated share against the counts it comes from", order=20)
 def share_counts(figs: list[AuditFigure]) -> Iterator[Check]:
+    kinds = rel.percent_kinds(figs)
+    wholes = {p.figure_id: lk.whole for lk in rel.all_links(figs) for p in lk.parts}
     for doc in pr.by_document(figs).values():
         for share in doc:
-            if share.unit != "percent" or share.relation not in ("level", "ratio") or share.comparator not in ("=", "~"):
+            if kinds.get(share.figure_id) != rel.SHARE or share.comparator not in ("=", "~"):
                 continue
-            found = _ratio_for(share, doc) or _counts_for(share, doc)
+            found = _ratio_for(share, doc) or _counts_for(share, doc, wholes)
             if found is None:
                 continue
             operands, expected, arithmetic = found
             outcome = judge(share, expected)
+            sure = all(pr.same_sentence(o, share) for o in operands)
             yield Check(outcome, (*operands, share), f"{arithmetic}; written {_written(share)}",
                         {"share": share.text, "counts": " / ".join(o.text for o in operands),
-                         "expected": expected.show(2), "entity": share.entity or ""})
+                         "expected": expected.show(2), "entity": share.entity or ""}, SURE if sure else INFERRED)

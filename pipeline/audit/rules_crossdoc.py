@@ -6,23 +6,27 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from pipeline.audit import pairing as pr
+from pipeline.audit import relations as rel
 from pipeline.audit.intervals import fmt, rounded
 from pipeline.audit.model import CONSISTENT, INCONSISTENT, WARNING, AuditFigure
 from pipeline.audit.registry import Check, rule
-from pipeline.audit.vocabulary import fold
+from pipeline.audit.vocabulary import fold, has_cue
 
 # Without an indicator id two figures must say nearly the same words to be one statement:
 # stricter than within one document, where the context already ties them.
 CROSS_DOC_OVERLAP = 0.6
+# "kết nạp mới 1.215 đoàn viên": the new-count cue stands within a few words before the number.
+NEW_CUE_WIDTH = 25
 
 
 def _key(f: AuditFigure) -> tuple[object, ...] | None:
     if not f.organization or f.year is None or f.relation != "level":
         return None
-    return (fold(f.organization), f.year, f.modality, f.unit, f.aggregation, f.period_years, f.recurrence)
+    new = has_cue(pr.before(f, NEW_CUE_WIDTH), "new_cues")  # `kết nạp mới 1.215 đoàn viên` is no level of members
+    return (fold(f.organization), f.year, rel.is_target(f), new, f.unit, f.aggregation, f.period_years, f.recurrence)
 
 
-@rule("CROSS_DOC", WARNING, "one organization, indicator and period with different values in two documents")
+@rule("CROSS_DOC", WARNING, "one organization, indicator and year with different values in two documents", order=50)
 def cross_doc(figs: list[AuditFigure]) -> Iterator[Check]:
     groups: dict[tuple[object, ...], list[AuditFigure]] = defaultdict(list)
     for f in figs:
@@ -34,7 +38,7 @@ def cross_doc(figs: list[AuditFigure]) -> Iterator[Check]:
             continue
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                if a.doc_id == b.doc_id or not pr.same_statement(a, b, CROSS_DOC_OVERLAP):
+                if a.doc_id == b.doc_id or not pr.same_statement(a, b, CROSS_DOC_OVERLAP, strict_entity=True):
                     continue
                 agree = rounded(a).overlaps(rounded(b))
                 yield Check(CONSISTENT if agree else INCONSISTENT, (a, b),

@@ -1,62 +1,55 @@
-"""Rules about the size of one number: PART_WHOLE and OUT_OF_RANGE."""
+"""Rules about the size of one number: PART_WHOLE, SUM and OUT_OF_RANGE.
+
+Parts and wholes come from `relations.links`: the text states them in one sentence (`trong đó`,
+`gồm`, a breakdown in parentheses or after a colon). One inference across sentences is kept,
+marked `inferred`: new members of a year are part of the members (`có 6.320 đoàn viên. …
+kết nạp mới 1.215 đoàn viên`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from pipeline.audit import pairing as pr
-from pipeline.audit.intervals import fmt, rounded
-from pipeline.audit.model import CONSISTENT, ERROR, INCONSISTENT, AuditFigure
+from pipeline.audit import relations as rel
+from pipeline.audit.intervals import Interval, figure_interval, fmt, judge, rounded
+from pipeline.audit.model import CONSISTENT, ERROR, INCONSISTENT, INFERRED, AuditFigure
 from pipeline.audit.registry import Check, rule
 from pipeline.audit.vocabulary import has_cue
 
-NOT_COUNTS = ("percent", "rank", "vnd")
 # "phát triển mới 2.668 đoàn viên", "kết nạp 120 đoàn viên": the cue stands within a few
 # words before the number.
 NEW_CUE_WIDTH = 25
-# "tăng 150%", "đạt 105% kế hoạch": the cue stands within a few words of the number
-# (a word or two before it, up to a short phrase after it).
-SHARE_CUE_BEFORE = 12
 # New members of a year are part of the members: the whole may stand a few sentences away
 # ("có 6.320 đoàn viên. Bình quân …. Trong năm kết nạp mới 1.215 đoàn viên"); 400 characters
 # is about three sentences of a report, short of another section.
 NEW_WHOLE_WINDOW = 400
-SHARE_CUE_AFTER = 20
-
-
-def _is_count(f: AuditFigure) -> bool:
-    return f.unit not in NOT_COUNTS and f.relation == "level" and f.aggregation == "total"
 
 
 def _is_new(f: AuditFigure) -> bool:
     return has_cue(pr.before(f, NEW_CUE_WIDTH), "new_cues")
 
 
-def _linked(whole: AuditFigure, part: AuditFigure) -> str | None:
-    """Why `part` is a part of `whole`, or None (see docs/audit.md, PART_WHOLE)."""
-    if whole.modality != part.modality or whole.unit != part.unit or whole.doc_id != part.doc_id:
+def _new_within_all(part: AuditFigure, doc: list[AuditFigure]) -> AuditFigure | None:
+    """The members a year's new members join (same entity, not new, no period, nearby)."""
+    if not _is_new(part) or (part.period_years or 0) > 1 or part.relation != "level":
         return None
-    same = pr.same_entity(whole, part)
-    if (same and _is_new(part) and not _is_new(whole) and whole.period_years is None
-            and (part.period_years or 0) <= 1 and abs(whole.char_start - part.char_start) <= NEW_WHOLE_WINDOW):
-        return "new within all"
-    if not pr.near(whole, part):
-        return None
-    gap = pr.between(whole, part)
-    if whole.char_start < part.char_start:
-        cued = has_cue(gap, "subset_cues")
-    else:  # "39 CĐCS trong tổng số 45 CĐCS", unless a subset cue says the first one is the whole
-        cued = has_cue(gap, "whole_after_cues") and not has_cue(gap, "subset_cues")
-    if (same or pr.is_specialization(part, whole)) and gap and cued:
-        return "subset"
-    if pr.is_specialization(part, whole) and whole.period_years == part.period_years:
-        return "narrower entity"
-    return None
+    cands = [w for w in doc if rel.can_hold(w, part) and rel.entity(w) == rel.entity(part) and not _is_new(w)
+             and w.period_years is None and rel.period_of(w) is None
+             and abs(w.char_start - part.char_start) <= NEW_WHOLE_WINDOW]
+    return min(cands, key=lambda w: abs(w.char_start - part.char_start), default=None)
 
 
-@rule("PART_WHOLE", ERROR, "a part larger than its whole")
+def _part_check(whole: AuditFigure, part: AuditFigure, why: str, confidence: str = "sure") -> Check:
+    bigger = rounded(part).lo > rounded(whole).hi
+    return Check(INCONSISTENT if bigger else CONSISTENT, (whole, part),
+                 f"part {fmt(part.value)} {'>' if bigger else '<='} whole {fmt(whole.value)} ({why})",
+                 {"part": part.text, "whole": whole.text, "entity": part.entity or "", "link": why}, confidence)
+
+
+@rule("PART_WHOLE", ERROR, "a part larger than the whole the text says it belongs to", order=30)
 def part_whole(figs: list[AuditFigure]) -> Iterator[Check]:
     for doc in pr.by_document(figs).values():
+        checked: set[str] = set()
         for f in doc:
             if f.relation == "ratio" and f.denominator:
                 outcome = INCONSISTENT if f.value > f.denominator else CONSISTENT
@@ -64,36 +57,48 @@ def part_whole(figs: list[AuditFigure]) -> Iterator[Check]:
                             f"{'>' if outcome == INCONSISTENT else '<='} whole",
                             {"part": fmt(f.value), "whole": fmt(f.denominator), "entity": f.entity or "",
                              "link": "ratio"})
-        counts = [f for f in doc if _is_count(f)]
-        for part in counts:
-            links = [(w, why) for w in counts if w is not part and (why := _linked(w, part)) is not None]
-            if not links:
+        for link in rel.all_links(doc):
+            for part in link.parts:
+                if part.relation == "level" and part.figure_id not in checked:
+                    checked.add(part.figure_id)
+                    yield _part_check(link.whole, part, f"{link.how}: {link.cue}")
+        for part in doc:
+            if part.figure_id in checked or not rel.is_count(part):
                 continue
-            whole, why = min(links, key=lambda x: abs(x[0].char_start - part.char_start))
-            bigger = rounded(part).lo > rounded(whole).hi
-            outcome = INCONSISTENT if bigger else CONSISTENT
-            yield Check(outcome, (whole, part),
-                        f"part {fmt(part.value)} {'>' if bigger else '<='} whole {fmt(whole.value)} ({why})",
-                        {"part": part.text, "whole": whole.text, "entity": part.entity or "", "link": why})
+            whole = _new_within_all(part, doc)
+            if whole is not None:
+                yield _part_check(whole, part, "new within all", INFERRED)
 
 
-@rule("OUT_OF_RANGE", ERROR, "a share outside 0-100 %, a negative count")
+@rule("SUM", ERROR, "the parts of a breakdown against the whole they make up", order=35)
+def sums(figs: list[AuditFigure]) -> Iterator[Check]:
+    for link in rel.all_links(figs):
+        parts = [p for p in link.parts if p.relation == "level"]
+        if link.how != "breakdown" or len(parts) < 2:
+            continue
+        ivs = [figure_interval(p) for p in parts]
+        total = Interval(sum(i.lo for i in ivs), sum(i.hi for i in ivs))
+        outcome = judge(link.whole, total)
+        arithmetic = (f"{' + '.join(fmt(p.value) for p in parts)} = {total.show()}; "
+                      f"written {link.whole.text} → {rounded(link.whole).show()}")
+        yield Check(outcome, (link.whole, *parts), arithmetic,
+                    {"whole": link.whole.text, "parts": " + ".join(p.text for p in parts),
+                     "expected": total.show(2), "entity": link.whole.entity or ""})
+
+
+@rule("OUT_OF_RANGE", ERROR, "a share outside 0-100 %, a negative count", order=70)
 def out_of_range(figs: list[AuditFigure]) -> Iterator[Check]:
+    kinds = rel.percent_kinds(figs)
     for f in figs:
-        problem = _range_problem(f)
+        problem = _range_problem(f, kinds.get(f.figure_id))
         if problem:
             yield Check(INCONSISTENT, (f,), problem, {"value": f.text or fmt(f.value), "entity": f.entity or ""})
 
 
-def _not_a_share(f: AuditFigure) -> bool:
-    return (has_cue(pr.before(f, SHARE_CUE_BEFORE), "not_a_share_before")
-            or has_cue(pr.after(f, SHARE_CUE_AFTER), "not_a_share_after"))
-
-
-def _range_problem(f: AuditFigure) -> str | None:
+def _range_problem(f: AuditFigure, kind: str | None) -> str | None:
     top = max(f.value, f.value_max if f.value_max is not None else f.value)
     if f.unit == "percent":
-        if f.relation in ("achievement", "change") or _not_a_share(f):
+        if kind != rel.SHARE:
             return None
         if f.value < 0:
             return f"{fmt(f.value)} % < 0 %"

@@ -6,13 +6,11 @@ import math
 from collections.abc import Iterator
 
 from pipeline.audit import pairing as pr
+from pipeline.audit import relations as rel
 from pipeline.audit.intervals import exact, figure_interval, fmt, judge, rounded, truncated
-from pipeline.audit.model import CONSISTENT, ERROR, INCONSISTENT, AuditFigure
+from pipeline.audit.model import CONSISTENT, ERROR, INCONSISTENT, INFERRED, SURE, AuditFigure
 from pipeline.audit.registry import Check, rule
-from pipeline.audit.vocabulary import achievement_claim, has_cue
-
-# "vượt 31% kế hoạch": the excess cue stands right before the number.
-EXCESS_CUE_WIDTH = 12
+from pipeline.audit.vocabulary import achievement_claim
 
 
 def _deadline_key(f: AuditFigure) -> float | None:
@@ -41,10 +39,13 @@ def _goes_down(group: list[AuditFigure]) -> bool:
     return all(f.comparator in ("<=", "<") for f in group)
 
 
-@rule("TARGET_MONOTONE", ERROR, "targets of one indicator in one plan that go the wrong way as deadlines move out")
+@rule("TARGET_MONOTONE", ERROR, "targets of one indicator in one plan that go the wrong way as deadlines move out",
+      order=40)
 def target_monotone(figs: list[AuditFigure]) -> Iterator[Check]:
     for doc in pr.by_document(figs).values():
+        kinds = rel.percent_kinds(doc)
         targets = [f for f in doc if f.modality == "target" and f.relation == "level"
+                   and kinds.get(f.figure_id, rel.SHARE) == rel.SHARE
                    and f.aggregation == "total" and _deadline_key(f) is not None]
         for group in _statements(targets):
             keys = sorted({k for f in group if (k := _deadline_key(f)) is not None})
@@ -66,41 +67,49 @@ def _when(f: AuditFigure) -> str:
     return str(f.deadline_year) if f.deadline_year else "hằng năm/annual"
 
 
-def _target_for(actual: AuditFigure, figs: list[AuditFigure]) -> AuditFigure | None:
-    """The target an actual result answers: near it with the same entity, or the same
-    organization, indicator and year in another document."""
-    cands = [t for t in figs if t.modality == "target" and t.relation == "level" and t.unit == actual.unit
-             and t.aggregation == actual.aggregation
-             and ((pr.near(t, actual) and pr.same_entity(t, actual))
+def _target_for(actual: AuditFigure, figs: list[AuditFigure]) -> tuple[AuditFigure, str] | None:
+    """The target an actual result answers, and how sure: named in its sentence (`so với chỉ
+    tiêu 5.000`: sure), in the next sentence, or the same organization, indicator and year in
+    another document (inferred)."""
+    cands = [t for t in figs if t is not actual and rel.is_target(t) and t.relation == "level"
+             and t.unit == actual.unit and t.aggregation == actual.aggregation and rel.same_org(t, actual)
+             and ((pr.near(t, actual) and rel.entity(t) and rel.compatible(t, actual))
                   or (t.doc_id != actual.doc_id and actual.indicator and t.indicator == actual.indicator
                       and t.organization and t.organization == actual.organization
                       and t.deadline_year is not None and t.deadline_year == actual.year))]
-    return min(cands, key=lambda t: (t.doc_id != actual.doc_id, abs(t.char_start - actual.char_start)),
-               default=None)
+    t = min(cands, key=lambda t: (not pr.same_sentence(t, actual), t.doc_id != actual.doc_id,
+                                  abs(t.char_start - actual.char_start)), default=None)
+    if t is None:
+        return None
+    return t, SURE if pr.same_sentence(t, actual) else INFERRED
 
 
-@rule("ACHIEVEMENT", ERROR, "a stated achievement (`đạt 105% kế hoạch`, `vượt chỉ tiêu`) against target and result")
+@rule("ACHIEVEMENT", ERROR, "a stated achievement (`đạt 105% kế hoạch`, `vượt chỉ tiêu`) against target and result",
+      order=60)
 def achievement(figs: list[AuditFigure]) -> Iterator[Check]:
-    by_doc = pr.by_document(figs)
-    for doc in by_doc.values():
+    kinds = rel.percent_kinds(figs)
+    for doc in pr.by_document(figs).values():
         for actual in doc:
-            if actual.modality != "actual" or actual.relation != "level" or actual.unit == "rank":
+            if rel.is_target(actual) or actual.relation != "level" or actual.unit in ("rank", "percent"):
                 continue
-            target = _target_for(actual, figs)
-            if target is None or target.value <= 0:
+            found = _target_for(actual, figs)
+            if found is None or found[0].value <= 0:
                 continue
-            stated = [a for a in doc if a.relation == "achievement" and a.unit == "percent" and pr.near(a, actual)]
-            a = min(stated, key=lambda x: abs(x.char_start - actual.char_start), default=None)
+            target, confidence = found
+            stated = [a for a in doc if kinds.get(a.figure_id) in (rel.ACHIEVEMENT, rel.EXCESS)
+                      and pr.near(a, actual)]
+            a = min(stated, key=lambda x: (not pr.same_sentence(x, actual), abs(x.char_start - actual.char_start)),
+                    default=None)
             if a is not None:
-                yield _check_percent(a, actual, target)
+                sure = confidence == SURE and pr.same_sentence(a, actual)
+                yield _check_percent(a, actual, target, kinds.get(a.figure_id) == rel.EXCESS, SURE if sure else INFERRED)
                 continue
             claim = achievement_claim(actual.sentence)
             if claim is not None:
-                yield _check_claim(claim, actual, target)
+                yield _check_claim(claim, actual, target, confidence)
 
 
-def _check_percent(a: AuditFigure, actual: AuditFigure, target: AuditFigure) -> Check:
-    excess = has_cue(pr.before(a, EXCESS_CUE_WIDTH), "excess_cues")
+def _check_percent(a: AuditFigure, actual: AuditFigure, target: AuditFigure, excess: bool, confidence: str) -> Check:
     ratio = figure_interval(actual).scale(100) / exact(target.value)
     expected = ratio if not excess else type(ratio)(ratio.lo - 100, ratio.hi - 100)
     outcome = judge(a, expected)
@@ -110,15 +119,15 @@ def _check_percent(a: AuditFigure, actual: AuditFigure, target: AuditFigure) -> 
                   f"{truncated(a).show()} truncated")
     return Check(outcome, (target, actual, a), arithmetic,
                  {"stated": a.text, "actual": actual.text, "target": target.text, "expected": f"(= {expected.show(2)}%)",
-                  "claim": a.text})
+                  "claim": a.text}, confidence)
 
 
-def _check_claim(claim: tuple[str, str], actual: AuditFigure, target: AuditFigure) -> Check:
+def _check_claim(claim: tuple[str, str], actual: AuditFigure, target: AuditFigure, confidence: str) -> Check:
     cue, comparator = claim
     lo, hi = rounded(actual).lo, rounded(actual).hi
     ok = {">=": hi >= target.value, ">": hi > target.value, "<": lo < target.value}[comparator]
     arithmetic = f"'{cue}' needs result {comparator} target: {fmt(actual.value)} {comparator} {fmt(target.value)} is {ok}"
     return Check(CONSISTENT if ok else INCONSISTENT, (target, actual), arithmetic,
-                 {"stated": cue, "actual": actual.text, "target": target.text, "expected": "", "claim": cue})
+                 {"stated": cue, "actual": actual.text, "target": target.text, "expected": "", "claim": cue}, confidence)
 
 

@@ -1,4 +1,4 @@
-"""The `findings` table (migration pipeline/store/migrations/002_findings.sql): write and read."""
+"""The `findings` table (migrations 002_findings.sql and 006_finding_reviews.sql): write and read."""
 
 from __future__ import annotations
 
@@ -9,13 +9,14 @@ from importlib import resources
 
 import duckdb
 
-from pipeline.audit.model import Evidence, Finding
+from pipeline.audit.model import SURE, Evidence, Finding
 from pipeline.store.store import insert_rows
 
 logger = logging.getLogger(__name__)
 
 COLUMNS = ("finding_id", "rule", "severity", "outcome", "organization", "indicator", "message_vi",
-           "message_en", "arithmetic", "figure_ids", "evidence", "created_at")
+           "message_en", "arithmetic", "figure_ids", "evidence", "confidence", "created_at")
+MIGRATIONS = ("002_findings.sql", "006_finding_reviews.sql")
 
 
 def _has_findings_table(con: duckdb.DuckDBPyConnection) -> bool:
@@ -23,12 +24,17 @@ def _has_findings_table(con: duckdb.DuckDBPyConnection) -> bool:
     return bool(rows)
 
 
+def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    rows = con.execute("SELECT 1 FROM information_schema.tables WHERE table_name = ?", [name]).fetchall()
+    return bool(rows)
+
+
 def ensure_findings_table(con: duckdb.DuckDBPyConnection) -> None:
-    """Create `findings` from the migration file when the store has not (a bare connection)."""
-    if _has_findings_table(con):
-        return
-    sql = resources.files("pipeline.store").joinpath("migrations", "002_findings.sql").read_text("utf-8")
-    con.execute(sql)
+    """Create `findings` (and `finding_reviews`) from the migration files when the store has not
+    (a bare connection)."""
+    for name, table in zip(MIGRATIONS, ("findings", "finding_reviews"), strict=True):
+        if not _has_table(con, table):
+            con.execute(resources.files("pipeline.store").joinpath("migrations", name).read_text("utf-8"))
 
 
 def replace_findings(con: duckdb.DuckDBPyConnection, findings: list[Finding]) -> int:
@@ -57,5 +63,6 @@ def read_findings(con: duckdb.DuckDBPyConnection) -> list[Finding]:
     for row in con.execute(f"SELECT {', '.join(COLUMNS[:-1])} FROM findings ORDER BY rule, finding_id").fetchall():
         d = dict(zip(COLUMNS, row, strict=False))
         evidence = tuple(Evidence(**e) for e in json.loads(d.pop("evidence") or "[]"))
-        out.append(Finding(**{**d, "figure_ids": tuple(d["figure_ids"] or ()), "evidence": evidence}))
+        out.append(Finding(**{**d, "figure_ids": tuple(d["figure_ids"] or ()), "evidence": evidence,
+                              "confidence": d.get("confidence") or SURE}))
     return out
