@@ -212,6 +212,22 @@ class Dataset:
         out.attrs.update(notes=notes, others=pivots["others"].reindex_like(out))
         return out
 
+    def chart(self, indicator: str, by: str = "organization", out: str | Path | None = None, *,
+              modality: str | None = None, unit: str | None = None, lang: str = "vi", top: int | None = None) -> Any:
+        """A chart of `indicator` over the years, a line per `by` value (actual solid, target dashed),
+        from the cells of `compare_long`; shown inline in a notebook, written to `out` (.svg, .png,
+        .html) when given. Returns a `pipeline.chart.Chart`."""
+        from pipeline.chart import TOP, chart_from_long
+
+        if by == "year":
+            raise ValueError("a chart's lines are by organization (or another column), its axis by year")
+        long = self.compare_long(indicator, [by, "year", "modality", "unit"], modality=modality, unit=unit)
+        title = f"{indicator_label(indicator, lang)} ({indicator})"
+        chart = chart_from_long(long, by, title, lang, top or TOP)
+        if out is not None:
+            chart.save(out)
+        return chart
+
     def duplicates(self) -> pd.DataFrame:
         """Documents stored again in another file: each with the canonical document it repeats, the
         similarity of their texts (1: the same words) and both paths (empty before migration 005)."""
