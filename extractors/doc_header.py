@@ -16,6 +16,7 @@ from functools import cache
 
 from extractors.docmeta import HEAD_RE, iso_date
 from extractors.lang import compile_pattern, entry
+from extractors.orgnames import canonical_organization
 
 _DATA = "document_header.yaml"
 
@@ -139,6 +140,25 @@ def _open_ended(org: str) -> bool:
     return bool(words) and (words[-1] in admin or (m is not None and m.end() >= len(org.rstrip())))
 
 
+def _issuer_and_superior(orgs: list[str]) -> tuple[str | None, str | None]:
+    """The header's issuer (its last body) and superior (the one above). In a joint document
+    (`LIÊN ĐOÀN LAO ĐỘNG TỈNH SÓC TRĂNG` / `SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI …`) the issuer is the
+    union body and the other a partner, not its superior."""
+    if not orgs:
+        return None, None
+    heads = tuple(entry("organizations.yaml", "union_heads"))
+    union = [k for k, o in enumerate(orgs) if canonical_union(o, heads)]
+    if union and union[-1] != len(orgs) - 1:
+        k = union[-1]
+        return orgs[k], orgs[k - 1] if k >= 1 and canonical_union(orgs[k - 1], heads) else None
+    return orgs[-1], orgs[-2] if len(orgs) >= 2 else None
+
+
+def canonical_union(name: str, heads: tuple[str, ...]) -> bool:
+    canonical = canonical_organization(name) or ""
+    return canonical.lower().startswith(heads)
+
+
 def read_header(body: str) -> Header:
     """The header of a document whose text is `body` (empty Header when it has none)."""
     pats = _patterns()
@@ -180,8 +200,7 @@ def read_header(body: str) -> Header:
                 joining = True
                 continue
             joining = False
-    issuer = orgs[-1] if orgs else None
-    superior = orgs[-2] if len(orgs) >= 2 else None
+    issuer, superior = _issuer_and_superior(orgs)
     if issuer is not None:
         issuer = _complete_issuer(issuer, superior)
     if issuer is None and number is None and date is None:

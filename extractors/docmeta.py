@@ -21,6 +21,7 @@ STOP = set(_DATA["org_stop_words"])
 TITLE_SKIP = tuple(_DATA["title_skip_prefixes"])
 # two-word names whose second word is lowercase (`Giáo dục`, `Y tế`): a name may end with them
 _OFFICIAL_PHRASES = {p.lower() for p in entry("organizations.yaml", "official_case") if len(p.split()) >= 2}
+_OFFICIAL_WORDS = sorted((tuple(p.split()) for p in _OFFICIAL_PHRASES), key=len, reverse=True)
 
 _TOKEN = re.compile(r"[\wÀ-ỹ]+(?:[-'][\wÀ-ỹ]+)*|&|-")
 HEAD_RE = _HEAD_RE = re.compile(
@@ -57,9 +58,16 @@ def organization_at(text: str, m: re.Match[str]) -> str | None:
             break
         tokens.append(t)
     kept: list[str] = []
-    for k, t in enumerate(tokens):
-        w = t.group(0)
-        nxt = tokens[k + 1].group(0) if k + 1 < len(tokens) else ""
+    words = [t.group(0) for t in tokens]
+    k = 0
+    while k < len(tokens):
+        w = words[k]
+        nxt = words[k + 1] if k + 1 < len(tokens) else ""
+        if (more := _official_completion(kept, words[k:])):
+            kept.extend(words[k:k + more])  # "… Nông nghiệp và Phát" + "triển nông thôn"
+            k += more
+            continue
+        k += 1
         if _is_capitalized(w) or w == "&":
             if w.lower() in STOP and not w.isupper() and kept:
                 break
@@ -69,12 +77,26 @@ def organization_at(text: str, m: re.Match[str]) -> str | None:
         else:
             break
     while kept and not (_is_capitalized(kept[-1]) or kept[-1].isupper()) \
-            and not any(" ".join(kept[-n:]).lower() in _OFFICIAL_PHRASES for n in (2, 3, 4)):
+            and not any(" ".join(kept[-n:]).lower() in _OFFICIAL_PHRASES for n in range(2, 8)):
         kept.pop()  # a name ends with a capitalized word, or a phrase like "Giáo dục", "Khu công nghiệp"
     if not kept:
         return None
     name = _expand(head) + " " + " ".join(kept)
     return re.sub(r"\s+", " ", name).strip()
+
+
+def _official_completion(kept: list[str], rest: list[str]) -> int:
+    """How many of `rest` complete an official phrase begun at the end of `kept` (`Nông nghiệp và
+    Phát` + `triển nông thôn`), 0 when none does: a name may hold lowercase words of such a phrase."""
+    if not kept or not rest or rest[0][:1].isupper():
+        return 0
+    low_kept = [w.lower() for w in kept]
+    for phrase in _OFFICIAL_WORDS:
+        for j in range(1, min(len(phrase), len(kept) + 1)):
+            need = len(phrase) - j
+            if low_kept[-j:] == list(phrase[:j]) and [w.lower() for w in rest[:need]] == list(phrase[j:]):
+                return need
+    return 0
 
 
 def organizations_in(text: str) -> list[str]:

@@ -105,7 +105,7 @@ def time_mentions(text: str, doc_year: int | None = None, doc_month: int | None 
 _POINT_KINDS = ("year", "months_of_year", "quarter", "school_year", "as_of_date")
 
 
-def document_year(text: str) -> int | None:
+def document_year(text: str, kind: str | None = None) -> int | None:
     """The year a document without a date speaks of: the latest point in time its text states
     (`Năm 2023, …`, `6 tháng đầu năm 2024`), leaving out deadlines, periods and dates of
     cited documents (`ngày 12 tháng 9 năm 2024` after a document number)."""
@@ -113,8 +113,9 @@ def document_year(text: str) -> int | None:
     if congress:
         return int(congress.group("y"))  # a speech or resolution of a congress: the congress's year
     years = []
+    kinds = _POINT_KINDS + (("term",) if kind in entry(_TIME, "term_reviewing_kinds") else ())
     for t in time_mentions(text):
-        if t.kind not in _POINT_KINDS or t.deadline:
+        if t.kind not in kinds or t.deadline:
             continue
         if re.search(r"(?i)tháng\s+\d{1,2}\s*$", text[max(0, t.start - 16):t.start]):
             continue  # a date written in words: mostly the date of a cited document
@@ -176,8 +177,8 @@ def org_mentions(text: str, places: Sequence[str | None] = ()) -> list[OrgMentio
         if m.start() < last_end:
             continue
         name = organization_at(text, m)
-        if not name:
-            continue
+        if not name or not m.group(0)[:1].isupper():
+            continue  # "các cấp công đoàn tỉnh X": the union system, not a body's name
         canonical = canonical_organization(name)
         end = min(len(text), _name_end(text, m.end(), name))
         if canonical and not is_named(canonical):

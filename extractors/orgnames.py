@@ -106,7 +106,26 @@ def canonical_organization(name: str | None) -> str | None:
     shouting = letters and sum(c.isupper() for c in letters) > 0.6 * len(letters)
     s = expand_org_abbreviations(s)
     s = official_case(s.lower()) if shouting else _union_head_case(s)
-    return _lower_admin_words(s)
+    return _territorial(_without_committee(_lower_admin_words(s)))
+
+
+def _without_committee(name: str) -> str:
+    """`Ban Chấp hành Công đoàn ngành Y tế …` → `Công đoàn ngành Y tế …` (organizations.yaml)."""
+    heads = tuple(entry(_ORG, "union_heads"))
+    for prefix in entry(_ORG, "committee_prefixes"):
+        if name.startswith(prefix + " ") and name[len(prefix) + 1:].lower().startswith(heads):
+            return name[len(prefix) + 1:]
+    return name
+
+
+def _territorial(name: str) -> str:
+    """`Công đoàn tỉnh Hà Giang` → `Liên đoàn Lao động tỉnh Hà Giang` (organizations.yaml)."""
+    rule = entry(_ORG, "territorial_union")
+    for word in rule["before"]:
+        prefix = f"{rule['head']} {word} "
+        if name.startswith(prefix):
+            return f"{rule['means']} {name[len(rule['head']) + 1:]}"
+    return name
 
 
 def _union_head_case(name: str) -> str:

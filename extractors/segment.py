@@ -130,7 +130,7 @@ def segment_documents(norm: NormalizedText, source: str, meta_title: str | None 
 def _with_years(docs: list[Document]) -> list[Document]:
     """Each document's year: its date's, else the latest point in time its text states, else that of
     the other documents of its file (speeches of one conference)."""
-    years = [d.year or document_year(d.text) for d in docs]
+    years = [d.year or document_year(d.text, d.kind) for d in docs]
     known = [y for y in years if y is not None]
     fallback = max(known) if known else None
     return [dataclasses.replace(d, year=y if y is not None else fallback) for d, y in zip(docs, years, strict=True)]

@@ -35,8 +35,14 @@ CANONICAL = [
     ("TLĐLĐVN", "Tổng Liên đoàn Lao động Việt Nam"),
     ("Tổng LĐLĐVN", "Tổng Liên đoàn Lao động Việt Nam"),
     ("Tổng LĐLĐ", "Tổng Liên đoàn Lao động Việt Nam"),
-    ("BCH Công đoàn ngành Y tế", "Ban Chấp hành Công đoàn ngành Y tế"),
-    ("BTV LĐLĐ tỉnh", "Ban Thường vụ Liên đoàn Lao động tỉnh"),
+    ("BCH Công đoàn ngành Y tế", "Công đoàn ngành Y tế"),  # a committee's union is the body
+    ("BTV LĐLĐ tỉnh", "Liên đoàn Lao động tỉnh"),
+    ("Ban Chấp hành Công đoàn ngành Y tế tỉnh Thanh Hóa", "Công đoàn ngành Y tế tỉnh Thanh Hóa"),
+    # the union of a province or district is its Liên đoàn Lao động
+    ("Công đoàn tỉnh Hà Giang", "Liên đoàn Lao động tỉnh Hà Giang"),
+    ("Đại hội Công đoàn thành phố Cam Ranh"[8:], "Liên đoàn Lao động thành phố Cam Ranh"),
+    ("CĐ các KCN tỉnh Bắc Ninh", "Công đoàn các Khu công nghiệp tỉnh Bắc Ninh"),
+    ("Công đoàn KKT Dung Quất", "Công đoàn Khu kinh tế Dung Quất"),
     ("Công đoàn ngành GD&ĐT", "Công đoàn ngành Giáo dục và Đào tạo"),
     ("Công đoàn ngành GDĐT", "Công đoàn ngành Giáo dục và Đào tạo"),
     ("Liên đoàn Lao động Tp. Vinh", "Liên đoàn Lao động thành phố Vinh"),
