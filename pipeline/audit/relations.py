@@ -107,11 +107,23 @@ def _ends_with_cue(text: str, name: str) -> str | None:
 
 
 def is_target(f: AuditFigure) -> bool:
-    """A target: so marked, or named so right before the number (`so với chỉ tiêu 5.000`)."""
-    if f.modality == "target":
-        return True
+    """A target: named so right before the number (`so với chỉ tiêu 5.000`), or so marked unless
+    a percent of plan follows it (`thành lập mới 18 CĐCS, vượt 20% kế hoạch`: a result)."""
     before = _sentence_text(f, f.char_start - TARGET_CUE_WIDTH, f.char_start)
-    return _ends_with_cue(re.split(r"\d", before)[-1], "target_before") is not None
+    if _ends_with_cue(re.split(r"\d", before)[-1], "target_before") is not None:
+        return True
+    return f.modality == "target" and not _measured_against_plan(f)
+
+
+def _measured_against_plan(f: AuditFigure) -> bool:
+    """`18 CĐCS, vượt 20% …`, `7.100 đoàn viên (đạt 142% …)`: a percent of plan follows the number."""
+    after = _sentence_text(f, f.char_end, f.char_end + TARGET_CUE_WIDTH + 10)
+    m = re.match(r"([^\d;]*?)(\d+(?:[.,]\d+)?)\s*%", after)
+    if not m:
+        return False
+    link = re.split(r"[(,]", fold(m.group(1)))
+    word = link[-1].strip() if len(link) > 1 else ""
+    return word in cue_list("achievement_link") or word in cue_list("excess_cues")
 
 
 def is_count(f: AuditFigure) -> bool:
@@ -225,7 +237,9 @@ def percent_kind(f: AuditFigure, sent: list[AuditFigure], parts: set[str] | None
     prev = [g for g in sent if g.char_end <= f.char_start]
     if prev:
         p = prev[-1]
-        link = re.sub(r"[\s(),:]+", " ", fold(between(p, f))).strip()
+        # "26 CĐCS (đạt 120%)", "850 đoàn viên, đạt 106%": the words after the last ( or , before the percent
+        parts_of_gap = re.split(r"[(,]", fold(between(p, f)))
+        link = re.sub(r"[\s:]+", " ", parts_of_gap[-1]).strip() if len(parts_of_gap) > 1 else ""
         if (p.relation == "level" and is_count(p) and not is_target(p) and link in cue_list("achievement_link")
                 and (parts is None or p.figure_id not in parts)):
             return ACHIEVEMENT

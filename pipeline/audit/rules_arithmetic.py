@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pipeline.audit import pairing as pr
@@ -9,7 +10,7 @@ from pipeline.audit import relations as rel
 from pipeline.audit.intervals import Interval, exact, figure_interval, fmt, judge, rounded, truncated
 from pipeline.audit.model import ERROR, INFERRED, SURE, WARNING, AuditFigure
 from pipeline.audit.registry import Check, rule
-from pipeline.audit.vocabulary import abbreviations, canonical_entity, cues, fold, has_cue
+from pipeline.audit.vocabulary import abbreviations, canonical_entity, cue_list, cues, fold, has_cue
 
 COUNTABLE_EXCLUDED = ("percent", "rank")
 # A share belongs to the count written right before or after it: "39 CĐCS (đạt 86,7%)",
@@ -74,7 +75,8 @@ def avg_total(figs: list[AuditFigure]) -> Iterator[Check]:
             outcome = judge(avg, expected)
             arithmetic = (f"{fmt(total.value)} / {divisor.show()} = {expected.show()}; "
                           f"written {_written(avg)}")
-            sure = all(pr.same_sentence(avg, x) for x in (total, *extra))
+            # sure: one sentence, or `bình quân mỗi CĐCS` naming the units it divides by
+            sure = all(pr.same_sentence(avg, x) for x in (total, *extra)) or unit is not None
             yield Check(outcome, (total, *extra, avg), arithmetic,
                         {"avg": avg.text, "total": total.text, "entity": avg.entity or "",
                          "divisor": divisor_text, "expected": expected.show(2)}, SURE if sure else INFERRED)
@@ -86,10 +88,10 @@ def _same_period(t: AuditFigure, avg: AuditFigure) -> bool:
 
 
 def _ratio_for(share: AuditFigure, doc: list[AuditFigure]) -> tuple[tuple[AuditFigure, ...], Interval, str] | None:
-    """`39/45 CĐCS (đạt 86,7%)`: a ratio figure near the share."""
-    ratios = [r for r in doc if r.relation == "ratio" and r.denominator and pr.near(r, share) and r is not share]
-    r = _nearest(share, ratios)
-    if r is None or not r.denominator:
+    """`39/45 CĐCS (đạt 86,7%)`: the ratio right before the share in its sentence (no count between)."""
+    before = [f for f in doc if pr.same_sentence(f, share) and f.char_end <= share.char_start and f.unit != "percent"]
+    r = before[-1] if before else None
+    if r is None or r.relation != "ratio" or not r.denominator:
         return None
     expected = exact(r.value).scale(100 / r.denominator)
     return (r,), expected, f"{fmt(r.value)} / {fmt(r.denominator)} × 100 = {expected.show()}"
@@ -104,6 +106,10 @@ def _counts_for(share: AuditFigure, doc: list[AuditFigure],
              and (not share.entity or rel.compatible(c, share))]
     part = parts[-1] if parts else None
     if part is None:
+        tight = [c for c in doc if rel.is_count(c) and c.relation == "level" and pr.same_sentence(c, share)
+                 and c.char_end <= share.char_start and _tight_link(pr.between(c, share))]
+        part = tight[-1] if tight else None  # "15.100 đoàn viên nữ (chiếm 53,2%)": the share is the part's
+    if part is None:
         return None
     whole = wholes.get(part.figure_id)
     if whole is None and has_cue(pr.between(part, share), "share_link_cues"):
@@ -114,6 +120,12 @@ def _counts_for(share: AuditFigure, doc: list[AuditFigure],
         return None
     expected = figure_interval(part).scale(100) / figure_interval(whole)
     return (whole, part), expected, f"{fmt(part.value)} / {fmt(whole.value)} × 100 = {expected.show()}"
+
+
+def _tight_link(gap: str) -> bool:
+    """Only a share-link cue and punctuation between a count's entity and its share: `nữ (chiếm `."""
+    tail = re.split(r"[(,]", gap)
+    return len(tail) > 1 and fold(re.sub(r"[\s:]+", " ", tail[-1])).strip() in cue_list("share_link_cues")
 
 
 @rule("SHARE_COUNTS", ERROR, "a stated share against the counts it comes from", order=20)

@@ -23,6 +23,8 @@ NEW_CUE_WIDTH = 25
 # ("có 6.320 đoàn viên. Bình quân …. Trong năm kết nạp mới 1.215 đoàn viên"); 400 characters
 # is about three sentences of a report, short of another section.
 NEW_WHOLE_WINDOW = 400
+# "Trong số đó, 4.200 đoàn viên": a subset cue a few words before a count makes it a part.
+SUBSET_BEFORE_WIDTH = 30
 
 
 def _is_new(f: AuditFigure) -> bool:
@@ -34,6 +36,7 @@ def _new_within_all(part: AuditFigure, doc: list[AuditFigure]) -> AuditFigure | 
     if not _is_new(part) or (part.period_years or 0) > 1 or part.relation != "level":
         return None
     cands = [w for w in doc if rel.can_hold(w, part) and rel.entity(w) == rel.entity(part) and not _is_new(w)
+             and not has_cue(pr.before(w, SUBSET_BEFORE_WIDTH), "subset_cues")  # "Trong số đó, 4.200 …" is a part
              and w.period_years is None and rel.period_of(w) is None
              and abs(w.char_start - part.char_start) <= NEW_WHOLE_WINDOW]
     return min(cands, key=lambda w: abs(w.char_start - part.char_start), default=None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from dataclasses import replace
 
 from pipeline.audit import pairing as pr
 from pipeline.audit import relations as rel
@@ -88,30 +89,47 @@ def _target_for(actual: AuditFigure, figs: list[AuditFigure]) -> tuple[AuditFigu
       order=60)
 def achievement(figs: list[AuditFigure]) -> Iterator[Check]:
     kinds = rel.percent_kinds(figs)
-    for doc in pr.by_document(figs).values():
-        for actual in doc:
-            if rel.is_target(actual) or actual.relation != "level" or actual.unit in ("rank", "percent"):
+    with_percent: set[str] = set()
+    for sent in rel.by_sentence(figs).values():
+        for a in sent:
+            if kinds.get(a.figure_id) not in (rel.ACHIEVEMENT, rel.EXCESS):
+                continue
+            actual = _result_of(a, sent)
+            if actual is None:
                 continue
             found = _target_for(actual, figs)
             if found is None or found[0].value <= 0:
                 continue
-            target, confidence = found
-            stated = [a for a in doc if kinds.get(a.figure_id) in (rel.ACHIEVEMENT, rel.EXCESS)
-                      and pr.near(a, actual)]
-            a = min(stated, key=lambda x: (not pr.same_sentence(x, actual), abs(x.char_start - actual.char_start)),
-                    default=None)
-            if a is not None:
-                sure = confidence == SURE and pr.same_sentence(a, actual)
-                yield _check_percent(a, actual, target, kinds.get(a.figure_id) == rel.EXCESS, SURE if sure else INFERRED)
-                continue
-            claim = achievement_claim(actual.sentence)
-            if claim is not None:
-                yield _check_claim(claim, actual, target, confidence)
+            with_percent.add(actual.figure_id)
+            yield _check_percent(a, actual, found[0], kinds.get(a.figure_id) == rel.EXCESS, found[1])
+    for actual in figs:
+        if actual.figure_id in with_percent or not _is_result(actual):
+            continue
+        claim = achievement_claim(actual.sentence)
+        found = _target_for(actual, figs) if claim is not None else None
+        if claim is not None and found is not None and found[0].value > 0:
+            yield _check_claim(claim, actual, found[0], found[1])
+
+
+def _is_result(f: AuditFigure) -> bool:
+    return not rel.is_target(f) and f.relation == "level" and f.unit not in ("rank", "percent")
+
+
+def _result_of(a: AuditFigure, sent: list[AuditFigure]) -> AuditFigure | None:
+    """The result a stated percent of plan belongs to: the result right before it in its sentence
+    (`phát triển mới 7.100 đoàn viên (đạt 142% …)`), else the first one after it."""
+    before = [f for f in sent if f.char_end <= a.char_start and f is not a]
+    if before and _is_result(before[-1]):
+        return before[-1]
+    after = [f for f in sent if f.char_start >= a.char_end and _is_result(f)]
+    return after[0] if after and not before else None
 
 
 def _check_percent(a: AuditFigure, actual: AuditFigure, target: AuditFigure, excess: bool, confidence: str) -> Check:
     ratio = figure_interval(actual).scale(100) / exact(target.value)
     expected = ratio if not excess else type(ratio)(ratio.lo - 100, ratio.hi - 100)
+    if excess:  # "vượt 21%": the excess itself, not a lower bound (the extractor may read `vượt` as `>`)
+        a = replace(a, comparator="=")
     outcome = judge(a, expected)
     what = "excess over the target" if excess else "result / target"
     arithmetic = (f"{what}: {fmt(actual.value)} / {fmt(target.value)} × 100{' - 100' if excess else ''}"
