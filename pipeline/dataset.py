@@ -76,7 +76,7 @@ def _canonical_views(store: Store) -> None:
     catalog = quote(store.con.execute("SELECT current_database()").fetchall()[0][0])
     columns = {r[0] for r in store.con.execute(
         "SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND "
-        f"table_catalog = current_database() AND table_name = 'documents'").fetchall()}
+        "table_catalog = current_database() AND table_name = 'documents'").fetchall()}
     if "duplicate_of" not in columns:  # a dataset from before migration 005: no duplicate known
         return
     duplicates = f"SELECT doc_id FROM {catalog}.main.documents WHERE duplicate_of IS NOT NULL"
@@ -189,8 +189,8 @@ class Dataset:
         figures = figures[figures["value"].notna()]
         for column in SEVERAL_SPLIT:
             if column not in by and figures[column].nunique(dropna=False) > 1:
-                notes.append(f"{column}: figures in {figures[column].nunique(dropna=False)} values, "
-                             f"never combined: a column each")
+                notes.append(f"{column}: figures in {figures[column].nunique(dropna=False)} values, never combined "
+                             "(a column or series each)")
                 by.append(column)
         return _cells(figures, by, agg, notes)
 

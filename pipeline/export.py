@@ -182,7 +182,7 @@ def columns_sheet(frames: dict):  # dict[str, pd.DataFrame] -> pd.DataFrame
     return pd.DataFrame(rows, columns=["sheet · bảng", "column · cột", "type · kiểu", "meaning · ý nghĩa"])
 
 
-def write_xlsx(frames: dict, path: Path) -> Path:
+def write_xlsx(frames: dict, path):  # path: a Path or a binary file object
     """Write DataFrames as sheets made for people, then the `Cột · Columns` sheet."""
     import pandas as pd
 

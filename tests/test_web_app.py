@@ -236,8 +236,12 @@ def test_upload_added_to_the_dataset(dataset, tmp_path, monkeypatch):
     at.button(key="add").click()
     at.run()
     assert not at.exception and "Đã thêm · added" in at.success[-1].value
-    stored = Dataset(db).documents()
+    # other bytes, the same speech (issue 20): stored with its provenance, counted once
+    stored = Dataset(db, with_duplicates=True).documents()
     assert len(stored) == documents + 1 and "uploads/tin.txt" in set(stored["path"])
+    upload = stored[stored["path"] == "uploads/tin.txt"].iloc[0]
+    seed = stored[stored["path"] == "corpus/seeds/001_2dd21463e6f50625.txt"].iloc[0]
+    assert upload["duplicate_of"] == seed["doc_id"] and len(Dataset(db).documents()) == documents
     assert (tmp_path / "uploads" / "tin.txt").is_file()
     assert Dataset(db).runs()["ingested"].iloc[-1] == 1
 
@@ -317,3 +321,30 @@ def test_web_command_is_headless_local_and_without_telemetry():
 def test_web_command_without_dataset_fails(tmp_path, capsys):
     assert main(["web", "--db", str(tmp_path / "none.duckdb")]) == 1
     assert "no such dataset" in capsys.readouterr().err
+
+
+# -- issue 20: labels, no blending, the browser ------------------------------------------------------
+def test_indicators_page_reads_labels_and_never_blends(dataset):
+    at = app_at("page_indicators.py", indicator="new_members")
+    picker = at.selectbox(key="indicator")
+    assert picker.format_func("new_members").startswith("đoàn viên phát triển mới")
+    # seeds/000: 2.668 in 5 years and 533 a year are two series, never one mean
+    [series] = at.radio
+    assert len(series.options) >= 2 and any("bình quân" in o for o in series.options)
+
+
+def test_browser_facets_filter_and_share_their_url(dataset):
+    at = app_at("page_browse.py", org=VINH)
+    table = at.dataframe[0].value
+    stored = Dataset(dataset).figures(organization=VINH)
+    assert len(table) == len(stored) > 0 and set(table["organization"]) == {VINH}
+    assert "indicator_label" in table.columns
+    facets = {m.label: m for m in at.multiselect}
+    assert set(facets) == {"Tổ chức · organization", "Năm · year", "Chỉ tiêu · indicator",
+                           "Loại văn bản · kind", "Thực hiện / chỉ tiêu · modality"}
+    assert facets["Tổ chức · organization"].value == [VINH]
+    facets["Thực hiện / chỉ tiêu · modality"].select("actual")
+    at.run()
+    assert at.query_params["org"] == VINH and at.query_params["modality"] == "actual"
+    assert set(at.dataframe[0].value["modality"]) == {"actual"}
+    assert any("browse?org=" in c.value for c in at.caption)

@@ -1,4 +1,6 @@
-"""Tables as files to download: CSV (UTF-8 with BOM, so Excel shows Vietnamese right) and Excel."""
+"""Tables as files to download: CSV (UTF-8 with BOM, so Excel shows Vietnamese right) and Excel made
+for people as `chiso export` makes it (frozen header, filters, widths, indicator labels, a sheet
+`Cột · Columns`)."""
 
 from __future__ import annotations
 
@@ -25,7 +27,13 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
 
 
 def excel_bytes(df: pd.DataFrame, sheet: str = "figures") -> bytes:
+    from pipeline.dataset import indicator_label
+    from pipeline.export import LABEL_COLUMN, write_xlsx
+
+    out = _plain_columns(df)
+    if "indicator" in out.columns and LABEL_COLUMN not in out.columns:
+        out.insert(out.columns.get_loc("indicator") + 1, LABEL_COLUMN,
+                   out["indicator"].map(lambda i: indicator_label(i) if isinstance(i, str) else None))
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        _plain_columns(df).to_excel(writer, index=False, sheet_name=sheet[:SHEET_NAME_MAX] or "data")
+    write_xlsx({sheet[:SHEET_NAME_MAX] or "data": out}, buffer)
     return buffer.getvalue()

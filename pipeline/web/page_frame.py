@@ -20,10 +20,11 @@ class PageSpec:
 
 OVERVIEW = PageSpec("page_overview.py", "Tổng quan · Overview", ":material/dashboard:", "overview")
 INDICATORS = PageSpec("page_indicators.py", "Chỉ tiêu · Indicators", ":material/show_chart:", "indicators")
+BROWSE = PageSpec("page_browse.py", "Bảng · Browse", ":material/table_view:", "browse")
 DOCUMENTS = PageSpec("page_documents.py", "Văn bản · Documents", ":material/description:", "documents")
 AUDIT = PageSpec("page_audit.py", "Kiểm tra · Audit", ":material/fact_check:", "audit")
 UPLOAD = PageSpec("page_upload.py", "Tải lên · Upload", ":material/upload_file:", "upload")
-PAGES = (OVERVIEW, INDICATORS, DOCUMENTS, AUDIT, UPLOAD)
+PAGES = (OVERVIEW, INDICATORS, BROWSE, DOCUMENTS, AUDIT, UPLOAD)
 # Query parameter that opens one document on the Documents page.
 DOC_PARAM = "doc"
 

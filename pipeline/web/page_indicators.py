@@ -1,4 +1,5 @@
-"""Indicators: pick one → a chart over the years by organization (actual vs target), the
+"""Indicators: pick one (by its Vietnamese label) → a chart over the years by organization (actual
+solid, target dashed; each point a value some document wrote, never a blend of unlike figures), the
 figures under it, and downloads as CSV and Excel."""
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from pipeline.dataset import NONE, indicator_label
 from pipeline.web import reads
 from pipeline.web.downloads import XLSX_MIME, csv_bytes, excel_bytes
 from pipeline.web.page_frame import INDICATORS, link_document, open_dataset
@@ -17,15 +19,23 @@ TABLE_COLUMNS = ["organization", "year", "modality", "value", "value_max", "unit
                  "deadline_year", "entity", "text", "sentence", "doc_kind", "doc_date", "path", "page"]
 
 
-def series(figures: pd.DataFrame) -> pd.DataFrame:
-    """One point per organization, year, modality and unit: the mean value and how many figures."""
-    dated = figures.dropna(subset=["year"]).assign(organization=lambda d: d["organization"].fillna("(không rõ)"))
+SERIES_KEYS = ("unit", "aggregation", "period_years")  # one chart draws figures agreeing on these
+
+
+def series(cells: pd.DataFrame) -> pd.DataFrame:
+    """The points of one series of cells: organization, year, modality, value and figures behind it."""
+    dated = cells[cells["year"] != NONE]
     if dated.empty:
         return pd.DataFrame(columns=["organization", "year", "modality", "unit", "value", "figures"])
-    out = (dated.groupby(["organization", "year", "modality", "unit"], as_index=False)
-           .agg(value=("value", "mean"), figures=("value", "size")))
-    out["year"] = out["year"].astype(int)
-    return out
+    out = dated.assign(figures=dated["n"], year=dated["year"].astype(int))
+    return out[["organization", "year", "modality", "unit", "value", "figures"]]
+
+
+def _series_name(key: tuple) -> str:
+    unit, aggregation, period = key
+    parts = [str(unit), "bình quân · average" if aggregation == "average" else "",
+             f"{float(period):g} năm · years" if period not in (None, NONE) else ""]
+    return " · ".join(p for p in parts if p)
 
 
 def chart(points: pd.DataFrame, unit: str) -> alt.Chart:
@@ -44,8 +54,8 @@ def chart(points: pd.DataFrame, unit: str) -> alt.Chart:
 def _pick_indicator(options: pd.DataFrame) -> str | None:
     ids = list(options["indicator"])
     wanted = st.query_params.get(INDICATOR_PARAM)
-    labels = {r.indicator: f"{r.indicator} — {r.figures} số liệu, {r.organizations} tổ chức ({r.units})"
-              for r in options.itertuples()}
+    labels = {r.indicator: f"{indicator_label(r.indicator)} ({r.indicator}) — {r.figures} số liệu, "
+                           f"{r.organizations} tổ chức ({r.units})" for r in options.itertuples()}
     choice = st.selectbox("Chỉ tiêu · indicator", ids, index=ids.index(wanted) if wanted in ids else 0,
                           format_func=lambda i: labels.get(i, str(i)), key="indicator")
     if choice:
@@ -53,17 +63,26 @@ def _pick_indicator(options: pd.DataFrame) -> str | None:
     return choice
 
 
-def _show_chart(figures: pd.DataFrame) -> None:
-    units = list(figures["unit"].value_counts().index)
-    unit = st.radio("Đơn vị · unit", units, horizontal=True) if len(units) > 1 else units[0]
-    points = series(figures[figures["unit"] == unit])
-    undated = int(figures["year"].isna().sum())
+def _show_chart(cells: pd.DataFrame, notes: list[str]) -> None:
+    keys = [k for k in SERIES_KEYS if k in cells.columns]
+    groups = {k if isinstance(k, tuple) else (k,): g for k, g in cells.groupby(keys, dropna=False)} if keys else {}
+    full = {key: tuple(dict(zip(keys, key, strict=True)).get(k, NONE) for k in SERIES_KEYS) for key in groups}
+    if len(groups) > 1:
+        ordered = sorted(groups, key=lambda k: -groups[k]["n"].sum())
+        key = st.radio("Chuỗi số liệu · series (never combined)", ordered, horizontal=True,
+                       format_func=lambda k: _series_name(full[k]))
+        cells = groups[key]
+    unit = str(cells["unit"].iloc[0]) if not cells.empty else ""
+    points = series(cells)
+    undated = int((cells["year"] == NONE).sum())
     if points.empty:
         st.info("Không có số liệu nào có năm · no figure of this indicator has a year to plot")
     else:
         st.altair_chart(chart(points, unit))
     if undated:
         st.caption(f"{undated} số liệu không có năm, không vẽ · figures without a year are listed, not plotted")
+    for note in notes:
+        st.caption(f"* {note}")
 
 
 def _downloads(indicator: str, figures: pd.DataFrame) -> None:
@@ -85,7 +104,9 @@ def render() -> None:
     if indicator is None:
         return
     figures = reads.indicator_figures(str(db), stamp, indicator)
-    _show_chart(figures)
+    st.caption(indicator_label(indicator, "en"))
+    cells, notes = reads.indicator_cells(str(db), stamp, indicator)
+    _show_chart(cells, notes)
     st.subheader(f"Số liệu · figures ({len(figures)})")
     st.dataframe(figures[TABLE_COLUMNS], hide_index=True, column_config={
         "sentence": st.column_config.TextColumn("sentence", width="large"),

@@ -21,7 +21,7 @@ import streamlit as st
 from extractors.records import DocumentExtract
 from pipeline.audit.model import Finding
 from pipeline.audit.storage import read_findings
-from pipeline.dataset import Dataset
+from pipeline.dataset import Dataset, indicator_label
 from pipeline.store import Store
 from pipeline.store.errors import StoreNotFound
 from pipeline.web.rebuild import extract_from_rows
@@ -65,9 +65,52 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _sql(db: str, query: str, params: list | None = None) -> pd.DataFrame:
+def _sql(db: str, query: str, params: list | None = None, with_duplicates: bool = False) -> pd.DataFrame:
     with DB_GUARD:
-        return Dataset(db).sql(query, params)
+        return Dataset(db, with_duplicates=with_duplicates).sql(query, params)
+
+
+# The browser's facets: figure column → label (Vietnamese · English). Filters are (column, values) pairs.
+BROWSE_FACETS = {"organization": "Tổ chức · organization", "year": "Năm · year", "indicator": "Chỉ tiêu · indicator",
+                 "doc_kind": "Loại văn bản · kind", "modality": "Thực hiện / chỉ tiêu · modality"}
+BROWSE_COLUMNS = ("organization", "year", "indicator", "modality", "value", "value_max", "unit", "comparator",
+                  "aggregation", "period_years", "relation", "entity", "text", "sentence", "doc_kind", "doc_date",
+                  "path", "page", "doc_id", "figure_id")
+BROWSE_LIMIT = 2000  # rows shown; the downloads hold all
+Filters = tuple[tuple[str, tuple], ...]
+
+
+def _browse_where(filters: Filters, leave_out: str | None = None) -> tuple[str, list]:
+    where, params = [], []
+    for column, values in filters:
+        if column in BROWSE_FACETS and column != leave_out and values:
+            where.append(f"{column} IN ({', '.join('?' * len(values))})")
+            params.extend(values)
+    return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def browse_facets(db: str, stamp: float, filters: Filters, with_duplicates: bool = False) -> dict[str, pd.DataFrame]:
+    """Each facet's values with how many figures have it under the other facets' filters."""
+    out = {}
+    for column in BROWSE_FACETS:
+        where, params = _browse_where(filters, leave_out=column)
+        where += (" AND " if where else " WHERE ") + f"{column} IS NOT NULL"
+        out[column] = _sql(db, f"SELECT {column} AS value, count(*) AS n FROM figures{where} "
+                               "GROUP BY ALL ORDER BY n DESC, value", params, with_duplicates)
+    return out
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def browse_figures(db: str, stamp: float, filters: Filters, with_duplicates: bool = False) -> pd.DataFrame:
+    """The figures under every filter, with the indicator's label beside its id."""
+    where, params = _browse_where(filters)
+    df = _sql(db, f"SELECT {', '.join(BROWSE_COLUMNS)} FROM figures{where} "
+                  "ORDER BY organization NULLS LAST, year NULLS LAST, indicator NULLS LAST, figure_id",
+              params, with_duplicates)
+    df.insert(df.columns.get_loc("indicator") + 1, "indicator_label",
+              df["indicator"].map(lambda i: indicator_label(i) if isinstance(i, str) else None))
+    return df
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -149,6 +192,15 @@ def indicator_figures(db: str, stamp: float, indicator: str) -> pd.DataFrame:
                     "deadline_year, recurrence, entity, text, sentence, doc_kind, doc_date, path, doc_index, "
                     "page, char_start, doc_id, figure_id FROM figures WHERE indicator = ? "
                     "ORDER BY organization NULLS LAST, year NULLS LAST, modality, char_start", [indicator])
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def indicator_cells(db: str, stamp: float, indicator: str) -> tuple[pd.DataFrame, list[str]]:
+    """The cells of `Dataset.compare_long` by organization, year, modality and unit (a value some
+    document wrote, never a blend of unlike figures), and its notes."""
+    with DB_GUARD:
+        long = Dataset(db).compare_long(indicator, ["organization", "year", "modality", "unit"])
+    return long.drop(columns=["figure_ids"]), list(long.attrs.get("notes", []))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
