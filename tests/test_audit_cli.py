@@ -114,3 +114,64 @@ def test_ingest_then_audit_the_seeds(tmp_path):
     explained = {("AVG_TOTAL", "truncated", ("29", "05")), ("AVG_TOTAL", "truncated", ("2.668", "533"))}
     got = {(r["rule"], r["outcome"], tuple(e["text"] for e in r["evidence"])) for r in records}
     assert got <= explained, got - explained
+
+
+# ---- confidence, review marks, precision (issue 23) -----------------------------------------
+@pytest.fixture()
+def mixed_db(tmp_path):
+    """One sure finding (a part after 'trong đó' larger than its whole) and one inferred (new
+    members of the year, in the next sentence, above the members)."""
+    if not HAS_STORE:
+        pytest.skip("pipeline.store is not there yet")
+    text = ("Toàn huyện có 45 CĐCS, trong đó 50 CĐCS đã ký kết thỏa ước lao động tập thể. Toàn huyện có 6.320 "
+            "đoàn viên. Trong năm đã kết nạp mới 7.215 đoàn viên.")
+    doc = af.DocSpec("mixed", 0, "Liên đoàn Lao động huyện Nam Đàn", "báo cáo", "2023-12-18", text, (
+        {"quote": "có 45 CĐCS", "text": "45", "value": 45, "unit": "count", "entity": "công đoàn cơ sở"},
+        {"quote": "50 CĐCS đã ký", "text": "50", "value": 50, "unit": "count", "entity": "công đoàn cơ sở"},
+        {"quote": "có 6.320 đoàn viên", "text": "6.320", "value": 6320, "unit": "count", "entity": "đoàn viên"},
+        {"quote": "kết nạp mới 7.215 đoàn viên", "text": "7.215", "value": 7215, "unit": "count",
+         "entity": "đoàn viên", "period_years": 1}))
+    db = tmp_path / "mixed.duckdb"
+    af.write_db(db, af.frame([doc]))
+    return db
+
+
+def test_sure_findings_by_default_all_with_a_flag(mixed_db, capsys):
+    assert main(["audit", "--db", str(mixed_db), "--format", "jsonl"]) == 0
+    out, err = capsys.readouterr()
+    shown = [json.loads(line) for line in out.splitlines()]
+    assert [(r["rule"], r["confidence"]) for r in shown] == [("PART_WHOLE", "sure")]
+    assert "1 inferred across sentences not shown (--all-findings)" in err
+    assert len(_findings_rows(mixed_db)) == 2                    # both are stored
+    assert main(["audit", "--db", str(mixed_db), "--format", "jsonl", "--all-findings", "--quiet"]) == 0
+    shown = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert sorted(r["confidence"] for r in shown) == ["inferred", "sure"]
+
+
+def test_review_marks_survive_a_new_audit_and_give_precision(mixed_db, capsys):
+    assert main(["audit", "--db", str(mixed_db), "--format", "jsonl", "--all-findings", "--quiet"]) == 0
+    ids = {json.loads(line)["confidence"]: json.loads(line)["finding_id"] for line in capsys.readouterr().out.splitlines()}
+    assert main(["audit", "--db", str(mixed_db), "--mark", f"{ids['sure']}=confirmed", "--mark",
+                 f"{ids['inferred']}=dismissed", "--reviewer", "Lan", "--quiet"]) == 0
+    assert main(["audit", "--db", str(mixed_db), "--quiet"]) == 0          # a re-audit keeps the marks
+    con = duckdb.connect(str(mixed_db), read_only=True)
+    try:
+        marks = con.execute("SELECT finding_id, mark, reviewer FROM finding_reviews ORDER BY mark").fetchall()
+    finally:
+        con.close()
+    assert marks == [(ids["sure"], "confirmed", "Lan"), (ids["inferred"], "dismissed", "Lan")]
+    capsys.readouterr()
+    assert main(["audit", "--db", str(mixed_db), "--precision"]) == 0
+    out = capsys.readouterr().out
+    assert "PART_WHOLE" in out and "50%" in out
+
+
+@pytest.mark.parametrize("args,code,message", [
+    (["--mark", "nope=confirmed", "--reviewer", "Lan"], 1, "no finding nope"),
+    (["--mark", "x=maybe", "--reviewer", "Lan"], 2, "mark must be one of"),
+    (["--mark", "x=confirmed"], 2, "reviewer"),
+])
+def test_bad_marks_are_named(mixed_db, args, code, message, capsys):
+    assert main(["audit", "--db", str(mixed_db), "--quiet"]) == 0
+    assert main(["audit", "--db", str(mixed_db), *args]) == code
+    assert message in capsys.readouterr().err

@@ -24,7 +24,7 @@ def _has_findings_table(con: duckdb.DuckDBPyConnection) -> bool:
     return bool(rows)
 
 
-def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+def has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
     rows = con.execute("SELECT 1 FROM information_schema.tables WHERE table_name = ?", [name]).fetchall()
     return bool(rows)
 
@@ -33,7 +33,7 @@ def ensure_findings_table(con: duckdb.DuckDBPyConnection) -> None:
     """Create `findings` (and `finding_reviews`) from the migration files when the store has not
     (a bare connection)."""
     for name, table in zip(MIGRATIONS, ("findings", "finding_reviews"), strict=True):
-        if not _has_table(con, table):
+        if not has_table(con, table):
             con.execute(resources.files("pipeline.store").joinpath("migrations", name).read_text("utf-8"))
 
 

@@ -9,9 +9,10 @@ import pandas as pd
 import streamlit as st
 
 from pipeline.audit import RULE_ORDER
-from pipeline.audit.model import SEVERITIES, Finding
+from pipeline.audit.model import CONFIDENCES, SEVERITIES, Finding
 from pipeline.web import reads
 from pipeline.web.markup import findings_html
+from pipeline.web.page_audit_reviews import review_controls, reviewer_name, reviews
 from pipeline.web.page_frame import AUDIT, link_document, open_dataset
 
 # Findings shown in full at once (the summary counts them all).
@@ -32,15 +33,19 @@ def summary(findings: list[Finding]) -> pd.DataFrame:
 
 
 def _filters(findings: list[Finding]) -> list[Finding]:
-    c1, c2 = st.columns(2)
+    c1, c2, c3 = st.columns(3)
     rules = c1.multiselect("Quy tắc · rule", sorted({f.rule for f in findings}), key="rules")
     severities = c2.multiselect("Mức · severity", [s for s in SEVERITIES if any(f.severity == s for f in findings)],
                                 key="severities")
-    return [f for f in findings if (not rules or f.rule in rules) and (not severities or f.severity in severities)]
+    sure = c3.multiselect("Độ chắc · confidence", [c for c in CONFIDENCES if any(f.confidence == c for f in findings)],
+                          key="confidence")
+    return [f for f in findings if (not rules or f.rule in rules) and (not severities or f.severity in severities)
+            and (not sure or f.confidence in sure)]
 
 
 def _finding(f: Finding) -> None:
     st.html(findings_html([f]))
+    st.caption(f"{f.confidence} · {f.finding_id}")
     seen: set[str] = set()
     for e in f.evidence:
         doc_id = doc_id_of(e.figure_id)
@@ -61,8 +66,10 @@ def render() -> None:
     st.dataframe(table, hide_index=True, width="content")
     shown = _filters(findings)
     st.caption(f"{len(shown)} / {len(findings)} phát hiện · findings")
+    marks, reviewer = reviews(str(db)), reviewer_name()
     for f in shown[:MAX_SHOWN]:
         _finding(f)
+        review_controls(str(db), f, marks.get(f.finding_id), reviewer)
 
 
 if __name__ == "__main__":
