@@ -213,15 +213,18 @@ class Dataset:
         return out
 
     def chart(self, indicator: str, by: str = "organization", out: str | Path | None = None, *,
-              modality: str | None = None, unit: str | None = None, lang: str = "vi", top: int | None = None) -> Any:
+              modality: str | None = None, unit: str | None = None, lang: str = "vi", top: int | None = None,
+              only: Sequence[str] | None = None) -> Any:
         """A chart of `indicator` over the years, a line per `by` value (actual solid, target dashed),
         from the cells of `compare_long`; shown inline in a notebook, written to `out` (.svg, .png,
-        .html) when given. Returns a `pipeline.chart.Chart`."""
+        .html) when given; `only`: just these `by` values. Returns a `pipeline.chart.Chart`."""
         from pipeline.chart import TOP, chart_from_long
 
         if by == "year":
             raise ValueError("a chart's lines are by organization (or another column), its axis by year")
         long = self.compare_long(indicator, [by, "year", "modality", "unit"], modality=modality, unit=unit)
+        if only:
+            long = long[long[by].isin(list(only))].copy() if not long.empty else long
         title = f"{indicator_label(indicator, lang)} ({indicator})"
         chart = chart_from_long(long, by, title, lang, top or TOP)
         if out is not None:

@@ -104,3 +104,8 @@ def test_nice_ticks(low, high, ticks):
 ])
 def test_tick_numbers(value, lang, text):
     assert number(value, lang) == text
+
+
+def test_only_the_organizations_asked_for(db):
+    chart = Dataset(db).chart("new_members", only=[YEN_THE[0]])
+    assert {s.name for s in chart.series} == {YEN_THE[0]}

@@ -23,6 +23,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--modality", choices=["actual", "target"], help="only achieved figures, or only targets")
     p.add_argument("--unit", help="only figures in this unit (percent, count, vnd, …)")
     p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the labels")
+    p.add_argument("--only", action="append", metavar="VALUE",
+                   help="draw just this organization (or `by` value); repeat for several")
     p.add_argument("--top", type=int, default=None, metavar="N", help="lines drawn at most (default 12)")
     p.add_argument("--with-duplicates", action="store_true",
                    help="count documents stored again in other files too (default: each document once)")
@@ -36,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     ds = Dataset(db_path(args), lock_timeout=args.lock_timeout, with_duplicates=args.with_duplicates)
     try:
         chart = ds.chart(args.indicator, args.by, args.out, modality=args.modality, unit=args.unit,
-                         lang=args.lang, top=args.top)
+                         lang=args.lang, top=args.top, only=args.only)
     except (ChartError, ValueError) as err:
         print(f"chiso chart: {err}", file=sys.stderr)
         return 2
