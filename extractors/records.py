@@ -30,6 +30,12 @@ class Block:
     table: int | None = None
     row: int | None = None
     col: int | None = None
+    # spreadsheets: the sheet's name and the cell (`Biểu 01`, `F9`); `page` is the sheet's number
+    sheet: str | None = None
+    cell: str | None = None
+    # OCR: the text was read from an image; the mean confidence (0-100) of its words
+    ocr: bool = False
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -38,7 +44,7 @@ class RawDocument:
 
     path: str
     sha256: str
-    format: str  # "pdf" | "docx" | "html" | "txt" | "md"
+    format: str  # "pdf" | "docx" | "html" | "txt" | "md" | "xlsx" | "image" (a .doc is read as "docx")
     blocks: tuple[Block, ...]
     status: str = STATUS_OK  # "ok" | "needs_ocr"
     size: int = 0
@@ -46,6 +52,9 @@ class RawDocument:
     title: str | None = None  # from the file's own metadata (HTML <title>, DOCX core props)
     date: str | None = None  # "YYYY-MM-DD" from metadata, when the format has it
     warnings: tuple[str, ...] = ()
+    converted_from: str | None = None  # "doc", "rtf", "odt", "xls", "ods": converted by LibreOffice
+    ocr_pages: tuple[int, ...] = ()  # pages read by OCR (1-based)
+    page_confidence: tuple[float, ...] = ()  # their mean word confidence (0-100), same order
 
 
 class ReadError(Exception):

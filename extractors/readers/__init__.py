@@ -2,7 +2,9 @@
 
 The format is detected from the content (`detect.py`), then one reader per format:
 `pdf.py` (pdfplumber), `docx.py` (python-docx), `html.py` (trafilatura), `text.py` (TXT and
-Markdown, with `encoding.py`). Every failure is a `ReadError` subclass whose `str()` is
+Markdown, with `encoding.py`), `sheet.py` (XLSX, openpyxl), `ocr.py` (images and scanned PDF pages,
+Tesseract); `.doc`, `.rtf`, `.odt`, `.xls` and `.ods` are converted by LibreOffice first (`office.py`)
+and read as DOCX or XLSX (`converted_from` says so). Every failure is a `ReadError` subclass whose `str()` is
 `name: problem` (and `; hint` when there is something to do); the error also carries the
 file's `sha256` when the bytes could be read.
 """
@@ -16,7 +18,22 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from extractors.readers.detect import DOCX, HTML, MD, PDF, TXT, detect_format, name_mismatch
+from extractors.readers.detect import (
+    DOC,
+    DOCX,
+    HTML,
+    IMAGE,
+    MD,
+    ODS,
+    ODT,
+    PDF,
+    RTF,
+    TXT,
+    XLS,
+    XLSX,
+    detect_format,
+    name_mismatch,
+)
 from extractors.records import STATUS_OK, RawDocument, ReadError, TooLarge
 
 logger = logging.getLogger(__name__)
@@ -73,7 +90,21 @@ def _read_at_most(fh: BinaryIO, size: int, name: str) -> bytes:
 
 
 def _read_format(fmt: str, data: bytes, name: str) -> dict:
-    """The format's reader; returns RawDocument fields."""
+    """The format's reader; returns RawDocument fields (`format` when it is read as another)."""
+    if fmt in (DOC, RTF, ODT, XLS, ODS):
+        from extractors.readers.office import TARGETS, convert
+
+        fields = _read_format(TARGETS[fmt], convert(data, fmt, name), name)
+        return {**fields, "format": TARGETS[fmt], "converted_from": fmt}
+    if fmt == XLSX:
+        from extractors.readers.sheet import read_xlsx
+
+        book = read_xlsx(data, name)
+        return {"blocks": book.blocks, "pages": book.sheets, "title": book.title, "warnings": book.warnings}
+    if fmt == IMAGE:
+        from extractors.readers.ocr import read_image
+
+        return read_image(data, name)
     if fmt == PDF:
         from extractors.readers.pdf import read_pdf
 
@@ -112,6 +143,7 @@ def read(path: str | Path, data: bytes | None = None, name: str | None = None) -
         err.sha256 = sha256  # type: ignore[attr-defined]  # extract_file records it
         raise
     warnings = tuple(w for w in (name_mismatch(fmt, name),) if w) + tuple(fields.pop("warnings", ()))
+    fmt = fields.pop("format", fmt)
     raw = RawDocument(path=name, sha256=sha256, format=fmt, size=len(data), warnings=warnings, **fields)
     if raw.status == STATUS_OK and not raw.blocks:
         logger.info("%s: no text in the file", name)
@@ -119,4 +151,4 @@ def read(path: str | Path, data: bytes | None = None, name: str | None = None) -
     return raw
 
 
-__all__ += ["PDF", "DOCX", "HTML", "MD", "TXT"]
+__all__ += ["PDF", "DOCX", "HTML", "MD", "TXT", "DOC", "RTF", "ODT", "XLSX", "XLS", "ODS", "IMAGE"]

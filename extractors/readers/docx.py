@@ -37,17 +37,18 @@ class DocxText:
     title: str | None
 
 
-def check_zip(data: bytes, name: str) -> None:
-    """Refuse archives that unpack past the limits, from the zip directory alone."""
+def check_zip(data: bytes, name: str, kind: str = "DOCX") -> None:
+    """Refuse archives that unpack past the limits, from the zip directory alone (`kind` names the
+    format in messages: DOCX, XLSX)."""
     try:
         infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as err:
-        raise CorruptFile(name, f"damaged DOCX (zip: {err})") from err
+        raise CorruptFile(name, f"damaged {kind} (zip: {err})") from err
     if len(infos) > MAX_MEMBERS:
-        raise TooLarge(name, f"DOCX with {len(infos)} archive members (limit {MAX_MEMBERS})")
+        raise TooLarge(name, f"{kind} with {len(infos)} archive members (limit {MAX_MEMBERS})")
     total = sum(i.file_size for i in infos)
     if total > MAX_UNPACKED:
-        raise TooLarge(name, f"DOCX unpacks to {total / 2**20:,.0f} MB (limit {MAX_UNPACKED // 2**20} MB): "
+        raise TooLarge(name, f"{kind} unpacks to {total / 2**20:,.0f} MB (limit {MAX_UNPACKED // 2**20} MB): "
                              "refused as a possible zip bomb")
     for i in infos:
         if i.file_size > RATIO_MIN_SIZE and i.file_size > MAX_RATIO * max(i.compress_size, 1):

@@ -1,0 +1,94 @@
+"""Spreadsheets (issue 19): a statistics form read as a document, its grid as a table whose numeric
+cells become figures with the row's unit, the column's modality and the cell they came from."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from extractors.extract import extract_file
+from extractors.readers import read
+from extractors.readers.sheet import format_number
+from extractors.records import HEADING, TABLE_CELL
+
+ROOT = Path(__file__).resolve().parent.parent
+SHEETS = ROOT / "tests" / "fixtures" / "sheets"
+WORKBOOK = SHEETS / "thong_ke_doan_vien.xlsx"  # made by scripts/make_format_fixtures.py
+UNITS = 7
+NUMERIC_CELLS = (UNITS + 1) * 3  # Kế hoạch, Thực hiện, Tỷ lệ for each unit and the Tổng cộng row
+needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None,
+                                   reason="LibreOffice (soffice) is not installed: .xls/.ods are converted by it")
+
+
+@pytest.mark.parametrize("value, percent, text", [
+    (1234, False, "1.234"), (98.371, False, "98,37"), (0.9837, True, "98,37%"), (1.125, True, "112,5%"),
+    (-5, False, "-5"), (1234567.5, False, "1.234.567,5"), (1.0, True, "100%"),
+])
+def test_numbers_written_the_vietnamese_way(value, percent, text):
+    assert format_number(value, percent) == text
+
+
+def test_workbook_blocks_title_grid_and_cells():
+    raw = read(WORKBOOK)
+    assert raw.format == "xlsx" and raw.pages == 1
+    title = [b.text for b in raw.blocks if b.kind == HEADING]
+    assert title[:4] == ["LIÊN ĐOÀN LAO ĐỘNG TỈNH NGHỆ AN", "LIÊN ĐOÀN LAO ĐỘNG HUYỆN NGHI LỘC",
+                         "BIỂU THỐNG KÊ KẾT QUẢ PHÁT TRIỂN ĐOÀN VIÊN NĂM 2024", "(Số liệu tính đến ngày 31/12/2024)"]
+    cells = [b for b in raw.blocks if b.kind == TABLE_CELL]
+    header = [b.text for b in cells if b.row == 0]
+    # the two-row header joined per column; the column-number row (1) (2) … dropped
+    assert header == ["TT", "Đơn vị", "Kết quả phát triển đoàn viên năm 2024 - Kế hoạch",
+                      "Kết quả phát triển đoàn viên năm 2024 - Thực hiện",
+                      "Kết quả phát triển đoàn viên năm 2024 - Tỷ lệ % so với KH"]
+    first = {b.cell: b.text for b in cells if b.row == 1}
+    assert first == {"A10": "1", "B10": "CĐCS Công ty TNHH May Hòa Bình", "C10": "120", "D10": "135",
+                     "E10": "112,5%"}  # E10 is =D10/C10, its cached value shown as a percentage
+    assert all(b.sheet == "Biểu 01" and b.page == 1 for b in raw.blocks)
+    assert "Nghi Lộc, ngày 10 tháng 01 năm 2025" in [b.text for b in raw.blocks if b.kind == HEADING]
+
+
+def _figures(path: Path):
+    result = extract_file(path)
+    assert result.status == "ok", result.error
+    assert len(result.documents) == 1
+    return result.documents[0]
+
+
+@pytest.mark.parametrize("path", [
+    WORKBOOK,
+    pytest.param(SHEETS / "thong_ke_doan_vien.xls", marks=needs_soffice),
+    pytest.param(SHEETS / "thong_ke_doan_vien.ods", marks=needs_soffice),
+], ids=lambda p: p.suffix)
+def test_workbook_gives_its_numeric_cells_as_figures(path):
+    extract = _figures(path)
+    doc = extract.document
+    assert doc.organization == "Liên đoàn Lao động huyện Nghi Lộc" and doc.date == "2025-01-10"
+    figures = extract.figures
+    assert len(figures) >= 0.9 * NUMERIC_CELLS
+    by_text = {(f.sentence.split(" | ")[1], f.modality, f.relation, f.value) for f in figures}
+    assert ("CĐCS Công ty TNHH May Hòa Bình", "target", "level", 120) in by_text     # Kế hoạch
+    assert ("CĐCS Công ty TNHH May Hòa Bình", "actual", "level", 135) in by_text     # Thực hiện
+    assert ("CĐCS Công ty TNHH May Hòa Bình", "actual", "achievement", 112.5) in by_text  # Tỷ lệ % so với KH
+    assert ("Tổng cộng", "actual", "level", 505) in by_text
+    assert not any(f.value in range(1, UNITS + 1) and f.sentence.startswith(f.text) for f in figures)  # TT
+    # a unit's figures belong to that unit (a row per unit under `Đơn vị`)
+    hoa_binh = [f for f in figures if "May Hòa Bình" in f.sentence]
+    assert {f.organization for f in hoa_binh} == {"Công đoàn cơ sở Công ty TNHH May Hòa Bình"}
+    assert {f.year for f in figures} == {2024}
+
+
+def test_workbook_figures_lead_back_to_their_cells():
+    raw = read(WORKBOOK)
+    cells = {b.text: b.cell for b in raw.blocks if b.kind == TABLE_CELL and b.row == 8}
+    assert cells == {"Tổng cộng": "A17", "477": "C17", "505": "D17", "105,87%": "E17"}
+
+
+def test_damaged_workbook_is_one_clear_error(tmp_path):
+    data = bytearray(WORKBOOK.read_bytes())
+    data[len(data) // 2: len(data) // 2 + 200] = bytes(200)
+    path = tmp_path / "hong.xlsx"
+    path.write_bytes(bytes(data))
+    result = extract_file(path)
+    assert result.status == "failed" and result.error.startswith(f"{path}: ") and "\n" not in result.error
