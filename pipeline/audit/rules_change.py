@@ -39,11 +39,12 @@ def _direction(link: str) -> str | None:
 
 
 def _pairs(sent: list[AuditFigure]) -> Iterator[tuple[AuditFigure, AuditFigure, str]]:
-    """(from, to, direction) of every `từ A lên/xuống B` in a sentence."""
+    """(from, to, direction) of every `từ A lên/xuống B` in a sentence, and of `B, tăng từ A`
+    (`đạt 18,6 tỷ đồng, tăng từ 16,2 tỷ đồng năm 2022`)."""
     for i, a in enumerate(sent):
         if a.unit == "percent" and a.relation != "level":
             continue
-        head = fold(a.sentence[max(0, a.char_start - a.sentence_start - 8): a.char_start - a.sentence_start])
+        head = fold(a.sentence[max(0, a.char_start - a.sentence_start - 20): a.char_start - a.sentence_start])
         if not re.search(r"(?<!\w)(" + "|".join(map(re.escape, cue_list("change_from"))) + r")\s*$", head):
             continue
         for b in sent[i + 1: i + 2]:
@@ -51,11 +52,19 @@ def _pairs(sent: list[AuditFigure]) -> Iterator[tuple[AuditFigure, AuditFigure, 
             d = _direction(gap)
             if b.unit == a.unit and d and len(gap) <= LINK_WIDTH and not re.search(r"[\d;]", gap):
                 yield a, b, d
+                break
+        else:
+            verb = re.sub(r"\s*(" + "|".join(map(re.escape, cue_list("change_from"))) + r")\s*$", "", head)
+            d = "up" if has_cue(verb[-8:], "increase_cues") else "down" if has_cue(verb[-8:], "decrease_cues") else None
+            b = sent[i - 1] if i > 0 else None
+            if d and b is not None and b.unit == a.unit and len(rel.between(b, a)) <= LINK_WIDTH \
+                    and not re.search(r"[\d;]", rel.between(b, a)):
+                yield a, b, d
 
 
 def _stated(sent: list[AuditFigure], a: AuditFigure, b: AuditFigure) -> tuple[AuditFigure, str] | None:
     """The stated change of the pair: a percent or an amount right after `tăng`/`giảm`."""
-    for c in sorted(sent, key=lambda c: abs(c.char_start - b.char_start)):
+    for c in sorted(sent, key=lambda c: abs(c.char_start - max(a.char_start, b.char_start))):
         if c is a or c is b or (c.unit != "percent" and c.unit != a.unit):
             continue
         cue = fold(c.sentence[max(0, c.char_start - c.sentence_start - CHANGE_CUE_WIDTH): c.char_start - c.sentence_start])
