@@ -25,7 +25,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import end_to_end, stages
+from benchmarks import end_to_end, long_sentence, stages
 from benchmarks.corpus import SMALL_DOCS, build_corpus
 from benchmarks.measure import Row, in_child
 
@@ -154,6 +154,11 @@ def goals(rows: list[Row], docs: int) -> list[str]:
         out.append(f"Prefect flow / plain (chiso ingest then chiso audit, what the flow does): "
                    f"{flow.extra['ratio']:.2f}x (goal <= {GOAL_FLOW_RATIO}x): "
                    f"{verdict(flow.extra['ratio'] <= GOAL_FLOW_RATIO)}")
+    longer = _row(rows, f"long sentence {long_sentence.FACTOR}x")
+    if longer and "ratio" in longer.extra:
+        out.append(f"long sentence (issue 18): {long_sentence.FACTOR}x the text takes {longer.extra['ratio']:.1f}x "
+                   f"the time (goal <= {long_sentence.GOAL_RATIO:.0f}x): "
+                   f"{verdict(longer.extra['ratio'] <= long_sentence.GOAL_RATIO)}")
     allst = _row(rows, "all stages")
     if allst and allst.extra.get("rss_at"):
         at = list(allst.extra["rss_at"].values())
@@ -198,6 +203,7 @@ def run_all(corpus: Path, work: Path, docs: int, flow_files: int, with_flow: boo
     if stride > 1:
         for row in rows:
             row.note = "; ".join(filter(None, [f"sample: 1 file in {stride}", row.note]))
+    _safe(rows, "long sentence", long_sentence.measure)
     _safe(rows, "1 worker", end_to_end.workers_run, pdfs, stages.fresh_db(work, "w1.duckdb"), 1, "PDF")
     db = stages.fresh_db(work, "w2.duckdb")
     _safe(rows, "2 workers", end_to_end.workers_run, pdfs, db, 2, "PDF")

@@ -40,6 +40,10 @@ class _Scope:
 
 
 NOT_LEVELS = ("change", "achievement", "excess")
+# How far before and after a number its words are read (clause, entity, comparator, indicator
+# context): twice figure_keys' clause reach; every sentence of the seeds and corpus/keys reads
+# the same within it, and a sentence of thousands of characters costs each figure no more.
+REACH = 2 * SETTINGS.clause_reach
 
 
 def _period_years(m: re.Match[str]) -> float | None:
@@ -59,7 +63,11 @@ def _in_spans(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _line_prefix(text: str, pos: int) -> str:
-    return text[text.rfind("\n", 0, pos) + 1:pos]
+    """What stands before `pos` on its line (at most the last 80 characters: a long line's prefix is
+    never blank, and reading it whole for every figure would make a long line cost its square)."""
+    lo = max(0, pos - 80)
+    nl = text.rfind("\n", lo, pos)
+    return text[nl + 1 if nl >= 0 or lo == 0 else lo:pos]
 
 
 def _is_not_figure(text: str, m: NumberMention, before: str, after: str) -> bool:
@@ -154,7 +162,17 @@ def _unit(m: NumberMention, after: str, rank: bool) -> str:
     return "count"
 
 
-def _modality(sentence: Sentence, segment: str, doc_kind: str | None) -> tuple[str, int | None]:
+@dataclass(frozen=True)
+class _SentenceCues:
+    """What a sentence and its headings say for all its figures, read once per sentence (a figure
+    that re-read its whole sentence would make a sentence of thousands of characters cost its square)."""
+
+    target: bool
+    deadline: int | None
+    annual: bool
+
+
+def _sentence_cues(sentence: Sentence) -> _SentenceCues:
     heads = " \n ".join(h.text for h in sentence.headings)
     deadline = None
     for h in sentence.headings:
@@ -162,13 +180,18 @@ def _modality(sentence: Sentence, segment: str, doc_kind: str | None) -> tuple[s
             deadline = int(d.group("y"))
     if (d := cue.DEADLINE.search(sentence.text)):
         deadline = int(d.group("y"))
-    if cue.ACTUAL_OVERRIDE.search(segment):
-        return "actual", None
     said = cue.ACHIEVEMENT_CLAUSE.sub(" ", sentence.text)  # "đạt 135% chỉ tiêu" is a result
     target = bool(cue.TARGET.search(said) or cue.TARGET.search(heads))
-    if deadline is not None and (target or (doc_kind or "") in cue.PLAN_KINDS):
-        return "target", deadline
-    return ("target" if target else "actual"), None
+    annual = bool(cue.ANNUAL.search(sentence.text) or any(cue.ANNUAL.search(h.text) for h in sentence.headings))
+    return _SentenceCues(target=target, deadline=deadline, annual=annual)
+
+
+def _modality(cues: _SentenceCues, segment: str, doc_kind: str | None) -> tuple[str, int | None]:
+    if cue.ACTUAL_OVERRIDE.search(segment):
+        return "actual", None
+    if cues.deadline is not None and (cues.target or (doc_kind or "") in cue.PLAN_KINDS):
+        return "target", cues.deadline
+    return ("target" if cues.target else "actual"), None
 
 
 def _rank_entity(clause: str) -> str | None:
@@ -215,13 +238,18 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
     prev_end = s.start
     skip_next = False
     last_rank_entity = None
+    if not mentions:
+        return out
+    cues = _sentence_cues(s)
     for i, m in enumerate(mentions):
         if skip_next:
             skip_next = False
             prev_end = m.end
             continue
-        before = text[s.start:m.start]
-        after = text[m.end:s.end]
+        # the words a figure reads stand within REACH characters of it: cost stays linear in the text
+        ws = max(s.start, m.start - REACH)
+        before = text[ws:m.start]
+        after = text[m.end:min(s.end, m.end + REACH)]
         if _in_spans(m.start, m.end, ref_spans):
             prev_end = m.end
             continue
@@ -235,7 +263,7 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
         near = before[-SETTINGS.near_chars:]
         rank = bool(re.search(r"thứ\s*$", near) and cue.RANK_BEFORE.search(near))
         # the clause since the previous number or the last ';' governs aggregation and state
-        seg_start = max(prev_end, s.start + max(before.rfind(";"), before.rfind("."), -1) + 1)
+        seg_start = max(prev_end, ws + max(before.rfind(";"), before.rfind("."), -1) + 1)
         segment = text[seg_start:m.start]
         value, value_max, end = m.value, None, m.end
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
@@ -245,39 +273,39 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
                 value *= _scale_of(nxt)
             end = nxt.end
             skip_next = True
-        comparator, reach_back, reach_fwd = _comparator(before, text[end:s.end])
+        we = min(s.end, end + REACH)
+        comparator, reach_back, reach_fwd = _comparator(before, text[end:we])
         if value_max is not None:
             comparator = "="
         start = m.start - reach_back
         if rank:
             start = m.start - (len(near) - near.rfind("thứ"))
         span_end = end + reach_fwd
-        unit = _unit(nxt if skip_next and nxt is not None else m, text[end:s.end], rank)
+        unit = _unit(nxt if skip_next and nxt is not None else m, text[end:we], rank)
         if skip_next and m.percent:
             unit = "percent"
-        relation = _relation(m, before, text[end:s.end])
+        relation = _relation(m, before, text[end:we])
         denominator = None
         if ratio is not None:
             value, denominator, relation = ratio[0], ratio[1], "ratio"
-        modality, deadline = _modality(s, segment, doc_kind)
-        aggregation = "average" if (cue.AVERAGE.search(segment) or cue.PER_UNIT_AFTER.match(text[end:s.end])) \
+        modality, deadline = _modality(cues, segment, doc_kind)
+        aggregation = "average" if (cue.AVERAGE.search(segment) or cue.PER_UNIT_AFTER.match(text[end:we])) \
             else "total"
-        recurrence = "annual" if modality == "target" and (
-            cue.ANNUAL.search(s.text) or any(cue.ANNUAL.search(h.text) for h in s.headings)) else None
+        recurrence = "annual" if modality == "target" and cues.annual else None
         fig_period = None
         if modality == "actual" and not rank and not cue.STATE.search(before) \
                 and not cue.YEAR_MENTION.search(segment):
             fig_period = period
-        clause_before = text[s.start + max(before.rfind(";"), before.rfind("("), -1) + 1:m.start]
+        clause_before = text[ws + max(before.rfind(";"), before.rfind("("), -1) + 1:m.start]
         if rank:
             entity = _rank_entity(clause_before) or last_rank_entity
             last_rank_entity = entity
         elif unit == "vnd":
-            entity = money_entity(clause_before) or entity_after(text[end:s.end])
+            entity = money_entity(clause_before) or entity_after(text[end:we])
         elif unit == "percent" and (rate := re.search(r"tỷ lệ\s", clause_before, re.I)):
-            entity = entity_before(clause_before[rate.start():] + " đạt") or entity_after(text[end:s.end])
+            entity = entity_before(clause_before[rate.start():] + " đạt") or entity_after(text[end:we])
         else:
-            entity = entity_after(text[end:s.end]) or entity_before(clause_before) or entity_before(before)
+            entity = entity_after(text[end:we]) or entity_before(clause_before) or entity_before(before)
         if relation in ("achievement", "excess"):
             # "kết nạp 1.234 đoàn viên, vượt 23% kế hoạch": the plan is of what the clause counted
             entity = (out[-1].entity if out else None) or entity_before(clause_before) or entity
@@ -289,8 +317,8 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
             char_start=start, char_end=span_end, text=text[start:span_end], value=value, unit=unit,
             entity=entity, modality=modality,
             # a change or a percentage of plan is not a level of any indicator (COMPARABLE.md)
-            indicator=None if relation in NOT_LEVELS else indicator_for(entity, s.text, unit, modality,
-                                                                         position=m.start - s.start),
+            indicator=None if relation in NOT_LEVELS else indicator_for(entity, text[ws:we], unit, modality,
+                                                                         position=m.start - ws),
             comparator=comparator, aggregation=aggregation, period_years=fig_period,
             deadline_year=deadline, recurrence=recurrence, sentence=s.text, sentence_start=s.start,
             value_max=value_max, relation=relation, denominator=denominator,
