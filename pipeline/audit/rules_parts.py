@@ -14,7 +14,7 @@ from pipeline.audit import relations as rel
 from pipeline.audit.intervals import Interval, figure_interval, fmt, judge, rounded
 from pipeline.audit.model import CONSISTENT, ERROR, INCONSISTENT, INFERRED, AuditFigure
 from pipeline.audit.registry import Check, rule
-from pipeline.audit.vocabulary import has_cue
+from pipeline.audit.vocabulary import cue_list, fold, has_cue
 
 # "phát triển mới 2.668 đoàn viên", "kết nạp 120 đoàn viên": the cue stands within a few
 # words before the number.
@@ -25,6 +25,8 @@ NEW_CUE_WIDTH = 25
 NEW_WHOLE_WINDOW = 400
 # "Trong số đó, 4.200 đoàn viên": a subset cue a few words before a count makes it a part.
 SUBSET_BEFORE_WIDTH = 30
+# "hiện có 6.320": the stock cue is the word or two right before the number.
+STOCK_CUE_WIDTH = 20
 
 
 def _is_new(f: AuditFigure) -> bool:
@@ -37,9 +39,16 @@ def _new_within_all(part: AuditFigure, doc: list[AuditFigure]) -> AuditFigure | 
         return None
     cands = [w for w in doc if rel.can_hold(w, part) and rel.entity(w) == rel.entity(part) and not _is_new(w)
              and not has_cue(pr.before(w, SUBSET_BEFORE_WIDTH), "subset_cues")  # "Trong số đó, 4.200 …" is a part
+             and _ends_with_stock_cue(w)
              and w.period_years is None and rel.period_of(w) is None
              and abs(w.char_start - part.char_start) <= NEW_WHOLE_WINDOW]
     return min(cands, key=lambda w: abs(w.char_start - part.char_start), default=None)
+
+
+def _ends_with_stock_cue(w: AuditFigure) -> bool:
+    """`có 6.320`, `với 6.320`, `tổng số 6.320`: the members an organization has, not `hỗ trợ 87`."""
+    words = fold(pr.before(w, STOCK_CUE_WIDTH)).split()
+    return any(" ".join(words[-n:]) in cue_list("stock_cues") for n in (1, 2) if len(words) >= n)
 
 
 def _part_check(whole: AuditFigure, part: AuditFigure, why: str, confidence: str = "sure") -> Check:
