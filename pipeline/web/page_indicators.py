@@ -42,8 +42,10 @@ def chart(points: pd.DataFrame, unit: str) -> alt.Chart:
     return alt.Chart(points).mark_line(point=alt.OverlayMarkDef(size=80, filled=True)).encode(
         x=alt.X("year:O", title="năm · year", axis=alt.Axis(labelAngle=0)),
         y=alt.Y("value:Q", title=f"giá trị · value ({unit})"),
-        color=alt.Color("organization:N", title="tổ chức · organization", legend=alt.Legend(orient="bottom", columns=1,
-                                                                                          labelLimit=0)),
+        # legend on the right: at the bottom, 20 organizations squeezed the plot to a line
+        color=alt.Color("organization:N", title="tổ chức · organization", legend=alt.Legend(orient="right",
+                                                                                          labelLimit=320),
+                        scale=alt.Scale(scheme="tableau20")),
         strokeDash=alt.StrokeDash("modality:N", title="thực hiện / chỉ tiêu · actual / target"),
         shape=alt.Shape("modality:N", legend=None),
         detail="modality:N",
@@ -81,8 +83,13 @@ def _show_chart(cells: pd.DataFrame, notes: list[str]) -> None:
         st.altair_chart(chart(points, unit))
     if undated:
         st.caption(f"{undated} số liệu không có năm, không vẽ · figures without a year are listed, not plotted")
+    others = int(cells["others"].sum())
+    if others:
+        st.caption(f"* {others} số liệu khác cùng tổ chức, năm không vẽ: điểm là của văn bản mới nhất · {others} other "
+                   "figures of the same organization and year not drawn: each point is the latest document's")
     for note in notes:
-        st.caption(f"* {note}")
+        if "(+k)" not in note:  # that one is said above, in the page's words
+            st.caption(f"* {note}")
 
 
 def _downloads(indicator: str, figures: pd.DataFrame) -> None:
