@@ -10,6 +10,7 @@ with Prefect's retries.
 
 from __future__ import annotations
 
+import contextvars
 import errno
 import functools
 import logging
@@ -17,6 +18,7 @@ import math
 import queue
 import threading
 from collections import deque
+from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,15 +43,15 @@ from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 from extractors.extract import extract_file  # noqa: E402
 from extractors.records import FileResult  # noqa: E402
 from extractors.settings import SETTINGS  # noqa: E402
-from flows.report import RunTally, run_report_markdown  # noqa: E402
+from flows.report import run_report_markdown  # noqa: E402
 from pipeline.extract_pool import SharedWorkers, available_cores  # noqa: E402
 from pipeline.ingest import (  # noqa: E402
-    BatchWriter,
     PlannedFile,
     completed,
     failed_file,
-    plan_files,
 )
+from pipeline.run import run_ingest  # noqa: E402
+from pipeline.store.run_journal import COUNTS  # noqa: E402
 
 TASK_RUNNERS = ("default", "dask")
 
@@ -91,7 +93,7 @@ class TransientFailure:
 def _extract_one(path: str) -> FileResult:
     """`extract_file(path)`: in the flow's worker processes with the default runner (the task's thread
     waits for it), else here (a Dask worker, or a stand-in `extract_file` in the tests)."""
-    workers = _shared_workers
+    workers = _WORKERS.get()
     if workers is not None and extract_file is _REAL_EXTRACT_FILE:
         return workers.extract(path)
     return extract_file(path)
@@ -134,9 +136,11 @@ def extract_file_task(path: str) -> FileResult:
     return _extract_one(path)
 
 
-_REAL_EXTRACT_FILE = extract_file
-# The worker processes of the running flow (default runner only): set by `_extract_and_write`.
-_shared_workers: SharedWorkers | None = None
+_REAL_EXTRACT_FILE = extract_file  # a test's stand-in replaces `extract_file`; this stays the real one
+# The worker processes of the running flow (default runner only), seen by its task threads: Prefect
+# runs each task in a copy of the flow's context. A context variable, not module state: two flows
+# in one process each see their own.
+_WORKERS: contextvars.ContextVar[SharedWorkers | None] = contextvars.ContextVar("chiso_flow_workers", default=None)
 
 
 def build_task_runner(kind: str, dask_address: str | None = None,
@@ -179,19 +183,6 @@ def result_of(future: PrefectFuture[FileResult], planned: PlannedFile) -> FileRe
     return completed(result, planned)
 
 
-def audit_new_findings(store: Any) -> int | None:
-    """Re-run the audit and store its findings as `chiso audit` does (`pipeline.audit.run`), and
-    count those the previous audit had not reported. None when the audit failed:
-    the files are in by then, so a failing audit is logged, not fatal."""
-    from pipeline.audit.run import audit_and_store
-
-    try:
-        return audit_and_store(store.con).new
-    except Exception:  # noqa: BLE001 - see the docstring
-        logging.getLogger(__name__).exception("the audit failed after the ingest; run `chiso audit` to see why")
-        return None
-
-
 @flow(name="ingest-inbox", persist_result=False, validate_parameters=True)
 def ingest_inbox(inbox: str, db: str, task_runner: str = "default",
                  dask_address: str | None = None, workers: int | None = None,
@@ -201,7 +192,6 @@ def ingest_inbox(inbox: str, db: str, task_runner: str = "default",
     `rehash`: read and hash every file, even those whose size and modification time are unchanged.
     `files_per_task`: files extracted by one task (default: about 4 tasks per worker, at most 25
     files each; 1 gives one task per file, at Prefect's cost of about 0.3 s of CPU a task)."""
-    from pipeline.store import Store
 
     logger = get_run_logger()
     if task_runner not in TASK_RUNNERS:
@@ -212,35 +202,23 @@ def ingest_inbox(inbox: str, db: str, task_runner: str = "default",
         raise ValueError(f"files_per_task must be at least 1, not {files_per_task}")
     runner_name = "prefect-dask" if task_runner == "dask" else "prefect"
     paths = list_inbox(inbox)
-    with Store(db) as store:
-        run_id = store.start_run(runner_name)
-        tally = RunTally(files_seen=len(paths))
-        try:
-            plan = plan_files(paths, store, rehash=rehash)
-            tally.skipped = len(plan.unchanged)
-            logger.info("%s: %d files, %d unchanged, %d to extract", inbox, len(paths), tally.skipped,
-                        len(plan.todo))
-            writer = BatchWriter(store, run_id, functools.partial(_written, tally, logger))
-            for result in plan.unreadable:
-                writer.add(result)
-            if plan.todo:
-                n_workers = workers or (DASK_WORKERS if task_runner == "dask" else available_cores())
-                batch = files_per_batch(len(plan.todo), n_workers, files_per_task)
-                logger.info("%d tasks of up to %d files", math.ceil(len(plan.todo) / batch), batch)
-                _extract_and_write(list(plan.todo), writer, task_runner, dask_address, n_workers, batch)
-            writer.flush()
-            tally.findings = audit_new_findings(store)
-        finally:
-            store.finish_run(run_id, tally.counts())
-    create_markdown_artifact(markdown=run_report_markdown(run_id, runner_name, inbox, db, tally),
-                             key="chiso-ingest-report", description=f"Chỉ Số ingest run {run_id}")
-    logger.info("run %s: %s", run_id, tally.summary_line())
-    return tally.counts()
+    n_workers = workers or (DASK_WORKERS if task_runner == "dask" else available_cores())
+
+    def extraction(todo: list[PlannedFile]) -> Iterator[FileResult | None]:
+        batch = files_per_batch(len(todo), n_workers, files_per_task)
+        logger.info("%d tasks of up to %d files", math.ceil(len(todo) / batch), batch)
+        return extracted_by_tasks(todo, task_runner, dask_address, n_workers, batch)
+
+    summary = run_ingest(paths, db, runner=runner_name, extraction=extraction, rehash=rehash, audit=True,
+                         written=functools.partial(_written, logger))
+    create_markdown_artifact(markdown=run_report_markdown(summary.run_id, runner_name, inbox, db, summary),
+                             key="chiso-ingest-report", description=f"Chỉ Số ingest run {summary.run_id}")
+    logger.info("run %s: %s", summary.run_id, summary.line())
+    return {**{k: getattr(summary, k) for k in COUNTS}, "findings": summary.findings or 0}
 
 
-def _written(tally: RunTally, logger: Any, result: FileResult) -> None:
-    """A result is committed: count it; a failed one is in quarantine (the files table, with its error)."""
-    tally.add(result)
+def _written(logger: Any, result: FileResult) -> None:
+    """A result is committed; a failed one is in quarantine (the files table, with its error)."""
     if result.status == "failed":
         logger.warning("quarantined %s", result.error or result.source)
 
@@ -253,35 +231,34 @@ def files_per_batch(files: int, workers: int, files_per_task: int | None = None)
     return max(1, min(SETTINGS.max_files_per_task, math.ceil(files / (SETTINGS.tasks_per_worker * max(1, workers)))))
 
 
-def _extract_and_write(todo: list[PlannedFile], writer: BatchWriter, task_runner: str,
-                       dask_address: str | None, workers: int, files_per_task: int) -> None:
-    """Submit one task per batch of `files_per_task` files (in listing order); hand results to the
-    writer as their tasks finish, and let it commit what finished while a long task still runs
-    (BatchWriter.tick): kill -9 loses only the files of unfinished tasks.
+def extracted_by_tasks(todo: list[PlannedFile], task_runner: str, dask_address: str | None, workers: int,
+                       files_per_task: int) -> Iterator[FileResult | None]:
+    """The results of one task per batch of `files_per_task` files (in listing order), yielded as
+    their tasks finish, and None every heartbeat while none does (pipeline.run writes them: kill -9
+    loses only the files of unfinished tasks).
 
-    Copies of the same bytes are written in listing order (a copy waits for those listed before
-    it), which makes the dataset the same whatever the runner and the timing: the first listed holds
-    the rows and the other is marked a duplicate, exactly as with `chiso ingest`.
+    Copies of the same bytes are yielded in listing order (a copy waits for those listed before it),
+    which makes the dataset the same whatever the runner and the timing: the first listed holds the
+    rows and the other is marked a duplicate, exactly as with `chiso ingest`.
 
     The default runner's threads hand the extraction to `workers` processes (forked from one that
     loaded the models), two threads per process so that none waits for work: the flow uses every
     core, as `chiso ingest` does, while Prefect's bookkeeping stays in this process.
     """
-    global _shared_workers
     pooled = task_runner == "default" and extract_file is _REAL_EXTRACT_FILE and len(todo) > 1
-    if pooled:
-        _shared_workers = SharedWorkers(min(workers, len(todo)), died=failed_file)
+    pool = SharedWorkers(min(workers, len(todo)), died=failed_file) if pooled else None
+    token = _WORKERS.set(pool)
     threads = 2 * min(workers, len(todo)) if pooled else DEFAULT_THREADS
     try:
-        _submit_and_write(todo, writer, task_runner, dask_address, threads, files_per_task)
+        yield from _submitted(todo, task_runner, dask_address, threads, files_per_task)
     finally:
-        if pooled and _shared_workers is not None:
-            _shared_workers.close()
-            _shared_workers = None
+        _WORKERS.reset(token)
+        if pool is not None:
+            pool.close()
 
 
-def _submit_and_write(todo: list[PlannedFile], writer: BatchWriter, task_runner: str,
-                      dask_address: str | None, threads: int, files_per_task: int) -> None:
+def _submitted(todo: list[PlannedFile], task_runner: str, dask_address: str | None, threads: int,
+               files_per_task: int) -> Iterator[FileResult | None]:
     with build_task_runner(task_runner, dask_address, threads) as runner:
         starts = range(0, len(todo), files_per_task)
         futures = [runner.submit(extract_batch_task, parameters={
@@ -295,7 +272,7 @@ def _submit_and_write(todo: list[PlannedFile], writer: BatchWriter, task_runner:
             try:
                 again_of, future = finished.get(timeout=SETTINGS.heartbeat_seconds)
             except queue.Empty:
-                writer.tick()  # a long task runs: what finished is committed meanwhile
+                yield None  # a long task runs: what finished is committed meanwhile
                 continue
             if isinstance(future, BaseException):
                 raise future
@@ -311,9 +288,8 @@ def _submit_and_write(todo: list[PlannedFile], writer: BatchWriter, task_runner:
                     retry = runner.submit(extract_file_task, parameters={"path": outcome.path})
                     threading.Thread(target=_report_finished, args=([retry], finished, i), daemon=True).start()
                     continue
-                for result in order.finished(i, outcome):
-                    writer.add(result)
-            writer.tick()
+                yield from order.finished(i, outcome)
+            yield None
 
 
 def _report_finished(futures: list[PrefectFuture[Any]], finished: queue.Queue[tuple[int | None, Any]],

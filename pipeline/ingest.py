@@ -75,6 +75,7 @@ class RunSummary:
     seconds: float = 0.0  # added: wall time of the run
     opened_database: bool = True  # False: decided by the stat snapshot (see unchanged_run)
     not_read: tuple[tuple[str, str], ...] = ()  # (path, why): special files, links out of the folder
+    findings: int | None = None  # new audit findings when the run audited (the flow), else None
 
     def line(self) -> str:
         """The one-line summary the CLI prints."""
@@ -180,22 +181,6 @@ def extract_or_fail(extract: Callable[[str], FileResult] | None, path: str, sha2
         return failed_file(path, f"{path}: extraction crashed: {type(err).__name__}: {err}", sha256)
     return result
 
-
-class _Tally:
-    def __init__(self) -> None:
-        self.skipped = self.ingested = self.failed = self.documents = self.figures = self.references = 0
-        self.failures: list[tuple[str, str]] = []
-
-    def add(self, result: FileResult) -> None:
-        if result.status == "ok":
-            self.ingested += 1
-            for ex in result.documents:
-                self.documents += 1
-                self.figures += len(ex.figures)
-                self.references += len(ex.references)
-        else:
-            self.failed += 1
-            self.failures.append((result.source, result.error or f"{result.source}: {result.status}"))
 
 
 # Batch sizes and the heartbeat: extractors/settings.py (SETTINGS.batch_files, batch_seconds,
@@ -378,7 +363,6 @@ def ingest_paths(paths: Iterable[str | Path], db: str | Path, *, quiet: bool = F
         summary = dataclasses.replace(quick, seconds=time.monotonic() - started, not_read=tuple(not_read))
         logger.info("ingest %s", summary.line())
         return summary
-    tally = _Tally()
     done = 0
 
     def step(path: str, status: str) -> None:
@@ -387,29 +371,9 @@ def ingest_paths(paths: Iterable[str | Path], db: str | Path, *, quiet: bool = F
         if progress:
             progress(done, path, status)
 
-    from pipeline.store import Store
+    from pipeline.run import run_ingest
 
-    with Store(db, lock_timeout=lock_timeout) as store:
-        run_id = store.start_run(runner)
-        writer = BatchWriter(store, run_id, tally.add)
-        plan = plan_files(files, store, rehash=rehash, on_skip=step)
-        tally.skipped = len(plan.unchanged)
-        for result in plan.unreadable:
-            writer.add(result)
-        planned = {p.path: p for p in plan.todo}
-        for outcome in _extracted([(p.path, p.sha256) for p in plan.todo], workers):
-            if outcome is None:  # a heartbeat: files are still extracting
-                writer.tick()
-                continue
-            writer.add(completed(outcome, planned[outcome.source]))
-            step(outcome.source, outcome.status)
-        writer.flush()
-        summary = RunSummary(run_id=run_id, files_seen=len(files), skipped=tally.skipped,
-                             ingested=tally.ingested, failed=tally.failed, documents=tally.documents,
-                             figures=tally.figures, references=tally.references,
-                             failures=tuple(tally.failures), seconds=time.monotonic() - started,
-                             not_read=tuple(not_read))
-        store.finish_run(run_id, {k: getattr(summary, k) for k in COUNTS})
-        store.keep_snapshot()
-    logger.info("ingest %s", summary.line())
-    return summary
+    return run_ingest(files, db, runner=runner, rehash=rehash, lock_timeout=lock_timeout, step=step,
+                      extraction=lambda todo: _extracted([(p.path, p.sha256) for p in todo], workers),
+                      started=started, not_read=not_read)
+

@@ -34,7 +34,8 @@ from extractors.records import (  # noqa: E402
     FileResult,
 )
 from flows import ingest as flow_module  # noqa: E402
-from flows.report import RunTally, run_report_markdown  # noqa: E402
+from flows.report import run_report_markdown  # noqa: E402
+from pipeline.run import RunTally  # noqa: E402
 
 # starts a Prefect server, Streamlit or a browser: left out of a quick local run by -m "not server" (Makefile)
 pytestmark = pytest.mark.server
