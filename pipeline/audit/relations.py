@@ -212,7 +212,38 @@ def _whole_and_parts(before: list[AuditFigure], after: list[AuditFigure], pos: i
 
 
 def all_links(figs: Iterable[AuditFigure]) -> list[Link]:
-    return [lk for sent in by_sentence(figs).values() for lk in links(sent)]
+    groups = by_sentence(figs)
+    out = [lk for sent in groups.values() for lk in links(sent)]
+    return out + _colon_links(groups)
+
+
+# A sentence that ends with a colon opens the list after it, which a splitter may have cut into
+# the next sentence ("56 cuộc đối thoại: - 12 cuộc …; - 40 cuộc …"): 8 characters between them
+# hold white space and a list dash, not another sentence.
+COLON_GAP = 8
+
+
+def _colon_links(groups: dict[tuple[str, int], list[AuditFigure]]) -> list[Link]:
+    """`whole …:` ending one sentence and its parts in the next."""
+    out = []
+    keys = sorted(groups)
+    for k, nxt in zip(keys, keys[1:], strict=False):
+        sent, following = groups[k], groups[nxt]
+        head = sent[-1]
+        if k[0] != nxt[0] or not head.sentence.rstrip().endswith(":"):
+            continue
+        if following[0].sentence_start - head.sentence_end > COLON_GAP:
+            continue
+        gap = _sentence_text(head, head.char_end, head.sentence_end)
+        if "," in gap or ";" in gap.rstrip(":"):
+            continue
+        close = following[0].sentence_start + _clause_end(following[0].sentence, 0, ".(")
+        parts = tuple(f for f in following if f.char_start < close and can_hold(head, f))
+        if parts:
+            # a dashed list may go on in the sentences after: its first item alone is no breakdown
+            dashed = following[0].sentence.lstrip()[:1] in ("-", "+", "•", "*", "–")
+            out.append(Link(head, parts, "subset" if dashed else "breakdown", ":"))
+    return out
 
 
 def percent_kind(f: AuditFigure, sent: list[AuditFigure], parts: set[str] | None = None) -> str | None:

@@ -1,0 +1,183 @@
+"""Relations read from the text (issue 23): each false-alarm shape of the issue as a row that
+must not fire, next to the same sentence with a number broken that must; percentages classified
+before any check; SUM, CHANGE and a plan's period; how sure each finding is.
+
+Rows are the issue's sentences (quoted from the 43 unseen documents it describes) or written in
+their words ("own"); figures are annotated as the extractor gives them today (e.g. a target in
+parentheses marked `actual`, `(đạt 120%)` marked `level`)."""
+
+from __future__ import annotations
+
+import audit_frames as af
+import pytest
+
+from pipeline.audit import relations as rel
+from pipeline.audit import run_audit
+from pipeline.audit.figures_input import figures_from_frame
+
+
+def fig(quote, text, value, unit="count", **kw):
+    return {"quote": quote, "text": text, "value": value, "unit": unit, **kw}
+
+
+def _doc(text, figures, kind="báo cáo"):
+    return af.DocSpec(f"rel:{text[:40]}", 0, "Liên đoàn Lao động huyện Nghi Lộc", kind, "2023-12-20",
+                      af.normalize(text), tuple(figures))
+
+
+def found(text, figures, kind="báo cáo", confidence=False):
+    """(rule, outcome[, confidence]) of every finding that is not consistent."""
+    out = run_audit(af.frame([_doc(text, figures, kind)]))
+    return sorted((f.rule, f.outcome, f.confidence) if confidence else (f.rule, f.outcome) for f in out)
+
+
+# ---- the false alarms of issue 23 -----------------------------------------------------------
+@pytest.mark.parametrize("text,figures", [
+    # issue 23: part and whole reversed
+    ("Năm 2023, Liên đoàn Lao động huyện tập hợp 5.400 người lao động, trong đó 4.700 người là đoàn viên.",
+     [fig("tập hợp 5.400", "5.400", 5400, entity="người lao động"), fig("trong đó 4.700", "4.700", 4700, entity="người")]),
+    # issue 23: siblings in one list
+    ("Toàn huyện có 32 CĐCS trực thuộc và 30 CĐCS thành viên.",
+     [fig("có 32 CĐCS", "32", 32, entity="công đoàn cơ sở trực thuộc"),
+      fig("và 30 CĐCS", "30", 30, entity="công đoàn cơ sở thành viên")]),
+    # own: siblings joined by ";"
+    ("Năm 2023, Liên đoàn Lao động tỉnh tập hợp 60.200 người lao động; 48.900 đoàn viên; 95 CĐCS.",
+     [fig("tập hợp 60.200", "60.200", 60200, entity="người lao động"), fig("; 48.900", "48.900", 48900, entity="đoàn viên"),
+      fig("; 95 CĐCS", "95", 95, entity="công đoàn cơ sở")]),
+    # issue 23: a breakdown in parentheses (it adds up)
+    ("Công đoàn đã trao 40 nhà Mái ấm công đoàn (sửa chữa 28 nhà, xây mới 12).",
+     [fig("trao 40 nhà", "40", 40, entity="nhà Mái ấm công đoàn"), fig("sửa chữa 28 nhà", "28", 28, entity="nhà"),
+      fig("xây mới 12", "12", 12)]),
+    # issue 23: a result and its target in parentheses (the extractor marks the target actual)
+    ("Trong năm phát triển mới 7.100 đoàn viên (đạt 142% so với chỉ tiêu 5.000).",
+     [fig("phát triển mới 7.100", "7.100", 7100, entity="đoàn viên"),
+      fig("đạt 142%", "142%", 142, "percent", entity="đoàn viên", relation="achievement"),
+      fig("chỉ tiêu 5.000", "5.000", 5000, entity="đoàn viên")]),
+    # issue 23: a percentage of plan after a result is no share
+    ("Thành lập mới 26 CĐCS (đạt 120%).",
+     [fig("mới 26 CĐCS", "26", 26, entity="công đoàn cơ sở"), fig("đạt 120%", "120%", 120, "percent")]),
+    ("Thu kinh phí công đoàn đạt 105% kế hoạch; phát triển mới 850 đoàn viên, đạt 106%.",
+     [fig("đạt 105%", "105%", 105, "percent", entity="kinh phí công đoàn"),
+      fig("mới 850", "850", 850, entity="đoàn viên"), fig("đạt 106%", "106%", 106, "percent")]),
+    # issue 23: two different targets with one indicator id
+    ("Đến năm 2025, từ 70% trở lên doanh nghiệp có CĐCS ký kết TƯLĐTT. Đến năm 2028, ít nhất 60% bản thỏa ước "
+     "được xếp loại A.",
+     [fig("từ 70% trở lên", "từ 70% trở lên", 70, "percent", entity="doanh nghiệp", modality="target", comparator=">=",
+          deadline_year=2025, indicator="collective_agreement_coverage"),
+      fig("ít nhất 60%", "ít nhất 60%", 60, "percent", entity="bản", modality="target", comparator=">=",
+          deadline_year=2028, indicator="collective_agreement_coverage")]),
+    # own: figures of different scope in neighbouring sentences
+    ("Toàn tỉnh có 1.250 CĐCS với 98.600 đoàn viên. Riêng khối doanh nghiệp ngoài nhà nước có 430 CĐCS với "
+     "41.200 đoàn viên.",
+     [fig("có 1.250 CĐCS", "1.250", 1250, entity="công đoàn cơ sở"), fig("với 98.600", "98.600", 98600, entity="đoàn viên"),
+      fig("có 430 CĐCS", "430", 430, entity="công đoàn cơ sở"), fig("với 41.200", "41.200", 41200, entity="đoàn viên")]),
+    # issue 23: a change with one value is left alone
+    ("Số vụ tranh chấp lao động tập thể tăng 150% so với cùng kỳ; thu nhập tăng 12% so với năm 2022.",
+     [fig("tăng 150%", "150%", 150, "percent", entity="tranh chấp lao động tập thể"),
+      fig("tăng 12%", "12%", 12, "percent", entity="thu nhập")]),
+    # own: new members beside members helped, not members held
+    ("Các cấp công đoàn đã hỗ trợ 87 đoàn viên có hoàn cảnh khó khăn. Trong năm kết nạp 126 đoàn viên mới.",
+     [fig("hỗ trợ 87 đoàn viên", "87", 87, entity="đoàn viên"),
+      fig("kết nạp 126 đoàn viên", "126", 126, entity="đoàn viên", period_years=1)]),
+])
+def test_false_alarm_shapes_do_not_fire(text, figures):
+    assert found(text, figures) == []
+
+
+# ---- the same shapes, broken ---------------------------------------------------------------
+@pytest.mark.parametrize("text,figures,expected", [
+    ("Năm 2023, Liên đoàn Lao động huyện tập hợp 4.700 người lao động, trong đó 5.400 người là đoàn viên.",
+     [fig("tập hợp 4.700", "4.700", 4700, entity="người lao động"), fig("trong đó 5.400", "5.400", 5400, entity="người")],
+     [("PART_WHOLE", "inconsistent")]),
+    ("Công đoàn đã trao 45 nhà Mái ấm công đoàn (sửa chữa 28 nhà, xây mới 12).",
+     [fig("trao 45 nhà", "45", 45, entity="nhà Mái ấm công đoàn"), fig("sửa chữa 28 nhà", "28", 28, entity="nhà"),
+      fig("xây mới 12", "12", 12)], [("SUM", "inconsistent")]),
+    ("Toàn tỉnh có 320 CĐCS, gồm 200 CĐCS khu vực nhà nước và 130 CĐCS ngoài nhà nước.",
+     [fig("có 320 CĐCS", "320", 320, entity="công đoàn cơ sở"),
+      fig("gồm 200 CĐCS", "200", 200, entity="công đoàn cơ sở khu vực nhà nước"),
+      fig("và 130 CĐCS", "130", 130, entity="công đoàn cơ sở ngoài nhà nước")], [("SUM", "inconsistent")]),
+    ("Năm 2023 tổ chức 56 cuộc đối thoại: 12 cuộc đối thoại cấp tỉnh, 40 cuộc đối thoại tại doanh nghiệp.",
+     [fig("tổ chức 56", "56", 56, entity="cuộc đối thoại"), fig("12 cuộc", "12", 12, entity="cuộc đối thoại cấp tỉnh"),
+      fig("40 cuộc", "40", 40, entity="cuộc đối thoại")], [("SUM", "inconsistent")]),
+    ("Trong năm phát triển mới 7.100 đoàn viên (đạt 124% so với chỉ tiêu 5.000).",
+     [fig("phát triển mới 7.100", "7.100", 7100, entity="đoàn viên"),
+      fig("đạt 124%", "124%", 124, "percent", entity="đoàn viên", relation="achievement"),
+      fig("chỉ tiêu 5.000", "5.000", 5000, entity="đoàn viên")], [("ACHIEVEMENT", "inconsistent")]),
+    ("Tỷ lệ CĐCS có quy chế phối hợp với chuyên môn đạt 104,5%.",
+     [fig("đạt 104,5%", "104,5%", 104.5, "percent", entity="công đoàn cơ sở")], [("OUT_OF_RANGE", "inconsistent")]),
+    ("Đến năm 2025, phấn đấu có từ 85% CĐCS trở lên xếp loại hoàn thành tốt nhiệm vụ. Đến năm 2028, phấn đấu có "
+     "từ 80% CĐCS trở lên xếp loại hoàn thành tốt nhiệm vụ.",
+     [fig("từ 85%", "từ 85%", 85, "percent", entity="công đoàn cơ sở", modality="target", comparator=">=",
+          deadline_year=2025, indicator="cdcs_strong_rate"),
+      fig("từ 80%", "từ 80%", 80, "percent", entity="công đoàn cơ sở", modality="target", comparator=">=",
+          deadline_year=2028, indicator="cdcs_strong_rate")], [("TARGET_MONOTONE", "inconsistent")]),
+    # issue 23: a stated change against its two values (5.600.000 / 5.100.000 = +9.8 %)
+    ("Tiền lương bình quân tăng từ 5.100.000 đồng lên 5.600.000 đồng, tăng 12%.",
+     [fig("từ 5.100.000 đồng", "5.100.000 đồng", 5100000, "vnd", aggregation="average"),
+      fig("lên 5.600.000 đồng", "5.600.000 đồng", 5600000, "vnd"),
+      fig("tăng 12%", "12%", 12, "percent", relation="change")], [("CHANGE", "inconsistent")]),
+    ("Số vụ tai nạn lao động giảm từ 48 vụ xuống 42 vụ, giảm 15% so với năm 2022.",
+     [fig("từ 48 vụ", "48", 48, entity="vụ"), fig("xuống 42 vụ", "42", 42, entity="vụ"),
+      fig("giảm 15%", "15%", 15, "percent", relation="change")], [("CHANGE", "inconsistent")]),
+    ("Thu kinh phí công đoàn đạt 18,6 tỷ đồng, tăng từ 16,2 tỷ đồng năm 2022, tăng 18,5%.",
+     [fig("đạt 18,6 tỷ đồng", "18,6 tỷ đồng", 18.6e9, "vnd"), fig("từ 16,2 tỷ đồng", "16,2 tỷ đồng", 16.2e9, "vnd"),
+      fig("tăng 18,5%", "18,5%", 18.5, "percent", relation="change")], [("CHANGE", "inconsistent")]),
+])
+def test_broken_shapes_fire_their_rule(text, figures, expected):
+    assert found(text, figures) == expected
+
+
+@pytest.mark.parametrize("stated,outcome", [("9,8%", []), ("10%", []), ("12%", [("CHANGE", "inconsistent")])])
+def test_change_allows_for_rounding(stated, outcome):
+    text = f"Tiền lương bình quân tăng từ 5.100.000 đồng lên 5.600.000 đồng, tăng {stated}."
+    figures = [fig("từ 5.100.000 đồng", "5.100.000 đồng", 5100000, "vnd"),
+               fig("lên 5.600.000 đồng", "5.600.000 đồng", 5600000, "vnd"),
+               fig(f"tăng {stated}", stated, float(stated.rstrip("%").replace(",", ".")), "percent")]
+    assert found(text, figures) == outcome
+
+
+# ---- AVG_TOTAL over a plan's stated period ---------------------------------------------------
+@pytest.mark.parametrize("total,avg,outcome", [
+    ("1.200", "300", [("AVG_TOTAL", "inconsistent")]),   # issue 23: 1.200 / 5 years = 240
+    ("1.500", "300", []),
+])
+def test_avg_total_over_a_plan_period(total, avg, outcome):
+    text = f"Phát triển mới {total} đoàn viên giai đoạn 2024 - 2028, bình quân {avg} đoàn viên/năm."
+    figures = [fig(f"mới {total}", total, float(total.replace(".", "")), entity="đoàn viên giai đoạn", modality="target"),
+               fig(f"bình quân {avg}", avg, float(avg), entity="đoàn viên", modality="target", aggregation="average")]
+    assert found(text, figures, kind="kế hoạch") == outcome
+
+
+# ---- percentages are classified before any check -------------------------------------------
+@pytest.mark.parametrize("text,quote,kind", [
+    ("Thành lập mới 26 CĐCS (đạt 120%).", "đạt 120%", "achievement"),                       # issue 23
+    ("Thu kinh phí công đoàn đạt 105% kế hoạch.", "đạt 105%", "achievement"),               # issue 23
+    ("Kết nạp mới 1.310 đoàn viên, vượt 5% kế hoạch.", "vượt 5%", "excess"),                 # issue 23
+    ("Số vụ tranh chấp tăng 150% so với cùng kỳ.", "tăng 150%", "change"),                  # own
+    ("Thu nhập bình quân đạt 7,2 triệu đồng, bằng 112% so với năm 2022.", "bằng 112%", "change"),  # own
+    ("Tỷ lệ đoàn viên tham gia bảo hiểm xã hội đạt 97,5%.", "đạt 97,5%", "share"),          # own
+    ("Toàn huyện có 48 CĐCS, trong đó 36 CĐCS (chiếm 75%).", "chiếm 75%", "share"),         # own
+    ("Năm 2023, 39/45 CĐCS (đạt 86,7%) ký kết thỏa ước.", "đạt 86,7%", "share"),            # issue 6
+])
+def test_percent_kind(text, quote, kind):
+    figures = [fig("26 CĐCS", "26", 26)] if "26 CĐCS" in text else []
+    figures += [fig("48 CĐCS", "48", 48), fig("36 CĐCS", "36", 36)] if "48 CĐCS" in text else []
+    figures += [fig("39/45", "39/45", 39, relation="ratio", denominator=45)] if "39/45" in text else []
+    figures += [fig("1.310", "1.310", 1310)] if "1.310" in text else []
+    surface = quote.split(" ", 1)[1]
+    figures.append(fig(quote, surface, float(surface.rstrip("%").replace(",", ".")), "percent"))
+    figures.sort(key=lambda f: text.index(f["quote"]))
+    figs = figures_from_frame(af.frame([_doc(text, figures)]))
+    pct = next(f for f in figs if f.unit == "percent")
+    assert rel.percent_kinds(figs)[pct.figure_id] == kind
+
+
+# ---- confidence ------------------------------------------------------------------------------
+def test_a_pair_stated_in_one_sentence_is_sure_an_inference_across_sentences_is_not():
+    text = ("Toàn huyện có 45 CĐCS, trong đó 50 CĐCS đã ký kết thỏa ước. Toàn huyện có 6.320 đoàn viên. "
+            "Trong năm đã kết nạp mới 7.215 đoàn viên.")
+    figures = [fig("có 45 CĐCS", "45", 45, entity="công đoàn cơ sở"), fig("50 CĐCS", "50", 50, entity="công đoàn cơ sở"),
+               fig("có 6.320", "6.320", 6320, entity="đoàn viên"),
+               fig("mới 7.215", "7.215", 7215, entity="đoàn viên", period_years=1)]
+    assert found(text, figures, confidence=True) == [("PART_WHOLE", "inconsistent", "inferred"),
+                                                     ("PART_WHOLE", "inconsistent", "sure")]
