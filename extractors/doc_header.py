@@ -48,8 +48,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 _KIND_LINE = re.compile(r"(?:{})\s*$".format("|".join(
     re.escape(k.upper()) for k in sorted(entry("segment.yaml", "kinds"), key=len, reverse=True))))
-_PLACE_DATE = re.compile(r"^\s*(?P<place>[^\d,;:()]{2,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s*(?:tháng\s*|[/.-])"
-                         r"(?P<m>\d{1,2})\s*(?:năm\s*|[/.-])(?P<y>\d{4})", re.I)
+_PLACE_DATE = compile_pattern(_DATA, "place_date", entry(_DATA, "place_date"))
 
 
 def _header_cells(line: str) -> list[str]:

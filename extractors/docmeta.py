@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from extractors.lang import entry, load
+from extractors.lang import compile_pattern, entry, load
 
 _DATA = load("segment.yaml")
 ORG_HEADS = sorted(_DATA["org_heads"], key=len, reverse=True)
@@ -27,11 +27,10 @@ _TOKEN = re.compile(r"[\wÀ-ỹ]+(?:[-'][\wÀ-ỹ]+)*|&|-")
 HEAD_RE = _HEAD_RE = re.compile(
     r"(?<![\wÀ-ỹ])(?:{})(?![\wÀ-ỹ])".format("|".join(
         [re.escape(h) for h in ORG_HEADS] + [re.escape(a) for a in ORG_ABBR])), re.I)
-_DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s*(?:tháng\s*|[/.-])(\d{1,2})\s*(?:năm\s*|[/.-])(\d{4})", re.I)
+_DATE_WORDS = compile_pattern("time.yaml", "date_words", entry("time.yaml", "date_words"))
 # "Hà Nội, ngày 12 tháng 9 năm 2024" at the start of a line (not "02-NQ/TW, ngày 12/6/2021")
-_PLACE_DATE = re.compile(r"(?:^|\n)[ \t]*(?:TP\.?\s*|Tp\.?\s*)?[A-ZĐ][a-zà-ỹ]+(?: [A-ZĐ][a-zà-ỹ]+){0,3},\s*"
-                         + _DATE_WORDS.pattern)
-_ATTACHED = re.compile(r"kèm theo[^)\n]{0,200}?" + _DATE_WORDS.pattern, re.I)
+_PLACE_DATE = re.compile(_DATA["place_before_date"] + _DATE_WORDS.pattern)  # case matters: a capitalized place
+_ATTACHED = re.compile(_DATA["attached_before_date"] + _DATE_WORDS.pattern, re.I)
 _SENTENCE_END = re.compile(r"[.;!?]\s*$")
 
 
@@ -153,14 +152,14 @@ def find_organization(body: str, head_at: int | None) -> str | None:
         if (org := _line_org(re.split(r"\s{3,}|CỘNG HÒA|CỘNG HOÀ", line.strip())[0])):
             return _prefer_body_form(org, body)
     # 3. "(Ban hành kèm theo … của <ORG>)", "<ORG> ban hành", "thay mặt BCH <ORG>"
-    for pat in (r"kèm theo[^)]{0,200}?\bcủa\s+", r"thay mặt\s+(?:BCH|Ban Chấp hành)?\s*"):
+    for pat in _DATA["org_before_patterns"]:
         for m in re.finditer(pat, body[:3000], re.I):
             hm = _HEAD_RE.match(body, m.end())
             if hm and (org := organization_at(body, hm)):
                 return org
     for m in _HEAD_RE.finditer(body[:4000]):
         org = organization_at(body, m)
-        if org and re.match(r"\s+(?:đã\s+)?(?:ban hành|tổ chức|xây dựng)\b", body[m.start() + len(org) - len(_expand(m.group(0))) + len(m.group(0)):][:40]):
+        if org and re.match(_DATA["org_subject_after"], body[m.start() + len(org) - len(_expand(m.group(0))) + len(m.group(0)):][:40]):
             return org
     # 4. a signature block at the end: "BAN CHẤP HÀNH / CÔNG ĐOÀN GIÁO DỤC VIỆT NAM"
     for line in reversed(body[-800:].split("\n")[-12:]):

@@ -83,7 +83,7 @@ def time_mentions(text: str, doc_year: int | None = None, doc_month: int | None 
             if not_time_re.search(before):
                 continue
             taken.append((m.start(), m.end()))
-            dl = bool(deadline_re.search(before)) or bool(re.match(r"(?i)(?:đến|tới|trước|hết)\s", m.group(0))
+            dl = bool(deadline_re.search(before)) or bool(_time_re("deadline_start").match(m.group(0))
                                                             and name == "year")
             out.append(TimeMention(m.start(), m.end(), int(m.group("y")), name, dl))
     if doc_year is not None:
@@ -102,6 +102,11 @@ def time_mentions(text: str, doc_year: int | None = None, doc_month: int | None 
     return sorted(out, key=lambda t: t.start)
 
 
+@cache
+def _time_re(key: str) -> re.Pattern[str]:
+    return compile_pattern(_TIME, key, entry(_TIME, key))
+
+
 _POINT_KINDS = ("year", "months_of_year", "quarter", "school_year", "as_of_date")
 
 
@@ -117,7 +122,7 @@ def document_year(text: str, kind: str | None = None) -> int | None:
     for t in time_mentions(text):
         if t.kind not in kinds or t.deadline:
             continue
-        if re.search(r"(?i)tháng\s+\d{1,2}\s*$", text[max(0, t.start - 16):t.start]):
+        if _time_re("month_before").search(text[max(0, t.start - 16):t.start]):
             continue  # a date written in words: mostly the date of a cited document
         years.append(t.year)
     return max(years) if years else None
@@ -384,8 +389,7 @@ def _lead_years(idx: _Index, sentences: Sequence[Sentence]) -> dict[int, int]:
         current = None
         opening = [t for t in idx.times_in(s.start, min(s.end, s.start + 40))
                    if not _future(t, idx.ctx) and not idx.text[s.start:t.start].strip(" *-+•(").strip()
-                   or (t.start - s.start <= 12 and re.match(r"(?i)\s*(?:trong|tính đến|đến|qua)\s",
-                                                           idx.text[s.start:t.start] + " "))]
+                   or (t.start - s.start <= 12 and _time_re("lead_openers").match(idx.text[s.start:t.start] + " "))]
         if opening:
             current = (s.paragraph_start, opening[0].year)
     return out

@@ -204,5 +204,7 @@ def organization_key(name: str | None) -> str:
     s = canonical.replace("&", " và ")
     for abbr, full in entry(_ORG, "comparison_abbreviations").items():
         s = re.sub(rf"(?<!{_WORD}){re.escape(abbr)}(?!{_WORD})", full, s, flags=re.I)
-    s = re.sub(r"(?i)(?<!\w)tổng liên đoàn(?: lao động)?(?: việt nam)?(?!\w)", "Tổng Liên đoàn Lao động Việt Nam", s)
+    national = entry(_ORG, "national_federation")
+    shorts = "|".join(re.escape(x) for x in sorted(entry(_ORG, "national_short_forms"), key=len, reverse=True))
+    s = re.sub(rf"(?i)(?<!\w)(?:{shorts})(?!\w)", national, s)
     return re.sub(r"\s+", " ", s).strip().lower()

@@ -71,12 +71,12 @@ def _rules() -> _Rules:
         rf"(?P<number>\d{{1,4}})(?![\w]|[ \t]?[-/][ \t]?[\wĐ]|[.,]\d)"
     )
     dmy = r"(?P<d>\d{1,2})[ \t]*[/.-][ \t]*(?P<m>\d{1,2})[ \t]*[/.-][ \t]*(?P<y>\d{4})"
-    words_date = r"(?P<d2>\d{1,2})[ \t]+tháng[ \t]+(?P<m2>\d{1,2})[ \t]+năm[ \t]+(?P<y2>\d{4})"
+    words_date = data["words_date"]
     return _Rules(
         formal=re.compile(formal),
         informal=re.compile(informal),
         kind_words=re.compile(rf"(?<!\w)(?:{_alternation(data['kind_words'])})(?!\w)", re.IGNORECASE),
-        date_after=re.compile(rf"[ \t]*,?[ \t]*(?i:ngày)[ \t]+(?:{dmy}|{words_date})(?!\d)"),
+        date_after=re.compile(rf"[ \t]*,?[ \t]*(?i:{data['date_word']})[ \t]+(?:{dmy}|{words_date})(?!\d)"),
         code_kinds=dict(data["kind_codes"]),
         code_patterns=tuple((re.compile(p), k) for p, k in data["kind_code_patterns"].items()),
         aliases=dict(data["code_aliases"]),

@@ -5,10 +5,15 @@ import re
 
 import pytest
 
-from extractors.lang import LangDataError, data_files, load
+from extractors.lang import LangDataError, data_files, load, read_text, table_files
 
-PATTERN_KEYS = {"time.yaml": ["points", "deadline_before", "period_not_past_year", "not_time_before", "congress"],
-                "document_header.yaml": ["number", "rule_line", "subject", "bylines", "news_lead"]}
+PATTERN_KEYS = {"time.yaml": ["points", "deadline_before", "period_not_past_year", "not_time_before", "congress",
+                              "comparison_before", "present_at_clause_start", "date_words", "deadline_start",
+                              "month_before", "lead_openers"],
+                "document_header.yaml": ["number", "rule_line", "subject", "bylines", "news_lead", "place_date"],
+                "segment.yaml": ["org_before_patterns", "org_subject_after", "attached_before_date",
+                                 "place_before_date"],
+                "references.yaml": ["words_date"]}
 
 
 @pytest.mark.parametrize("name", data_files())
@@ -19,7 +24,7 @@ def test_every_data_file_parses_as_a_mapping(name):
 @pytest.mark.parametrize("name,key", [(n, k) for n, keys in PATTERN_KEYS.items() for k in keys])
 def test_every_pattern_compiles(name, key):
     value = load(name)[key]
-    for pattern in (value.values() if isinstance(value, dict) else [value]):
+    for pattern in (value.values() if isinstance(value, dict) else value if isinstance(value, list) else [value]):
         re.compile(pattern)
 
 
@@ -54,3 +59,9 @@ def test_every_organization_abbreviation_expands_one_way():
     for abbr, full in load("segment.yaml")["org_abbreviations"].items():
         if abbr in table:
             assert table[abbr].lower().startswith(full.lower()) or full.lower().startswith(table[abbr].lower()), abbr
+
+
+@pytest.mark.parametrize("name", table_files())
+def test_every_table_row_has_its_columns(name):
+    rows = [line.split("\t") for line in read_text(name).splitlines() if line and not line.startswith("#")]
+    assert rows and len({len(r) for r in rows}) == 1, f"{name}: rows of different widths"
