@@ -181,3 +181,23 @@ def test_a_pair_stated_in_one_sentence_is_sure_an_inference_across_sentences_is_
                fig("mới 7.215", "7.215", 7215, entity="đoàn viên", period_years=1)]
     assert found(text, figures, confidence=True) == [("PART_WHOLE", "inconsistent", "inferred"),
                                                      ("PART_WHOLE", "inconsistent", "sure")]
+
+
+# ---- CROSS_DOC by the per-figure keys -------------------------------------------------------
+def _members(key, value_text, value, date):
+    text = f"Tính đến cuối năm 2023, Liên đoàn Lao động huyện Nghi Xuân có {value_text} đoàn viên."
+    return af.DocSpec(key, 0, "Liên đoàn Lao động huyện Nghi Xuân", "báo cáo", date, text,
+                      (fig(f"có {value_text}", value_text, value, entity="đoàn viên", indicator="members", year=2023),))
+
+
+@pytest.mark.parametrize("other_date,confidence", [
+    ("2023-12-28", "sure"),       # a year-end report and the news of its conference
+    ("2024-01-10", "sure"),
+    ("2023-06-28", "inferred"),   # a mid-year report: another state of the same year
+])
+def test_cross_doc_is_sure_only_for_one_state_of_the_year(other_date, confidence):
+    df = af.frame([_members("bc", "6.320", 6320, "2023-12-20"), _members("tin", "6.230", 6230, other_date)])
+    df["year_from"] = "clause"
+    df["year"] = 2023
+    got = [(f.rule, f.confidence) for f in run_audit(df) if f.outcome == "inconsistent"]
+    assert got == [("CROSS_DOC", confidence)]

@@ -34,6 +34,8 @@ class AuditFigure:
     path: str | None = None
     doc_index: int = 0
     organization: str | None = None
+    organization_from: str | None = None  # clause | heading | document: where the key was read
+    year_from: str | None = None
     doc_kind: str | None = None
     doc_date: str | None = None
     year: int | None = None
