@@ -63,6 +63,13 @@ def jaccard(a: set[int], b: set[int]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+def best_match(mine: set[int], candidates: Sequence[tuple[str, str | None]]) -> tuple[str, float] | None:
+    """(doc_id, Jaccard) of the (doc_id, text) candidate whose shingles are most like `mine`, when at
+    least NEAR_DUPLICATE (ties: the smallest doc_id)."""
+    scored = sorted(((jaccard(mine, shingles(t)), d) for d, t in candidates), key=lambda s: (-s[0], s[1]))
+    return (scored[0][1], round(scored[0][0], 4)) if scored and scored[0][0] >= NEAR_DUPLICATE else None
+
+
 @dataclass(frozen=True)
 class FileRows:
     """The rows one file contributes, ready to insert."""
