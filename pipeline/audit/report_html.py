@@ -36,7 +36,7 @@ def finding_html(f: Finding) -> str:
     head = " · ".join(escape(x) for x in (f.organization or "", f.indicator or "") if x)
     return (f'<section class="finding {escape(f.severity)}" id="{escape(f.finding_id)}">\n'
             f'<div><span class="badge">{escape(f.severity)}</span><b>{escape(f.rule)}</b> '
-            f'({escape(f.outcome)}) {head}</div>\n'
+            f'({escape(f.outcome)}, {escape(f.confidence)}) {head}</div>\n'
             f'<p class="msg-vi">{escape(f.message_vi)}</p>\n<p class="msg-en">{escape(f.message_en)}</p>\n'
             f'<div class="arith">{escape(f.arithmetic)}</div>\n{sentences}\n</section>')
 
