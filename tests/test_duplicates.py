@@ -4,6 +4,7 @@ once as canonical, the others name it in `documents.duplicate_of` (docs/schema.m
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import duckdb
@@ -13,7 +14,7 @@ from dataset_builders import lamdong_extract, result, vinh_extract
 from pipeline import Dataset
 from pipeline.ingest import ingest_paths
 from pipeline.store import Store
-from pipeline.store.rows import NEAR_DUPLICATE, jaccard, shingles, text_hash
+from pipeline.store.rows import NEAR_DUPLICATE, best_match, jaccard, shingles, text_hash
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 # corpus/seeds holds 5 files and 6 documents (000 holds two speeches); corpus/fixtures renders each
@@ -137,3 +138,25 @@ def test_two_documents_of_one_file_are_not_merged_by_their_order(tmp_path):
         run = store.start_run("cli")
         store.write_result(result("two.txt", "d" * 64, speech, other), run)
         assert store.con.execute("SELECT count(*) FROM documents WHERE duplicate_of IS NULL").fetchall() == [(2,)]
+
+
+YEN_THE = CORPUS / "keys" / "tham_luan_yen_the_2023.txt"  # 5-word shingles of it with every number + 1: 0.624
+
+
+def _next_year(text: str) -> str:
+    return re.sub(r"\d+", lambda m: str(int(m.group()) + 1), text)
+
+
+def _resent(text: str) -> str:
+    lines = text.splitlines()
+    lines.insert(len(lines) // 2, "Ghi chú: số liệu đã được rà soát lại theo báo cáo của các đơn vị.")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(("change", "same"), [
+    (_next_year, False),  # the same template, other figures: another document, though its shingles pass
+    (_resent, True),      # re-sent with a line added: the same document
+])
+def test_a_near_duplicate_writes_the_same_numbers(change, same):
+    text = YEN_THE.read_text(encoding="utf-8")
+    assert (best_match(change(text), [("d:0", text)]) is not None) is same

@@ -409,7 +409,7 @@ class Store:
             f"SELECT doc_id, text FROM documents WHERE doc_id IN (SELECT doc_id FROM (SELECT doc_id, unnest(sketch) "
             f"AS h FROM documents WHERE {others}) WHERE h IN ({', '.join(map(str, doc_rows.sketch(mine)))}) GROUP BY "
             f"doc_id HAVING count(*) >= {min(doc_rows.SKETCH_SHARED, len(mine))})").fetchall()
-        return doc_rows.best_match(mine, candidates)
+        return doc_rows.best_match(text, candidates)
 
     def _upsert_organizations(self, rows: list[Row]) -> None:
         """Add the organizations of a batch, merging the spellings seen with those stored."""
