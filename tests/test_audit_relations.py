@@ -201,3 +201,16 @@ def test_cross_doc_is_sure_only_for_one_state_of_the_year(other_date, confidence
     df["year"] = 2023
     got = [(f.rule, f.confidence) for f in run_audit(df) if f.outcome == "inconsistent"]
     assert got == [("CROSS_DOC", confidence)]
+
+
+@pytest.mark.parametrize("text,figures", [
+    # own: a new total in the parentheses of a result is no part of it
+    ("Trong năm kết nạp mới 1.200 đoàn viên (nâng tổng số đoàn viên lên 6.500 đoàn viên).",
+     [fig("mới 1.200", "1.200", 1200, entity="đoàn viên"), fig("lên 6.500", "6.500", 6500, entity="đoàn viên")]),
+    # own: last year's value beside this year's
+    ("Toàn huyện có 6.320 đoàn viên (cùng kỳ năm trước 6.900 đoàn viên), trong đó 3.100 đoàn viên nữ.",
+     [fig("có 6.320", "6.320", 6320, entity="đoàn viên"), fig("trước 6.900", "6.900", 6900, entity="đoàn viên"),
+      fig("đó 3.100", "3.100", 3100, entity="đoàn viên nữ")]),
+])
+def test_a_new_total_or_another_period_in_parentheses_is_no_part(text, figures):
+    assert found(text, figures) == []

@@ -134,7 +134,16 @@ def can_hold(whole: AuditFigure, part: AuditFigure) -> bool:
     """Whether `part` may be a part of `whole` at all (unit, modality, keys, entity)."""
     return (whole is not part and is_count(whole) and is_count(part) and whole.relation == "level"
             and whole.unit == part.unit and is_target(whole) == is_target(part)
-            and same_keys(whole, part) and compatible(whole, part))
+            and same_keys(whole, part) and compatible(whole, part) and not _not_a_part(part))
+
+
+def _not_a_part(f: AuditFigure) -> bool:
+    """`nâng tổng số đoàn viên lên 6.500`, `cùng kỳ 5.900`: a number that a cue right before it
+    makes a new total, another period's value or a change."""
+    before = re.split(r"[\d(,;:]", _sentence_text(f, f.char_start - TARGET_CUE_WIDTH, f.char_start))[-1]
+    words = fold(before).split()
+    return any(" ".join(words[i:]) in cue_list("not_part_before") or words[i] in cue_list("not_part_before")
+               for i in range(len(words)))
 
 
 def _cue_spans(sentence: str, names: tuple[str, ...]) -> list[tuple[int, int, str, str]]:
