@@ -251,14 +251,18 @@ def to_png(shapes: Sequence[Shape], path: Path, scale: int = 2) -> None:
     image.save(path, "PNG")
 
 
-def _dashes(p: list[float], dash: tuple[int, int] | None, scale: int) -> list[tuple[tuple[float, float], ...]]:
+Segment = tuple[tuple[float, float], tuple[float, float]]
+
+
+def _dashes(p: list[float], dash: tuple[int, int] | None, scale: int) -> list[Segment]:
     """A line as the segments to draw: itself, or its dashes."""
     (x1, y1, x2, y2) = p
     if dash is None:
         return [((x1, y1), (x2, y2))]
     length = math.hypot(x2 - x1, y2 - y1) or 1.0
     on, off = dash[0] * scale, dash[1] * scale
-    out, at = [], 0.0
+    out: list[Segment] = []
+    at = 0.0
     while at < length:
         end = min(at + on, length)
         out.append(((x1 + (x2 - x1) * at / length, y1 + (y2 - y1) * at / length),

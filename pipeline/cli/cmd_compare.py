@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -39,7 +40,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_format_argument(p)
 
 
-def _shown(value: object, others: object) -> str:
+def _shown(value: Any, others: Any) -> str:
     """A cell for people: the value as written (no trailing .0), `(+k)` when k other figures exist."""
     if value is None or pd.isna(value):
         return ""

@@ -40,7 +40,8 @@ def _cell(value: object) -> str:
     return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
 
 
-def aligned(columns: tuple[str, ...], rows: list[list[str]], right: set[str] = frozenset({"value", "year"})) -> str:
+def aligned(columns: tuple[str, ...], rows: list[list[str]],
+            right: frozenset[str] = frozenset({"value", "year"})) -> str:
     """A plain-text table: header, rule, rows; numbers right-aligned."""
     widths = [max([len(c), *(len(r[i]) for r in rows)]) for i, c in enumerate(columns)]
 

@@ -388,7 +388,7 @@ class Store:
             decided.append((doc_id, literal(best), "NULL" if similarity is None else str(similarity)))
         self._set_documents(("duplicate_of", "similarity"), decided)
 
-    def _set_documents(self, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    def _set_documents(self, columns: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
         """One UPDATE of `documents` from (doc_id, SQL value of each column) rows."""
         if rows:
             values = ", ".join(f"({literal(r[0])}, {', '.join(r[1:])})" for r in rows)

@@ -21,11 +21,10 @@ def url_filters() -> reads.Filters:
     """The facets' filters the URL holds (years as integers)."""
     out = []
     for column, param in PARAMS.items():
-        values = st.query_params.get_all(param)
-        if column == "year":
-            values = [int(v) for v in values if v.lstrip("-").isdigit()]
+        given = st.query_params.get_all(param)
+        values: tuple = tuple(int(v) for v in given if v.lstrip("-").isdigit()) if column == "year" else tuple(given)
         if values:
-            out.append((column, tuple(values)))
+            out.append((column, values))
     return tuple(out)
 
 

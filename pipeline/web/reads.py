@@ -81,7 +81,8 @@ Filters = tuple[tuple[str, tuple], ...]
 
 
 def _browse_where(filters: Filters, leave_out: str | None = None) -> tuple[str, list]:
-    where, params = [], []
+    where: list[str] = []
+    params: list = []
     for column, values in filters:
         if column in BROWSE_FACETS and column != leave_out and values:
             where.append(f"{column} IN ({', '.join('?' * len(values))})")
