@@ -25,8 +25,17 @@ COUNTABLE = re.compile(phrase_pattern(_DATA["countable_nouns"] + list(ABBREVIATI
 _ABBR_RX = re.compile(r"(?<![\wÀ-ỹ])(" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
                       + r")(?![\wÀ-ỹ])")
 _RATE = re.compile(r"tỷ lệ\s+([^,;:()]{2,60}?)\s+(?:trong|đạt|là|chiếm|so với|được|có)\b", re.I)
-_MONEY_NOUN = re.compile(r"(?:tổng\s+)?(?:số tiền|kinh phí|giá trị|trị giá|nguồn quỹ|quỹ|tiền|mức lương|lương|thu nhập|mức hỗ trợ|mức chi)\b[^,;:()]{0,50}?"
-                         r"(?=\s+(?:trong|là|với|đạt|gần|hơn|trên|khoảng|lên tới|lên đến|tổng)\b|\s*$)", re.I)
+_MONEY_NOUN = re.compile(phrase_pattern(_DATA["money_nouns"]) + r"[^,;:()]{0,50}?(?=\s+"
+                         + phrase_pattern(_DATA["money_noun_followers"]) + r"|\s*$)", re.I)
+_GENERIC_MONEY = re.compile(phrase_pattern(_DATA["generic_money_nouns"]) + r"$", re.I)
+_PARTIAL_MONEY = re.compile(phrase_pattern(_DATA["partial_money_nouns"]) + r"$", re.I)
+_PURPOSE_VERB = re.compile(phrase_pattern(_DATA["purpose_verbs"]), re.I)
+_GIVING_VERB = re.compile(phrase_pattern(_DATA["giving_verbs"]) + r"\s*", re.I)
+_PURPOSE_TAIL = re.compile(r"(?:[\s,]|" + phrase_pattern(_DATA["purpose_tail"]) + r")+$", re.I)
+_PURPOSE_NUMBER = re.compile(r"(?<![\wÀ-ỹ])\d[\d.,/]*\s*(?:" + phrase_pattern(_DATA["purpose_number_units"])
+                             + r"\s*)?", re.I)
+_PURPOSE_AFTER = re.compile(r"^\s*" + phrase_pattern(_DATA["purpose_after"]) + r"\s+([^;:()\n.]*)", re.I)
+MAX_PURPOSE_WORDS = 14  # "thăm hỏi, hỗ trợ đoàn viên ốm đau, có hoàn cảnh khó khăn" has 12
 MAX_ENTITY_WORDS = 12
 # POS tags that end a noun phrase: prepositions, conjunctions, punctuation, adverbs, pronouns.
 CLOSING_TAGS = {"E", "C", "CH", "R", "P", "T", "I", "X", "Cc"}
@@ -114,8 +123,49 @@ def entity_before(clause: str) -> str | None:
 
 
 def money_entity(clause: str) -> str | None:
+    """What an amount of money is for: the money noun before it (`kinh phí công đoàn`); a noun that says
+    nothing of it (`số tiền`, `tổng trị giá`) is completed by the purpose before it in the clause
+    (`hỗ trợ 23 đoàn viên ốm đau với số tiền` → `số tiền hỗ trợ đoàn viên ốm đau`), and is no entity alone."""
     m = _last(_MONEY_NOUN.finditer(clause))
-    return m.group(0).strip() if m else None
+    if not m:
+        return None
+    noun = _lower_initial(m.group(0).strip())
+    generic, partial = _GENERIC_MONEY.match(noun), _PARTIAL_MONEY.match(noun)
+    if not (generic or partial):
+        return noun
+    purpose = money_purpose(clause[:m.start()])
+    return f"{noun} {purpose}" if purpose else None if generic else noun
+
+
+def purpose_after(after: str) -> str | None:
+    """The purpose of an amount named after it: `350 triệu đồng để hỗ trợ xây mới 05 nhà …`."""
+    m = _PURPOSE_AFTER.match(after[:200])
+    if not m:
+        return None
+    return money_purpose(m.group(1).split(",")[0] + " ", from_start=True)
+
+
+def money_purpose(before: str, from_start: bool = False) -> str | None:
+    """The purpose of money named before its money noun: from the last purpose verb (`hỗ trợ`, `xây`,
+    `trao` …) on, numbers dropped, a giving verb dropped (what is given is the purpose)."""
+    before = _PURPOSE_TAIL.sub("", before)
+    verb = _PURPOSE_VERB.search(before) if from_start else _last(_PURPOSE_VERB.finditer(before))
+    if verb is None or (from_start and before[:verb.start()].strip()):
+        return None
+    phrase = before[verb.start():]
+    if (give := _GIVING_VERB.match(phrase)) and give.end() < len(phrase):
+        phrase = phrase[give.end():]
+    phrase = " ".join(_PURPOSE_NUMBER.sub(" ", phrase).split()).strip(" ,;:")
+    words = phrase.split()
+    if not words or len(words) > MAX_PURPOSE_WORDS:
+        return None
+    return expand_abbreviations(_lower_initial(phrase))
+
+
+def _lower_initial(phrase: str) -> str:
+    """`Hỗ trợ …`, `Kinh phí …` opening a sentence are common nouns and verbs (`CĐCS`, `Mái ấm` stay)."""
+    first = phrase.split(maxsplit=1)[0] if phrase.strip() else ""
+    return phrase[0].lower() + phrase[1:] if len(first) > 1 and first[1:].islower() else phrase
 
 
 def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:

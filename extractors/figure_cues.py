@@ -21,7 +21,15 @@ TARGET = _rx(CUES["target_cues"])
 ACHIEVEMENT_CLAUSE = re.compile(CUES["achievement_clause"], re.I)
 ACTUAL_OVERRIDE = _rx(CUES["actual_overrides"])
 AVERAGE = re.compile(phrase_pattern([c for c in CUES["average_cues"] if not c.startswith("/")]), re.I)
-PER_UNIT_AFTER = re.compile(r"^\s*/\s*(?:năm|tháng|người|quý|tuần)\b", re.I)
+# "đồng/suất", "đồng/người/tháng": an average; "đồng/năm": a yearly total
+PER_UNIT_AFTER = _rx(CUES["per_unit_average"], prefix=r"^\s*/\s*")
+PER_YEAR_AFTER = _rx(CUES["per_unit_total"], prefix=r"^\s*/\s*")
+EXCEEDED_COUNT_AFTER = _rx(CUES["exceeded_counts"], prefix=r"^\s*")
+RANGE_PAIRS = {opener: re.compile(r"^\s*(?:" + "|".join(map(re.escape, joiners)) + r")\s*$", re.I)
+               for opener, joiners in CUES["range_pairs"].items()}
+RANGE_OPENER = _rx(list(CUES["range_pairs"]), suffix=r"\s*$")
+QUOTES = {pair[0]: pair[1] for pair in CUES["quote_pairs"]}
+MAX_QUOTED_NAME = int(CUES["max_quoted_name_chars"])
 ANNUAL = _rx(CUES["annual_cues"])
 STATE = _rx(CUES["state_cues"])
 PLAN_KINDS = set(CUES["plan_kinds"])

@@ -17,7 +17,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extractors import figure_cues as cue
-from extractors.entity import COUNTABLE, entity_after, entity_before, expand_abbreviations, money_entity
+from extractors.entity import (
+    COUNTABLE,
+    entity_after,
+    entity_before,
+    expand_abbreviations,
+    money_entity,
+    purpose_after,
+)
 from extractors.indicators import indicator_for
 from extractors.numbers import NumberMention, find_numbers
 from extractors.records import Figure, Reference
@@ -58,6 +65,24 @@ def _period_years(m: re.Match[str]) -> float | None:
     return None
 
 
+def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Short quotations of a sentence ('Chương trình "Mỗi đoàn viên 1 sáng kiến"'): names, whose digits
+    are no figures. One pass over the sentence."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    while pos < end:
+        opening = next((k for k in range(pos, end) if text[k] in cue.QUOTES), None)
+        if opening is None:
+            break
+        closing = text.find(cue.QUOTES[text[opening]], opening + 1, min(end, opening + 1 + cue.MAX_QUOTED_NAME))
+        if closing < 0:
+            pos = opening + 1
+            continue
+        spans.append((opening, closing + 1))
+        pos = closing + 1
+    return spans
+
+
 def _in_spans(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -74,6 +99,10 @@ def _is_not_figure(text: str, m: NumberMention, before: str, after: str) -> bool
     shape = getattr(m, "shape", "number")
     if shape in ("date", "code", "version"):
         return True
+    if m.money and m.value == 0:
+        return True  # "Chuyến xe 0 đồng", "siêu thị 0 đồng": a free-of-charge event's name
+    if after.startswith(")") and re.search(r"(?:^|[:;,])\s*$", before):
+        return True  # "gồm: 1) tuyên truyền; 2) tổ chức …": a clause number inside a sentence
     near = before[-SETTINGS.near_chars:]
     if not (m.percent or m.money) and cue.NOT_FIGURE_AFTER.match(after):
         return True
@@ -107,18 +136,22 @@ def _is_not_figure(text: str, m: NumberMention, before: str, after: str) -> bool
     return False
 
 
-def _ratio(m: NumberMention, before: str, after: str) -> tuple[float, float] | None:
-    parts = m.text.split("/")
-    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+def _ratio(m: NumberMention, before: str, after: str) -> tuple[float, float, str] | None:
+    """`39/45 CĐCS`: a share (value 39 of 45); `58/50 CĐCS`: more than a whole can hold, so a result
+    against its plan (58 against a plan of 50, relation `achievement`); None for dates and years."""
+    parts = [p.strip() for p in m.text.split("/")]
+    if len(parts) != 2 or not all(re.fullmatch(r"\d+|\d{1,3}(?:\.\d{3})+", p) for p in parts):
         return None
-    a, b = int(parts[0]), int(parts[1])
+    a, b = (int(p.replace(".", "")) for p in parts)  # "4.620/4.500": dots group thousands
     if re.search(r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|từ)\s*$", before[-12:], re.I):
         return None
     if 1900 <= b <= 2100:
         return None  # month/year: "Tháng 6/2023"
     counted = COUNTABLE.match(re.sub(r"^\s*(?:số|các|những)\s+", "", after.lstrip()))
     if a <= b and b > 0 and (b > 12 or a > 31 or counted):
-        return float(a), float(b)
+        return float(a), float(b), "ratio"
+    if a > b > 0 and counted and (b > 12 or a > 31):
+        return float(a), float(b), "achievement"
     return None
 
 
@@ -128,6 +161,8 @@ def _comparator(before: str, after: str) -> tuple[str, int, int]:
     for op in (">=", "<=", "~", "<", ">"):
         pat = cue.COMPARATOR_BEFORE.get(op)
         if pat and (mm := pat.search(near)):
+            if cue.EXCESS_BEFORE.search(near) and cue.EXCEEDED_COUNT_AFTER.match(after):
+                return "=", 0, 0  # "vượt 12 chỉ tiêu": twelve targets exceeded, not more than twelve
             return op, len(near) - mm.start(), 0
     tail = re.split(r"[;,.()\d]", after, maxsplit=1)[0][:60]
     for op, pat in cue.COMPARATOR_AFTER.items():
@@ -144,6 +179,9 @@ def _relation(m: NumberMention, before: str, after: str) -> str:
     own = re.split(r"[\d;,]", after, maxsplit=1)[0][:40]  # up to the next number or clause
     if m.percent and cue.ACHIEVEMENT_BEFORE.search(near) and cue.ACHIEVEMENT_AFTER.search(own):
         return "achievement"
+    if m.percent and m.value > 100 and (a := cue.ACHIEVEMENT_BEFORE.search(near)) \
+            and near[:a.start()].rstrip().endswith("(") and after.lstrip().startswith(")"):
+        return "achievement"  # "kết nạp 1.310 đoàn viên (đạt 131%)": no share exceeds 100%, so against plan
     if cue.CHANGE_BEFORE.search(near) or cue.CHANGE_AFTER.search(own):
         return "change"
     return "level"
@@ -241,6 +279,7 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
     if not mentions:
         return out
     cues = _sentence_cues(s)
+    names = _quoted_spans(text, s.start, s.end)
     for i, m in enumerate(mentions):
         if skip_next:
             skip_next = False
@@ -250,8 +289,8 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
         ws = max(s.start, m.start - REACH)
         before = text[ws:m.start]
         after = text[m.end:min(s.end, m.end + REACH)]
-        if _in_spans(m.start, m.end, ref_spans):
-            prev_end = m.end
+        if _in_spans(m.start, m.end, ref_spans) or _in_spans(m.start, m.end, names):
+            prev_end = m.end  # a cited document's number; a name in quotes ('phong trào "3 không"')
             continue
         ratio = _ratio(m, before, after) if getattr(m, "shape", "number") == "slash" else None
         if getattr(m, "shape", "number") == "slash" and ratio is None:
@@ -267,7 +306,8 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
         segment = text[seg_start:m.start]
         value, value_max, end = m.value, None, m.end
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        if nxt is not None and cue.RANGE_JOINER.match(text[m.end:nxt.start]):
+        pair = _range_pair(near, text[m.end:nxt.start]) if nxt is not None else 0
+        if nxt is not None and (cue.RANGE_JOINER.match(text[m.end:nxt.start]) or pair):
             value_max = nxt.value
             if getattr(nxt, "scaled", False) and not m.scaled and value * 1000 <= value_max:
                 value *= _scale_of(nxt)
@@ -276,7 +316,7 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
         we = min(s.end, end + REACH)
         comparator, reach_back, reach_fwd = _comparator(before, text[end:we])
         if value_max is not None:
-            comparator = "="
+            comparator, reach_back = "=", pair or reach_back
         start = m.start - reach_back
         if rank:
             start = m.start - (len(near) - near.rfind("thứ"))
@@ -287,8 +327,9 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
         relation = _relation(m, before, text[end:we])
         denominator = None
         if ratio is not None:
-            value, denominator, relation = ratio[0], ratio[1], "ratio"
+            value, denominator, relation = ratio
         modality, deadline = _modality(cues, segment, doc_kind)
+        per_year = bool(cue.PER_YEAR_AFTER.match(text[end:we]))  # "làm lợi 4,5 tỷ đồng/năm": a yearly total
         aggregation = "average" if (cue.AVERAGE.search(segment) or cue.PER_UNIT_AFTER.match(text[end:we])) \
             else "total"
         recurrence = "annual" if modality == "target" and cues.annual else None
@@ -296,17 +337,19 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
         if modality == "actual" and not rank and not cue.STATE.search(before) \
                 and not cue.YEAR_MENTION.search(segment):
             fig_period = period
-        clause_before = text[ws + max(before.rfind(";"), before.rfind("("), -1) + 1:m.start]
+        if per_year:
+            fig_period = 1.0
+        clause_before = text[ws + max(before.rfind(";"), before.rfind("("), -1) + 1:min(start, m.start)]
         if rank:
             entity = _rank_entity(clause_before) or last_rank_entity
             last_rank_entity = entity
         elif unit == "vnd":
-            entity = money_entity(clause_before) or entity_after(text[end:we])
+            entity = money_entity(clause_before) or purpose_after(text[span_end:we]) or entity_after(text[end:we])
         elif unit == "percent" and (rate := re.search(r"tỷ lệ\s", clause_before, re.I)):
             entity = entity_before(clause_before[rate.start():] + " đạt") or entity_after(text[end:we])
         else:
             entity = entity_after(text[end:we]) or entity_before(clause_before) or entity_before(before)
-        if relation in ("achievement", "excess"):
+        if relation in ("achievement", "excess") and denominator is None:
             # "kết nạp 1.234 đoàn viên, vượt 23% kế hoạch": the plan is of what the clause counted
             entity = (out[-1].entity if out else None) or entity_before(clause_before) or entity
         if entity:
@@ -317,7 +360,7 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
             char_start=start, char_end=span_end, text=text[start:span_end], value=value, unit=unit,
             entity=entity, modality=modality,
             # a change or a percentage of plan is not a level of any indicator (COMPARABLE.md)
-            indicator=None if relation in NOT_LEVELS else indicator_for(entity, text[ws:we], unit, modality,
+            indicator=None if relation in NOT_LEVELS and denominator is None else indicator_for(entity, text[ws:we], unit, modality,
                                                                          position=m.start - ws),
             comparator=comparator, aggregation=aggregation, period_years=fig_period,
             deadline_year=deadline, recurrence=recurrence, sentence=s.text, sentence_start=s.start,
@@ -325,6 +368,16 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
             ambiguous=bool(getattr(m, "ambiguous", False))))
         prev_end = end
     return out
+
+
+def _range_pair(near: str, between: str) -> int:
+    """`giữa 10 và 15 triệu đồng`: an opener before the first number makes its joiner a range; how far
+    the range's span reaches back to take the opener in (0: no such range)."""
+    opener = cue.RANGE_OPENER.search(near)
+    if opener is None:
+        return 0
+    joiner = cue.RANGE_PAIRS.get(opener.group(0).strip().lower())
+    return len(near) - opener.start() if joiner and joiner.match(between) else 0
 
 
 def _scale_of(m: NumberMention) -> float:

@@ -214,6 +214,24 @@ PARSE = [
     ("Hai mươi lăm", 25),
     ("1.250 triệu", 1_250_000_000),  # GLOSSARY.md
     ("1 triệu 200 nghìn", 1_200_000),
+    # issue 18: large compound number words (forms of Duckling's Vietnamese numerals and the
+    # vietnam-number test suite that union reports use)
+    ("hai tỷ ba trăm năm mươi triệu", 2_350_000_000),
+    ("một triệu hai trăm nghìn", 1_200_000),
+    ("hai mươi mốt nghìn bốn trăm linh năm", 21_405),
+    ("một nghìn không trăm năm mươi", 1_050),
+    ("mười một triệu hai trăm nghìn", 11_200_000),
+    ("ba trăm mười lăm nghìn", 315_000),
+    ("chín trăm chín mươi chín tỷ", 999_000_000_000),
+    ("năm mươi lăm nghìn tỷ", 55_000_000_000_000),
+    ("hai nghìn không trăm hai mươi tư", 2_024),
+    ("bốn mươi tư nghìn", 44_000),
+    ("sáu trăm ngàn", 600_000),
+    ("một tỷ rưỡi", 1_500_000_000),
+    ("hai trăm lẻ năm", 205),
+    ("bảy mươi nhăm", 75),
+    ("mười hai ngàn năm trăm", 12_500),
+    ("một trăm hai mươi lăm triệu đồng", 125_000_000),
 ]
 
 AMBIGUOUS = ["100,000,000", "1.5", "1,234", "hai nghìn tư"]  # brief: flagged forms
