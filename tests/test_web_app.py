@@ -242,6 +242,7 @@ def test_upload_added_to_the_dataset(dataset, tmp_path, monkeypatch):
     upload = stored[stored["path"] == "uploads/tin.txt"].iloc[0]
     seed = stored[stored["path"] == "corpus/seeds/001_2dd21463e6f50625.txt"].iloc[0]
     assert upload["duplicate_of"] == seed["doc_id"] and len(Dataset(db).documents()) == documents
+    assert any("counted once" in info.value for info in at.info)
     assert (tmp_path / "uploads" / "tin.txt").is_file()
     assert Dataset(db).runs()["ingested"].iloc[-1] == 1
 

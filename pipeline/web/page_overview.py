@@ -20,6 +20,9 @@ def _metrics(totals: pd.DataFrame, findings: pd.DataFrame) -> None:
     cols[3].metric("Viện dẫn · references", int(t["references"]))
     cols[4].metric("Phát hiện · findings", len(findings))
     cols[5].metric("Tệp lỗi · failed files", int(t["files_failed"]) + int(t["files_needs_ocr"]))
+    if int(t.get("duplicate_documents", 0)):
+        st.caption(f"{int(t['duplicate_documents'])} văn bản trùng (cùng nội dung trong tệp khác) tính một lần · "
+                   "duplicate documents (the same text in another file) counted once")
 
 
 def _by_kind_chart(by_year: pd.DataFrame) -> alt.Chart:

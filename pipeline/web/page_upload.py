@@ -64,6 +64,13 @@ def _add(name: str, data: bytes) -> None:
     key = path_key(path, db.parent)
     for row in found[found["path"] == key].itertuples():
         link_document(row.doc_id, f"{row.title or row.kind} · {row.organization or '—'}")
+    with reads.DB_GUARD:
+        repeats = reads.Dataset(str(db)).duplicates()
+    for row in repeats[repeats["path"] == key].itertuples():  # stored, counted once (docs/schema.md)
+        st.info(f"Văn bản này đã có trong bộ dữ liệu · this document is already in the dataset: "
+                f"`{row.canonical_path}` (giống · similarity {row.similarity:.2f}); nó được tính một lần · "
+                "it is counted once")
+        link_document(row.duplicate_of, f"{row.canonical_path}#{row.doc_index}")
 
 
 def render() -> None:
