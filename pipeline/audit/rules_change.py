@@ -18,6 +18,8 @@ from pipeline.audit.vocabulary import cue_list, fold, has_cue
 LINK_WIDTH = 40
 # "tăng 12%", "tăng thêm 500 đoàn viên": the change cue is the word or two before the number.
 CHANGE_CUE_WIDTH = 12
+# A year between the two values dates the first one; it is no number of the change.
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 def _plain(f: AuditFigure) -> Interval:
@@ -48,7 +50,7 @@ def _pairs(sent: list[AuditFigure]) -> Iterator[tuple[AuditFigure, AuditFigure, 
         if not re.search(r"(?<!\w)(" + "|".join(map(re.escape, cue_list("change_from"))) + r")\s*$", head):
             continue
         for b in sent[i + 1: i + 2]:
-            gap = rel.between(a, b)
+            gap = _YEAR.sub(" ", rel.between(a, b))  # "từ 5,2 triệu đồng năm 2018 lên 7,8 triệu đồng"
             d = _direction(gap)
             if b.unit == a.unit and d and len(gap) <= LINK_WIDTH and not re.search(r"[\d;]", gap):
                 yield a, b, d
