@@ -43,6 +43,7 @@ _XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # Excel column widths in characters: fitted to the header and the first rows, within these bounds.
 XLSX_MIN_WIDTH, XLSX_MAX_WIDTH, XLSX_WIDTH_ROWS = 6, 60, 200
 COLUMNS_SHEET = "Cột · Columns"
+XLSX_HIDDEN = ("sketch", "text_hash")  # the duplicate finder's own columns: in Parquet and CSV only
 XLSX_ORDER = ("figures", "documents", "organizations", "references", "findings", "files", "runs")  # people's first
 LABEL_COLUMN = "indicator_label"  # added beside `indicator` in the Excel sheets
 # What a column holds (Vietnamese · English), for the `Cột · Columns` sheet; docs/schema.md has more.
@@ -127,7 +128,12 @@ def _write_csv(name: str, data: pa.Table, out: Path, bom: bool = False) -> list[
 
 
 def _xlsx_frame(name: str, data: pa.Table, lang: str = "vi"):  # -> pd.DataFrame
-    df = data.to_pandas()
+    import pandas as pd
+
+    integers = {pa.int8(): pd.Int8Dtype(), pa.int16(): pd.Int16Dtype(), pa.int32(): pd.Int32Dtype(),
+                pa.int64(): pd.Int64Dtype()}  # a year stays an integer beside empty cells, not 2023.0
+    df = data.drop_columns([c for c in XLSX_HIDDEN if c in data.column_names]).to_pandas(
+        types_mapper=integers.get)
     if len(df) > XLSX_MAX_ROWS:
         logger.warning("%s: %d rows; Excel keeps the first %d (use Parquet or CSV for all)", name, len(df),
                        XLSX_MAX_ROWS)
@@ -172,11 +178,31 @@ def _for_people(sheet) -> None:  # an openpyxl worksheet
         cell.font = Font(bold=True)
 
 
+def _kind(column) -> str:  # a pandas Series -> what its cells are, in words
+    import datetime as dt
+
+    import pandas as pd
+
+    first = next((v for v in column if not pd.isna(v)), None) if column.dtype == object else None
+    kind = column.dtype.kind
+    if kind in "iu" or isinstance(first, int) and not isinstance(first, bool):
+        return "số nguyên · integer"
+    if kind == "b" or isinstance(first, bool):
+        return "có/không · yes/no"
+    if kind == "f" or isinstance(first, float):
+        return "số · number"
+    if kind == "M" or isinstance(first, dt.datetime):
+        return "ngày giờ · date and time"
+    if isinstance(first, dt.date):
+        return "ngày · date"
+    return "chữ · text"
+
+
 def columns_sheet(frames: dict):  # dict[str, pd.DataFrame] -> pd.DataFrame
     """One row per column of each sheet: sheet, column, type and what it holds."""
     import pandas as pd
 
-    rows = [{"sheet · bảng": name, "column · cột": str(col), "type · kiểu": str(df[col].dtype),
+    rows = [{"sheet · bảng": name, "column · cột": str(col), "type · kiểu": _kind(df[col]),
              "meaning · ý nghĩa": COLUMN_NOTES.get(str(col), "docs/schema.md")}
             for name, df in frames.items() for col in df.columns]
     return pd.DataFrame(rows, columns=["sheet · bảng", "column · cột", "type · kiểu", "meaning · ý nghĩa"])

@@ -120,6 +120,9 @@ def test_xlsx_is_made_for_people(db, tmp_path):
     explained = {(r[0].value, r[1].value): r[3].value for r in book["Cột · Columns"].iter_rows(min_row=2)}
     assert explained[("figures", "value")].startswith("giá trị · value")
     assert {("documents", c.value) for c in book["documents"][1]} <= set(explained)
+    kinds = {(r[0].value, r[1].value): r[2].value for r in book["Cột · Columns"].iter_rows(min_row=2)}
+    assert kinds[("figures", "year")] == "số nguyên · integer" and kinds[("figures", "doc_date")] == "ngày · date"
+    assert "sketch" not in {c.value for c in book["documents"][1]}  # the duplicate finder's, not people's
 
 
 def test_xlsx_labels_in_english(db, tmp_path):
