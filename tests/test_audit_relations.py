@@ -214,3 +214,20 @@ def test_cross_doc_is_sure_only_for_one_state_of_the_year(other_date, confidence
 ])
 def test_a_new_total_or_another_period_in_parentheses_is_no_part(text, figures):
     assert found(text, figures) == []
+
+
+@pytest.mark.parametrize("part,outcome", [("4.700", []), ("5.700", [("PART_WHOLE", "inconsistent")])])
+def test_a_stated_subset_of_people_may_name_its_part_differently(part, outcome):
+    # issue 23: "tập hợp 5.400 người lao động, trong đó 4.700 người là đoàn viên", annotated as gold would
+    text = f"Năm 2023, Liên đoàn Lao động huyện tập hợp 5.400 người lao động, trong đó {part} đoàn viên."
+    figures = [fig("tập hợp 5.400", "5.400", 5400, entity="người lao động"),
+               fig(f"trong đó {part}", part, float(part.replace(".", "")), entity="đoàn viên")]
+    assert found(text, figures) == outcome
+
+
+def test_an_average_per_year_annotated_with_period_one_spreads_over_the_total_period():
+    text = "Phát triển mới 1.200 đoàn viên giai đoạn 2024 - 2028, bình quân 300 đoàn viên/năm."
+    figures = [fig("mới 1.200", "1.200", 1200, entity="đoàn viên", modality="target", period_years=5),
+               fig("bình quân 300", "300", 300, entity="đoàn viên", modality="target", aggregation="average",
+                   period_years=1)]
+    assert found(text, figures, kind="kế hoạch") == [("AVG_TOTAL", "inconsistent")]

@@ -70,13 +70,20 @@ def entity(f: AuditFigure) -> str:
     return _tail_pattern().sub("", canonical_entity(f.entity))
 
 
-def compatible(a: AuditFigure, b: AuditFigure) -> bool:
+def compatible(a: AuditFigure, b: AuditFigure, people: bool = False) -> bool:
     """The same thing counted, or one a narrower wording of the other (`người` / `người lao động`);
-    a figure without an entity takes the one its sentence gives."""
+    a figure without an entity takes the one its sentence gives. With `people`, any two counts of
+    people (`người lao động` / `đoàn viên`): a stated subset may name its part differently."""
     ea, eb = entity(a), entity(b)
     if not ea or not eb:
         return True
-    return ea == eb or ea.startswith(eb + " ") or eb.startswith(ea + " ")
+    if ea == eb or ea.startswith(eb + " ") or eb.startswith(ea + " "):
+        return True
+    return people and _is_people(ea) and _is_people(eb)
+
+
+def _is_people(e: str) -> bool:
+    return any(e == p or e.startswith(p + " ") for p in cue_list("person_entities"))
 
 
 def same_org(a: AuditFigure, b: AuditFigure) -> bool:
@@ -130,11 +137,11 @@ def is_count(f: AuditFigure) -> bool:
     return f.unit not in NOT_COUNTS and f.relation in ("level", "ratio") and f.aggregation == "total"
 
 
-def can_hold(whole: AuditFigure, part: AuditFigure) -> bool:
+def can_hold(whole: AuditFigure, part: AuditFigure, people: bool = False) -> bool:
     """Whether `part` may be a part of `whole` at all (unit, modality, keys, entity)."""
     return (whole is not part and is_count(whole) and is_count(part) and whole.relation == "level"
             and whole.unit == part.unit and is_target(whole) == is_target(part)
-            and same_keys(whole, part) and compatible(whole, part) and not _not_a_part(part))
+            and same_keys(whole, part) and compatible(whole, part, people) and not _not_a_part(part))
 
 
 def _not_a_part(f: AuditFigure) -> bool:
@@ -192,7 +199,7 @@ def links(sent: list[AuditFigure]) -> list[Link]:
             continue
         close = base + (_paren_end(s, end) if name == "paren" else _clause_end(s, end, ";.("))
         found = _whole_and_parts([f for f in sent if f.char_end <= pos], [f for f in sent if after <= f.char_start < close],
-                                 pos, name)
+                                 pos, name, people=name == "subset_cues")
         if found is None:
             continue
         whole, parts = found
@@ -206,13 +213,13 @@ def links(sent: list[AuditFigure]) -> list[Link]:
 
 
 def _whole_and_parts(before: list[AuditFigure], after: list[AuditFigure], pos: int,
-                     name: str) -> tuple[AuditFigure, tuple[AuditFigure, ...]] | None:
+                     name: str, people: bool = False) -> tuple[AuditFigure, tuple[AuditFigure, ...]] | None:
     """The nearest figure before a cue (in its clause) that holds some of the figures after it."""
     for whole in reversed(before):
         gap = _sentence_text(whole, whole.char_end, pos)
         if ";" in gap or (name == "paren" and len(gap) > PAREN_WHOLE_GAP) or (name == "colon" and "," in gap):
             return None
-        parts = tuple(f for f in after if can_hold(whole, f))
+        parts = tuple(f for f in after if can_hold(whole, f, people))
         if parts:
             return whole, parts
         if name in ("paren", "colon"):

@@ -64,7 +64,7 @@ def avg_total(figs: list[AuditFigure]) -> Iterator[Check]:
                 extra: tuple[AuditFigure, ...] = (unit,)
             else:
                 totals = [t for t in totals if _same_period(t, avg)]
-                period = rel.period_of(avg) or next((p for t in totals if (p := rel.period_of(t))), None)
+                period = _avg_period(avg) or next((p for t in totals if (p := rel.period_of(t))), None)
                 if not period or period <= 0:
                     continue
                 divisor, divisor_text, extra = exact(period), f"{fmt(period)} năm", ()
@@ -82,8 +82,14 @@ def avg_total(figs: list[AuditFigure]) -> Iterator[Check]:
                          "divisor": divisor_text, "expected": expected.show(2)}, SURE if sure else INFERRED)
 
 
+def _avg_period(avg: AuditFigure) -> float | None:
+    """The years an average spreads over; `1` on an average per year is its step, not its span."""
+    p = rel.period_of(avg)
+    return None if p == 1 else p
+
+
 def _same_period(t: AuditFigure, avg: AuditFigure) -> bool:
-    pt, pa = rel.period_of(t), rel.period_of(avg)
+    pt, pa = rel.period_of(t), _avg_period(avg)
     return not (pt and pa) or pt == pa
 
 
