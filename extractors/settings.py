@@ -43,6 +43,15 @@ class Settings:
     # Files submitted to each worker process and not yet handed back: a long file at the head of
     # the queue no longer idles the other worker (8 measured best on 83 files, 2 workers).
     in_flight_per_worker: int = 8
+    # Each file's budget in a worker process. Time: the seeds take 0.1-1 s, a 1,000-page PDF about
+    # 2 minutes; past 10 minutes a file is stuck (a 30 MB HTML page ran for 9+ minutes before this
+    # budget). Memory: the address space a worker may use; a warmed worker is about 290 MB, so 2 GB
+    # leaves room for a 1,000-page PDF while a 44 MB DOCX or a zip bomb fails alone instead of
+    # taking the machine's memory.
+    file_seconds: float = 600.0
+    file_memory_mb: int = 2048
+    # After its time budget a worker gets this long to stop by itself before it is killed.
+    kill_grace_seconds: float = 30.0
     # -- the Prefect flow (flows/ingest.py) --------------------------------------------------------
     # A task run costs Prefect about a third of a second of CPU on 2 cores, more than a short
     # report takes to extract: files go in tasks of at most max_files_per_task, few enough that each
@@ -52,3 +61,12 @@ class Settings:
 
 
 SETTINGS = Settings()
+
+
+@dataclass(frozen=True)
+class Budget:
+    """What one file may take in a worker process: seconds of time, megabytes of address space
+    (chiso ingest --file-timeout, --file-memory)."""
+
+    seconds: float = SETTINGS.file_seconds
+    memory_mb: int = SETTINGS.file_memory_mb

@@ -15,11 +15,14 @@ returned as failed; the run goes on.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 import multiprocessing as mp
 import os
+import resource
 import select
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -27,7 +30,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 
 from extractors.records import FileResult
-from extractors.settings import SETTINGS
+from extractors.settings import SETTINGS, Budget
 
 logger = logging.getLogger(__name__)
 
@@ -64,22 +67,46 @@ def _exit_when_gone(pid: int) -> None:
     os._exit(1)
 
 
-def _watch_parent(pid: int) -> None:
-    """Worker initializer: a worker never outlives the process that asked for it. Without this,
-    `kill -9` of `chiso ingest` left its workers (and the forkserver) running, waiting for work."""
+class BudgetExceeded(Exception):
+    """A file went past its time or memory budget (SETTINGS.file_seconds, file_memory_mb)."""
+
+
+def _watch_parent(pid: int, memory_mb: int | None = None) -> None:
+    """Worker initializer: a worker never outlives the process that asked for it (without this,
+    `kill -9` of `chiso ingest` left its workers and the forkserver running, waiting for work), and
+    its address space is capped at `memory_mb`: a file that needs more fails with MemoryError alone."""
     threading.Thread(target=_exit_when_gone, args=(pid,), name="chiso-parent-watch", daemon=True).start()
+    if memory_mb:
+        limit = memory_mb * 2**20
+        with contextlib.suppress(ValueError, OSError):  # a lower hard limit already set: keep it
+            resource.setrlimit(resource.RLIMIT_AS, (limit, resource.getrlimit(resource.RLIMIT_AS)[1]))
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
+def _pool(workers: int, budget: Budget | None = None) -> ProcessPoolExecutor:
     ctx = mp.get_context("forkserver")
     ctx.set_forkserver_preload(PRELOAD)
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_watch_parent,
-                               initargs=(os.getpid(),))
+                               initargs=(os.getpid(), (budget or Budget()).memory_mb))
+
+
+def within_budget(seconds: float, extract: Callable[..., FileResult], *args: str) -> FileResult:
+    """extract(*args) in a worker, stopped by SIGALRM past `seconds` (SETTINGS.file_seconds of the
+    parent; the parent kills a worker that does not stop: see extract_in_workers)."""
+    def alarm(signum: int, frame: object) -> None:
+        raise BudgetExceeded(f"took longer than its time budget ({seconds:g} s)")
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return extract(*args)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def extract_in_workers(jobs: Iterable[tuple[str, str]], extract: Extract, workers: int,
                        died: Callable[[str, str], FileResult],
-                       heartbeat: float | None = None) -> Iterator[FileResult | None]:
+                       heartbeat: float | None = None, budget: Budget | None = None) -> Iterator[FileResult | None]:
     """extract(path, sha256) for each job in `workers` processes, each result yielded as soon as
     it is finished: one slow file does not hold back the files finished after it. Only copies of
     the same bytes keep their order (a result waits for the files listed before it with the same
@@ -91,8 +118,10 @@ def extract_in_workers(jobs: Iterable[tuple[str, str]], extract: Extract, worker
     unyielded: dict[int, tuple[str, str]] = {}  # job number → job, submitted and not yet yielded
     held: dict[int, FileResult] = {}  # finished, waiting for an earlier copy of the same bytes
     in_flight: dict[Future, int] = {}
+    running_since: dict[Future, float] = {}
     numbers = itertools.count()
-    pool = _pool(workers)
+    budget = budget or Budget()
+    pool = _pool(workers, budget)
     try:
         while True:
             yield from _released(held, unyielded)
@@ -103,12 +132,14 @@ def extract_in_workers(jobs: Iterable[tuple[str, str]], extract: Extract, worker
                         break
                     number = next(numbers)
                     unyielded[number] = job  # listed before submit: a broken pool refuses it
-                    in_flight[pool.submit(extract, *job)] = number
+                    in_flight[pool.submit(within_budget, budget.seconds, extract, *job)] = number
                 if not in_flight:
                     return
-                done, _ = wait(in_flight, timeout=heartbeat, return_when=FIRST_COMPLETED)
+                done, _ = wait(in_flight, timeout=heartbeat or _STUCK_CHECK, return_when=FIRST_COMPLETED)
                 if not done:
-                    yield None
+                    _kill_if_stuck(pool, in_flight, running_since, budget)
+                    if heartbeat:
+                        yield None
                     continue
                 for future in done:
                     held[in_flight.pop(future)] = future.result()
@@ -117,14 +148,35 @@ def extract_in_workers(jobs: Iterable[tuple[str, str]], extract: Extract, worker
                 # tried again alone, in a fresh pool: the one that breaks it alone is the culprit.
                 pool.shutdown(wait=False, cancel_futures=True)
                 in_flight.clear()
+                running_since.clear()
                 suspects = [number for number in unyielded if number not in held]
                 logger.warning("a worker process died; trying the %d file(s) in flight one by one", len(suspects))
                 for number in suspects:
                     yield from _released(held, unyielded)
-                    held[number] = extract_alone(extract, unyielded[number], died)
-                pool = _pool(workers)
+                    held[number] = extract_alone(extract, unyielded[number], died, budget)
+                pool = _pool(workers, budget)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+_STUCK_CHECK = 5.0  # seconds between checks for a stuck worker when the caller wants no heartbeat
+
+
+def _kill_if_stuck(pool: ProcessPoolExecutor, in_flight: dict[Future, int], running_since: dict[Future, float],
+                   budget: Budget) -> None:
+    """Kill the pool's workers when a file has run past its time budget and the grace after it
+    (SIGALRM could not stop it: a parser stuck in C). The pool breaks; the files in flight are
+    tried again alone, and the stuck one fails alone (extract_alone)."""
+    now = time.monotonic()
+    for future in in_flight:
+        if future.running():
+            running_since.setdefault(future, now)
+    limit = budget.seconds + SETTINGS.kill_grace_seconds
+    if any(now - since > limit for future, since in running_since.items() if future in in_flight):
+        logger.warning("a file ran past its time budget and did not stop: killing its worker")
+        for process in list(getattr(pool, "_processes", {}).values()):
+            with contextlib.suppress(ProcessLookupError):
+                process.kill()
 
 
 def _released(held: dict[int, FileResult], unyielded: dict[int, tuple[str, str]]) -> Iterator[FileResult]:
@@ -138,16 +190,23 @@ def _released(held: dict[int, FileResult], unyielded: dict[int, tuple[str, str]]
 
 
 def extract_alone(extract: Callable[..., FileResult], args: tuple[str, ...],
-                  died: Callable[[str, str], FileResult]) -> FileResult:
+                  died: Callable[[str, str], FileResult], budget: Budget | None = None) -> FileResult:
     """extract(*args) (args[0]: the path) in a worker process of its own, after a worker died with
     this file among those in flight: the file that kills its worker alone is the culprit and gets
     `died(path, message)`; the others get their result."""
     path = args[0]
-    alone = _pool(1)
+    budget = budget or Budget()
+    alone = _pool(1, budget)
     try:
-        return alone.submit(extract, *args).result()
+        return alone.submit(within_budget, budget.seconds, extract, *args).result(
+            timeout=budget.seconds + SETTINGS.kill_grace_seconds)
     except BrokenProcessPool:
         return died(path, f"{path}: {WORKER_DIED}")
+    except TimeoutError:
+        for process in list(getattr(alone, "_processes", {}).values()):
+            with contextlib.suppress(ProcessLookupError):
+                process.kill()
+        return died(path, f"{path}: took longer than its time budget ({budget.seconds:g} s) and was stopped")
     finally:
         alone.shutdown(wait=True, cancel_futures=True)
 
@@ -175,7 +234,7 @@ class SharedWorkers:
     def extract(self, path: str) -> FileResult:
         pool = self._pool
         try:
-            return pool.submit(self._extract, path).result()
+            return pool.submit(within_budget, SETTINGS.file_seconds, self._extract, path).result()
         except BrokenProcessPool:
             self._replace(pool)
         logger.warning("%s: a worker process died while it was in flight; trying it alone", path)

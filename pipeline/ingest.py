@@ -31,6 +31,7 @@ from pipeline.store.run_journal import COUNTS, RUNNERS, append_run, journal_full
 from pipeline.store.snapshot import read_snapshot
 
 if TYPE_CHECKING:
+    from extractors.settings import Budget
     from pipeline.store import Store
 
 logger = logging.getLogger(__name__)
@@ -166,6 +167,14 @@ def completed(result: FileResult, planned: PlannedFile) -> FileResult:
     return result
 
 
+def _memory_budget_mb() -> int:
+    """The address-space cap this worker process runs under (pipeline.extract_pool), in MB."""
+    import resource
+
+    soft = resource.getrlimit(resource.RLIMIT_AS)[0]
+    return SETTINGS.file_memory_mb if soft == resource.RLIM_INFINITY else soft // 2**20
+
+
 def extract_or_fail(extract: Callable[[str], FileResult] | None, path: str, sha256: str) -> FileResult:
     """extract(path) (None: `extractors.extract.extract_file`), with any unexpected exception turned
     into a failed result. Module level: worker processes receive it (and `extract`) by name, see
@@ -176,7 +185,12 @@ def extract_or_fail(extract: Callable[[str], FileResult] | None, path: str, sha2
         extract = extract_file
     try:
         result = extract(path)
+    except MemoryError:
+        logger.debug("%s: past its memory budget", path, exc_info=True)
+        return failed_file(path, f"{path}: needed more memory than its budget ({_memory_budget_mb()} MB)", sha256)
     except Exception as err:  # noqa: BLE001 - one bad file must not stop a run of thousands
+        if type(err).__name__ == "BudgetExceeded":  # pipeline.extract_pool: SIGALRM past its time
+            return failed_file(path, f"{path}: {err}", sha256)
         logger.debug("%s: extraction crashed", path, exc_info=True)
         return failed_file(path, f"{path}: extraction crashed: {type(err).__name__}: {err}", sha256)
     return result
@@ -240,7 +254,8 @@ class BatchWriter:
         return result
 
 
-def _extracted(jobs: list[tuple[str, str]], workers: int | None) -> Iterator[FileResult | None]:
+def _extracted(jobs: list[tuple[str, str]], workers: int | None,
+               budget: Budget | None = None) -> Iterator[FileResult | None]:
     """The results of `jobs` (path, sha256) as they finish (copies of the same bytes in the jobs'
     order), and None every SETTINGS.heartbeat_seconds while none does; in worker processes when workers > 1
     (None: one per core), else in a thread of this process, so that this one keeps writing.
@@ -258,7 +273,7 @@ def _extracted(jobs: list[tuple[str, str]], workers: int | None) -> Iterator[Fil
 
     task = functools.partial(extract_or_fail, _stand_in())
     yield from extract_in_workers(jobs, task, min(workers, len(jobs)), died=failed_file,
-                                  heartbeat=SETTINGS.heartbeat_seconds)
+                                  heartbeat=SETTINGS.heartbeat_seconds, budget=budget)
 
 
 def _extracted_in_thread(jobs: list[tuple[str, str]],
@@ -341,7 +356,7 @@ def unchanged_run(files: Sequence[str], db: str | Path, *, runner: str = "cli",
 def ingest_paths(paths: Iterable[str | Path], db: str | Path, *, quiet: bool = False, runner: str = "cli",
                  exclude: Sequence[str] = (), lock_timeout: float = 30.0,
                  progress: Progress | None = None, workers: int | None = 1, rehash: bool = False,
-                 follow_links: bool = False) -> RunSummary:
+                 follow_links: bool = False, budget: Budget | None = None) -> RunSummary:
     """Ingest files and folders into the database `db` (created when missing).
 
     Only regular files are read, and links leading out of a folder given only with
@@ -374,6 +389,6 @@ def ingest_paths(paths: Iterable[str | Path], db: str | Path, *, quiet: bool = F
     from pipeline.run import run_ingest
 
     return run_ingest(files, db, runner=runner, rehash=rehash, lock_timeout=lock_timeout, step=step,
-                      extraction=lambda todo: _extracted([(p.path, p.sha256) for p in todo], workers),
+                      extraction=lambda todo: _extracted([(p.path, p.sha256) for p in todo], workers, budget),
                       started=started, not_read=not_read)
 

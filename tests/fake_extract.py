@@ -26,6 +26,11 @@ def fake_extract_file(path, source=None, data=None) -> FileResult:
     data = Path(path).read_bytes() if data is None else data
     if DELAY:
         time.sleep(DELAY)
+    if "slow_forever" in str(path):  # a file that never finishes: only its time budget stops it
+        time.sleep(3600)
+    if "greedy_memory" in str(path):  # a file that wants 1.5 GB: past a 1 GB memory budget
+        hog = bytearray(1536 * 2**20)
+        hog[-1] = 1
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

@@ -501,3 +501,40 @@ def test_the_size_limit_counts_bytes_read_not_the_size_claimed(monkeypatch):
     monkeypatch.setattr(readers, "MAX_FILE_BYTES", 10)
     with pytest.raises(TooLarge, match="more than"):
         readers._load(claims_nothing, "status")
+
+
+# --- per-file budgets (issue 22 item 2) -----------------------------------------------------------
+
+def test_a_file_past_its_time_budget_fails_alone_and_the_batch_goes_on(tmp_path, monkeypatch):
+    """A stand-in file that sleeps past a 1 s budget is stopped in its worker (SIGALRM) and recorded
+    failed with the reason; the other files are stored."""
+    import pipeline.ingest
+    from extractors.settings import Budget
+
+    monkeypatch.setattr(pipeline.ingest, "extract_file", fake_extract_file)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (folder / name).write_text(f"{name}: 6.107 doanh nghiệp", encoding="utf-8")
+    (folder / "slow_forever.txt").write_text("sleep", encoding="utf-8")
+    summary = ingest_paths([folder], tmp_path / "x.duckdb", quiet=True, workers=2,
+                           budget=Budget(seconds=1.0, memory_mb=2048))
+    assert summary.ingested == 3 and summary.failed == 1
+    (path, error), = summary.failures
+    assert path.endswith("slow_forever.txt") and "time budget (1 s)" in error
+
+
+def test_a_file_past_its_memory_budget_fails_alone(tmp_path, monkeypatch):
+    import pipeline.ingest
+    from extractors.settings import Budget
+
+    monkeypatch.setattr(pipeline.ingest, "extract_file", fake_extract_file)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("a: 6.107 doanh nghiệp", encoding="utf-8")
+    (folder / "greedy_memory.txt").write_text("eat", encoding="utf-8")
+    summary = ingest_paths([folder], tmp_path / "x.duckdb", quiet=True, workers=2,
+                           budget=Budget(seconds=60, memory_mb=1024))
+    assert summary.ingested == 1 and summary.failed == 1
+    (path, error), = summary.failures
+    assert path.endswith("greedy_memory.txt") and "memory than its budget (1024 MB)" in error

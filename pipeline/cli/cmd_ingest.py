@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from extractors.settings import SETTINGS, Budget
 from pipeline.cli.dataset_args import add_db_argument, db_path
 from pipeline.ingest import ingest_paths
 from pipeline.names import escaped, shown
@@ -29,6 +30,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                         "are skipped, with a line naming them; FIFOs, sockets and devices are never read)")
     p.add_argument("--workers", type=_workers, default=0, metavar="N",
                    help="processes that extract files at once (default: one per core; 1 = none besides this one)")
+    p.add_argument("--file-timeout", type=float, default=SETTINGS.file_seconds, metavar="SECONDS",
+                   help=f"time one file may take in a worker process before it is stopped and recorded "
+                        f"failed (default {SETTINGS.file_seconds:g})")
+    p.add_argument("--file-memory", type=int, default=SETTINGS.file_memory_mb, metavar="MB",
+                   help=f"memory (address space) a worker process may use for one file; a file that needs "
+                        f"more is recorded failed (default {SETTINGS.file_memory_mb})")
 
 
 def _workers(text: str) -> int:
@@ -46,7 +53,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         summary = ingest_paths(args.paths, db, quiet=args.quiet, exclude=args.exclude,
                                lock_timeout=args.lock_timeout, workers=args.workers or None,
-                               rehash=args.rehash, follow_links=args.follow_links)
+                               rehash=args.rehash, follow_links=args.follow_links,
+                               budget=Budget(seconds=args.file_timeout, memory_mb=args.file_memory))
     except StoreError as err:
         print(f"chiso ingest: {shown(str(err))}", file=sys.stderr)
         return 1
