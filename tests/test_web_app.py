@@ -349,3 +349,17 @@ def test_browser_facets_filter_and_share_their_url(dataset):
     assert at.query_params["org"] == VINH and at.query_params["modality"] == "actual"
     assert set(at.dataframe[0].value["modality"]) == {"actual"}
     assert any("browse?org=" in c.value for c in at.caption)
+
+
+def test_a_duplicate_document_still_opens_by_its_id(dataset, tmp_path, monkeypatch):
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(dataset, db)
+    monkeypatch.setenv(reads.DB_ENV, str(db))
+    # seeds/000 re-sent as another file with a line added: stored as a duplicate, still readable
+    (tmp_path / "resent.txt").write_bytes((SEEDS / "000_bf79206f8d7a586e.txt").read_bytes() + "\nGửi lại.\n".encode())
+    ingest_paths([tmp_path / "resent.txt"], db, quiet=True)
+    every = Dataset(db, with_duplicates=True).documents()
+    copy = every[every["path"] == "resent.txt"]
+    assert copy["duplicate_of"].notna().all()
+    at = app_at("page_documents.py", doc=copy["doc_id"].iloc[0])
+    assert '<mark class="fig" title="value=6107; unit=count' in html_of(at)

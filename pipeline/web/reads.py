@@ -168,12 +168,13 @@ def search_documents(db: str, stamp: float, organizations: tuple[str, ...] = (),
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def document(db: str, stamp: float, doc_id: str) -> DocumentExtract | None:
-    """One stored document with its figures and references, as records (None: unknown id)."""
-    docs = _sql(db, "SELECT * FROM documents WHERE doc_id = ?", [doc_id])
+    """One stored document with its figures and references, as records (None: unknown id). A duplicate
+    document opens too (a link names it): counting once is for lists and sums, not for reading."""
+    docs = _sql(db, "SELECT * FROM documents WHERE doc_id = ?", [doc_id], with_duplicates=True)
     if docs.empty:
         return None
-    figs = _sql(db, "SELECT * FROM figures WHERE doc_id = ? ORDER BY char_start, figure_id", [doc_id])
-    refs = _sql(db, "SELECT * FROM \"references\" WHERE doc_id = ? ORDER BY char_start, ref_id", [doc_id])
+    figs = _sql(db, "SELECT * FROM figures WHERE doc_id = ? ORDER BY char_start, figure_id", [doc_id], True)
+    refs = _sql(db, "SELECT * FROM \"references\" WHERE doc_id = ? ORDER BY char_start, ref_id", [doc_id], True)
     return extract_from_rows(docs.iloc[0].to_dict(), figs.to_dict("records"), refs.to_dict("records"))
 
 
