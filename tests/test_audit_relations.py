@@ -231,3 +231,11 @@ def test_an_average_per_year_annotated_with_period_one_spreads_over_the_total_pe
                fig("bình quân 300", "300", 300, entity="đoàn viên", modality="target", aggregation="average",
                    period_years=1)]
     assert found(text, figures, kind="kế hoạch") == [("AVG_TOTAL", "inconsistent")]
+
+
+def test_a_list_of_examples_is_not_summed():
+    # own: "(như …)" gives examples; the parts may leave others out
+    text = "Công đoàn đã trao 500 suất quà (như 200 suất cho đoàn viên nữ, 100 suất cho con đoàn viên)."
+    figures = [fig("trao 500", "500", 500, entity="suất quà"), fig("như 200", "200", 200, entity="suất"),
+               fig("100 suất", "100", 100, entity="suất")]
+    assert found(text, figures) == []

@@ -205,7 +205,7 @@ def links(sent: list[AuditFigure]) -> list[Link]:
         whole, parts = found
         inner = fold(s[end: close - base])
         subset_only = name in ("subset_cues",) and cue in cue_list("subset_only_cues")
-        if name in ("paren", "colon") and has_cue(inner, "subset_only_cues"):
+        if has_cue(inner, "not_exhaustive_cues") or (name in ("paren", "colon") and has_cue(inner, "subset_only_cues")):
             subset_only = True
         how = "subset" if subset_only or name == "subset_cues" and cue not in cue_list("breakdown_cues") else "breakdown"
         out.append(Link(whole, parts, how, cue))
