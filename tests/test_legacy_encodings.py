@@ -125,3 +125,18 @@ def test_short_lines_of_a_tcvn3_document_are_decoded():
     text = "Sè: 41/KH-L§L§\nKÕ HO¹CH\n" + body
     out = decode_legacy(MappedText.identity(text)).text
     assert out.startswith("SỐ: 41/KH-LĐLĐ\nKẾ HOẠCH\nCông đoàn cơ sở đã kết nạp")
+
+
+@pytest.mark.parametrize("table", ["tcvn3", "vni"])
+def test_raw_legacy_bytes_are_decoded_like_their_mojibake(tmp_path, table):
+    """A file saved in TCVN3 or VNI (its bytes, not UTF-8 mojibake) reads as Vietnamese; TCVN3 bytes
+    once read as cp1258 (`kÕt` → `kƠt`) and stayed garbled (issue 22)."""
+    from extractors.extract import extract_file
+
+    text = "Công đoàn cơ sở đã kết nạp 50 đoàn viên mới trong năm qua. Liên đoàn Lao động huyện có 312 công đoàn cơ sở.\n"
+    encoded = encode_tcvn3(text) if table == "tcvn3" else encode_vni(text)
+    path = tmp_path / f"{table}.txt"
+    path.write_bytes((encoded * 3).encode("latin-1"))
+    (doc,) = extract_file(path).documents
+    assert doc.document.text.startswith("Công đoàn cơ sở đã kết nạp 50 đoàn viên mới trong năm qua.")
+    assert {f.value for f in doc.figures} >= {50, 312}

@@ -93,11 +93,31 @@ def _cp1258_evidence(text: str) -> int:
     return tones + sum(1 for ch in text if ch in CP1258_ONLY)
 
 
+def _syllable_share(text: str) -> float:
+    """Share of the words of `text` (at most its first 2,000) that are Vietnamese syllables."""
+    from extractors.normalize.syllables import is_vietnamese_syllable
+
+    words = [w.strip(".,;:!?()\"'“”") for w in text.split()[:2000]]
+    words = [w for w in words if w.isalpha()]
+    return sum(map(is_vietnamese_syllable, words)) / len(words) if words else 0.0
+
+
+def _legacy_reading(text: str) -> str:
+    """`text` (8-bit bytes read as cp1252) as it reads once TCVN3/VNI lines are decoded."""
+    from extractors.normalize.edits import MappedText
+    from extractors.normalize.legacy import decode_legacy
+
+    return decode_legacy(MappedText.identity(text[:20000])).text
+
+
 def _eight_bit(data: bytes) -> DecodedText:
     as_1258 = data.decode("cp1258", errors="replace")
-    if "\ufffd" not in as_1258 and _cp1258_evidence(as_1258) >= MIN_CP1258_EVIDENCE:
-        return DecodedText(unicodedata.normalize("NFC", as_1258), "cp1258")
     text = data.decode("latin-1").translate(_CP1252_TABLE)
+    if "\ufffd" not in as_1258 and _cp1258_evidence(as_1258) >= MIN_CP1258_EVIDENCE:
+        # raw TCVN3 bytes have cp1258 letters too (`kÕt` reads `kƠt`): the reading with more
+        # Vietnamese words wins; the normalizer decodes the legacy one (extractors/normalize/legacy.py)
+        if _syllable_share(_legacy_reading(text)) <= _syllable_share(unicodedata.normalize("NFC", as_1258)):
+            return DecodedText(unicodedata.normalize("NFC", as_1258), "cp1258")
     return DecodedText(text, "cp1252", ("not UTF-8: decoded as cp1252 (a legacy Vietnamese font encoding?)",))
 
 
