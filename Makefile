@@ -5,7 +5,7 @@ CHISO   := $(VENV)/bin/chiso
 STAMP   := $(VENV)/.installed-stamp
 DEMO_DB ?= demo.duckdb
 
-.PHONY: demo test lint bench install clean lock
+.PHONY: demo test lint bench install clean lock torture
 
 install: $(STAMP)
 
@@ -36,6 +36,12 @@ demo: $(STAMP)
 # `.venv/bin/python -m pytest -m "not server"`.
 test: $(STAMP)
 	$(PY) -m pytest -q -n auto --dist loadfile --no-loadscope-reorder
+
+# `make torture`: the reliability probes of issue 22 (hostile names, special files, links, kill -9
+# during a slow file, budgets, absurd numbers, page furniture, legacy bytes) and the bad-input
+# set; `make test` runs them too (docs/reliability.md has the table of probes and results).
+torture: $(STAMP)
+	$(PY) -m pytest -q -n auto --dist loadfile tests/test_reliability.py tests/test_bad_input.py tests/test_legacy_encodings.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check pipeline extractors flows tests benchmarks
