@@ -28,9 +28,9 @@ from extractors.entity import (
 from extractors.indicators import indicator_for
 from extractors.numbers import NumberMention, find_numbers
 from extractors.records import Figure, Reference
-from extractors.sentences import Sentence, split_sentences
+from extractors.sentences import COLON_LEVEL, Heading, Sentence, split_sentences
 from extractors.settings import SETTINGS
-from extractors.table_figures import find_tables, table_figures
+from extractors.table_figures import find_tables, prose_cells, table_figures
 
 logger = logging.getLogger(__name__)
 
@@ -229,6 +229,8 @@ def _modality(cues: _SentenceCues, segment: str, doc_kind: str | None) -> tuple[
         return "actual", None
     if cues.deadline is not None and (cues.target or (doc_kind or "") in cue.PLAN_KINDS):
         return "target", cues.deadline
+    if cues.annual and (doc_kind or "") in cue.PLAN_KINDS:
+        return "target", None  # a plan's "hằng năm": a target that holds every year
     return ("target" if cues.target else "actual"), None
 
 
@@ -249,10 +251,14 @@ def extract_figures(text: str, doc_kind: str | None = None,
     mentions = find_numbers(text)
     figures: list[Figure] = []
     in_tables: set[int] = set()
+    prose: list[tuple[Sentence, list[NumberMention]]] = []
     for table in find_tables(text):
         inside = [m for m in mentions if table[0].start <= m.start < table[-1].end]
         in_tables.update(id(m) for m in inside)
         figures.extend(table_figures(text, table, [m for m in inside if not _in_spans(m.start, m.end, ref_spans)]))
+        prose.extend(_prose_sentences(table, inside, sentences, starts))
+    for cell_sentence, cell_mentions in prose:
+        figures.extend(_sentence_figures(text, cell_sentence, cell_mentions, ref_spans, doc_kind, None))
     by_sentence: dict[int, list[NumberMention]] = {}
     for m in mentions:
         if id(m) in in_tables:
@@ -268,6 +274,23 @@ def extract_figures(text: str, doc_kind: str | None = None,
         figures.extend(_sentence_figures(text, s, by_sentence.get(k, []), ref_spans, doc_kind,
                                          _period_years(own_period) if own_period else scope.period))
     return sorted(figures, key=lambda f: f.char_start)
+
+
+def _prose_sentences(table: list, inside: list[NumberMention], sentences: list[Sentence],
+                     starts: list[int]) -> list[tuple[Sentence, list[NumberMention]]]:
+    """A table whose cells are sentences (a plan's `TT | Chỉ tiêu | Thời hạn`): each prose cell is read
+    as running text, governed by the headings above the table, its header row and the row's other cells
+    (`Đến năm 2028`, `Hằng năm`)."""
+    out = []
+    k = bisect.bisect_right(starts, table[0].start) - 1
+    above = sentences[k].headings if k >= 0 else ()
+    for pc in prose_cells(table):
+        cell = pc.cell
+        heads = above + tuple(Heading(cell.start, cell.start, COLON_LEVEL, c) for c in pc.context if c)
+        cell_mentions = [m for m in inside if cell.start <= m.start < cell.end]
+        if cell_mentions:
+            out.append((Sentence(cell.start, cell.end, cell.text, heads, cell.start), cell_mentions))
+    return out
 
 
 def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref_spans: list[tuple[int, int]],

@@ -101,14 +101,55 @@ def _column(header: str, cells: list[str]) -> Column:
                   year=int(y.group(1)) if y else None)
 
 
+def _columns(table: list[Row]) -> list[Column]:
+    header, body = table[0], table[1:]
+    width = max(len(r.cells) for r in table)
+    return [_column(header.cells[k].text if k < len(header.cells) else "",
+                    [r.cells[k].text for r in body if k < len(r.cells)]) for k in range(width)]
+
+
+@dataclass(frozen=True)
+class ProseCell:
+    """A table cell that is a sentence (`Phát triển mới ít nhất 1.500 đoàn viên`): its figures are read
+    as running text, with `context` as what governs them: the header row (`TT | Chỉ tiêu | Thời hạn`)
+    and the row's other cells (its deadline: `Đến năm 2028`, `Hằng năm`)."""
+
+    cell: Cell
+    context: tuple[str, ...]
+
+
+# A cell of at least this many words that holds a number is a sentence, not a label: the shortest
+# target of a plan table reads "Xây dựng 10 nhà Mái ấm Công đoàn" (7 words).
+MIN_PROSE_WORDS = 5
+
+
+def prose_cells(table: list[Row]) -> list[ProseCell]:
+    """The cells of a table whose rows are sentences: plans write their targets in `TT | Chỉ tiêu |
+    Thời hạn` tables. Only a table with no number standing alone in a cell (the numbering column
+    aside) is read so: a statistics table's numbers are its cells (`table_figures`)."""
+    if len(table) < 2:
+        return []
+    cols = _columns(table)
+    body = table[1:]
+    values = [[c for k, c in enumerate(r.cells) if c.text and not (k < len(cols) and cols[k].index)] for r in body]
+    if any(_NUMERIC_CELL.match(c.text) for row in values for c in row):
+        return []
+    header = " | ".join(c.text for c in table[0].cells if c.text)
+    out = []
+    for row in values:
+        for cell in row:
+            if len(cell.text.split()) >= MIN_PROSE_WORDS and re.search(r"\d", cell.text):
+                out.append(ProseCell(cell, (header, *(o.text for o in row if o is not cell))))
+    return out
+
+
 def table_figures(text: str, table: list[Row], mentions: list[NumberMention]) -> list[Figure]:
     """Figures of one table; `mentions` are the numbers found inside it."""
     if len(table) < 2:
         return []
     header, body = table[0], table[1:]
     width = max(len(r.cells) for r in table)
-    cols = [_column(header.cells[k].text if k < len(header.cells) else "",
-                    [r.cells[k].text for r in body if k < len(r.cells)]) for k in range(width)]
+    cols = _columns(table)
     label_col = next((k for k in range(width) if not cols[k].index and
                       sum(1 for r in body if k < len(r.cells) and re.search(r"[^\W\d_]", r.cells[k].text)) * 2
                       >= len(body)), None)

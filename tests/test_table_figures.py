@@ -1,6 +1,8 @@
 """Figures in tables: row labels give the entity, column headers the modality, share, achievement,
 year and money scale (a common layout of báo cáo tổng kết; rows written for this test)."""
 
+from pathlib import Path
+
 import docx
 import pytest
 
@@ -51,3 +53,60 @@ def test_table_cells_become_figures_with_their_meaning(figures):
 
 def test_numbering_column_is_not_a_figure(figures):
     assert not [f for f in figures if f.text in ("1", "2")]
+
+
+# --- tables whose cells are sentences (issue 18) ----------------------------------------------------
+# scripts/make_plan_table_docx.py builds the DOCX and renders the PDF (LibreOffice); both are committed.
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PLAN_TABLE = [FIXTURES / "docx" / "plan_table_chi_tieu.docx", FIXTURES / "pdf" / "plan_table_chi_tieu.pdf"]
+PLAN_TABLE_FIGURES = {
+    # (text, value, modality, deadline_year, recurrence, comparator, indicator)
+    ("ít nhất 1.500", 1500, "target", 2028, None, ">=", "new_members"),
+    ("12", 12, "target", 2028, None, "=", "new_grassroots_unions"),
+    ("từ 90% trở lên", 90, "target", None, "annual", ">=", "dialogue_coverage"),
+    ("2.000", 2000, "target", None, "annual", "=", "gifts"),
+    ("500.000 đồng", 500_000, "target", None, "annual", "=", "support_money"),
+    ("10", 10, "target", 2028, None, "=", "union_shelters"),
+}
+
+
+@pytest.mark.parametrize("path", PLAN_TABLE, ids=lambda p: p.suffix)
+def test_a_plan_table_of_sentences_gives_its_targets(path):
+    """`TT | Chỉ tiêu | Thời hạn`: each prose cell is read as running text; the header (`Chỉ tiêu`)
+    makes targets, the row's last cell gives the deadline (`Đến năm 2028`) or the recurrence (`Hằng năm`)."""
+    res = extract_file(path)
+    assert res.status == "ok", res.error
+    figures = [f for ex in res.documents for f in ex.figures]
+    got = {(f.text, f.value, f.modality, f.deadline_year, f.recurrence, f.comparator, f.indicator) for f in figures}
+    assert got == PLAN_TABLE_FIGURES
+    money = next(f for f in figures if f.unit == "vnd")
+    assert (money.aggregation, money.entity) == ("average", "trị giá suất quà cho đoàn viên có hoàn cảnh khó khăn")
+    assert {f.organization for f in figures} == {"Liên đoàn Lao động huyện Hải Hậu"}
+
+
+PROSE_TABLES = [
+    # (text, expected (figure text, modality, deadline_year, recurrence)) — rows written for this test
+    ("KẾ HOẠCH\nTT | Nội dung | Thời gian hoàn thành\n1 | Kết nạp mới 600 đoàn viên công đoàn | Trước năm 2026\n"
+     "2 | Tổ chức 20 cuộc đối thoại tại doanh nghiệp | Hằng năm",
+     {("600", "target", 2026, None), ("20", "target", None, "annual")}),
+    # a report's table of results: the header says nothing of targets
+    ("BÁO CÁO\nSTT | Kết quả | Ghi chú\n1 | Đã kết nạp 320 đoàn viên trong năm 2023 | Vượt kế hoạch",
+     {("320", "actual", None, None)}),
+]
+
+
+@pytest.mark.parametrize("text,expected", PROSE_TABLES, ids=["plan", "report"])
+def test_prose_cells_read_as_running_text(text, expected):
+    from extractors.figures import extract_figures
+
+    kind = "kế hoạch" if text.startswith("KẾ") else "báo cáo"
+    got = {(f.text, f.modality, f.deadline_year, f.recurrence) for f in extract_figures(text, doc_kind=kind)}
+    assert got == expected
+
+
+def test_a_statistics_table_label_is_no_sentence():
+    # a table with numbers standing alone in its cells is read cell by cell: the 25 of a label is no figure
+    from extractors.figures import extract_figures
+
+    text = "TT | Nội dung | Số lượng\n1 | Số CĐCS có từ 25 đoàn viên trở lên | 45\n2 | Số CĐCS dưới 25 đoàn viên | "
+    assert [f.text for f in extract_figures(text)] == ["45"]
