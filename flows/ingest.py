@@ -11,21 +11,17 @@ with Prefect's retries.
 from __future__ import annotations
 
 import contextvars
-import errno
 import functools
 import logging
 import math
 import queue
 import threading
 from collections import deque
-from collections.abc import Iterator
-from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from flows.settings import (
-    DASK_WORKERS,
     DEFAULT_THREADS,
     TASK_RETRIES,
     TASK_RETRY_DELAYS,
@@ -43,6 +39,7 @@ from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 from extractors.extract import extract_file  # noqa: E402
 from extractors.records import FileResult  # noqa: E402
 from extractors.settings import SETTINGS  # noqa: E402
+from flows.batch import TransientFailure, extract_batch, failed_result, is_transient_error  # noqa: E402
 from flows.report import run_report_markdown  # noqa: E402
 from pipeline.extract_pool import SharedWorkers, available_cores  # noqa: E402
 from pipeline.ingest import (  # noqa: E402
@@ -55,21 +52,6 @@ from pipeline.store.run_journal import COUNTS  # noqa: E402
 
 TASK_RUNNERS = ("default", "dask")
 
-# errno values of I/O that may succeed when tried again (busy or flaky disks, network shares).
-TRANSIENT_ERRNOS = frozenset(
-    getattr(errno, name) for name in (
-        "EAGAIN", "EWOULDBLOCK", "EINTR", "EIO", "EBUSY", "ETIMEDOUT", "ESTALE", "ENOLCK",
-        "ECONNRESET", "ECONNABORTED", "ENETDOWN", "ENETUNREACH", "EHOSTUNREACH", "EREMOTEIO",
-    ) if hasattr(errno, name)
-)
-
-
-def is_transient_error(exc: BaseException | None) -> bool:
-    """True for I/O errors worth retrying; False for a corrupt, missing or forbidden file."""
-    if isinstance(exc, TimeoutError | ConnectionError):
-        return True
-    return isinstance(exc, OSError) and exc.errno in TRANSIENT_ERRNOS
-
 
 def retry_on_transient_error(task: Any, task_run: Any, state: Any) -> bool:
     """Prefect `retry_condition_fn`: retry a failed task run only when its exception is transient."""
@@ -80,14 +62,6 @@ def retry_on_transient_error(task: Any, task_run: Any, state: Any) -> bool:
         except Exception:  # noqa: BLE001 - no exception to classify means no retry
             return False
     return is_transient_error(exc if isinstance(exc, BaseException) else None)
-
-
-@dataclass(frozen=True)
-class TransientFailure:
-    """A file of a batch whose extraction raised a transient I/O error: to be tried again alone."""
-
-    path: str
-    error: str
 
 
 def _extract_one(path: str) -> FileResult:
@@ -111,19 +85,10 @@ def batch_run_name(parameters: dict[str, Any]) -> str:
 @task(name="extract-files", task_run_name=batch_run_name,  # type: ignore[arg-type]
       cache_policy=NO_CACHE, persist_result=False)
 def extract_batch_task(paths: list[str]) -> list[FileResult | TransientFailure]:
-    """Read → normalize → segment → extract each file of a batch, one after the other. A bad file
-    gives a failed FileResult; a transient I/O error gives a TransientFailure, for the flow to try
-    that file again in an `extract_file_task` of its own; one file never fails its batch."""
-    outcomes: list[FileResult | TransientFailure] = []
-    for path in paths:
-        try:
-            outcomes.append(_extract_one(path))
-        except Exception as exc:  # noqa: BLE001 - any failure of one file is that file's record
-            if is_transient_error(exc):
-                outcomes.append(TransientFailure(path, f"{exc} ({type(exc).__name__})"))
-            else:
-                outcomes.append(failed_result(path, None, exc))
-    return outcomes
+    """Read → normalize → segment → extract each file of a batch (`flows.batch.extract_batch`): a bad
+    file gives a failed FileResult; a transient I/O error gives a TransientFailure, for the flow to
+    try that file again in an `extract_file_task` of its own; one file never fails its batch."""
+    return extract_batch(paths, _extract_one)
 
 
 @task(name="extract-file", task_run_name="extract {path}", retries=TASK_RETRIES,
@@ -137,25 +102,10 @@ def extract_file_task(path: str) -> FileResult:
 
 
 _REAL_EXTRACT_FILE = extract_file  # a test's stand-in replaces `extract_file`; this stays the real one
-# The worker processes of the running flow (default runner only), seen by its task threads: Prefect
-# runs each task in a copy of the flow's context. A context variable, not module state: two flows
-# in one process each see their own.
-_WORKERS: contextvars.ContextVar[SharedWorkers | None] = contextvars.ContextVar("chiso_flow_workers", default=None)
-
-
-def build_task_runner(kind: str, dask_address: str | None = None,
-                      threads: int = DEFAULT_THREADS) -> AbstractContextManager[Any]:
-    """The task runner for `kind`: threads in this process, or Dask (a local cluster or `dask_address`)."""
-    if kind == "default":
-        return ThreadPoolTaskRunner(max_workers=threads)
-    if kind == "dask":
-        from prefect_dask import DaskTaskRunner
-
-        if dask_address:
-            return DaskTaskRunner(address=dask_address)
-        return DaskTaskRunner(cluster_kwargs={"n_workers": DASK_WORKERS, "threads_per_worker": 1,
-                                              "processes": True, "dashboard_address": None})
-    raise ValueError(f"unknown task runner {kind!r}; choose one of {', '.join(TASK_RUNNERS)}")
+# The worker processes of the running flow (SharedWorkers; on Dask, flows.dask_run.DaskWorkers), seen
+# by its task threads: Prefect runs each task in a copy of the flow's context. A context variable, not
+# module state: two flows in one process each see their own.
+_WORKERS: contextvars.ContextVar[Any] = contextvars.ContextVar("chiso_flow_workers", default=None)
 
 
 def list_inbox(inbox: str) -> list[str]:
@@ -165,12 +115,6 @@ def list_inbox(inbox: str) -> list[str]:
     from pipeline.ingest import iter_ingest_files
 
     return list(iter_ingest_files([inbox]))
-
-
-def failed_result(path: str, sha256: str | None, exc: BaseException) -> FileResult:
-    """The quarantine record of a file whose task failed for good (retries spent, or not retryable)."""
-    message = str(exc) if path in str(exc) else f"{path}: {exc}"
-    return failed_file(path, f"{message} ({type(exc).__name__})", sha256)
 
 
 def result_of(future: PrefectFuture[FileResult], planned: PlannedFile) -> FileResult:
@@ -202,12 +146,10 @@ def ingest_inbox(inbox: str, db: str, task_runner: str = "default",
         raise ValueError(f"files_per_task must be at least 1, not {files_per_task}")
     runner_name = "prefect-dask" if task_runner == "dask" else "prefect"
     paths = list_inbox(inbox)
-    n_workers = workers or (DASK_WORKERS if task_runner == "dask" else available_cores())
+    n_workers = workers or available_cores()
 
     def extraction(todo: list[PlannedFile]) -> Iterator[FileResult | None]:
-        batch = files_per_batch(len(todo), n_workers, files_per_task)
-        logger.info("%d tasks of up to %d files", math.ceil(len(todo) / batch), batch)
-        return extracted_by_tasks(todo, task_runner, dask_address, n_workers, batch)
+        return extracted_by_tasks(todo, task_runner, dask_address, n_workers, files_per_task, logger)
 
     summary = run_ingest(paths, db, runner=runner_name, extraction=extraction, rehash=rehash, audit=True,
                          written=functools.partial(_written, logger))
@@ -232,8 +174,8 @@ def files_per_batch(files: int, workers: int, files_per_task: int | None = None)
 
 
 def extracted_by_tasks(todo: list[PlannedFile], task_runner: str, dask_address: str | None, workers: int,
-                       files_per_task: int) -> Iterator[FileResult | None]:
-    """The results of one task per batch of `files_per_task` files (in listing order), yielded as
+                       files_per_task: int | None = None, log: Any = None) -> Iterator[FileResult | None]:
+    """The results of one task per batch of files (in listing order; `files_per_batch`), yielded as
     their tasks finish, and None every heartbeat while none does (pipeline.run writes them: kill -9
     loses only the files of unfinished tasks).
 
@@ -243,30 +185,55 @@ def extracted_by_tasks(todo: list[PlannedFile], task_runner: str, dask_address: 
 
     The default runner's threads hand the extraction to `workers` processes (forked from one that
     loaded the models), two threads per process so that none waits for work: the flow uses every
-    core, as `chiso ingest` does, while Prefect's bookkeeping stays in this process.
+    core, as `chiso ingest` does, while Prefect's bookkeeping stays in this process. On Dask a
+    batch is plain Dask work on the cluster (flows/dask_run.py); only a file tried again alone is
+    a Prefect task, whose thread hands the file to the cluster.
     """
-    pooled = task_runner == "default" and extract_file is _REAL_EXTRACT_FILE and len(todo) > 1
+    log = log or logging.getLogger(__name__)
+    if task_runner == "dask":
+        from flows.dask_run import DaskWorkers, dask_client, finished, submit_batches, worker_threads
+
+        with dask_client(dask_address, workers) as client:
+            batch = files_per_batch(len(todo), worker_threads(client), files_per_task)
+            log.info("Dask scheduler %s, %d worker threads: %d batches of up to %d files",
+                     client.scheduler.address, worker_threads(client), math.ceil(len(todo) / batch), batch)
+            token = _WORKERS.set(DaskWorkers(client))
+            try:
+                yield from _submitted(todo, DEFAULT_THREADS, batch,
+                                      functools.partial(submit_batches, client), functools.partial(finished, client))
+            finally:
+                _WORKERS.reset(token)
+        return
+    batch = files_per_batch(len(todo), workers, files_per_task)
+    log.info("%d tasks of up to %d files", math.ceil(len(todo) / batch), batch)
+    pooled = extract_file is _REAL_EXTRACT_FILE and len(todo) > 1
     pool = SharedWorkers(min(workers, len(todo)), died=failed_file) if pooled else None
     token = _WORKERS.set(pool)
     threads = 2 * min(workers, len(todo)) if pooled else DEFAULT_THREADS
     try:
-        yield from _submitted(todo, task_runner, dask_address, threads, files_per_task)
+        yield from _submitted(todo, threads, batch)
     finally:
         _WORKERS.reset(token)
         if pool is not None:
             pool.close()
 
 
-def _submitted(todo: list[PlannedFile], task_runner: str, dask_address: str | None, threads: int,
-               files_per_task: int) -> Iterator[FileResult | None]:
-    with build_task_runner(task_runner, dask_address, threads) as runner:
+def _submitted(todo: list[PlannedFile], threads: int, files_per_task: int,
+               submit_batches: Callable[[list[list[str]]], list[Any]] | None = None,
+               finishing: Callable[[list[Any]], Iterable[Any]] = as_completed) -> Iterator[FileResult | None]:
+    """Submit the batches (Prefect tasks on `threads` threads, or `submit_batches`: Dask futures that
+    `finishing` hands back as they finish), then yield their results in order of completion."""
+    with ThreadPoolTaskRunner(max_workers=threads) as runner:  # the batches' tasks, files tried again
         starts = range(0, len(todo), files_per_task)
-        futures = [runner.submit(extract_batch_task, parameters={
-            "paths": [planned.path for planned in todo[start:start + files_per_task]]}) for start in starts]
+        batches = [[planned.path for planned in todo[start:start + files_per_task]] for start in starts]
+        if submit_batches is None:
+            futures = [runner.submit(extract_batch_task, parameters={"paths": paths}) for paths in batches]
+        else:
+            futures = submit_batches(batches)
         first_of = {future: start for future, start in zip(futures, starts, strict=True)}
         finished: queue.Queue[tuple[int | None, Any]] = queue.Queue()  # (file again, or None: a batch; future)
-        threading.Thread(target=_report_finished, args=(futures, finished), name="chiso-flow-watch",
-                         daemon=True).start()
+        threading.Thread(target=_report_finished, args=(futures, finished, None, finishing),
+                         name="chiso-flow-watch", daemon=True).start()
         order = _SameBytesInOrder(todo)
         while order.waiting:
             try:
@@ -292,12 +259,13 @@ def _submitted(todo: list[PlannedFile], task_runner: str, dask_address: str | No
             yield None
 
 
-def _report_finished(futures: list[PrefectFuture[Any]], finished: queue.Queue[tuple[int | None, Any]],
-                     again_of: int | None = None) -> None:
+def _report_finished(futures: list[Any], finished: queue.Queue[tuple[int | None, Any]],
+                     again_of: int | None = None,
+                     finishing: Callable[[list[Any]], Iterable[Any]] = as_completed) -> None:
     """Put each of `futures` in `finished` as it finishes (a thread: the flow's thread keeps
     writing meanwhile); what goes wrong while waiting is put there too, for the flow to raise."""
     try:
-        for future in as_completed(futures):
+        for future in finishing(futures):
             finished.put((again_of, future))
     except BaseException as err:  # noqa: BLE001 - handed to the flow's thread
         finished.put((again_of, err))
@@ -326,7 +294,7 @@ class _SameBytesInOrder:
         return out
 
 
-def batch_outcomes(future: PrefectFuture[list[FileResult | TransientFailure]],
+def batch_outcomes(future: Any,  # a PrefectFuture, or a Dask future (flows/dask_run.py)
                    batch: list[PlannedFile]) -> list[FileResult | TransientFailure]:
     """The outcome of each file of a finished batch task, completed from the plan; a task that
     failed as a whole (its worker lost, say) fails each of its files with its error."""

@@ -30,9 +30,8 @@ DEFAULT_THREADS = 1
 # (extractors/settings.py). One task per file made the flow 1.7-2.3x `chiso ingest`;
 # `files_per_task=1` still gives a task per file.
 
-# Workers of the local Dask cluster when --task-runner dask is given without --dask-address
-# (one process per core of the 2-core machines this was sized on).
-DASK_WORKERS = 2
+# Workers of the local Dask cluster (--task-runner dask without --dask-address): one process per core,
+# one thread each, like the default runner's worker processes (flows/dask_run.py).
 
 # The temporary Prefect server of one-off runs takes 9-21 s to start on a 2-core machine
 # (STACK-NOTES.md); Prefect's own default (20 s) is too close to that.
