@@ -538,3 +538,40 @@ def test_a_file_past_its_memory_budget_fails_alone(tmp_path, monkeypatch):
     assert summary.ingested == 1 and summary.failed == 1
     (path, error), = summary.failures
     assert path.endswith("greedy_memory.txt") and "memory than its budget (1024 MB)" in error
+
+
+# --- readers while a writer works (issue 22 item 7) -------------------------------------------------
+
+HOLD_WRITER = """
+import sys, time
+from pipeline.store import Store
+with Store(sys.argv[1]):
+    print("locked", flush=True)
+    time.sleep(float(sys.argv[2]))
+"""
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("verb", [["query", "SELECT count(*) FROM files"], ["stats"],
+                                  ["compare", "--indicator", "new_members"], ["audit"], ["export", "--format", "csv"]])
+def test_a_reader_during_an_ingest_waits_then_says_so_in_one_line(tmp_path, verb):
+    """`chiso audit` during an ingest printed a traceback; every verb waits for the writer
+    (--lock-timeout) and then says in one line that another chiso process holds the dataset."""
+    from pipeline.store import Store
+
+    db = tmp_path / "chiso.duckdb"
+    Store(db).close()
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_WRITER, str(db), "20"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        args = [sys.executable, "-m", "pipeline", *verb, "--db", str(db), "--lock-timeout", "0.5"]
+        if verb[0] == "export":
+            args += ["--out", str(tmp_path / "out")]
+        out = subprocess.run(args, capture_output=True, text=True, timeout=120)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert out.returncode == 1, out.stderr
+    assert "Traceback" not in out.stderr
+    assert "is in use by another chiso process" in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1, out.stderr

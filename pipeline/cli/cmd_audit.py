@@ -14,7 +14,7 @@ from pipeline.audit.model import CONSISTENT, SEVERITY_ORDER, SURE
 from pipeline.audit.report_html import render_report
 from pipeline.audit.run import audit_and_store
 from pipeline.cli.dataset_args import add_db_argument, db_path
-from pipeline.store.errors import StoreNotFound
+from pipeline.store.errors import StoreError, StoreNotFound
 
 NAME = "audit"
 HELP = "check that the stored figures add up (averages, shares, parts, targets) and store the findings"
@@ -115,6 +115,9 @@ def run(args: argparse.Namespace) -> int:
     except AuditError as err:
         print(f"{db}: {err}", file=sys.stderr)
         return 2 if "unknown rule" in str(err) else 1
+    except StoreError as err:  # an ingest holds the dataset: one line, no traceback (issue 22)
+        print(f"chiso audit: {err}", file=sys.stderr)
+        return 1
     findings = [f for f in stored if args.all_findings or f.confidence == SURE]
     hidden = len(stored) - len(findings)
     if args.out:
