@@ -5,10 +5,11 @@
   by LibreOffice), and its .xls and .ods renderings made by LibreOffice;
 - tests/fixtures/office/001_2dd21463e6f50625.doc (and .odt, .rtf): seed 001's DOCX rendering
   saved by LibreOffice as Word 97-2003, ODT and RTF;
-- tests/fixtures/ocr/001_2dd21463e6f50625.pdf: seed 001's PDF rendering scanned: rasterized at
-  200 dpi, turned 1.5°, grey noise and a little blur added, saved as an image-only PDF;
-- tests/fixtures/ocr/001_2dd21463e6f50625.jpg: its first page as a phone photo (perspective,
-  uneven light, JPEG quality 70).
+- tests/fixtures/ocr/000_bf79206f8d7a586e.pdf and 001_2dd21463e6f50625.pdf: seeds 000 and 001's
+  PDF renderings scanned: rasterized at 200 dpi, turned ±1.5°, grey noise, dust and a little blur
+  added, saved as image-only PDFs;
+- tests/fixtures/ocr/000_bf79206f8d7a586e.jpg: seed 000's first page as a phone photo (on a desk,
+  perspective, uneven warm light, JPEG quality 70).
 
 Needs LibreOffice (`soffice`) for the conversions. Deterministic noise (seeded). Run:
     .venv/bin/python scripts/make_format_fixtures.py [sheets|office|ocr ...]
@@ -26,6 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "fixtures"
 SEED = "001_2dd21463e6f50625"
+SCANNED = ("000_bf79206f8d7a586e", SEED)  # a speech (7 pages, 2 documents, 33 figures) and a programme
+PHOTO = "000_bf79206f8d7a586e"  # its first page holds the speech's figures
 
 # (unit, plan, done): one row per grassroots union of a district federation
 UNITS = [
@@ -126,22 +129,22 @@ def _scan_page(img, angle: float, seed: int):
 
 def make_scan(dpi: int = 200, angle: float = 1.5) -> None:
     import pypdfium2 as pdfium
-    from PIL import Image
 
     folder = OUT / "ocr"
     folder.mkdir(parents=True, exist_ok=True)
-    pdf = pdfium.PdfDocument(ROOT / "corpus" / "fixtures" / f"{SEED}.pdf")
-    pages = []
-    for i in range(len(pdf)):
-        bitmap = pdf[i].render(scale=dpi / 72, grayscale=True)
-        pages.append(_scan_page(bitmap.to_pil(), angle if i % 2 == 0 else -angle, seed=i))
-    first = pages[0]
-    first.save(folder / f"{SEED}.pdf", "PDF", resolution=dpi, save_all=True, append_images=pages[1:])
+    for stem in SCANNED:
+        pdf = pdfium.PdfDocument(ROOT / "corpus" / "fixtures" / f"{stem}.pdf")
+        pages = []
+        for i in range(len(pdf)):
+            bitmap = pdf[i].render(scale=dpi / 72, grayscale=True)
+            pages.append(_scan_page(bitmap.to_pil(), angle if i % 2 == 0 else -angle, seed=i))
+        pages[0].save(folder / f"{stem}.pdf", "PDF", resolution=dpi, save_all=True, append_images=pages[1:],
+                      quality=40)
+    pdf = pdfium.PdfDocument(ROOT / "corpus" / "fixtures" / f"{PHOTO}.pdf")
     photo = _photo(pdf[0].render(scale=220 / 72).to_pil())
     buf = io.BytesIO()
     photo.save(buf, "JPEG", quality=70)
-    (folder / f"{SEED}.jpg").write_bytes(buf.getvalue())
-    Image.Image.close(first)
+    (folder / f"{PHOTO}.jpg").write_bytes(buf.getvalue())
 
 
 def _photo(img):
