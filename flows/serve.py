@@ -9,6 +9,7 @@ Call `flows.settings.apply_offline_defaults(db)` before importing this module.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import os
@@ -22,7 +23,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from flows.prefect_db import seed_database
 
@@ -92,7 +93,7 @@ class LocalPrefectServer:
         home.mkdir(parents=True, exist_ok=True)
         seed_database()  # a new home: the migrated, empty database instead of 78 s of migrations
         log_path = home / "server.log"
-        env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+        env = server_environment(host, port)
         cmd = [sys.executable, "-m", "prefect", "server", "start", "--host", host, "--port", str(port)]
         with open(log_path, "ab") as log:
             # Its own session: a Ctrl-C in the terminal must not reach the server before the runner stops.
@@ -131,6 +132,16 @@ class LocalPrefectServer:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait(timeout=grace)
+
+
+def server_environment(host: str, port: int) -> dict[str, str]:
+    """The environment of a local `prefect server start`: no PREFECT_API_URL (it is the server), and
+    PREFECT_UI_API_URL naming this server's API, which the UI reads from `/ui-settings` (left alone,
+    Prefect 3.8 told the UI `http://127.0.0.1:4200/api` whatever the port). A PREFECT_UI_API_URL
+    set by the user (a reverse proxy in front of the server) is kept."""
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env.setdefault("PREFECT_UI_API_URL", f"http://{host}:{port}/api")
+    return env
 
 
 def configured_api_url() -> str | None:
@@ -187,11 +198,45 @@ def _raise_keyboard_interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
+async def serve_until_signalled(flow: Any, name: str, say: Callable[[str], None] = print,
+                                **deployment: Any) -> None:
+    """Serve `flow` as the deployment `name` (a Prefect `Runner`, as `flow.serve` does) until SIGTERM
+    or SIGINT, then stop the runner by awaiting its `astop()`. (`flow.serve` leaves the signal to
+    the runner's own handler, which calls the synchronous `stop()` inside the running event loop:
+    the coroutine `Runner.astop` was created and never awaited, and the runner was not stopped.)"""
+    from prefect.runner import Runner
+
+    runner = Runner(name=name)
+    await runner.aadd_flow(flow, name=name, **deployment)
+    running = asyncio.ensure_future(runner.start())
+    while not runner.started and not running.done():  # start() sets its SIGTERM handler first
+        await asyncio.sleep(0.05)
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    for signum in STOP_SIGNALS:
+        loop.add_signal_handler(signum, stop.set)
+    stopping = asyncio.ensure_future(stop.wait())
+    try:
+        await asyncio.wait({running, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        if not running.done():
+            say("stop signal received: stopping the runner")
+            await runner.astop()
+        await running
+    finally:
+        stopping.cancel()
+        for signum in STOP_SIGNALS:
+            loop.remove_signal_handler(signum)
+
+
 def serve_ingest(inbox: str, db: str, cron: str, *, task_runner: str = "default",
                  dask_address: str | None = None, timezone: str | None = None,
                  name: str = DEPLOYMENT_NAME, say: Callable[[str], None] = print,
                  server_timeout: float = SERVER_START_TIMEOUT) -> None:
-    """Serve `ingest_inbox(inbox, db, …)` on the schedule `cron` until SIGINT/SIGTERM."""
+    """Serve `ingest_inbox(inbox, db, …)` on the schedule `cron` until SIGINT/SIGTERM, then stop
+    the runner and (when it started one) the local server; returns after a clean stop."""
     schedule = cron_schedule(cron, timezone)
     previous = signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)  # SIGTERM before serve starts
     try:
@@ -203,11 +248,11 @@ def serve_ingest(inbox: str, db: str, cron: str, *, task_runner: str = "default"
             say(f"serving deployment '{FLOW_NAME}/{name}' on schedule {cron!r}"
                 f"{f' ({timezone})' if timezone else ' (UTC)'}: inbox {inbox} → {db}, task runner {task_runner}")
             say(f"run it now with: PREFECT_API_URL={api_url} prefect deployment run '{FLOW_NAME}/{name}'")
-            ingest_inbox.serve(
-                name=name, schedules=[schedule], print_starting_message=False,
+            asyncio.run(serve_until_signalled(
+                ingest_inbox, name, say=say, schedules=[schedule],
                 parameters={"inbox": inbox, "db": db, "task_runner": task_runner, "dask_address": dask_address},
                 description=f"Ingest new and changed reports of {inbox} into {db}",
                 tags=["chiso"], entrypoint_type=EntrypointType.MODULE_PATH,
-            )
+            ))
     finally:
         signal.signal(signal.SIGTERM, previous)

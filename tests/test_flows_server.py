@@ -97,9 +97,11 @@ def _client(api_url: str):
     return client
 
 
-def _run_deployment_and_wait(client_cm, deployment_id) -> str:
+def _run_deployment_and_wait(client_cm, deployment_id, runs: list | None = None) -> str:
     with client_cm() as client:
         run = client.create_flow_run_from_deployment(deployment_id)
+    if runs is not None:
+        runs.append(run.id)
 
     def final_state():
         with client_cm() as client:
@@ -107,6 +109,37 @@ def _run_deployment_and_wait(client_cm, deployment_id) -> str:
         return state if state is not None and state.is_final() else None
 
     return _wait_for(final_state, RUN_TIMEOUT, f"flow run {run.id}", interval=2).type.value
+
+
+def _ui_settings(api_url: str) -> dict:
+    """What the server tells its UI (`/ui-settings`, next to `/api`): above all, where its API is."""
+    import json
+    import urllib.request
+
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with opener.open(api_url.removesuffix("/api") + "/ui-settings", timeout=30) as resp:
+        return json.loads(resp.read())
+
+
+def _assert_logs_and_report_in_the_ui(client_cm, flow_run_id) -> None:
+    """The run's log lines and its Markdown report are on the server (what the UI shows)."""
+    from prefect.client.schemas.filters import (
+        ArtifactFilter,
+        ArtifactFilterFlowRunId,
+        LogFilter,
+        LogFilterFlowRunId,
+    )
+
+    def logs():
+        with client_cm() as client:
+            return client.read_logs(log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=[flow_run_id])))
+    lines = _wait_for(logs, 60, f"the logs of flow run {flow_run_id}", interval=2)
+    assert any("2 files: 2 ingested" in line.message for line in lines), [line.message for line in lines][:20]
+    with client_cm() as client:
+        artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(
+            flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run_id])))
+    assert [a.key for a in artifacts] == ["chiso-ingest-report"] and artifacts[0].type == "markdown"
+    assert "| files seen | 2 |" in str(artifacts[0].data)
 
 
 def test_serve_starts_its_server_runs_on_schedule_and_on_demand_then_stops(tmp_path):
@@ -146,6 +179,8 @@ def test_serve_starts_its_server_runs_on_schedule_and_on_demand_then_stops(tmp_p
         from flows.serve import SERVER_NICENESS
         assert os.getpriority(os.PRIO_PROCESS, server_pid) == min(
             19, os.getpriority(os.PRIO_PROCESS, serve.pid) + SERVER_NICENESS)
+        # issue 21: the UI it prints reaches its API (Prefect's default told it port 4200)
+        assert _ui_settings(api_url)["api_url"] == api_url
         client_cm = _client(api_url)
 
         def deployment():
@@ -166,8 +201,10 @@ def test_serve_starts_its_server_runs_on_schedule_and_on_demand_then_stops(tmp_p
                         type=FlowRunFilterStateType(any_=[StateType.SCHEDULED]))))
         assert _wait_for(scheduled_runs, 120, "scheduled runs of the cron schedule", interval=2)
 
-        assert _run_deployment_and_wait(client_cm, dep.id) == "COMPLETED"
+        flow_runs: list = []
+        assert _run_deployment_and_wait(client_cm, dep.id, flow_runs) == "COMPLETED"
         assert _rows(db, "SELECT count(*) FROM files WHERE status = 'ok'") == [(2,)]
+        _assert_logs_and_report_in_the_ui(client_cm, flow_runs[0])
 
         shutil.copy(SEEDS[2], inbox / SEEDS[2].name)  # a report dropped into the inbox
         assert _run_deployment_and_wait(client_cm, dep.id) == "COMPLETED"
@@ -177,7 +214,10 @@ def test_serve_starts_its_server_runs_on_schedule_and_on_demand_then_stops(tmp_p
 
         os.kill(serve.pid, signal.SIGTERM)
         assert serve.wait(timeout=90) == 0
-        assert "stopping the local Prefect server" in err_path.read_text()
+        said = err_path.read_text(errors="replace")
+        assert "stopping the runner" in said and "stopping the local Prefect server" in said
+        assert "never awaited" not in said and "Traceback" not in said, said[-3000:]
+        assert said.rstrip().endswith("chiso serve: stopped"), said[-1000:]
         with pytest.raises(ProcessLookupError):
             os.kill(server_pid, 0)  # the child server is gone with it
     finally:

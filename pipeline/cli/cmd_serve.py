@@ -65,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
     except ServeError as err:
         print(f"chiso serve: {err}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        _say(args.quiet)("stopped")
+    except KeyboardInterrupt:  # a signal before the runner started (it stops the runner itself after)
+        pass
+    _say(args.quiet)("stopped")
     return 0
