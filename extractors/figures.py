@@ -30,7 +30,7 @@ from extractors.numbers import NumberMention, find_numbers
 from extractors.records import Figure, Reference
 from extractors.sentences import COLON_LEVEL, Heading, Sentence, split_sentences
 from extractors.settings import SETTINGS
-from extractors.table_figures import find_tables, prose_cells, table_figures
+from extractors.table_figures import find_tables, mentions_between, prose_cells, table_figures
 
 logger = logging.getLogger(__name__)
 
@@ -65,15 +65,30 @@ def _period_years(m: re.Match[str]) -> float | None:
     return None
 
 
+_QUOTE_OPENING = re.compile("[" + re.escape("".join(cue.QUOTES)) + "]")
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans merged where they overlap."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Short quotations of a sentence ('Chương trình "Mỗi đoàn viên 1 sáng kiến"'): names, whose digits
     are no figures. One pass over the sentence."""
     spans: list[tuple[int, int]] = []
     pos = start
     while pos < end:
-        opening = next((k for k in range(pos, end) if text[k] in cue.QUOTES), None)
-        if opening is None:
+        found = _QUOTE_OPENING.search(text, pos, end)
+        if found is None:
             break
+        opening = found.start()
         closing = text.find(cue.QUOTES[text[opening]], opening + 1, min(end, opening + 1 + cue.MAX_QUOTED_NAME))
         if closing < 0:
             pos = opening + 1
@@ -84,7 +99,10 @@ def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _in_spans(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    """Whether [start, end) overlaps one of `spans` (sorted by start, not overlapping each other): a
+    binary search, so that a document's many references cost each number no more than a few."""
+    k = bisect.bisect_left(spans, (end, end))
+    return k > 0 and spans[k - 1][1] > start
 
 
 def _line_prefix(text: str, pos: int) -> str:
@@ -247,13 +265,13 @@ def extract_figures(text: str, doc_kind: str | None = None,
     """Every figure of a document's normalized text, in reading order."""
     sentences = split_sentences(text)
     starts = [s.start for s in sentences]
-    ref_spans = [(r.char_start, r.char_end) for r in references]
+    ref_spans = _disjoint(sorted((r.char_start, r.char_end) for r in references))
     mentions = find_numbers(text)
     figures: list[Figure] = []
     in_tables: set[int] = set()
     prose: list[tuple[Sentence, list[NumberMention]]] = []
     for table in find_tables(text):
-        inside = [m for m in mentions if table[0].start <= m.start < table[-1].end]
+        inside = mentions_between(mentions, table[0].start, table[-1].end)
         in_tables.update(id(m) for m in inside)
         figures.extend(table_figures(text, table, [m for m in inside if not _in_spans(m.start, m.end, ref_spans)]))
         prose.extend(_prose_sentences(table, inside, sentences, starts))
@@ -287,7 +305,7 @@ def _prose_sentences(table: list, inside: list[NumberMention], sentences: list[S
     for pc in prose_cells(table):
         cell = pc.cell
         heads = above + tuple(Heading(cell.start, cell.start, COLON_LEVEL, c) for c in pc.context if c)
-        cell_mentions = [m for m in inside if cell.start <= m.start < cell.end]
+        cell_mentions = mentions_between(inside, cell.start, cell.end)
         if cell_mentions:
             out.append((Sentence(cell.start, cell.end, cell.text, heads, cell.start), cell_mentions))
     return out
@@ -375,6 +393,10 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
         if relation in ("achievement", "excess") and denominator is None:
             # "kết nạp 1.234 đoàn viên, vượt 23% kế hoạch": the plan is of what the clause counted
             entity = (out[-1].entity if out else None) or entity_before(clause_before) or entity
+        # a sentence of thousands of characters (a line without full stops) is not copied into each of
+        # its figures: each keeps the REACH around it (output stays linear in the text)
+        whole = s.end - s.start <= 2 * REACH
+        sent_start = s.start if whole else ws
         if entity:
             entity = expand_abbreviations(entity)
             if unit not in ("count", "percent", "vnd", "rank") and entity.lower().startswith(unit + " "):
@@ -386,7 +408,8 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
             indicator=None if relation in NOT_LEVELS and denominator is None else indicator_for(entity, text[ws:we], unit, modality,
                                                                          position=m.start - ws),
             comparator=comparator, aggregation=aggregation, period_years=fig_period,
-            deadline_year=deadline, recurrence=recurrence, sentence=s.text, sentence_start=s.start,
+            deadline_year=deadline, recurrence=recurrence, sentence_start=sent_start,
+            sentence=s.text if whole else text[ws:we],
             value_max=value_max, relation=relation, denominator=denominator,
             ambiguous=bool(getattr(m, "ambiguous", False))))
         prev_end = end

@@ -7,6 +7,7 @@ Tables reach the text as one line per row with cells separated by " | " (see
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -42,6 +43,14 @@ class Row:
     start: int
     end: int
     cells: tuple[Cell, ...]
+
+
+def mentions_between(mentions: list[NumberMention], start: int, end: int) -> list[NumberMention]:
+    """The mentions (in text order) that start in [start, end): a binary search, so that a table of
+    many cells costs each cell no more than its own numbers."""
+    lo = bisect.bisect_left(mentions, start, key=lambda m: m.start)
+    hi = bisect.bisect_left(mentions, end, lo=lo, key=lambda m: m.start)
+    return mentions[lo:hi]
 
 
 def is_table_line(line: str) -> bool:
@@ -164,7 +173,7 @@ def table_figures(text: str, table: list[Row], mentions: list[NumberMention]) ->
         for k, cell in enumerate(r.cells):
             if k == label_col or cols[k].index or not cell.text or not _NUMERIC_CELL.match(cell.text):
                 continue
-            for m in (m for m in mentions if cell.start <= m.start < cell.end):
+            for m in mentions_between(mentions, cell.start, cell.end):
                 out.append(_cell_figure(text, r, header, cell, cols[k], label, entity, m))
     return out
 

@@ -43,3 +43,19 @@ def test_the_benchmark_text_is_one_sentence_that_grows_with_its_factor() -> None
     one, two = long_sentence_text(1), long_sentence_text(2)
     assert len(split_sentences(one)) == 1
     assert 1.9 < len(two) / len(one) < 2.1
+
+
+def test_a_figure_of_a_very_long_sentence_keeps_only_its_reach_of_it():
+    # output stays linear: 60 figures of one 20,000-character line do not each copy the whole line
+    text = "Năm qua, " + ", ".join(f"kết nạp {k + 10} đoàn viên, " + FILLER * 3 for k in range(60)) + "."
+    figs = extract_figures(text)
+    assert len(figs) == 60 and len(split_sentences(text)) == 1
+    for f in figs:
+        assert len(f.sentence) <= 2 * REACH + len(f.text)
+        assert text[f.sentence_start:f.sentence_start + len(f.sentence)] == f.sentence
+        assert f.sentence_start <= f.char_start and f.char_end <= f.sentence_start + len(f.sentence)
+
+
+def test_a_short_sentence_is_kept_whole():
+    (f,) = extract_figures("Toàn huyện hiện có 312 công đoàn cơ sở.")
+    assert (f.sentence, f.sentence_start) == ("Toàn huyện hiện có 312 công đoàn cơ sở.", 0)
