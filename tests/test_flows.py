@@ -159,6 +159,66 @@ def test_serve_uses_a_configured_server_without_starting_one(monkeypatch):
     assert said == ["using the configured Prefect server http://prefect.congdoan.example:4200/api (PREFECT_API_URL)"]
 
 
+def test_local_server_is_told_its_own_ui_api_url(monkeypatch):
+    # issue 21: the UI at the printed address reads its API's address from /ui-settings
+    from flows import serve
+
+    monkeypatch.delenv("PREFECT_UI_API_URL", raising=False)
+    monkeypatch.setenv("PREFECT_API_URL", "http://prefect.congdoan.example:4200/api")
+    env = serve.server_environment("127.0.0.1", 43210)
+    assert env["PREFECT_UI_API_URL"] == "http://127.0.0.1:43210/api" and "PREFECT_API_URL" not in env
+    monkeypatch.setenv("PREFECT_UI_API_URL", "https://chiso.example/prefect/api")  # behind a proxy: kept
+    assert serve.server_environment("127.0.0.1", 43210)["PREFECT_UI_API_URL"] == "https://chiso.example/prefect/api"
+
+
+def test_sigterm_stops_the_served_runner_by_awaiting_its_stop(monkeypatch):
+    # issue 21: flow.serve's own handler called the sync stop() in the loop ("astop was never awaited")
+    import asyncio
+    import signal
+    import warnings
+
+    from flows import serve
+
+    events: list[str] = []
+
+    class FakeRunner:
+        def __init__(self, name):
+            self.started, self._stop = False, asyncio.Event()
+
+        async def aadd_flow(self, flow, name, **deployment):
+            events.append(f"add {name} {sorted(deployment)}")
+
+        async def start(self):
+            signal.signal(signal.SIGTERM, lambda *a: events.append("Prefect's own handler"))
+            self.started = True
+            await self._stop.wait()
+            events.append("runner stopped")
+
+        async def astop(self):
+            events.append("astop awaited")
+            self._stop.set()
+
+    monkeypatch.setattr("prefect.runner.Runner", FakeRunner)
+    said: list[str] = []
+
+    async def serve_then_terminate():
+        serving = asyncio.ensure_future(serve.serve_until_signalled("flow", "chiso-inbox", say=said.append,
+                                                                    schedules=[]))
+        await asyncio.sleep(0.3)
+        os.kill(os.getpid(), signal.SIGTERM)
+        await asyncio.wait_for(serving, 10)
+
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # a coroutine never awaited would be a RuntimeWarning
+            asyncio.run(serve_then_terminate())
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert events == ["add chiso-inbox ['schedules']", "astop awaited", "runner stopped"]
+    assert said == ["stop signal received: stopping the runner"]
+
+
 # ---------------------------------------------------------------- flow runs against the harness
 
 
