@@ -17,6 +17,7 @@ BLOCK_KINDS = (HEADING, PARAGRAPH, TABLE_CELL, CAPTION)
 # RawDocument statuses.
 STATUS_OK = "ok"
 STATUS_NEEDS_OCR = "needs_ocr"
+STATUS_GARBLED = "garbled_text"  # a PDF text layer that is not text (broken font) and could not be OCR'd
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class RawDocument:
     sha256: str
     format: str  # "pdf" | "docx" | "html" | "txt" | "md" | "xlsx" | "image" (a .doc is read as "docx")
     blocks: tuple[Block, ...]
-    status: str = STATUS_OK  # "ok" | "needs_ocr"
+    status: str = STATUS_OK  # "ok" | "needs_ocr" | "garbled_text"
     size: int = 0
     pages: int | None = None
     title: str | None = None  # from the file's own metadata (HTML <title>, DOCX core props)

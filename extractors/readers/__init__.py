@@ -110,7 +110,7 @@ def _read_format(fmt: str, data: bytes, name: str) -> dict:
 
         pdf = read_pdf(data, name)
         return {"blocks": pdf.blocks, "pages": pdf.pages, "status": pdf.status, "title": pdf.title,
-                "warnings": pdf.warnings}
+                "warnings": pdf.warnings, "ocr_pages": pdf.ocr_pages, "page_confidence": pdf.page_confidence}
     if fmt == DOCX:
         from extractors.readers.docx import read_docx
 

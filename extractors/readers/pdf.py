@@ -4,11 +4,15 @@ pdfplumber opens the file (damage and encryption are told apart there) and reads
 ruling may form a table; every other page is read by PDFium (pdf_pdfium.py, ≈ 13× faster). Each
 page is turned into small line records and released; headers/footers and paragraphs are decided
 over all pages' lines after.
-A PDF with no text on any page is returned with status `needs_ocr`, never as an empty success.
+Pages with images and no text (scans) are read by OCR (pdf_ocr.py, ocr.py); a text layer that is
+garbage (a broken font: few Vietnamese syllables) is OCR'd instead. Without OCR (Tesseract missing,
+`CHISO_OCR=off`) a PDF with no text on any page is returned with status `needs_ocr` and a garbage
+text layer with `garbled_text`, never as an empty success or as text.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import logging
 import os
@@ -21,6 +25,7 @@ import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
+from extractors.readers.ocr import ocr_fields
 from extractors.readers.pdf_blocks import (
     Layout,
     furniture_keys,
@@ -29,8 +34,17 @@ from extractors.readers.pdf_blocks import (
     strip_furniture,
 )
 from extractors.readers.pdf_lines import PageContent, read_page
+from extractors.readers.pdf_ocr import is_garbled, merge_pages, ocr_scanned
 from extractors.readers.pdf_pdfium import read_page_fast
-from extractors.records import STATUS_NEEDS_OCR, STATUS_OK, Block, CorruptFile, EncryptedFile, TooLarge
+from extractors.records import (
+    STATUS_GARBLED,
+    STATUS_NEEDS_OCR,
+    STATUS_OK,
+    Block,
+    CorruptFile,
+    EncryptedFile,
+    TooLarge,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +65,8 @@ class PdfText:
     title: str | None
     warnings: tuple[str, ...]
     furniture_lines: int = 0  # lines dropped as running headers/footers and page numbers
+    ocr_pages: tuple[int, ...] = ()  # pages read by OCR, and their mean word confidence
+    page_confidence: tuple[float, ...] = ()
 
 
 def _open(data: bytes, name: str) -> Any:
@@ -161,12 +177,8 @@ def read_pdf(data: bytes, name: str) -> PdfText:
     warnings = [f"pages {_page_list(failed)} could not be parsed"] if failed else []
     empty = _no_text_pages(contents)
     if len(empty) == len(contents):
-        images = sum(p.has_images for p in contents)
-        warnings.insert(0, f"no text on any of its {total} page(s), {images} with images: a scan?")
-        return PdfText((), total, STATUS_NEEDS_OCR, title, tuple(warnings))
+        return _all_scanned(data, contents, total, title, warnings)
     scanned = [p.number for p in contents if p.number in set(empty) and p.has_images]
-    if scanned:
-        warnings.append(f"pages {_page_list(scanned)} have images but no text (scanned?): not read")
     repeated = furniture_keys(contents)
     shapes: set[str] = set()
     kept = [strip_furniture(page, repeated, shapes) for page in contents]
@@ -178,4 +190,49 @@ def read_pdf(data: bytes, name: str) -> PdfText:
     blocks = [b for page, lines in zip(contents, kept, strict=True) for b in page_blocks(page, lines, layout)]
     logger.debug("%s: %d pages, %d blocks, %d lines dropped as page furniture (%d kinds of running "
                  "header/footer)", name, total, len(blocks), dropped, len(repeated))
-    return PdfText(tuple(blocks), total, STATUS_OK, title, tuple(warnings), furniture_lines=dropped)
+    garbled, share = is_garbled(blocks)
+    if garbled:
+        return _garbled(data, contents, total, title, warnings, share or 0.0)
+    text = PdfText(tuple(blocks), total, STATUS_OK, title, tuple(warnings), furniture_lines=dropped)
+    return _with_scanned_pages(data, text, scanned) if scanned else text
+
+
+def _all_scanned(data: bytes, contents: list[PageContent], total: int, title: str | None,
+                 warnings: list[str]) -> PdfText:
+    """A PDF without text on any page: OCR'd, or `needs_ocr` saying why not."""
+    images = sum(p.has_images for p in contents)
+    warnings.insert(0, f"no text on any of its {total} page(s), {images} with images: a scan?")
+    done = ocr_scanned(data, [p.number for p in contents])
+    if not done.blocks:
+        why = done.unavailable or "OCR found no words"
+        return PdfText((), total, STATUS_NEEDS_OCR, title, (*warnings, why))
+    fields = ocr_fields(done.pages, total)
+    return PdfText(done.blocks, total, STATUS_OK, title, (*warnings[1:], *fields["warnings"]),
+                   ocr_pages=fields["ocr_pages"], page_confidence=fields["page_confidence"])
+
+
+def _garbled(data: bytes, contents: list[PageContent], total: int, title: str | None, warnings: list[str],
+             share: float) -> PdfText:
+    """A text layer that is not text (broken font): OCR'd instead, or flagged `garbled_text`."""
+    said = f"its text layer is garbage ({share:.0%} of its words are Vietnamese syllables; a broken font?)"
+    done = ocr_scanned(data, [p.number for p in contents])
+    if not done.blocks:
+        why = done.unavailable or "OCR found no words"
+        return PdfText((), total, STATUS_GARBLED, title, (said, *warnings, why))
+    fields = ocr_fields(done.pages, total)
+    return PdfText(done.blocks, total, STATUS_OK, title, (f"{said}: read by OCR instead", *warnings,
+                                                          *fields["warnings"]),
+                   ocr_pages=fields["ocr_pages"], page_confidence=fields["page_confidence"])
+
+
+def _with_scanned_pages(data: bytes, text: PdfText, scanned: list[int]) -> PdfText:
+    """A PDF with text on some pages and scans on others: the scans OCR'd and put in their place."""
+    done = ocr_scanned(data, scanned)
+    if not done.blocks:
+        why = done.unavailable or "OCR found no words"
+        warning = f"pages {_page_list(scanned)} have images but no text (scanned?): not read ({why})"
+        return dataclasses.replace(text, warnings=(*text.warnings, warning))
+    fields = ocr_fields(done.pages, text.pages)
+    return dataclasses.replace(text, blocks=merge_pages(text.blocks, done.blocks),
+                               warnings=(*text.warnings, *fields["warnings"]), ocr_pages=fields["ocr_pages"],
+                               page_confidence=fields["page_confidence"])
