@@ -61,6 +61,8 @@ PERIOD_PHRASE = re.compile(
     re.I)
 # "Đến năm 2025", "đến hết năm 2030", "vào năm 2030", "năm 2025 phấn đấu"
 DEADLINE = re.compile(r"(?:đến|tới|trước|vào|cuối|hết|trong)\s+(?:hết\s+|cuối\s+)?năm\s+(?P<y>(?:19|20)\d\d)", re.I)
+DEADLINE_DATE = re.compile(CUES["deadline_date"], re.I)
+TARGET_LEAD_YEAR = re.compile(CUES["target_lead_year"], re.I)
 # an explicit point in time in a clause: "Năm 2022 kết quả thi …"
 YEAR_MENTION = re.compile(r"(?<![\w/.-])năm\s+(?:19|20)\d\d(?![\d/])", re.I)
 YEAR_BARE = re.compile(r"^(?:19|20)\d\d$")

@@ -238,6 +238,11 @@ def _sentence_cues(sentence: Sentence) -> _SentenceCues:
         deadline = int(d.group("y"))
     said = cue.ACHIEVEMENT_CLAUSE.sub(" ", sentence.text)  # "đạt 135% chỉ tiêu" is a result
     target = bool(cue.TARGET.search(said) or cue.TARGET.search(heads))
+    if deadline is None and target and (lead := cue.DEADLINE_DATE.search(sentence.text)
+                                        or cue.TARGET_LEAD_YEAR.match(sentence.text)):
+        # "phấn đấu đến ngày 30/6/2024 …", "Năm 2024, Liên đoàn phấn đấu …"; a stock's "Tính đến ngày
+        # 31/12/2023" or a result's "Năm 2023, …" is no deadline (their sentences are no targets)
+        deadline = int(lead.group("y"))
     annual = bool(cue.ANNUAL.search(sentence.text) or any(cue.ANNUAL.search(h.text) for h in sentence.headings))
     return _SentenceCues(target=target, deadline=deadline, annual=annual)
 

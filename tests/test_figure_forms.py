@@ -258,3 +258,24 @@ AGGREGATION = [
 def test_per_unit_amounts_are_averages_and_per_year_a_yearly_total(text, number, aggregation, period):
     f = one(text, number)
     assert (f.aggregation, f.period_years) == (aggregation, period)
+
+
+# --- deadlines of targets in news and reports (figure_cues.yaml deadline_date, target_lead_year) ------
+DEADLINES = [
+    # (sentence, number, modality, deadline_year)
+    ("Năm 2025, Liên đoàn Lao động huyện phấn đấu kết nạp 800 đoàn viên.", "800", "target", 2025),  # N
+    ("Trong năm 2025, phấn đấu thành lập mới 15 công đoàn cơ sở.", "15", "target", 2025),  # R
+    ("Năm 2025, tỉnh được giao chỉ tiêu kết nạp 9.000 đoàn viên.", "9.000", "target", 2025),  # N
+    ("Phấn đấu đến ngày 30/6/2025 toàn tỉnh kết nạp ít nhất 1.200 đoàn viên.", "1.200", "target", 2025),  # R
+    ("Năm 2023, toàn huyện kết nạp 386 đoàn viên.", "386", "actual", None),  # R a result's year
+    ("Tính đến ngày 31/12/2023, ngành quản lý 46 công đoàn cơ sở.", "46", "actual", None),  # R a stock
+]
+
+
+@pytest.mark.parametrize("text,number,modality,deadline", DEADLINES, ids=[d[0][:40] for d in DEADLINES])
+def test_deadlines_of_targets(text, number, modality, deadline):
+    f = one(text, number, kind="báo cáo")
+    assert (f.modality, f.deadline_year) == (modality, deadline)
+    # in a plan too, a result's own year or date is no deadline
+    if modality == "actual":
+        assert one(text, number, kind="kế hoạch").modality == "actual"
