@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import random
-import shutil
 import sys
 from pathlib import Path
 
@@ -17,7 +16,15 @@ import pytest
 
 from extractors.extract import extract_file
 from extractors.readers import read
-from extractors.readers.ocr import LOW_CONFIDENCE, OcrPage, low_confidence_warning, skew_angle, tsv_blocks
+from extractors.readers.ocr import (
+    LOW_CONFIDENCE,
+    OcrPage,
+    OcrUnavailable,
+    check_available,
+    low_confidence_warning,
+    skew_angle,
+    tsv_blocks,
+)
 from extractors.readers.pdf_ocr import is_garbled
 from extractors.records import STATUS_GARBLED, STATUS_NEEDS_OCR, Block
 from pipeline.evaluate import load_gold, score
@@ -26,9 +33,17 @@ from pipeline.records_json import file_records
 ROOT = Path(__file__).resolve().parent.parent
 OCR = ROOT / "tests" / "fixtures" / "ocr"
 SPEECH, PROGRAMME = "000_bf79206f8d7a586e", "001_2dd21463e6f50625"
-needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None,
-                                     reason="Tesseract is not installed: apt-get install tesseract-ocr "
-                                            "tesseract-ocr-vie")
+
+
+def _tesseract_missing() -> str | None:
+    try:
+        check_available()
+    except OcrUnavailable as why:
+        return str(why)
+    return None
+
+
+needs_tesseract = pytest.mark.skipif(_tesseract_missing() is not None, reason=f"{_tesseract_missing()}")
 sys.path.insert(0, str(ROOT / "scripts"))
 from ocr_accuracy import char_error_rate, number_recall, page_texts  # noqa: E402
 
