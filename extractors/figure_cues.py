@@ -46,6 +46,7 @@ CHANGE_BEFORE = _rx(CUES["change_before"], suffix=r"\s*$")
 CHANGE_AFTER = _rx(CUES["change_after"])
 RANGE_JOINER = re.compile(r"^\s*(?:" + "|".join(re.escape(j) for j in CUES["range_joiners"]) + r")\s*$", re.I)
 MEASURE_UNITS = sorted(CUES["measure_units"], key=len, reverse=True)
+MEASURE_UNIT_ALIASES: dict[str, str] = CUES["measure_unit_aliases"]
 MEASURE_UNIT_AFTER = re.compile(r"^\s*(" + "|".join(map(re.escape, MEASURE_UNITS)) + r")(?![\wÀ-ỹ])", re.I)
 MONEY_AFTER = re.compile(r"^\s*(?:" + "|".join(map(re.escape, sorted(CUES["money_words"], key=len, reverse=True)))
                          + r")(?![\wÀ-ỹ])(?!\s+(?:" + "|".join(map(re.escape, CUES["dong_not_money"]))
@@ -63,6 +64,7 @@ PERIOD_PHRASE = re.compile(
 DEADLINE = re.compile(r"(?:đến|tới|trước|vào|cuối|hết|trong)\s+(?:hết\s+|cuối\s+)?năm\s+(?P<y>(?:19|20)\d\d)", re.I)
 DEADLINE_DATE = re.compile(CUES["deadline_date"], re.I)
 TARGET_LEAD_YEAR = re.compile(CUES["target_lead_year"], re.I)
+TARGET_HEADING_YEAR = re.compile(CUES["target_heading_year"], re.I)
 # an explicit point in time in a clause: "Năm 2022 kết quả thi …"
 YEAR_MENTION = re.compile(r"(?<![\w/.-])năm\s+(?:19|20)\d\d(?![\d/])", re.I)
 YEAR_BARE = re.compile(r"^(?:19|20)\d\d$")

@@ -214,7 +214,8 @@ def _unit(m: NumberMention, after: str, rank: bool) -> str:
         return "vnd"
     mu = cue.MEASURE_UNIT_AFTER.match(after)
     if mu:
-        return mu.group(1).lower()
+        unit = mu.group(1).lower()
+        return cue.MEASURE_UNIT_ALIASES.get(unit, unit)
     return "count"
 
 
@@ -243,6 +244,11 @@ def _sentence_cues(sentence: Sentence) -> _SentenceCues:
         # "phấn đấu đến ngày 30/6/2024 …", "Năm 2024, Liên đoàn phấn đấu …"; a stock's "Tính đến ngày
         # 31/12/2023" or a result's "Năm 2023, …" is no deadline (their sentences are no targets)
         deadline = int(lead.group("y"))
+    if deadline is None and target:
+        for h in reversed(sentence.headings):  # "II. CHỈ TIÊU NĂM 2024" governs the list under it
+            if cue.TARGET.search(h.text) and (y := cue.TARGET_HEADING_YEAR.search(h.text)):
+                deadline = int(y.group("y"))
+                break
     annual = bool(cue.ANNUAL.search(sentence.text) or any(cue.ANNUAL.search(h.text) for h in sentence.headings))
     return _SentenceCues(target=target, deadline=deadline, annual=annual)
 

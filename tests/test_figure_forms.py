@@ -279,3 +279,21 @@ def test_deadlines_of_targets(text, number, modality, deadline):
     # in a plan too, a result's own year or date is no deadline
     if modality == "actual":
         assert one(text, number, kind="kế hoạch").modality == "actual"
+
+
+@pytest.mark.parametrize("text,number,entity", [
+    ("Tổ chức khám sức khỏe cho 5.000 lượt người lao động.", "5.000", "người lao động"),  # N measure_unit_aliases
+    ("Có 1.000 lượt người tham gia giải chạy.", "1.000", "người"),  # N
+    ("Thăm hỏi 312 lượt đoàn viên ốm đau.", "312", "đoàn viên ốm đau"),  # R
+])
+def test_person_times_are_luot_however_written(text, number, entity):
+    f = one(text, number)
+    assert (f.unit, f.entity) == ("lượt", entity)
+
+
+def test_a_target_heading_with_a_year_gives_the_deadline():
+    # target_heading_year: "II. CHỈ TIÊU NĂM 2025" governs the list under it; a results heading does not
+    text = ("I. KẾT QUẢ NĂM 2024\n- Trao 900 suất quà cho đoàn viên.\n"
+            "II. CHỈ TIÊU NĂM 2025\n- Trao tối thiểu 1.000 suất quà cho đoàn viên.\n- Phát triển mới 150 đoàn viên.")
+    got = [(f.text, f.modality, f.deadline_year) for f in extract_figures(text, doc_kind="kế hoạch")]
+    assert got == [("900", "actual", None), ("tối thiểu 1.000", "target", 2025), ("150", "target", 2025)]
