@@ -86,6 +86,7 @@ def run_ingest(files: Sequence[str], db: str | Path, *, runner: str, extraction:
 
     with Store(db, lock_timeout=lock_timeout) as store:
         run_id = store.start_run(runner)
+        store.set_listing(files)
         writer = BatchWriter(store, run_id, write)
         plan = plan_files(files, store, rehash=rehash, on_skip=decided)
         tally.skipped = len(plan.unchanged)

@@ -26,6 +26,8 @@ def fake_extract_file(path, source=None, data=None) -> FileResult:
     data = Path(path).read_bytes() if data is None else data
     if DELAY:
         time.sleep(DELAY)
+    if "slow_a_second" in str(path):  # finishes after the files listed after it (2 workers)
+        time.sleep(1.5)
     if "slow_forever" in str(path):  # a file that never finishes: only its time budget stops it
         time.sleep(3600)
     if "greedy_memory" in str(path):  # a file that wants 1.5 GB: past a 1 GB memory budget

@@ -160,3 +160,23 @@ def _resent(text: str) -> str:
 def test_a_near_duplicate_writes_the_same_numbers(change, same):
     text = YEN_THE.read_text(encoding="utf-8")
     assert (best_match(change(text), [("d:0", text)]) is not None) is same
+
+
+def test_the_first_listed_copy_is_canonical_whichever_worker_finishes_first(tmp_path, monkeypatch):
+    """Two copies of one document (a PDF and its text, say) in one run: the one listed first is
+    canonical even when its worker finishes last (results are written as they finish)."""
+    import pipeline.ingest
+    from fake_extract import fake_extract_file
+
+    monkeypatch.setattr(pipeline.ingest, "extract_file", fake_extract_file)
+    # the copy finished first is committed in a batch of its own before the first listed one
+    monkeypatch.setattr(pipeline.ingest, "SETTINGS", dataclasses.replace(
+        pipeline.ingest.SETTINGS, batch_seconds=0.2, heartbeat_seconds=0.05))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = "Toàn huyện hiện có 312 công đoàn cơ sở với 24.560 đoàn viên, kết nạp mới 1.045 đoàn viên. " * 20
+    (folder / "a_slow_a_second.txt").write_text(text, encoding="utf-8")
+    (folder / "b_copy.txt").write_text(text + " ", encoding="utf-8")  # other bytes, same document
+    ingest_paths([folder], tmp_path / "x.duckdb", quiet=True, workers=2)
+    rows = stored(tmp_path / "x.duckdb", "SELECT path, duplicate_of IS NULL FROM documents ORDER BY path")
+    assert rows == [("in/a_slow_a_second.txt", True), ("in/b_copy.txt", False)]

@@ -20,7 +20,7 @@ import duckdb
 from extractors import EXTRACTOR_VERSION
 from extractors.records import FileResult, FileStat
 from pipeline.store import lock
-from pipeline.store import rows as doc_rows
+from pipeline.store.duplicates import mark_duplicates
 from pipeline.store.errors import StoreError, StoreLocked, StoreNotFound
 from pipeline.store.migrations import migrate
 from pipeline.store.paths import path_key
@@ -35,6 +35,7 @@ from pipeline.store.run_journal import (
     utc_now,
 )
 from pipeline.store.snapshot import database_identity, discard_snapshot, write_snapshot
+from pipeline.store.sql import literal, literals, quote
 
 logger = logging.getLogger(__name__)
 
@@ -136,30 +137,6 @@ def _json_value(value: object) -> str:
     raise TypeError(f"cannot store a {type(value).__name__} ({value!r})")
 
 
-def _literals(values: Sequence[str]) -> str:
-    return ", ".join(literal(v) for v in values)
-
-
-def quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def literal(value: str | int | dt.datetime | None) -> str:
-    """A value written into SQL text (a string is quoted, its quotes doubled). The store's
-    statements use literals, not parameters: DuckDB's Python binding imports pandas (4–7 s of CPU
-    here) the first time a statement has parameters, and neither `chiso ingest` on an unchanged
-    folder nor the single writer of a busy ingest should pay that."""
-    if value is None:
-        return "NULL"
-    if isinstance(value, bool):
-        raise TypeError("no booleans in bookkeeping statements")
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, dt.datetime):
-        return f"TIMESTAMP '{value.isoformat(sep=' ')}'"
-    return "'" + str(value).replace("'", "''") + "'"
-
-
 # A stored file is current (skipped by the next ingest) when this extractor version stored its bytes
 # and it did not fail.
 _CURRENT = (f"extractor_version = {literal(EXTRACTOR_VERSION)} AND sha256 IS NOT NULL "
@@ -187,6 +164,8 @@ class Store:
         self._guard = threading.RLock()
         self._snapshot_on_close = False
         self._column_types: dict[str, dict[str, str]] = {}  # table → column → DuckDB type
+        self.listing: dict[str, int] = {}  # store key → place in the run's listing (set_listing)
+        self.was_canonical: set[str] = set()  # documents of this run that were canonical before it
         self._token = lock.acquire(self.path, exclusive=not read_only, timeout=lock_timeout)
         try:
             config = {} if external_access else {"enable_external_access": False}
@@ -302,7 +281,7 @@ class Store:
         insert_rows(self.con, table, rows, types)
 
     def _stored_keys(self, keys: Sequence[str]) -> set[str]:
-        rows = self.con.execute(f"SELECT path FROM files WHERE path IN ({_literals(keys)})").fetchall()
+        rows = self.con.execute(f"SELECT path FROM files WHERE path IN ({literals(keys)})").fetchall()
         return {r[0] for r in rows}
 
     def _document_holders(self, shas: set[str]) -> dict[str, set[str]]:
@@ -311,7 +290,7 @@ class Store:
             return {}
         holders: dict[str, set[str]] = {}
         for sha, path in self.con.execute("SELECT DISTINCT sha256, path FROM documents "
-                                          f"WHERE sha256 IN ({_literals(sorted(shas))})").fetchall():
+                                          f"WHERE sha256 IN ({literals(sorted(shas))})").fetchall():
             holders.setdefault(sha, set()).add(path)
         return holders
 
@@ -345,11 +324,11 @@ class Store:
         was_canonical: set[str] = set()  # documents written again keep their priority over this batch's others
         if replaced:
             was_canonical = {r[0] for r in self.con.execute(
-                f"SELECT doc_id FROM documents WHERE path IN ({_literals([k for k, _ in replaced])}) "
+                f"SELECT doc_id FROM documents WHERE path IN ({literals([k for k, _ in replaced])}) "
                 "AND duplicate_of IS NULL").fetchall()}
             # A file's child rows exist only next to its `files` row, and only a stored file can be
             # another's `duplicate_of`: new files have nothing to delete or to invalidate.
-            old = _literals([key for key, _ in replaced])
+            old = literals([key for key, _ in replaced])
             for table in FILE_TABLES:
                 self.con.execute(f"DELETE FROM {quote(table)} WHERE path IN ({old})")
             for key, sha in replaced:
@@ -361,61 +340,19 @@ class Store:
         self._insert("figures", [row for rows in planned for row in rows.figures])
         self._insert("references", [row for rows in planned for row in rows.references])
         self._upsert_organizations(organization_rows([ex for r in results for ex in r.documents]))
-        new = [(row["doc_id"], row["text"]) for rows in planned for row in rows.documents]
-        self._mark_duplicates(sorted(new, key=lambda d: d[0] not in was_canonical))  # stable sort
-
-    def _mark_duplicates(self, new: list[tuple[str, str | None]]) -> None:
-        """Give each document judged anew its `duplicate_of`: the canonical document stored before it
-        with the same normalized text, else the one with the most similar shingles (≥ NEAR_DUPLICATE).
-        Judged anew, in order: documents whose canonical one is gone or became a duplicate, and those
-        stored before migration 005 (no sketch), then the batch's (`new`: doc_id, text)."""
-        again = [(d, t) for d, t in self.con.execute(
-            "SELECT d.doc_id, d.text FROM documents d LEFT JOIN files f USING (path) WHERE d.doc_id NOT IN "
-            f"({_literals([d for d, _ in new]) if new else 'NULL'}) AND (d.sketch IS NULL OR "
-            "d.duplicate_of IS NOT NULL AND d.duplicate_of NOT IN (SELECT doc_id FROM documents "
-            "WHERE duplicate_of IS NULL)) ORDER BY f.ingested_at, d.path, d.doc_index").fetchall()]
-        self._set_documents(("text_hash", "sketch", "duplicate_of"), [
-            (d, literal(doc_rows.text_hash(t)), f"[{', '.join(map(str, doc_rows.sketch(doc_rows.shingles(t))))}]"
-             "::BIGINT[]", "NULL")
-            for d, t in again])
-        excluded, decided = {d for d, _ in again + new}, []  # not yet judged, or judged a duplicate
-        for doc_id, text in again + new:
-            excluded.discard(doc_id)
-            best, similarity = self._canonical_of(doc_id, text, excluded) or (None, None)
-            if best:
-                excluded.add(doc_id)
-                logger.info("document %s: same text as %s (Jaccard %.3f); counted once", doc_id, best, similarity)
-            decided.append((doc_id, literal(best), "NULL" if similarity is None else str(similarity)))
-        self._set_documents(("duplicate_of", "similarity"), decided)
-
-    def _set_documents(self, columns: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
-        """One UPDATE of `documents` from (doc_id, SQL value of each column) rows."""
-        if rows:
-            values = ", ".join(f"({literal(r[0])}, {', '.join(r[1:])})" for r in rows)
-            self.con.execute(f"UPDATE documents SET {', '.join(f'{c} = v.{c}' for c in columns)} FROM (VALUES "
-                             f"{values}) AS v(doc_id, {', '.join(columns)}) WHERE documents.doc_id = v.doc_id")
-
-    def _canonical_of(self, doc_id: str, text: str | None, excluded: set[str]) -> tuple[str, float] | None:
-        """(doc_id, similarity) of the canonical document `text` repeats, or None."""
-        exact, mine = doc_rows.text_hash(text), doc_rows.shingles(text)
-        if exact is None:
-            return None
-        others = f"duplicate_of IS NULL AND doc_id NOT IN ({_literals(sorted(excluded | {doc_id}))})"
-        rows = self.con.execute(f"SELECT doc_id FROM documents WHERE {others} AND text_hash = {literal(exact)} "
-                                "ORDER BY doc_id LIMIT 1").fetchall()
-        if rows:
-            return rows[0][0], 1.0
-        candidates = self.con.execute(  # unnest + IN: 9 ms over 20,000 documents, list_intersect 320 ms
-            f"SELECT doc_id, text FROM documents WHERE doc_id IN (SELECT doc_id FROM (SELECT doc_id, unnest(sketch) "
-            f"AS h FROM documents WHERE {others}) WHERE h IN ({', '.join(map(str, doc_rows.sketch(mine)))}) GROUP BY "
-            f"doc_id HAVING count(*) >= {min(doc_rows.SKETCH_SHARED, len(mine))})").fetchall()
-        return doc_rows.best_match(text, candidates)
+        last = len(self.listing)
+        new = [(row["doc_id"], row["text"], (self.listing.get(row["path"], last), row["doc_index"]))
+               for rows in planned for row in rows.documents]
+        # documents written again keep their priority; then listing order, not the order results came in
+        self.was_canonical |= was_canonical
+        mark_duplicates(self.con, sorted(new, key=lambda d: (d[0] not in was_canonical, d[2])), run_id,
+                        self.listing, self.was_canonical)
 
     def _upsert_organizations(self, rows: list[Row]) -> None:
         """Add the organizations of a batch, merging the spellings seen with those stored."""
         if not rows:
             return
-        ids = _literals([r["organization_id"] for r in rows])
+        ids = literals([r["organization_id"] for r in rows])
         stored = dict(self.con.execute("SELECT organization_id, aliases FROM organizations "
                                        f"WHERE organization_id IN ({ids})").fetchall())
         for row in rows:
@@ -423,6 +360,11 @@ class Store:
         if stored:
             self.con.execute(f"DELETE FROM organizations WHERE organization_id IN ({ids})")
         self._insert("organizations", rows)
+
+    def set_listing(self, paths: Sequence[str]) -> None:
+        """The order the run lists its files in: of two copies of one document written in the same
+        run, the one listed first is canonical, whichever worker finished first."""
+        self.listing = {self.path_key(p): i for i, p in enumerate(paths)}
 
     def write_result(self, result: FileResult, run_id: str) -> None:
         """Replace every row of `result.source` by what `result` holds, in one transaction."""
