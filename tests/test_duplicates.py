@@ -165,8 +165,9 @@ def test_a_near_duplicate_writes_the_same_numbers(change, same):
 def test_the_first_listed_copy_is_canonical_whichever_worker_finishes_first(tmp_path, monkeypatch):
     """Two copies of one document (a PDF and its text, say) in one run: the one listed first is
     canonical even when its worker finishes last (results are written as they finish)."""
-    import pipeline.ingest
     from fake_extract import fake_extract_file
+
+    import pipeline.ingest
 
     monkeypatch.setattr(pipeline.ingest, "extract_file", fake_extract_file)
     # the copy finished first is committed in a batch of its own before the first listed one
