@@ -105,7 +105,7 @@ def canonical_organization(name: str | None) -> str | None:
     letters = [c for c in s if c.isalpha()]  # judged as written: "LĐLĐ TX. AN NHƠN" is in capitals
     shouting = letters and sum(c.isupper() for c in letters) > 0.6 * len(letters)
     s = expand_org_abbreviations(s)
-    s = official_case(s.lower()) if shouting else _union_head_case(s)
+    s = official_case(s.lower()) if shouting else _union_head_case(_words_out_of_capitals(s))
     return _territorial(_without_committee(_lower_admin_words(s)))
 
 
@@ -126,6 +126,24 @@ def _territorial(name: str) -> str:
         if name.startswith(prefix):
             return f"{rule['means']} {name[len(rule['head']) + 1:]}"
     return name
+
+
+def _words_out_of_capitals(name: str) -> str:
+    """A word left in capitals inside a name written in mixed case (`… CTXH & QUỸ BTTE`) is written
+    capitalized when it is a Vietnamese syllable (`Quỹ`); abbreviations (`CTXH`, `BTTE`) stay."""
+    _, _, _, caps = _case_words()
+    out = []
+    for w in name.split(" "):
+        core = w.strip("().,")
+        if len(core) >= 2 and core.isupper() and core not in caps and _is_syllable(core) and _has_vowel_sign(core):
+            w = w.replace(core, _cap(core.lower()))
+        out.append(w)
+    return " ".join(out)
+
+
+def _has_vowel_sign(word: str) -> bool:
+    """A word with a Vietnamese letter or tone (`QUỸ`, `HÒA`): not a Latin abbreviation (`XI`, `TP`)."""
+    return any(unicodedata.decomposition(c) or c in "ĐđƠơƯư" for c in word)
 
 
 def _union_head_case(name: str) -> str:

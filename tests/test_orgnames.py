@@ -50,6 +50,9 @@ CANONICAL = [
     ("Liên đoàn Lao động TX Quảng Trị", "Liên đoàn Lao động thị xã Quảng Trị"),
     # administrative words lowercase in mixed case too
     ("Liên đoàn Lao động Huyện Gio Linh", "Liên đoàn Lao động huyện Gio Linh"),
+    # a word left in capitals in a mixed-case name: capitalized when Vietnamese, kept when an abbreviation
+    ("Công đoàn CSTV Trung tâm CTXH & QUỸ BTTE", "Công đoàn CSTV Trung tâm CTXH & Quỹ BTTE"),  # seed 003
+    ("Liên đoàn Lao động thành phố HÀ NỘI", "Liên đoàn Lao động thành phố Hà Nội"),
     ("", None),
 ]
 
