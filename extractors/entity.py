@@ -91,8 +91,8 @@ def entity_after(after: str) -> str | None:
             words.append(ABBREVIATIONS[w])
         elif w[:1].isdigit() or (low in STOP and low not in KEEP):
             break
-        elif tag in CLOSING_TAGS and low not in KEEP:
-            break
+        elif tag in CLOSING_TAGS and low not in KEEP and not COUNTABLE.fullmatch(w):
+            break  # a countable noun is one whatever its tag ("đoàn viên" tagged R before "được")
         elif tag == "V" and low not in KEEP and (not words and not COUNTABLE.fullmatch(w)
                                                  or (nxt is not None and nxt[1] == "V")):
             break

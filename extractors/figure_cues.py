@@ -37,6 +37,7 @@ PERIOD_UNITS: dict[str, float | None] = CUES["period_units"]
 PERIOD_UNIT_AFTER = re.compile(r"^\s*(?:" + "|".join(map(re.escape, sorted(PERIOD_UNITS, key=len, reverse=True)))
                                + r")(?![\wÀ-ỹ])", re.I)
 NOT_FIGURE_BEFORE = _rx(CUES["not_figure_before"], suffix=r"\s*[:.]?\s*$")
+FIGURE_AFTER_PERIOD = _rx(CUES["figure_after_period"], suffix=r"\s*$")
 NOT_FIGURE_AFTER = _rx(CUES["not_figure_after"], prefix=r"^\s*")
 RANK_BEFORE = _rx(CUES["rank_verbs"], suffix=r"\s*$")
 ACHIEVEMENT_BEFORE = _rx(CUES["achievement_before"], suffix=r"\s*$")

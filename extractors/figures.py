@@ -124,7 +124,8 @@ def _is_not_figure(text: str, m: NumberMention, before: str, after: str) -> bool
     near = before[-SETTINGS.near_chars:]
     if not (m.percent or m.money) and cue.NOT_FIGURE_AFTER.match(after):
         return True
-    if cue.NOT_FIGURE_BEFORE.search(near) and not re.search(r"(?:tổng|với|có)\s+số\s*$", near, re.I):
+    if cue.NOT_FIGURE_BEFORE.search(near) and not re.search(r"(?:tổng|với|có)\s+số\s*$", near, re.I) \
+            and not cue.FIGURE_AFTER_PERIOD.search(near):
         return True
     digits = re.sub(r"\D", "", m.text)
     if before.endswith("(") and re.match(r"^\s*\)", after):

@@ -297,3 +297,21 @@ def test_a_target_heading_with_a_year_gives_the_deadline():
             "II. CHỈ TIÊU NĂM 2025\n- Trao tối thiểu 1.000 suất quà cho đoàn viên.\n- Phát triển mới 150 đoàn viên.")
     got = [(f.text, f.modality, f.deadline_year) for f in extract_figures(text, doc_kind="kế hoạch")]
     assert got == [("900", "actual", None), ("tối thiểu 1.000", "target", 2025), ("150", "target", 2025)]
+
+
+@pytest.mark.parametrize("text,number,aggregation", [
+    ("Bình quân mỗi năm 683 đoàn viên được kết nạp.", "683", "average"),  # R figure_after_period: mỗi năm
+    ("Hằng năm 120 đoàn viên được khen thưởng.", "120", "total"),  # R hằng năm
+    ("Hàng năm 45 công nhân được tặng quà.", "45", "total"),  # N hàng năm
+    ("Mỗi tháng 30 đoàn viên được thăm hỏi.", "30", "average"),  # N mỗi tháng
+    ("Mỗi quý 12 cuộc đối thoại được tổ chức.", "12", "average"),  # R mỗi quý
+    ("Bình quân năm 500 đoàn viên mới.", "500", "average"),  # R bình quân năm
+    ("Bình quân mỗi năm 60 công đoàn cơ sở.", "60", "average"),  # R bình quân mỗi năm
+])
+def test_a_number_after_a_per_period_word_is_a_figure(text, number, aggregation):
+    assert one(text, number).aggregation == aggregation
+
+
+def test_a_countable_noun_is_an_entity_whatever_its_pos_tag():
+    # underthesea tags "đoàn viên" as an adverb before "được hưởng"
+    assert one("- Có 3.250 đoàn viên được hưởng ưu đãi khi mua sắm.", "3.250").entity == "đoàn viên"  # R
