@@ -1,6 +1,7 @@
 """`make bench`: the throughput of every stage, side by side with raw pdfplumber, pdftotext and
 unstructured, the re-run on an unchanged corpus, 1 against 2 workers, the Prefect flow against
-plain `chiso ingest`; then the goals of issue 7 as measured.
+plain `chiso ingest`, the flow's default runner against Dask (benchmarks/flow_overhead.runner_rows); then the
+goals of issues 7 and 21 as measured.
 
     python -m benchmarks.run [--docs N] [--small] [--corpus DIR] [--sample-pages 1000] [--flow-files 200]
                              [--repeats 5] [--no-flow]
@@ -25,7 +26,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import end_to_end, long_sentence, stages
+from benchmarks import end_to_end, flow_overhead, long_sentence, stages
 from benchmarks.corpus import SMALL_DOCS, build_corpus
 from benchmarks.measure import Row, in_child
 
@@ -38,6 +39,7 @@ GOAL_PAGES_PER_S = 15.0
 GOAL_PER_CORE_VS_PLUMBER = 1.5
 GOAL_RERUN_S_PER_1000 = 2.0
 GOAL_FLOW_RATIO = 1.3
+GOAL_DASK_RATIO = 1.2  # issue 21: the flow on a local Dask cluster / its default runner, same files
 SAMPLE_PAGES = 1000
 
 
@@ -154,6 +156,17 @@ def goals(rows: list[Row], docs: int) -> list[str]:
         out.append(f"Prefect flow / plain (chiso ingest then chiso audit, what the flow does): "
                    f"{flow.extra['ratio']:.2f}x (goal <= {GOAL_FLOW_RATIO}x): "
                    f"{verdict(flow.extra['ratio'] <= GOAL_FLOW_RATIO)}")
+    own, running = _row(rows, "flow runners: Dask, its own"), _row(rows, "flow runners: Dask, a running")
+    if own and "ratio" in own.extra:
+        line = (f"Prefect flow on Dask / its default runner (issue 21), a LocalCluster per run: "
+                f"{own.extra['ratio']:.2f}x (goal <= {GOAL_DASK_RATIO}x): {verdict(own.extra['ratio'] <= GOAL_DASK_RATIO)}")
+        line += f", {own.extra['cost_per_file'] * 1000:+.0f} ms per file"
+        if running and "ratio" in running.extra:
+            line += f"; on a running cluster {running.extra['ratio']:.2f}x"
+        trip = _row(rows, "Dask scheduler")
+        if trip and "scheduler_s_per_file" in trip.extra:
+            line += f"; the scheduler alone {trip.extra['scheduler_s_per_file'] * 1000:.2f} ms per file"
+        out.append(line)
     longer = _row(rows, f"long sentence {long_sentence.FACTOR}x")
     if longer and "ratio" in longer.extra:
         out.append(f"long sentence (issue 18): {long_sentence.FACTOR}x the text takes {longer.extra['ratio']:.1f}x "
@@ -217,6 +230,7 @@ def run_all(corpus: Path, work: Path, docs: int, flow_files: int, with_flow: boo
             if not target.exists():
                 os.link(p, target)
         _safe(rows, "flow vs plain", end_to_end.plain_vs_flow, str(flow_in), str(work), len(chosen), timeout=7200)
+        _safe(rows, "flow runners", flow_overhead.runner_rows, str(flow_in), str(work), len(chosen), timeout=7200)
     else:
         rows.append(Row("Prefect flow ingest-inbox", note="skipped (--no-flow)"))
     return rows
