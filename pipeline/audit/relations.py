@@ -22,7 +22,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.audit.model import AuditFigure
 from pipeline.audit.vocabulary import canonical_entity, cue_list, cues, fold, has_cue
@@ -105,14 +105,20 @@ def between(a: AuditFigure, b: AuditFigure) -> str:
     return _sentence_text(a, first.char_end, second.char_start)
 
 
+@cache
+def _cue_regex(names: tuple[str, ...], end: bool = False) -> re.Pattern[str]:
+    """One alternation of the cues of these lists, longest first, as whole words."""
+    cues_ = sorted({c for n in names for c in cue_list(n)}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in cues_) + r")" + ("$" if end else r"(?!\w)"))
+
+
 def _ends_with_cue(text: str, name: str) -> str | None:
     t = re.sub(r"[\s(:,]+$", "", fold(text))
-    for cue in sorted(cue_list(name), key=len, reverse=True):
-        if re.search(r"(?<!\w)" + re.escape(cue) + r"$", t):
-            return cue
-    return None
+    m = _cue_regex((name,), end=True).search(t)
+    return m.group(1) if m else None
 
 
+@lru_cache(maxsize=200_000)
 def is_target(f: AuditFigure) -> bool:
     """A target: named so right before the number (`so với chỉ tiêu 5.000`), or so marked unless
     a percent of plan follows it (`thành lập mới 18 CĐCS, vượt 20% kế hoạch`: a result)."""
@@ -158,9 +164,8 @@ def _cue_spans(sentence: str, names: tuple[str, ...]) -> list[tuple[int, int, st
     t = fold(sentence)
     out = []
     for name in names:
-        for cue in cue_list(name):
-            for m in re.finditer(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", t):
-                out.append((m.start(), m.end(), cue, name))
+        for m in _cue_regex((name,)).finditer(t):
+            out.append((m.start(), m.end(), m.group(1), name))
     out.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     kept: list[tuple[int, int, str, str]] = []
     for span in out:  # the longest cue at a place: "gồm có", not "gồm"
@@ -181,8 +186,16 @@ def _paren_end(sentence: str, start: int) -> int:
 
 def links(sent: list[AuditFigure]) -> list[Link]:
     """Every whole → part(s) relation one sentence states (see the module doc)."""
-    if not sent:
-        return []
+    return list(_links(tuple(sent))) if sent else []
+
+
+# Every rule asks for the links of the same sentences: read each sentence once per run.
+@lru_cache(maxsize=100_000)
+def _links(sent: tuple[AuditFigure, ...]) -> tuple[Link, ...]:
+    return tuple(_read_links(list(sent)))
+
+
+def _read_links(sent: list[AuditFigure]) -> list[Link]:
     s, base = sent[0].sentence, sent[0].sentence_start
     out: list[Link] = []
     spans = _cue_spans(s, ("subset_cues", "breakdown_cues", "whole_after_cues"))

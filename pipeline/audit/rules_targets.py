@@ -43,8 +43,8 @@ def _goes_down(group: list[AuditFigure]) -> bool:
 @rule("TARGET_MONOTONE", ERROR, "targets of one indicator in one plan that go the wrong way as deadlines move out",
       order=40)
 def target_monotone(figs: list[AuditFigure]) -> Iterator[Check]:
+    kinds = rel.percent_kinds(figs)
     for doc in pr.by_document(figs).values():
-        kinds = rel.percent_kinds(doc)
         targets = [f for f in doc if f.modality == "target" and f.relation == "level"
                    and kinds.get(f.figure_id, rel.SHARE) == rel.SHARE
                    and f.aggregation == "total" and _deadline_key(f) is not None]
@@ -68,16 +68,17 @@ def _when(f: AuditFigure) -> str:
     return str(f.deadline_year) if f.deadline_year else "hằng năm/annual"
 
 
-def _target_for(actual: AuditFigure, figs: list[AuditFigure]) -> tuple[AuditFigure, str] | None:
+def _target_for(actual: AuditFigure, by_doc: dict[str, list[AuditFigure]],
+                by_key: dict[tuple[object, ...], list[AuditFigure]]) -> tuple[AuditFigure, str] | None:
     """The target an actual result answers, and how sure: named in its sentence (`so với chỉ
     tiêu 5.000`: sure), in the next sentence, or the same organization, indicator and year in
     another document (inferred)."""
-    cands = [t for t in figs if t is not actual and rel.is_target(t) and t.relation == "level"
-             and t.unit == actual.unit and t.aggregation == actual.aggregation and rel.same_org(t, actual)
-             and ((pr.near(t, actual) and rel.entity(t) and rel.compatible(t, actual))
-                  or (t.doc_id != actual.doc_id and actual.indicator and t.indicator == actual.indicator
-                      and t.organization and t.organization == actual.organization
-                      and t.deadline_year is not None and t.deadline_year == actual.year))]
+    near = [t for t in by_doc.get(actual.doc_id, ()) if pr.near(t, actual) and rel.entity(t)
+            and rel.compatible(t, actual)]
+    other = [t for t in by_key.get((actual.indicator, actual.organization, actual.year), ())
+             if t.doc_id != actual.doc_id] if actual.indicator and actual.organization else []
+    cands = [t for t in near + other if t is not actual and t.unit == actual.unit
+             and t.aggregation == actual.aggregation and rel.same_org(t, actual)]
     t = min(cands, key=lambda t: (not pr.same_sentence(t, actual), t.doc_id != actual.doc_id,
                                   abs(t.char_start - actual.char_start)), default=None)
     if t is None:
@@ -85,10 +86,24 @@ def _target_for(actual: AuditFigure, figs: list[AuditFigure]) -> tuple[AuditFigu
     return t, SURE if pr.same_sentence(t, actual) else INFERRED
 
 
+def _targets(figs: list[AuditFigure]) -> tuple[dict[str, list[AuditFigure]], dict[tuple[object, ...], list[AuditFigure]]]:
+    """Level targets by document, and by (indicator, organization, deadline) for other documents."""
+    by_doc: dict[str, list[AuditFigure]] = {}
+    by_key: dict[tuple[object, ...], list[AuditFigure]] = {}
+    for t in figs:
+        if t.relation != "level" or not rel.is_target(t):
+            continue
+        by_doc.setdefault(t.doc_id, []).append(t)
+        if t.indicator and t.organization and t.deadline_year is not None:
+            by_key.setdefault((t.indicator, t.organization, t.deadline_year), []).append(t)
+    return by_doc, by_key
+
+
 @rule("ACHIEVEMENT", ERROR, "a stated achievement (`đạt 105% kế hoạch`, `vượt chỉ tiêu`) against target and result",
       order=60)
 def achievement(figs: list[AuditFigure]) -> Iterator[Check]:
     kinds = rel.percent_kinds(figs)
+    targets = _targets(figs)
     with_percent: set[str] = set()
     for sent in rel.by_sentence(figs).values():
         for a in sent:
@@ -97,7 +112,7 @@ def achievement(figs: list[AuditFigure]) -> Iterator[Check]:
             actual = _result_of(a, sent)
             if actual is None:
                 continue
-            found = _target_for(actual, figs)
+            found = _target_for(actual, *targets)
             if found is None or found[0].value <= 0:
                 continue
             with_percent.add(actual.figure_id)
@@ -106,7 +121,7 @@ def achievement(figs: list[AuditFigure]) -> Iterator[Check]:
         if actual.figure_id in with_percent or not _is_result(actual):
             continue
         claim = achievement_claim(actual.sentence)
-        found = _target_for(actual, figs) if claim is not None else None
+        found = _target_for(actual, *targets) if claim is not None else None
         if claim is not None and found is not None and found[0].value > 0:
             yield _check_claim(claim, actual, found[0], found[1])
 

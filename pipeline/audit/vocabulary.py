@@ -56,10 +56,18 @@ def cue_list(name: str) -> tuple[str, ...]:
     return tuple(fold(c) for c in cues(name))
 
 
+@cache
+def _cue_pattern(name: str) -> re.Pattern[str]:
+    """All cue phrases of a list as one regex: whole words (a cue that starts with a sign, `/`,
+    matches anywhere)."""
+    alts = [(r"(?<!\w)" if c[0].isalnum() else "") + re.escape(c) + (r"(?!\w)" if c[-1].isalnum() else "")
+            for c in sorted(cue_list(name), key=len, reverse=True)]
+    return re.compile("|".join(alts))
+
+
 def has_cue(text: str, name: str) -> bool:
     """True when `text` holds one of the cue phrases `name` as whole words."""
-    t = fold(text)
-    return any(_word_search(cue, t) for cue in cue_list(name))
+    return _cue_pattern(name).search(fold(text)) is not None
 
 
 def _word_search(cue: str, text: str) -> bool:
