@@ -117,7 +117,9 @@ def _image_kind(data: bytes, name: str, what: str) -> str:
     try:
         with Image.open(io.BytesIO(data)) as img:
             img.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as err:
+    except UnidentifiedImageError as err:
+        raise UnsupportedFormat(name, f"not a document: {what} that cannot be decoded") from err
+    except (OSError, SyntaxError, ValueError) as err:
         raise UnsupportedFormat(name, f"not a document: {what} that cannot be decoded ({err})") from err
     return IMAGE
 

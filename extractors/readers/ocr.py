@@ -249,7 +249,9 @@ def _image_frames(data: bytes, name: str) -> list[Any]:
             frames.append(ImageOps.exif_transpose(img.copy()))  # a phone photo's orientation tag
     except Image.DecompressionBombError as err:
         raise TooLarge(name, f"image too large ({err})") from err
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as err:
+    except UnidentifiedImageError as err:
+        raise CorruptFile(name, "damaged image (its data cannot be decoded)") from err
+    except (OSError, SyntaxError, ValueError) as err:
         raise CorruptFile(name, f"damaged image ({err})") from err
     return frames
 
@@ -267,7 +269,7 @@ def read_image(data: bytes, name: str) -> dict:
         binary = check_available()
     except OcrUnavailable as why:
         return {"blocks": (), "pages": len(frames), "status": STATUS_NEEDS_OCR,
-                "warnings": (f"an image: no text without OCR ({why})",)}
+                "warnings": (f"an image, not read: {why}",)}
     pages = ocr_pages(binary, range(1, len(frames) + 1), lambda n: (frames[n - 1], _dpi(frames[n - 1])))
     return {**ocr_fields(pages, len(frames)), "pages": len(frames), "status": STATUS_OK}
 
