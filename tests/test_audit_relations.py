@@ -239,3 +239,12 @@ def test_a_list_of_examples_is_not_summed():
     figures = [fig("trao 500", "500", 500, entity="suất quà"), fig("như 200", "200", 200, entity="suất"),
                fig("100 suất", "100", 100, entity="suất")]
     assert found(text, figures) == []
+
+
+def test_an_average_divides_the_total_written_before_it_not_a_part_after_it():
+    # own: "35 bản thỏa ước (bình quân mỗi năm 7 bản), trong đó năm 2023 ký 9 bản": 35 / 5 = 7
+    text = "Sau 5 năm, toàn huyện đã ký kết 35 bản thỏa ước (bình quân mỗi năm 7 bản), trong đó năm 2023 ký 9 bản."
+    figures = [fig("kết 35 bản", "35", 35, entity="bản thỏa ước", period_years=5),
+               fig("năm 7 bản", "7", 7, entity="bản thỏa ước", aggregation="average", period_years=5),
+               fig("ký 9 bản", "9", 9, entity="bản thỏa ước", period_years=5)]
+    assert found(text, figures) == []

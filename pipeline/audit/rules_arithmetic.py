@@ -50,6 +50,7 @@ def _nearest(f: AuditFigure, cands: list[AuditFigure]) -> AuditFigure | None:
 
 @rule("AVG_TOTAL", WARNING, "an average per year or per unit against the total it comes from", order=10)
 def avg_total(figs: list[AuditFigure]) -> Iterator[Check]:
+    parts = {p.figure_id for lk in rel.all_links(figs) for p in lk.parts}
     for doc in pr.by_document(figs).values():
         for avg in doc:
             if avg.aggregation != "average" or avg.relation != "level":
@@ -68,7 +69,7 @@ def avg_total(figs: list[AuditFigure]) -> Iterator[Check]:
                 if not period or period <= 0:
                     continue
                 divisor, divisor_text, extra = exact(period), f"{fmt(period)} năm", ()
-            total = _nearest(avg, totals)
+            total = _total_of(avg, totals, parts)
             if total is None:
                 continue
             expected = figure_interval(total) / divisor
@@ -86,6 +87,15 @@ def _avg_period(avg: AuditFigure) -> float | None:
     """The years an average spreads over; `1` on an average per year is its step, not its span."""
     p = rel.period_of(avg)
     return None if p == 1 else p
+
+
+def _total_of(avg: AuditFigure, totals: list[AuditFigure], parts: set[str]) -> AuditFigure | None:
+    """The total an average divides: written before it ("35 bản thỏa ước (bình quân mỗi năm 7
+    bản)"), the nearest such; one after it only when none is before; never a part of another
+    figure ("…, trong đó năm 2023 ký 9 bản")."""
+    totals = [t for t in totals if t.figure_id not in parts]
+    before = [t for t in totals if t.char_start < avg.char_start]
+    return _nearest(avg, before) if before else _nearest(avg, totals)
 
 
 def _same_period(t: AuditFigure, avg: AuditFigure) -> bool:
