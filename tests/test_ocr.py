@@ -85,7 +85,7 @@ def test_deskew_finds_the_tilt():
 
 
 def test_low_confidence_pages_are_listed():
-    pages = [OcrPage(1, (), 93.0, 500, 0.0), OcrPage(2, (), LOW_CONFIDENCE - 12, 80, 0.0)]
+    pages = [OcrPage(1, (), 93.0, 500, 0.0), OcrPage(2, (), LOW_CONFIDENCE - 12, 80, 0.0), OcrPage(3, (), 0.0, 0, 0.0)]
     warning = low_confidence_warning(pages)
     assert warning and "page(s) 2 (58)" in warning and " 1 (" not in warning
 
@@ -186,3 +186,19 @@ def test_garbage_text_layer_is_read_by_ocr_instead(tmp_path):
     assert raw.status == "ok" and raw.ocr_pages == (1,)
     assert "read by OCR instead" in raw.warnings[0]
     assert "ĐỔI MỚI NÂNG CAO CHẤT LƯỢNG" in "\n".join(b.text for b in raw.blocks)
+
+
+@needs_tesseract
+def test_blank_picture_and_failed_pages_are_no_success(tmp_path, monkeypatch):
+    from PIL import Image
+
+    import extractors.readers.ocr as ocr
+
+    blank = tmp_path / "trang.png"
+    Image.new("L", (850, 1150), 255).save(blank)
+    raw = read(blank)
+    assert raw.status == STATUS_NEEDS_OCR and raw.blocks == () and raw.warnings == ("an image: OCR found no words",)
+    monkeypatch.setattr(ocr, "PAGE_TIMEOUT", 0.001)  # tesseract cannot finish: the page fails, no traceback
+    result = extract_file(OCR / f"{SPEECH}.jpg")
+    assert result.status == STATUS_NEEDS_OCR and "page 1: OCR failed (Tesseract took more than" in " ".join(
+        result.warnings)

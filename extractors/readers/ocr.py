@@ -65,6 +65,7 @@ class OcrPage:
     confidence: float  # mean confidence (0-100) of the page's words; 0 with no words
     words: int
     skew: float  # degrees the page was turned back
+    failed: str | None = None  # why the page could not be OCR'd (tesseract failed or timed out)
 
 
 def ocr_enabled() -> bool:
@@ -210,7 +211,13 @@ def ocr_pages(binary: str, numbers: Sequence[int], image_of: Callable[[int], tup
     """OCR of pages `numbers` (image_of(n) gives page n's PIL image and its dpi), in parallel threads,
     in order."""
     def one(n: int) -> OcrPage:
-        return ocr_page(binary, *image_of(n), n)
+        try:
+            return ocr_page(binary, *image_of(n), n)
+        except subprocess.TimeoutExpired:
+            return OcrPage(n, (), 0.0, 0, 0.0, failed=f"Tesseract took more than {PAGE_TIMEOUT:.0f} s")
+        except Exception as err:  # noqa: BLE001 - one bad page must not lose the others
+            logger.warning("page %d: OCR failed (%s)", n, err)
+            return OcrPage(n, (), 0.0, 0, 0.0, failed=f"{type(err).__name__}: {err}"[:160])
 
     workers = min(threads(), len(numbers))
     if workers <= 1:
@@ -220,7 +227,7 @@ def ocr_pages(binary: str, numbers: Sequence[int], image_of: Callable[[int], tup
 
 
 def low_confidence_warning(pages: Sequence[OcrPage]) -> str | None:
-    low = [p for p in pages if p.confidence < LOW_CONFIDENCE]
+    low = [p for p in pages if p.words and p.confidence < LOW_CONFIDENCE and not p.failed]
     if not low:
         return None
     shown = ", ".join(f"{p.number} ({p.confidence:.0f})" for p in low[:10])
@@ -230,10 +237,12 @@ def low_confidence_warning(pages: Sequence[OcrPage]) -> str | None:
 
 def ocr_fields(pages: Sequence[OcrPage], total: int) -> dict:
     """RawDocument fields of an OCR'd file."""
+    read = [p for p in pages if p.words]
     warnings = [f"read by OCR (Tesseract {LANG}): {len(pages)} of {total} page(s), mean confidence "
-                f"{sum(p.confidence for p in pages) / max(len(pages), 1):.0f}"]
+                f"{sum(p.confidence for p in read) / max(len(read), 1):.0f}"]
     if warning := low_confidence_warning(pages):
         warnings.append(warning)
+    warnings.extend(f"page {p.number}: OCR failed ({p.failed})" for p in pages if p.failed)
     return {"blocks": tuple(b for p in pages for b in p.blocks), "warnings": tuple(warnings),
             "ocr_pages": tuple(p.number for p in pages), "page_confidence": tuple(p.confidence for p in pages)}
 
@@ -271,7 +280,11 @@ def read_image(data: bytes, name: str) -> dict:
         return {"blocks": (), "pages": len(frames), "status": STATUS_NEEDS_OCR,
                 "warnings": (f"an image, not read: {why}",)}
     pages = ocr_pages(binary, range(1, len(frames) + 1), lambda n: (frames[n - 1], _dpi(frames[n - 1])))
-    return {**ocr_fields(pages, len(frames)), "pages": len(frames), "status": STATUS_OK}
+    fields = ocr_fields(pages, len(frames))
+    if not fields["blocks"]:  # a blank picture, or every page failed: no text is no success
+        return {**fields, "pages": len(frames), "status": STATUS_NEEDS_OCR,
+                "warnings": ("an image: OCR found no words", *fields["warnings"][1:])}
+    return {**fields, "pages": len(frames), "status": STATUS_OK}
 
 
 def scan_dpi(page: Any) -> int:
