@@ -248,3 +248,15 @@ def test_an_average_divides_the_total_written_before_it_not_a_part_after_it():
                fig("năm 7 bản", "7", 7, entity="bản thỏa ước", aggregation="average", period_years=5),
                fig("ký 9 bản", "9", 9, entity="bản thỏa ước", period_years=5)]
     assert found(text, figures) == []
+
+
+def test_parallel_target_chains_are_followed_each_on_its_own():
+    # own: two sectors' targets, one indicator, entities the extractor may give as one
+    text = ("Đến năm 2025: 80% CĐCS khu vực nhà nước xếp loại tốt; 60% CĐCS khu vực ngoài nhà nước xếp loại tốt. "
+            "Đến năm 2028: 85% CĐCS khu vực nhà nước xếp loại tốt; 65% CĐCS khu vực ngoài nhà nước xếp loại tốt.")
+    t = {"unit": "percent", "entity": "công đoàn cơ sở", "modality": "target", "indicator": "grassroots_union_rating"}
+    figures = [fig("2025: 80%", "80%", 80, deadline_year=2025, **t), fig("; 60%", "60%", 60, deadline_year=2025, **t),
+               fig("2028: 85%", "85%", 85, deadline_year=2028, **t), fig("; 65%", "65%", 65, deadline_year=2028, **t)]
+    assert found(text, figures, kind="kế hoạch") == []
+    figures[2] = fig("2028: 75%", "75%", 75, deadline_year=2028, **t)
+    assert found(text.replace("2028: 85%", "2028: 75%"), figures, kind="kế hoạch") == [("TARGET_MONOTONE", "inconsistent")]

@@ -35,6 +35,17 @@ def _statements(targets: list[AuditFigure]) -> list[list[AuditFigure]]:
     return groups
 
 
+def _successors(a: AuditFigure, nexts: list[AuditFigure]) -> list[AuditFigure]:
+    """The next deadline's target of a's own statement: among those that are one statement with it,
+    the ones whose clause says most nearly the same words (`80% CĐCS khu vực nhà nước …` goes
+    on as `85% CĐCS khu vực nhà nước …`, not as `65% CĐCS ngoài nhà nước …`)."""
+    same = [b for b in nexts if pr.same_statement(a, b)]
+    if len(same) <= 1:
+        return same
+    best = max(pr.overlap(a, b) for b in same)
+    return [b for b in same if pr.overlap(a, b) == best]
+
+
 def _goes_down(group: list[AuditFigure]) -> bool:
     """A target that should fall over time: every member says `không quá`, `dưới`, …"""
     return all(f.comparator in ("<=", "<") for f in group)
@@ -55,7 +66,7 @@ def target_monotone(figs: list[AuditFigure]) -> Iterator[Check]:
             down = _goes_down(group)
             for k_prev, k_next in zip(keys, keys[1:], strict=False):
                 for a in (f for f in group if _deadline_key(f) == k_prev):
-                    for b in (f for f in group if _deadline_key(f) == k_next):
+                    for b in _successors(a, [f for f in group if _deadline_key(f) == k_next]):
                         wrong = b.value > a.value if down else b.value < a.value
                         yield Check(INCONSISTENT if wrong else CONSISTENT, (a, b),
                                     f"{_when(a)}: {fmt(a.value)} → {_when(b)}: {fmt(b.value)} "
