@@ -30,6 +30,7 @@ RANGE_PAIRS = {opener: re.compile(r"^\s*(?:" + "|".join(map(re.escape, joiners))
 RANGE_OPENER = _rx(list(CUES["range_pairs"]), suffix=r"\s*$")
 QUOTES = {pair[0]: pair[1] for pair in CUES["quote_pairs"]}
 MAX_QUOTED_NAME = int(CUES["max_quoted_name_chars"])
+MAX_QUOTED_NAME_WORDS = int(CUES["max_quoted_name_words"])
 ANNUAL = _rx(CUES["annual_cues"])
 STATE = _rx(CUES["state_cues"])
 PLAN_KINDS = set(CUES["plan_kinds"])

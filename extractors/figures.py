@@ -81,7 +81,7 @@ def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Short quotations of a sentence ('Chương trình "Mỗi đoàn viên 1 sáng kiến"'): names, whose digits
-    are no figures. One pass over the sentence."""
+    are no figures (a longer quotation is speech, read as text). One pass over the sentence."""
     spans: list[tuple[int, int]] = []
     pos = start
     while pos < end:
@@ -93,7 +93,8 @@ def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if closing < 0:
             pos = opening + 1
             continue
-        spans.append((opening, closing + 1))
+        if len(text[opening + 1:closing].split()) <= cue.MAX_QUOTED_NAME_WORDS:
+            spans.append((opening, closing + 1))
         pos = closing + 1
     return spans
 

@@ -147,6 +147,12 @@ def test_names_and_labels_with_digits_are_not_figures(text, numbers):
         assert not any(g == n or g.startswith(n + " ") or g == n + "%" for g in got), (n, got)
 
 
+def test_a_quotation_of_speech_is_read():
+    # max_quoted_name_words: a quotation longer than a name is speech, its figures count
+    text = '“Năm nay công đoàn cơ sở đã tổ chức 20 buổi đối thoại với người lao động”, ông A cho biết.'  # N
+    assert [f.value for f in extract_figures(text)] == [20]
+
+
 def test_an_age_is_a_figure_only_as_a_count_of_people():
     assert [f.value for f in extract_figures("Hỗ trợ 30 công nhân dưới 30 tuổi.")] == [30]  # R
     assert one("Thăm hỏi 120 người cao tuổi.", "120").entity == "người cao tuổi"  # N
