@@ -87,12 +87,33 @@ def make_workbook(path: Path) -> None:
     ws.column_dimensions["B"].width = 42
     for col in "CDE":
         ws.column_dimensions[col].width = 14
+    _indicator_sheet(wb.create_sheet("Biểu 02"))
     with tempfile.TemporaryDirectory() as tmp:
         raw = Path(tmp) / "raw.xlsx"
         wb.save(raw)
         # openpyxl writes formulas without values: LibreOffice computes and caches them
         out = _soffice(raw, "xlsx:Calc MS Excel 2007 XML", Path(tmp) / "out")
         shutil.copy(out, path)
+
+
+# (indicator, unit of measure, 2023, 2024): a sheet whose rows are things, not units
+INDICATORS = [
+    ("Số công đoàn cơ sở thành lập mới", "CĐCS", 12, 15),
+    ("Số đoàn viên kết nạp mới", "Người", 430, 505),
+    ("Tổng số đoàn viên", "Người", 8120, 8540),
+]
+
+
+def _indicator_sheet(ws) -> None:
+    ws.append(["KẾT QUẢ THÀNH LẬP CÔNG ĐOÀN CƠ SỞ VÀ PHÁT TRIỂN ĐOÀN VIÊN"])
+    ws.append([])
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2023", "Năm 2024", "So sánh (%)"])
+    for k, (name, unit, before, now) in enumerate(INDICATORS, start=1):
+        r = ws.max_row + 1
+        ws.append([k, name, unit, before, now, f"=E{r}/D{r}*100"])
+        ws.cell(r, 6).number_format = "0.0"
+    ws.merge_cells("A1:F1")
+    ws.column_dimensions["B"].width = 36
 
 
 def make_sheets() -> None:

@@ -11,7 +11,7 @@ import pytest
 from extractors.extract import extract_file
 from extractors.readers import read
 from extractors.readers.sheet import format_number
-from extractors.records import HEADING, TABLE_CELL
+from extractors.records import HEADING, TABLE_CELL, TooLarge
 
 ROOT = Path(__file__).resolve().parent.parent
 SHEETS = ROOT / "tests" / "fixtures" / "sheets"
@@ -32,11 +32,11 @@ def test_numbers_written_the_vietnamese_way(value, percent, text):
 
 def test_workbook_blocks_title_grid_and_cells():
     raw = read(WORKBOOK)
-    assert raw.format == "xlsx" and raw.pages == 1
+    assert raw.format == "xlsx" and raw.pages == 2  # Biểu 01 (a row per unit), Biểu 02 (a row per indicator)
     title = [b.text for b in raw.blocks if b.kind == HEADING]
     assert title[:4] == ["LIÊN ĐOÀN LAO ĐỘNG TỈNH NGHỆ AN", "LIÊN ĐOÀN LAO ĐỘNG HUYỆN NGHI LỘC",
                          "BIỂU THỐNG KÊ KẾT QUẢ PHÁT TRIỂN ĐOÀN VIÊN NĂM 2024", "(Số liệu tính đến ngày 31/12/2024)"]
-    cells = [b for b in raw.blocks if b.kind == TABLE_CELL]
+    cells = [b for b in raw.blocks if b.kind == TABLE_CELL and b.page == 1]
     header = [b.text for b in cells if b.row == 0]
     # the two-row header joined per column; the column-number row (1) (2) … dropped
     assert header == ["TT", "Đơn vị", "Kết quả phát triển đoàn viên năm 2024 - Kế hoạch",
@@ -45,7 +45,7 @@ def test_workbook_blocks_title_grid_and_cells():
     first = {b.cell: b.text for b in cells if b.row == 1}
     assert first == {"A10": "1", "B10": "CĐCS Công ty TNHH May Hòa Bình", "C10": "120", "D10": "135",
                      "E10": "112,5%"}  # E10 is =D10/C10, its cached value shown as a percentage
-    assert all(b.sheet == "Biểu 01" and b.page == 1 for b in raw.blocks)
+    assert {(b.sheet, b.page) for b in raw.blocks} == {("Biểu 01", 1), ("Biểu 02", 2)}
     assert "Nghi Lộc, ngày 10 tháng 01 năm 2025" in [b.text for b in raw.blocks if b.kind == HEADING]
 
 
@@ -65,7 +65,8 @@ def test_workbook_gives_its_numeric_cells_as_figures(path):
     extract = _figures(path)
     doc = extract.document
     assert doc.organization == "Liên đoàn Lao động huyện Nghi Lộc" and doc.date == "2025-01-10"
-    figures = extract.figures
+    figures = [f for f in extract.figures if "Biểu 02" not in f.sentence and f.sentence.count(" | ") == 4
+               and not f.sentence.startswith(("STT", "1 | Số", "2 | Số", "3 | Tổng số"))]
     assert len(figures) >= 0.9 * NUMERIC_CELLS
     by_text = {(f.sentence.split(" | ")[1], f.modality, f.relation, f.value) for f in figures}
     assert ("CĐCS Công ty TNHH May Hòa Bình", "target", "level", 120) in by_text     # Kế hoạch
@@ -79,9 +80,31 @@ def test_workbook_gives_its_numeric_cells_as_figures(path):
     assert {f.year for f in figures} == {2024}
 
 
+def test_sheet_whose_rows_are_indicators():
+    # Biểu 02: STT | Chỉ tiêu | Đơn vị tính | Năm 2023 | Năm 2024 | So sánh (%)
+    figures = [f for f in _figures(WORKBOOK).figures if f.sentence.startswith(("1 | Số", "2 | Số", "3 | Tổng số"))]
+    got = {(f.sentence.split(" | ")[1], f.value, f.unit) for f in figures}  # the row's label says what
+    assert {("Số công đoàn cơ sở thành lập mới", 15, "count"), ("Số đoàn viên kết nạp mới", 430, "count"),
+            ("Tổng số đoàn viên", 8540, "count"), ("Tổng số đoàn viên", 105.17, "percent")} <= got
+    assert all("đoàn viên" in f.entity or "công đoàn cơ sở" in f.entity for f in figures)
+    assert len(figures) == 9  # three numeric cells a row; STT and Đơn vị tính are no figures
+
+
+def test_workbook_too_large_is_refused_before_loading(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.cell(3000, 1000, 5)  # 3,000,000 cells by its dimension
+    path = tmp_path / "du_lieu.xlsx"
+    wb.save(path)
+    with pytest.raises(TooLarge) as info:
+        read(path)
+    assert str(info.value).startswith(f"{path}: workbook of 3,000,000 cells")
+
+
 def test_workbook_figures_lead_back_to_their_cells():
     raw = read(WORKBOOK)
-    cells = {b.text: b.cell for b in raw.blocks if b.kind == TABLE_CELL and b.row == 8}
+    cells = {b.text: b.cell for b in raw.blocks if b.kind == TABLE_CELL and b.row == 8 and b.page == 1}
     assert cells == {"Tổng cộng": "A17", "477": "C17", "505": "D17", "105,87%": "E17"}
 
 

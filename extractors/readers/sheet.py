@@ -195,13 +195,19 @@ def read_xlsx(data: bytes, name: str) -> SheetText:
 
     check_zip(data, name, kind="XLSX")
     try:
+        # the sheets' sizes first, from their dimension records (read-only mode loads no cell), so a
+        # data dump is refused before openpyxl builds millions of cell objects
+        sizes = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        cells = sum((ws.max_row or 0) * (ws.max_column or 0) for ws in sizes.worksheets)
+        sizes.close()
+        if cells > MAX_CELLS:
+            raise TooLarge(name, f"workbook of {cells:,} cells (limit {MAX_CELLS:,}): a data dump, not a document")
         wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    except TooLarge:
+        raise
     except Exception as err:  # openpyxl raises many types for broken packages
         raise CorruptFile(name, f"damaged XLSX ({type(err).__name__}: {err})") from err
     sheets = [ws for ws in wb.worksheets if ws.sheet_state == "visible"]
-    cells = sum(ws.max_row * ws.max_column for ws in sheets)
-    if cells > MAX_CELLS:
-        raise TooLarge(name, f"workbook of {cells:,} cells (limit {MAX_CELLS:,}): a data dump, not a document")
     blocks: list[Block] = []
     warnings: list[str] = []
     table = 0
