@@ -156,6 +156,9 @@ def test_avg_total_over_a_plan_period(total, avg, outcome):
     ("Số vụ tranh chấp tăng 150% so với cùng kỳ.", "tăng 150%", "change"),                  # own
     ("Thu nhập bình quân đạt 7,2 triệu đồng, bằng 112% so với năm 2022.", "bằng 112%", "change"),  # own
     ("Tỷ lệ đoàn viên tham gia bảo hiểm xã hội đạt 97,5%.", "đạt 97,5%", "share"),          # own
+    ("Năm 2023, thu kinh phí công đoàn đạt 102%.", "đạt 102%", "achievement"),               # own: of plan
+    ("Số đoàn viên tham gia bảo hiểm đạt 97,5% số lao động.", "đạt 97,5%", "share"),         # own: a population
+    ("Phấn đấu thu đoàn phí đạt 95% trở lên.", "đạt 95%", "share"),                          # seed 002
     ("Toàn huyện có 48 CĐCS, trong đó 36 CĐCS (chiếm 75%).", "chiếm 75%", "share"),         # own
     ("Năm 2023, 39/45 CĐCS (đạt 86,7%) ký kết thỏa ước.", "đạt 86,7%", "share"),            # issue 6
 ])

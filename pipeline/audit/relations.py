@@ -303,6 +303,13 @@ def percent_kind(f: AuditFigure, sent: list[AuditFigure], parts: set[str] | None
         if (p.relation == "level" and is_count(p) and not is_target(p) and link in cue_list("achievement_link")
                 and (parts is None or p.figure_id not in parts)):
             return ACHIEVEMENT
+        if p.relation == "ratio" or (parts is not None and p.figure_id in parts):
+            return SHARE
+    # "Thu kinh phí công đoàn đạt 102%.": `đạt X%` that ends its clause, with no population named
+    # (no `tỷ lệ`, `chiếm`, no noun after it), measures against a plan
+    verb = fold(before).split()[-1:] if before.strip() else []
+    if verb and verb[0] in cue_list("achievement_link") and not re.match(r"\s*[^\W\d_]", own):
+        return ACHIEVEMENT
     return SHARE
 
 
