@@ -68,3 +68,12 @@ def test_an_id_or_an_order_is_registered_once():
     with pytest.raises(ValueError, match="order 10 is taken"):
         rule("NEW_RULE", "error", "clash", order=RULES["AVG_TOTAL"].order)(lambda figs: iter(()))
     assert "NEW_RULE" not in RULES
+
+
+NOT_RULES = {"RULE_ORDER"}  # names in docs/audit.md that look like rule ids and are not
+
+
+def test_every_rule_like_name_in_the_docs_is_registered():
+    text = (ROOT / "docs" / "audit.md").read_text("utf-8")
+    named = set(re.findall(r"\b[A-Z]+(?:_[A-Z]+)+\b", text)) - NOT_RULES
+    assert named <= set(RULES), named - set(RULES)
