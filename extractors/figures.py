@@ -231,27 +231,29 @@ class _SentenceCues:
     annual: bool
 
 
-def _sentence_cues(sentence: Sentence) -> _SentenceCues:
-    heads = " \n ".join(h.text for h in sentence.headings)
+def _sentence_cues(body: str, headings: tuple[Heading, ...], opens_sentence: bool = True) -> _SentenceCues:
+    """The cues of a sentence's text (`body`; for a sentence of thousands of characters, the window
+    around one figure) and of its governing headings."""
+    heads = " \n ".join(h.text for h in headings)
     deadline = None
-    for h in sentence.headings:
+    for h in headings:
         if (d := cue.DEADLINE.search(h.text)):
             deadline = int(d.group("y"))
-    if (d := cue.DEADLINE.search(sentence.text)):
+    if (d := cue.DEADLINE.search(body)):
         deadline = int(d.group("y"))
-    said = cue.ACHIEVEMENT_CLAUSE.sub(" ", sentence.text)  # "đạt 135% chỉ tiêu" is a result
+    said = cue.ACHIEVEMENT_CLAUSE.sub(" ", body)  # "đạt 135% chỉ tiêu" is a result
     target = bool(cue.TARGET.search(said) or cue.TARGET.search(heads))
-    if deadline is None and target and (lead := cue.DEADLINE_DATE.search(sentence.text)
-                                        or cue.TARGET_LEAD_YEAR.match(sentence.text)):
+    if deadline is None and target and (lead := cue.DEADLINE_DATE.search(body)
+                                        or (cue.TARGET_LEAD_YEAR.match(body) if opens_sentence else None)):
         # "phấn đấu đến ngày 30/6/2024 …", "Năm 2024, Liên đoàn phấn đấu …"; a stock's "Tính đến ngày
         # 31/12/2023" or a result's "Năm 2023, …" is no deadline (their sentences are no targets)
         deadline = int(lead.group("y"))
     if deadline is None and target:
-        for h in reversed(sentence.headings):  # "II. CHỈ TIÊU NĂM 2024" governs the list under it
+        for h in reversed(headings):  # "II. CHỈ TIÊU NĂM 2024" governs the list under it
             if cue.TARGET.search(h.text) and (y := cue.TARGET_HEADING_YEAR.search(h.text)):
                 deadline = int(y.group("y"))
                 break
-    annual = bool(cue.ANNUAL.search(sentence.text) or any(cue.ANNUAL.search(h.text) for h in sentence.headings))
+    annual = bool(cue.ANNUAL.search(body) or any(cue.ANNUAL.search(h.text) for h in headings))
     return _SentenceCues(target=target, deadline=deadline, annual=annual)
 
 
@@ -332,7 +334,9 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
     last_rank_entity = None
     if not mentions:
         return out
-    cues = _sentence_cues(s)
+    # a sentence of thousands of characters (a line without full stops) is read around each figure
+    whole = s.end - s.start <= 2 * REACH
+    sentence_cues = _sentence_cues(s.text, s.headings) if whole else None
     names = _quoted_spans(text, s.start, s.end)
     for i, m in enumerate(mentions):
         if skip_next:
@@ -382,6 +386,7 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
         denominator = None
         if ratio is not None:
             value, denominator, relation = ratio
+        cues = sentence_cues or _sentence_cues(text[ws:we], s.headings, opens_sentence=ws == s.start)
         modality, deadline = _modality(cues, segment, doc_kind)
         per_year = bool(cue.PER_YEAR_AFTER.match(text[end:we]))  # "làm lợi 4,5 tỷ đồng/năm": a yearly total
         aggregation = "average" if (cue.AVERAGE.search(segment) or cue.PER_UNIT_AFTER.match(text[end:we])) \
@@ -406,9 +411,8 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
         if relation in ("achievement", "excess") and denominator is None:
             # "kết nạp 1.234 đoàn viên, vượt 23% kế hoạch": the plan is of what the clause counted
             entity = (out[-1].entity if out else None) or entity_before(clause_before) or entity
-        # a sentence of thousands of characters (a line without full stops) is not copied into each of
-        # its figures: each keeps the REACH around it (output stays linear in the text)
-        whole = s.end - s.start <= 2 * REACH
+        # a sentence of thousands of characters is not copied into each of its figures: each keeps the
+        # REACH around it (output stays linear in the text)
         sent_start = s.start if whole else ws
         if entity:
             entity = expand_abbreviations(entity)

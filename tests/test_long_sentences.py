@@ -32,11 +32,21 @@ def test_a_figure_reads_the_same_at_the_end_of_a_very_long_sentence(clause: str)
         [tuple(getattr(f, k) for k in FIELDS) for f in short]
 
 
-def test_a_target_cue_still_governs_its_whole_sentence() -> None:
-    # read once per sentence, not per figure: "phấn đấu" at the head still makes targets far away
-    text = "Phấn đấu đến năm 2028, " + FILLER * 60 + "kết nạp 5.000 đoàn viên."
+def test_a_target_cue_governs_a_sentence_of_ordinary_length_whole():
+    # read once per sentence: "phấn đấu" at the head makes targets of every figure after it
+    text = "Phấn đấu đến năm 2028, " + FILLER * 6 + "kết nạp 5.000 đoàn viên."
+    assert len(text) <= 2 * REACH
     (fig,) = extract_figures(text, doc_kind="kế hoạch")
     assert (fig.modality, fig.deadline_year, fig.value) == ("target", 2028, 5000)
+
+
+def test_in_a_line_of_thousands_of_characters_a_cue_governs_its_reach():
+    # a flattened list: the target of its head does not make a result 5,000 characters later a target
+    text = ("Phấn đấu đến năm 2028 kết nạp 6.000 đoàn viên, " + FILLER * 60
+            + "năm 2023 toàn huyện kết nạp 1.310 đoàn viên, " + FILLER * 3 + ".")
+    first, second = extract_figures(text, doc_kind="báo cáo")
+    assert (first.modality, first.deadline_year) == ("target", 2028)
+    assert (second.modality, second.deadline_year) == ("actual", None)
 
 
 def test_the_benchmark_text_is_one_sentence_that_grows_with_its_factor() -> None:
