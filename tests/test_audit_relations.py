@@ -263,3 +263,11 @@ def test_parallel_target_chains_are_followed_each_on_its_own():
     assert found(text, figures, kind="kế hoạch") == []
     figures[2] = fig("2028: 75%", "75%", 75, deadline_year=2028, **t)
     assert found(text.replace("2028: 85%", "2028: 75%"), figures, kind="kế hoạch") == [("TARGET_MONOTONE", "inconsistent")]
+
+
+def test_an_average_in_the_next_sentence_with_one_total_is_sure():
+    # own: "Trong 5 năm qua … 29 CĐCS. Bình quân mỗi năm … 9 CĐCS." (29 / 5 = 5.8)
+    text = "Trong 5 năm qua, toàn huyện đã thành lập mới 29 CĐCS. Bình quân mỗi năm thành lập mới 9 CĐCS."
+    figures = [fig("mới 29 CĐCS", "29", 29, entity="công đoàn cơ sở", period_years=5),
+               fig("mới 9 CĐCS", "9", 9, entity="công đoàn cơ sở", aggregation="average", period_years=5)]
+    assert found(text, figures, confidence=True) == [("AVG_TOTAL", "inconsistent", "sure")]

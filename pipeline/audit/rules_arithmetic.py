@@ -76,8 +76,11 @@ def avg_total(figs: list[AuditFigure]) -> Iterator[Check]:
             outcome = judge(avg, expected)
             arithmetic = (f"{fmt(total.value)} / {divisor.show()} = {expected.show()}; "
                           f"written {_written(avg)}")
-            # sure: one sentence, or `bình quân mỗi CĐCS` naming the units it divides by
-            sure = all(pr.same_sentence(avg, x) for x in (total, *extra)) or unit is not None
+            # sure: one sentence; `bình quân mỗi CĐCS` naming the units it divides by; or the one
+            # total of its entity and period in the sentence before ("Trong 5 năm qua … 29 CĐCS.
+            # Bình quân mỗi năm …")
+            sure = (all(pr.same_sentence(avg, x) for x in (total, *extra)) or unit is not None
+                    or len([t for t in totals if t.figure_id not in parts]) == 1)
             yield Check(outcome, (total, *extra, avg), arithmetic,
                         {"avg": avg.text, "total": total.text, "entity": avg.entity or "",
                          "divisor": divisor_text, "expected": expected.show(2)}, SURE if sure else INFERRED)

@@ -94,7 +94,9 @@ def _target_for(actual: AuditFigure, by_doc: dict[str, list[AuditFigure]],
                                   abs(t.char_start - actual.char_start)), default=None)
     if t is None:
         return None
-    return t, SURE if pr.same_sentence(t, actual) else INFERRED
+    # sure: named in the result's sentence, or the one target of its entity in the sentence next to it
+    sure = pr.same_sentence(t, actual) or (t.doc_id == actual.doc_id and len(near) == 1)
+    return t, SURE if sure else INFERRED
 
 
 def _targets(figs: list[AuditFigure]) -> tuple[dict[str, list[AuditFigure]], dict[tuple[object, ...], list[AuditFigure]]]:
