@@ -395,3 +395,13 @@ def test_html_report_escapes_document_text_and_marks_numbers():
     assert "<b>huyện</b>" not in page
     assert "<mark>45</mark>" in page and "<mark>50</mark>" in page
     assert "PART_WHOLE" in page
+
+
+def test_findings_stored_before_the_confidence_column_read_as_sure():
+    # a dataset audited before migration 006 and opened read-only (the web app) has no confidence column
+    from importlib import resources
+    con = duckdb.connect()
+    con.execute(resources.files("pipeline.store").joinpath("migrations", "002_findings.sql").read_text("utf-8"))
+    con.execute("INSERT INTO findings (finding_id, rule, severity, outcome, figure_ids, evidence) "
+                "VALUES ('f1', 'AVG_TOTAL', 'info', 'truncated', ['a', 'b'], '[]')")
+    assert [(f.finding_id, f.confidence) for f in read_findings(con)] == [("f1", "sure")]

@@ -59,8 +59,12 @@ def read_findings(con: duckdb.DuckDBPyConnection) -> list[Finding]:
     """The stored findings, as records (empty when no audit ran yet)."""
     if not _has_findings_table(con):
         return []
+    have = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
+                                      "WHERE table_name = 'findings'").fetchall()}
+    # a dataset opened read-only before migration 006 has no confidence column: its findings were sure
+    cols = [c if c in have else f"NULL AS {c}" for c in COLUMNS[:-1]]
     out = []
-    for row in con.execute(f"SELECT {', '.join(COLUMNS[:-1])} FROM findings ORDER BY rule, finding_id").fetchall():
+    for row in con.execute(f"SELECT {', '.join(cols)} FROM findings ORDER BY rule, finding_id").fetchall():
         d = dict(zip(COLUMNS, row, strict=False))
         evidence = tuple(Evidence(**e) for e in json.loads(d.pop("evidence") or "[]"))
         out.append(Finding(**{**d, "figure_ids": tuple(d["figure_ids"] or ()), "evidence": evidence,
