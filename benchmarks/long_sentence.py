@@ -60,22 +60,26 @@ def _clear_caches() -> None:
 
 
 def measure(repeats: int = 3) -> list[Row]:
+    """Best of `repeats` at 1x and 8x; the ratio is taken on CPU time, which other work on a shared
+    machine does not inflate (the wall clock is in the row too)."""
     _extract("Toàn huyện hiện có 312 công đoàn cơ sở với 24.560 đoàn viên, đạt 95%.")  # load the models
     rows = []
     for factor in (1, FACTOR):
         text = long_sentence_text(factor)
-        best, figures = float("inf"), 0
+        best, best_cpu, figures = float("inf"), float("inf"), 0
         for _ in range(repeats):
             _clear_caches()
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             figures = _extract(text)
             best = min(best, time.perf_counter() - t0)
+            best_cpu = min(best_cpu, time.process_time() - c0)
         kb = len(text.encode("utf-8")) / 1000
-        rows.append(Row(f"long sentence {factor}x", seconds=best, words=len(text.split()),
-                        note=f"{kb:.0f} KB in one line, {figures} figures, {best * 100 / kb:.2f} s per 100 KB",
-                        extra={"kb": kb, "per_100kb": best * 100 / kb}))
-    ratio = rows[1].seconds / rows[0].seconds if rows[0].seconds else float("nan")
-    rows[1].note += f"; {ratio:.1f}x the time of 1x for {FACTOR}x the text (goal <= {GOAL_RATIO:.0f}x)"
+        rows.append(Row(f"long sentence {factor}x", seconds=best, cpu_seconds=best_cpu, words=len(text.split()),
+                        note=f"{kb:.0f} KB in one line, {figures} figures, {best_cpu * 100 / kb:.2f} s CPU per 100 KB",
+                        extra={"kb": kb, "per_100kb": best_cpu * 100 / kb}))
+    first, last = rows[0].cpu_seconds or 0.0, rows[1].cpu_seconds or 0.0
+    ratio = last / first if first else float("nan")
+    rows[1].note += f"; {ratio:.1f}x the CPU time of 1x for {FACTOR}x the text (goal <= {GOAL_RATIO:.0f}x)"
     rows[1].extra["ratio"] = ratio
     return rows
 
@@ -85,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--repeats", type=int, default=3)
     args = p.parse_args(argv)
     for r in measure(args.repeats):
-        print(f"{r.name}: {r.seconds:.2f} s, {r.note}")
+        print(f"{r.name}: {r.seconds:.2f} s wall clock, {r.cpu_seconds:.2f} s CPU, {r.note}")
     return 0
 
 

@@ -170,7 +170,7 @@ def goals(rows: list[Row], docs: int) -> list[str]:
     longer = _row(rows, f"long sentence {long_sentence.FACTOR}x")
     if longer and "ratio" in longer.extra:
         out.append(f"long sentence (issue 18): {long_sentence.FACTOR}x the text takes {longer.extra['ratio']:.1f}x "
-                   f"the time (goal <= {long_sentence.GOAL_RATIO:.0f}x): "
+                   f"the CPU time (goal <= {long_sentence.GOAL_RATIO:.0f}x): "
                    f"{verdict(longer.extra['ratio'] <= long_sentence.GOAL_RATIO)}")
     allst = _row(rows, "all stages")
     if allst and allst.extra.get("rss_at"):
