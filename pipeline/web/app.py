@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pipeline.web.page_frame import PAGES
+from pipeline.store.errors import StoreLocked
+from pipeline.web.page_frame import INGEST_RUNNING, PAGES
 
 st.set_page_config(page_title="Chỉ Số", page_icon=":material/analytics:", layout="wide")
 navigation = st.navigation([st.Page(p.script, title=p.title, icon=p.icon, url_path=p.url_path,
@@ -14,4 +15,7 @@ navigation = st.navigation([st.Page(p.script, title=p.title, icon=p.icon, url_pa
 with st.sidebar:
     st.caption("Chỉ Số: số liệu và chỉ tiêu trong văn bản công đoàn · figures and targets in "
                "Vietnamese trade-union documents")
-navigation.run()
+try:
+    navigation.run()
+except StoreLocked:  # an ingest writes the dataset: say so instead of an error box (issue 22)
+    st.info(INGEST_RUNNING)

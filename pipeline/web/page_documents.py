@@ -10,9 +10,10 @@ import pandas as pd
 import streamlit as st
 
 from extractors.records import DocumentExtract
+from pipeline.names import escaped
 from pipeline.web import reads
 from pipeline.web.markup import document_html
-from pipeline.web.page_frame import DOC_PARAM, DOCUMENTS, link_document, open_dataset
+from pipeline.web.page_frame import DOC_PARAM, DOCUMENTS, link_document, md_text, open_dataset
 from pipeline.web.rebuild import plain
 
 # Results listed as links (the table above them holds all).
@@ -30,8 +31,8 @@ def snippet(text: str, word: str) -> str | None:
     if i < 0 or len(folded) != len(text):
         return None
     start, end = max(0, i - SNIPPET), min(len(text), i + len(needle) + SNIPPET)
-    return (("…" if start else "") + text[start:i] + "**" + text[i:i + len(needle)] + "**"
-            + text[i + len(needle):end] + ("…" if end < len(text) else "")).replace("\n", " ")
+    return (("…" if start else "") + md_text(text[start:i]) + "**" + md_text(text[i:i + len(needle)]) + "**"
+            + md_text(text[i + len(needle):end]) + ("…" if end < len(text) else "")).replace("\n", " ")
 
 
 def _label(row) -> str:  # noqa: ANN001 - a DataFrame row tuple
@@ -63,7 +64,8 @@ def _search(db: Path, stamp: float) -> None:
 
 def _source(db: Path, ex: DocumentExtract) -> None:
     key = ex.document.source
-    st.markdown(f"**Tệp nguồn · source file:** `{key}` #{ex.document.doc_index}")
+    shown_key = escaped(key).replace("`", "\\x60")  # a code span: nothing in it is Markdown
+    st.markdown(f"**Tệp nguồn · source file:** `{shown_key}` #{ex.document.doc_index}")
     path = reads.source_file(db, key)
     if path is None:
         st.caption("Tệp nguồn không có trên máy này · the source file is not on this machine")
@@ -93,7 +95,7 @@ def show_document(db: Path, stamp: float, doc_id: str) -> None:
     st.page_link(DOCUMENTS.script, label="← Tìm văn bản · back to search", icon=":material/search:")
     ex = reads.document(str(db), stamp, doc_id)
     if ex is None:
-        st.error(f"Không có văn bản {doc_id} · no document {doc_id!r} in this dataset")
+        st.error(md_text(f"Không có văn bản {doc_id} · no document {doc_id!r} in this dataset"))
         return
     _source(db, ex)
     with st.spinner("Đang đánh dấu số liệu · marking the figures…"):

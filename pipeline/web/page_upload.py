@@ -12,7 +12,7 @@ from extractors.records import FileResult
 from pipeline.store.paths import path_key
 from pipeline.web import reads
 from pipeline.web.markup import document_html
-from pipeline.web.page_frame import UPLOAD, link_document, open_dataset
+from pipeline.web.page_frame import UPLOAD, link_document, md_text, open_dataset
 from pipeline.web.uploads import UPLOAD_TYPES, UploadError, add_upload, extract_upload
 
 
@@ -29,7 +29,7 @@ def _extract(name: str, data: bytes) -> FileResult:
 
 def show_result(result: FileResult) -> None:
     if result.status != "ok":
-        st.error(result.error or f"{result.source}: {result.status}")
+        st.error(md_text(result.error or f"{result.source}: {result.status}"))
         return
     figures = sum(len(ex.figures) for ex in result.documents)
     st.success(f"{result.source}: {len(result.documents)} văn bản · documents, {figures} số liệu · figures "
@@ -52,11 +52,11 @@ def _add(name: str, data: bytes) -> None:
     try:
         path, summary = add_upload(db, name, data)
     except UploadError as err:
-        st.error(str(err))
+        st.error(md_text(str(err)))
         return
     reads.clear_caches()
     if summary.failed:
-        st.error("; ".join(error for _, error in summary.failures))
+        st.error(md_text("; ".join(error for _, error in summary.failures)))
         return
     st.success(f"Đã thêm · added `{path}`: {summary.line()}")
     stamp = reads.version(db)
