@@ -3,7 +3,9 @@ Tesseract's Vietnamese model; each OCR'd page records its confidence; without Te
 CHISO_OCR=off) a scan keeps the status needs_ocr with the install hint.
 
 The fixtures in tests/fixtures/ocr/ are made by scripts/make_format_fixtures.py from the seeds' PDF
-renderings: 200-dpi scans turned ±1.5° with noise and dust, and a phone photo of one page."""
+renderings: 200-dpi scans turned ±1.5° with noise and dust, and a phone photo of one page. The OCR
+tests read about 10 pages (seed 000's 7 once, a page of seed 001's scan, the photo, a garbled page):
+about 30 s of CPU, 15-20 s on two free cores."""
 
 from __future__ import annotations
 
@@ -138,8 +140,17 @@ def test_without_ocr_a_scan_needs_ocr_and_garbage_is_flagged(monkeypatch, tmp_pa
 # --- Tesseract at work (slow: about 12 pages of OCR) ------------------------------------------------
 
 @pytest.fixture(scope="module")
-def speech_scan():
-    return extract_file(OCR / f"{SPEECH}.pdf")
+def speech_raw():
+    """Seed 000's scan OCR'd once for the module (7 pages: most of the file's time)."""
+    return read(OCR / f"{SPEECH}.pdf")
+
+
+@pytest.fixture(scope="module")
+def speech_scan(speech_raw):
+    """Its extraction, from the same reading (extract_file's read handed the result)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("extractors.extract.read", lambda *args, **kwargs: speech_raw)
+        return extract_file(OCR / f"{SPEECH}.pdf")
 
 
 @needs_tesseract
@@ -152,13 +163,13 @@ def test_scanned_speech_gives_the_figures_of_its_text(speech_scan):
 
 @needs_tesseract
 @pytest.mark.slow
-def test_scan_reads_like_its_text_layer_and_records_confidence():
-    raw = read(OCR / f"{PROGRAMME}.pdf")
-    assert raw.status == "ok" and raw.ocr_pages == (1, 2, 3, 4)
+def test_scan_reads_like_its_text_layer_and_records_confidence(speech_raw):
+    raw = speech_raw
+    assert raw.status == "ok" and raw.ocr_pages == (1, 2, 3, 4, 5, 6, 7)
     assert all(c >= LOW_CONFIDENCE for c in raw.page_confidence)
     assert all(b.ocr and b.confidence is not None for b in raw.blocks)
     assert any("read by OCR" in w for w in raw.warnings)
-    reference, scanned = page_texts(read(ROOT / "corpus" / "fixtures" / f"{PROGRAMME}.pdf")), page_texts(raw)
+    reference, scanned = page_texts(read(ROOT / "corpus" / "fixtures" / f"{SPEECH}.pdf")), page_texts(raw)
     assert char_error_rate(reference, scanned) <= 0.01
     found, total = number_recall(reference, scanned)
     assert found >= 0.98 * total
@@ -202,3 +213,25 @@ def test_blank_picture_and_failed_pages_are_no_success(tmp_path, monkeypatch):
     result = extract_file(OCR / f"{SPEECH}.jpg")
     assert result.status == STATUS_NEEDS_OCR and "page 1: OCR failed (Tesseract took more than" in " ".join(
         result.warnings)
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_pdf_with_text_pages_and_a_scanned_page(tmp_path):
+    import pypdfium2 as pdfium
+
+    # seed 001's PDF rendering with its page 2 replaced by the same page scanned
+    text, scan = (pdfium.PdfDocument(ROOT / "corpus" / "fixtures" / f"{PROGRAMME}.pdf"),
+                  pdfium.PdfDocument(OCR / f"{PROGRAMME}.pdf"))
+    mixed = pdfium.PdfDocument.new()
+    mixed.import_pages(text, [0])
+    mixed.import_pages(scan, [1])
+    mixed.import_pages(text, [2, 3])
+    path = tmp_path / "mixed.pdf"
+    mixed.save(path)
+    raw = read(path)
+    assert raw.status == "ok" and raw.ocr_pages == (2,)
+    assert [b.page for b in raw.blocks] == sorted(b.page for b in raw.blocks)
+    assert {b.page for b in raw.blocks if b.ocr} == {2} and {b.page for b in raw.blocks} == {1, 2, 3, 4}
+    reference = page_texts(read(ROOT / "corpus" / "fixtures" / f"{PROGRAMME}.pdf"))
+    assert char_error_rate({2: reference[2]}, page_texts(raw)) <= 0.01

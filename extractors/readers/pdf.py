@@ -194,7 +194,11 @@ def read_pdf(data: bytes, name: str) -> PdfText:
     if garbled:
         return _garbled(data, contents, total, title, warnings, share or 0.0)
     text = PdfText(tuple(blocks), total, STATUS_OK, title, tuple(warnings), furniture_lines=dropped)
-    return _with_scanned_pages(data, text, scanned) if scanned else text
+    if not scanned:
+        return text
+    furniture = {line.text for page, lines in zip(contents, kept, strict=True)
+                 for line in set(page.lines) - set(lines)}  # the text pages' running headers, for the scans
+    return _with_scanned_pages(data, text, scanned, furniture)
 
 
 def _all_scanned(data: bytes, contents: list[PageContent], total: int, title: str | None,
@@ -225,9 +229,10 @@ def _garbled(data: bytes, contents: list[PageContent], total: int, title: str | 
                    ocr_pages=fields["ocr_pages"], page_confidence=fields["page_confidence"])
 
 
-def _with_scanned_pages(data: bytes, text: PdfText, scanned: list[int]) -> PdfText:
-    """A PDF with text on some pages and scans on others: the scans OCR'd and put in their place."""
-    done = ocr_scanned(data, scanned)
+def _with_scanned_pages(data: bytes, text: PdfText, scanned: list[int], furniture: set[str]) -> PdfText:
+    """A PDF with text on some pages and scans on others: the scans OCR'd (without the running
+    header/footer lines found on the text pages) and put in their place."""
+    done = ocr_scanned(data, scanned, furniture)
     if not done.blocks:
         why = done.unavailable or "OCR found no words"
         warning = f"pages {_page_list(scanned)} have images but no text (scanned?): not read ({why})"

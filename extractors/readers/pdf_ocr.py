@@ -13,7 +13,7 @@ import dataclasses
 import logging
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,8 +67,10 @@ def is_garbled(blocks: Sequence[Block]) -> tuple[bool, float | None]:
     return share is not None and share < MIN_VALID_SHARE, share
 
 
-def ocr_scanned(data: bytes, numbers: Sequence[int]) -> OcrResult:
-    """OCR of PDF pages `numbers` (1-based); `unavailable` says why there was none."""
+def ocr_scanned(data: bytes, numbers: Sequence[int], furniture: Iterable[str] = ()) -> OcrResult:
+    """OCR of PDF pages `numbers` (1-based), without page numbers and running headers/footers (those
+    repeated on the OCR'd pages, and the `furniture` lines dropped from the text pages); `unavailable`
+    says why there was none."""
     if not numbers:
         return OcrResult((), ())
     try:
@@ -80,7 +82,7 @@ def ocr_scanned(data: bytes, numbers: Sequence[int]) -> OcrResult:
         with _PDFIUM:
             return ocr.render_pdf_page(data, n)
 
-    pages = strip_ocr_furniture(ocr.ocr_pages(binary, list(numbers), image_of))
+    pages = strip_ocr_furniture(ocr.ocr_pages(binary, list(numbers), image_of), {_shape(t) for t in furniture})
     return OcrResult(tuple(b for p in pages for b in p.blocks), tuple(pages))
 
 
@@ -90,9 +92,10 @@ def _shape(line: str) -> str:
     return re.sub(r"\d+", "#", _SHAPE_DROP.sub("", line.lower()))
 
 
-def strip_ocr_furniture(pages: list[ocr.OcrPage]) -> list[ocr.OcrPage]:
+def strip_ocr_furniture(pages: list[ocr.OcrPage], known: set[str] | None = None) -> list[ocr.OcrPage]:
     """Drop the page numbers and the running header/footer (a line of the same shape at the edge of
-    at least half the pages, two or more) from OCR'd pages, as the text path does for text pages."""
+    at least half the pages, two or more, or one of the `known` shapes) from OCR'd pages, as the text
+    path does for text pages."""
     def edges(p: ocr.OcrPage) -> list[Block]:
         return list(p.blocks[:EDGE_BLOCKS]) + list(p.blocks[-EDGE_BLOCKS:])
 
@@ -102,6 +105,7 @@ def strip_ocr_furniture(pages: list[ocr.OcrPage]) -> list[ocr.OcrPage]:
             for line in b.text.split("\n"):
                 seen.setdefault(_shape(line), set()).add(p.number)
     repeated = {k for k, on in seen.items() if k and len(on) >= max(2, (len(pages) + 1) // 2)}
+    repeated |= {k for k in known or () if k}
     out = []
     for p in pages:
         edge = {id(b) for b in edges(p)}
