@@ -33,6 +33,7 @@ MAX_QUOTED_NAME = int(CUES["max_quoted_name_chars"])
 MAX_QUOTED_NAME_WORDS = int(CUES["max_quoted_name_words"])
 ANNUAL = _rx(CUES["annual_cues"])
 STATE = _rx(CUES["state_cues"])
+PAST = _rx(CUES["past_cues"])
 PLAN_KINDS = set(CUES["plan_kinds"])
 PERIOD_UNITS: dict[str, float | None] = CUES["period_units"]
 PERIOD_UNIT_AFTER = re.compile(r"^\s*(?:" + "|".join(map(re.escape, sorted(PERIOD_UNITS, key=len, reverse=True)))

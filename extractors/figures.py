@@ -229,6 +229,7 @@ class _SentenceCues:
     target: bool
     deadline: int | None
     annual: bool
+    past: bool = False
 
 
 def _sentence_cues(body: str, headings: tuple[Heading, ...], opens_sentence: bool = True) -> _SentenceCues:
@@ -254,7 +255,7 @@ def _sentence_cues(body: str, headings: tuple[Heading, ...], opens_sentence: boo
                 deadline = int(y.group("y"))
                 break
     annual = bool(cue.ANNUAL.search(body) or any(cue.ANNUAL.search(h.text) for h in headings))
-    return _SentenceCues(target=target, deadline=deadline, annual=annual)
+    return _SentenceCues(target=target, deadline=deadline, annual=annual, past=bool(cue.PAST.search(body)))
 
 
 def _modality(cues: _SentenceCues, segment: str, doc_kind: str | None) -> tuple[str, int | None]:
@@ -262,7 +263,7 @@ def _modality(cues: _SentenceCues, segment: str, doc_kind: str | None) -> tuple[
         return "actual", None
     if cues.deadline is not None and (cues.target or (doc_kind or "") in cue.PLAN_KINDS):
         return "target", cues.deadline
-    if cues.annual and (doc_kind or "") in cue.PLAN_KINDS:
+    if cues.annual and not cues.past and (doc_kind or "") in cue.PLAN_KINDS:
         return "target", None  # a plan's "hằng năm": a target that holds every year
     return ("target" if cues.target else "actual"), None
 

@@ -321,3 +321,14 @@ def test_a_number_after_a_per_period_word_is_a_figure(text, number, aggregation)
 def test_a_countable_noun_is_an_entity_whatever_its_pos_tag():
     # underthesea tags "đoàn viên" as an adverb before "được hưởng"
     assert one("- Có 3.250 đoàn viên được hưởng ưu đãi khi mua sắm.", "3.250").entity == "đoàn viên"  # R
+
+
+@pytest.mark.parametrize("text,modality", [
+    ("Hằng năm tổ chức 20 cuộc đối thoại tại doanh nghiệp.", "target"),  # K
+    ("5 năm qua đã thành lập 29 công đoàn cơ sở, bình quân hằng năm 06 công đoàn cơ sở.", "actual"),  # R past_cues
+    ("Năm vừa qua, hằng năm 12 cuộc đối thoại được tổ chức.", "actual"),  # R vừa qua
+    ("Nhiệm kỳ qua, hằng năm 15 đoàn viên được giới thiệu cho Đảng.", "actual"),  # R qua
+])
+def test_in_a_plan_hang_nam_makes_a_target_unless_the_sentence_reviews_the_past(text, modality):
+    figs = extract_figures(text, doc_kind="kế hoạch")
+    assert figs and figs[-1].modality == modality
