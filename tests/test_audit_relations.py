@@ -271,3 +271,12 @@ def test_an_average_in_the_next_sentence_with_one_total_is_sure():
     figures = [fig("mới 29 CĐCS", "29", 29, entity="công đoàn cơ sở", period_years=5),
                fig("mới 9 CĐCS", "9", 9, entity="công đoàn cơ sở", aggregation="average", period_years=5)]
     assert found(text, figures, confidence=True) == [("AVG_TOTAL", "inconsistent", "sure")]
+
+
+@pytest.mark.parametrize("stated,outcome", [("116%", []), ("106%", [("ACHIEVEMENT", "inconsistent")])])
+def test_a_result_over_its_plan_in_one_figure(stated, outcome):
+    # own: "58/50 CĐCS" (the extractor: achievement, value 58, denominator 50) and its stated percent
+    text = f"Năm 2023 thành lập mới 58/50 CĐCS (đạt {stated})."
+    figures = [fig("58/50 CĐCS", "58/50", 58, relation="achievement", denominator=50, entity="công đoàn cơ sở"),
+               fig(f"đạt {stated}", stated, float(stated.rstrip("%")), "percent")]
+    assert found(text, figures) == outcome

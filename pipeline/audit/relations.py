@@ -307,7 +307,7 @@ def percent_kind(f: AuditFigure, sent: list[AuditFigure], parts: set[str] | None
             return SHARE
     # "Thu kinh phí công đoàn đạt 102%.": `đạt X%` that ends its clause, with no population named
     # (no `tỷ lệ`, `chiếm`, no noun after it), measures against a plan
-    verb = fold(before).split()[-1:] if before.strip() else []
+    verb = re.findall(r"[^\W\d_]+", fold(before))[-1:]
     if verb and verb[0] in cue_list("achievement_link") and not re.match(r"\s*[^\W\d_]", own):
         return ACHIEVEMENT
     return SHARE

@@ -122,6 +122,11 @@ def achievement(figs: list[AuditFigure]) -> Iterator[Check]:
         for a in sent:
             if kinds.get(a.figure_id) not in (rel.ACHIEVEMENT, rel.EXCESS):
                 continue
+            over = _over_plan(a, sent)
+            if over is not None:  # "58/50 CĐCS (đạt 116%)": result over plan in one figure
+                target = replace(over, figure_id=over.figure_id, value=over.denominator or 0, text=over.text)
+                yield _check_percent(a, over, target, kinds.get(a.figure_id) == rel.EXCESS, SURE, one=True)
+                continue
             actual = _result_of(a, sent)
             if actual is None:
                 continue
@@ -153,7 +158,15 @@ def _result_of(a: AuditFigure, sent: list[AuditFigure]) -> AuditFigure | None:
     return after[0] if after and not before else None
 
 
-def _check_percent(a: AuditFigure, actual: AuditFigure, target: AuditFigure, excess: bool, confidence: str) -> Check:
+def _over_plan(a: AuditFigure, sent: list[AuditFigure]) -> AuditFigure | None:
+    """A result written over its plan right before the percent (`58/50 CĐCS (đạt 116%)`)."""
+    before = [f for f in sent if f.char_end <= a.char_start and f is not a]
+    f = before[-1] if before else None
+    return f if f is not None and f.relation == "achievement" and f.unit != "percent" and f.denominator else None
+
+
+def _check_percent(a: AuditFigure, actual: AuditFigure, target: AuditFigure, excess: bool, confidence: str,
+                   one: bool = False) -> Check:
     ratio = figure_interval(actual).scale(100) / exact(target.value)
     expected = ratio if not excess else type(ratio)(ratio.lo - 100, ratio.hi - 100)
     if excess:  # "vượt 21%": the excess itself, not a lower bound (the extractor may read `vượt` as `>`)
@@ -163,7 +176,7 @@ def _check_percent(a: AuditFigure, actual: AuditFigure, target: AuditFigure, exc
     arithmetic = (f"{what}: {fmt(actual.value)} / {fmt(target.value)} × 100{' - 100' if excess else ''}"
                   f" = {expected.show()}; written {a.text} → {rounded(a).show()} rounded, "
                   f"{truncated(a).show()} truncated")
-    return Check(outcome, (target, actual, a), arithmetic,
+    return Check(outcome, (actual, a) if one else (target, actual, a), arithmetic,
                  {"stated": a.text, "actual": actual.text, "target": target.text, "expected": f"(= {expected.show(2)}%)",
                   "claim": a.text}, confidence)
 
