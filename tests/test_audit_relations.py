@@ -280,3 +280,12 @@ def test_a_result_over_its_plan_in_one_figure(stated, outcome):
     figures = [fig("58/50 CĐCS", "58/50", 58, relation="achievement", denominator=50, entity="công đoàn cơ sở"),
                fig(f"đạt {stated}", stated, float(stated.rstrip("%")), "percent")]
     assert found(text, figures) == outcome
+
+
+@pytest.mark.parametrize("stated,outcome", [("88,5%", []), ("82,5%", [("SHARE_COUNTS", "inconsistent")])])
+def test_a_share_with_its_ratio_in_parentheses(stated, outcome):
+    # own: "Tỷ lệ đoàn viên trên tổng số lao động đạt 88,5% (6.320/7.140)" (88.51 %)
+    text = f"Tỷ lệ đoàn viên trên tổng số lao động đạt {stated} (6.320/7.140)."
+    figures = [fig(f"đạt {stated}", stated, float(stated.rstrip("%").replace(",", ".")), "percent", entity="đoàn viên"),
+               fig("(6.320/7.140)", "6.320/7.140", 6320, relation="ratio", denominator=7140, entity="đoàn viên")]
+    assert found(text, figures) == outcome

@@ -109,7 +109,11 @@ def _same_period(t: AuditFigure, avg: AuditFigure) -> bool:
 def _ratio_for(share: AuditFigure, doc: list[AuditFigure]) -> tuple[tuple[AuditFigure, ...], Interval, str] | None:
     """`39/45 CĐCS (đạt 86,7%)`: the ratio right before the share in its sentence (no count between)."""
     before = [f for f in doc if pr.same_sentence(f, share) and f.char_end <= share.char_start and f.unit != "percent"]
+    after = [f for f in doc if pr.same_sentence(f, share) and f.char_start >= share.char_end]
     r = before[-1] if before else None
+    if (r is None or r.relation != "ratio") and after and after[0].relation == "ratio" \
+            and pr.between(share, after[0]).strip() in ("(", ""):
+        r = after[0]  # "đạt 88,5% (6.320/7.140)": the ratio in the share's parentheses
     if r is None or r.relation != "ratio" or not r.denominator:
         return None
     expected = exact(r.value).scale(100 / r.denominator)
