@@ -13,7 +13,7 @@ from extractors.extract import extract_file
 from extractors.readers import read
 from extractors.readers.detect import detect_format
 from extractors.readers.office import LibreOfficeMissing
-from extractors.records import CorruptFile, UnsupportedFormat
+from extractors.records import CorruptFile, TooLarge, UnsupportedFormat
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFICE = ROOT / "tests" / "fixtures" / "office"  # made by scripts/make_format_fixtures.py
@@ -102,3 +102,15 @@ def test_broken_archives_are_named(tmp_path, name, data, error):
     with pytest.raises(error) as info:
         read(path)
     assert str(info.value).startswith(f"{path}: ")
+
+
+def test_odt_zip_bomb_refused_before_libreoffice(tmp_path):
+    import zipfile
+
+    path = tmp_path / "bom.odt"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text", zipfile.ZIP_STORED)
+        z.writestr("content.xml", b" " * (8 * 1024 * 1024))  # 8 MB of spaces pack about 1000:1
+    with pytest.raises(TooLarge) as info:
+        read(path)
+    assert str(info.value).startswith(f"{path}: content.xml compressed") and "zip bomb" in str(info.value)

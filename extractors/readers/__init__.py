@@ -92,7 +92,11 @@ def _read_at_most(fh: BinaryIO, size: int, name: str) -> bytes:
 def _read_format(fmt: str, data: bytes, name: str) -> dict:
     """The format's reader; returns RawDocument fields (`format` when it is read as another)."""
     if fmt in (DOC, RTF, ODT, XLS, ODS):
+        from extractors.readers.docx import check_zip
         from extractors.readers.office import TARGETS, convert
+
+        if fmt in (ODT, ODS):  # zips: refused from their directory before LibreOffice unpacks them
+            check_zip(data, name, kind=fmt.upper())
 
         fields = _read_format(TARGETS[fmt], convert(data, fmt, name), name)
         return {**fields, "format": TARGETS[fmt], "converted_from": fmt}

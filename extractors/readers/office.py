@@ -81,6 +81,7 @@ def convert(data: bytes, fmt: str, name: str) -> bytes:
         if not out.is_file() or out.stat().st_size == 0:
             said = (run.stderr or run.stdout).decode("utf-8", "replace").strip().splitlines()
             detail = f" ({said[-1][:120]})" if said else ""
-            raise CorruptFile(name, f"{what}: LibreOffice could not convert it (damaged?){detail}")
+            raise CorruptFile(name, f"{what}: LibreOffice could not convert it (damaged, or "
+                                  f"password-protected?){detail}")
         logger.debug("%s: converted %s → %s by LibreOffice", name, fmt, target)
         return out.read_bytes()
