@@ -265,7 +265,7 @@ OWN = [
     ("đoàn viên công đoàn", "cả nước có hơn 6,7 triệu đoàn viên công đoàn", "count", "actual", "members"),
     ("công đoàn cơ sở", "Toàn ngành có 1.012 công đoàn cơ sở", "count", "actual", "grassroots_unions"),
     ("doanh nghiệp", "Trên địa bàn có 2.500 doanh nghiệp", "count", "actual", "enterprises"),
-    ("công nhân, viên chức, lao động", "Chăm lo cho 45.000 CNVCLĐ", "count", "actual", "workers"),
+    ("công nhân, viên chức, lao động", "Toàn ngành có 45.000 CNVCLĐ", "count", "actual", "workers"),
     ("công nhân", "Khu công nghiệp có 12.000 công nhân", "count", "actual", "workers"),
     ("người lao động", "Có 3.200 người lao động mất việc làm", "count", "actual", "workers"),
 ]
@@ -282,6 +282,8 @@ NONE = [
     ("đoàn viên", "Thu hút 20 đoàn viên", "vnd", "actual"),  # unit not declared for members
     (None, "Toàn tỉnh có 193 nghìn đoàn viên", "count", "actual"),  # no entity: count rules need one
     ("hợp đồng lao động", "Ký 300 hợp đồng lao động", "count", "actual"),  # head is "hợp đồng", not workers
+    # beneficiaries are no level of workers (the `beneficiary` piece, corpus/keys_blind)
+    ("công nhân, viên chức, lao động", "Chăm lo cho 45.000 CNVCLĐ", "count", "actual"),
     # seed 001: a programme-specific target
     (
         "công đoàn các đơn vị",
