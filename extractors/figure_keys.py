@@ -69,11 +69,18 @@ def time_mentions(text: str, doc_year: int | None = None, doc_month: int | None 
     keep the most specific (a `năm học 2023 - 2024` is not also a `năm 2024`). Relative phrases
     (`năm qua`, `hiện nay`) are resolved against the document's year and month when known."""
     points, deadline_re, not_time_re, relative, not_past = _time_patterns()
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the phrases kept so far, sorted and never overlapping: a bisect finds
+    ends: list[int] = []  # a clash in log time (a long text has thousands of year phrases)
     out: list[TimeMention] = []
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+        k = bisect.bisect_left(starts, a)
+        return (k == 0 or ends[k - 1] <= a) and (k == len(starts) or starts[k] >= b)
+
+    def take(a: int, b: int) -> None:
+        k = bisect.bisect_left(starts, a)
+        starts.insert(k, a)
+        ends.insert(k, b)
 
     for name, rx in points:
         for m in rx.finditer(text):
@@ -82,7 +89,7 @@ def time_mentions(text: str, doc_year: int | None = None, doc_month: int | None 
             before = text[max(0, m.start() - 24):m.start()]
             if not_time_re.search(before):
                 continue
-            taken.append((m.start(), m.end()))
+            take(m.start(), m.end())
             dl = bool(deadline_re.search(before)) or bool(_time_re("deadline_start").match(m.group(0))
                                                             and name == "year")
             out.append(TimeMention(m.start(), m.end(), int(m.group("y")), name, dl))
@@ -97,7 +104,7 @@ def time_mentions(text: str, doc_year: int | None = None, doc_month: int | None 
                 year = doc_year
                 if name == "previous_year" or (name == "past_year" and doc_month in past_months):
                     year = doc_year - 1
-                taken.append((m.start(), m.end()))
+                take(m.start(), m.end())
                 out.append(TimeMention(m.start(), m.end(), year, name))
     return sorted(out, key=lambda t: t.start)
 
