@@ -289,3 +289,11 @@ def test_a_share_with_its_ratio_in_parentheses(stated, outcome):
     figures = [fig(f"đạt {stated}", stated, float(stated.rstrip("%").replace(",", ".")), "percent", entity="đoàn viên"),
                fig("(6.320/7.140)", "6.320/7.140", 6320, relation="ratio", denominator=7140, entity="đoàn viên")]
     assert found(text, figures) == outcome
+
+
+def test_a_thousands_mark_does_not_end_a_breakdown():
+    # held-out corpus 60: "gồm 3.100 suất … và 1.500 suất …": the '.' of 3.100 ended the list
+    text = "Chương trình đã trao 4.800 suất quà, gồm 3.100 suất của Liên đoàn Lao động tỉnh và 1.500 suất do doanh nghiệp hỗ trợ."
+    figures = [fig("trao 4.800", "4.800", 4800, entity="suất quà"), fig("gồm 3.100", "3.100", 3100, entity="suất"),
+               fig("và 1.500", "1.500", 1500, entity="suất")]
+    assert found(text, figures) == [("SUM", "inconsistent")]

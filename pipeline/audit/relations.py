@@ -175,8 +175,11 @@ def _cue_spans(sentence: str, names: tuple[str, ...]) -> list[tuple[int, int, st
 
 
 def _clause_end(sentence: str, start: int, stop: str = ";") -> int:
-    ends = [i for c in stop for i in [sentence.find(c, start)] if i >= 0]
-    return min(ends, default=len(sentence))
+    """Where the clause from `start` ends: the first of the `stop` characters, a `.` or `,` only when
+    it is no thousands or decimal mark (`3.100`)."""
+    alts = [re.escape(c) + (r"(?!\d)" if c in ".," else "") for c in stop]
+    m = re.compile("|".join(alts)).search(sentence, start)
+    return m.start() if m else len(sentence)
 
 
 def _paren_end(sentence: str, start: int) -> int:
