@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from extractors.lang import compile_pattern, phrase_pattern
 from extractors.lang import load as load_yaml
-from extractors.lang import phrase_pattern
 
 CUES = load_yaml("figure_cues.yaml")
 
@@ -56,18 +56,26 @@ MONEY_AFTER = re.compile(r"^\s*(?:" + "|".join(map(re.escape, sorted(CUES["money
                          + r")(?![\wÀ-ỹ]))", re.I)
 CONTACT = _rx(CUES["contact_cues"])
 
-# "5 năm qua", "trong 03 năm", "qua 03 năm", "giai đoạn 2018 - 2020", "nhiệm kỳ 2023-2028"
-PERIOD_PHRASE = re.compile(
-    r"(?:(?:trong|qua|sau)\s+(?P<n1>\d{1,2})\s+năm(?:\s+qua)?"
-    r"|(?<![\d.,])(?P<n2>\d{1,2})\s+năm\s+(?:qua|vừa qua|gần đây|triển khai|thực hiện)"
-    r"|(?:trong|qua|sau)\s+(?P<m1>\d{1,2})\s+tháng"
-    r"|(?:giai đoạn|nhiệm kỳ)\s+(?P<y1>(?:19|20)\d\d)\s*[-–]\s*(?P<y2>(?:19|20)\d\d))",
-    re.I)
-# "Đến năm 2025", "đến hết năm 2030", "vào năm 2030", "năm 2025 phấn đấu"
-DEADLINE = re.compile(r"(?:đến|tới|trước|vào|cuối|hết|trong)\s+(?:hết\s+|cuối\s+)?năm\s+(?P<y>(?:19|20)\d\d)", re.I)
+_PATTERNS = CUES["patterns"]
+
+
+def _pattern(name: str) -> re.Pattern[str]:
+    return compile_pattern("figure_cues.yaml", f"patterns.{name}", _PATTERNS[name])
+
+
+PERIOD_PHRASE = _pattern("period_phrase")
+DEADLINE = _pattern("deadline")
+TOTAL_COUNT_BEFORE = _pattern("total_count_before")
+ORDINAL_BEFORE = _pattern("ordinal_before")
+RANK_WORD_BEFORE = _pattern("rank_word_before")
+DAY_BEFORE = _pattern("day_before")
+COUNT_DETERMINERS = _pattern("count_determiners")
+FROM_BEFORE = _pattern("from_before")
+RANK_YEAR_LEAD = _pattern("rank_year_lead")
+RANK_CLAUSE_END = _pattern("rank_clause_end")
+RATE_WORD = _pattern("rate_word")
 DEADLINE_DATE = re.compile(CUES["deadline_date"], re.I)
 TARGET_LEAD_YEAR = re.compile(CUES["target_lead_year"], re.I)
 TARGET_HEADING_YEAR = re.compile(CUES["target_heading_year"], re.I)
-# an explicit point in time in a clause: "Năm 2022 kết quả thi …"
-YEAR_MENTION = re.compile(r"(?<![\w/.-])năm\s+(?:19|20)\d\d(?![\d/])", re.I)
+YEAR_MENTION = _pattern("year_mention")
 YEAR_BARE = re.compile(r"^(?:19|20)\d\d$")

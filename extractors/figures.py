@@ -125,7 +125,7 @@ def _is_not_figure(text: str, m: NumberMention, before: str, after: str) -> bool
     near = before[-SETTINGS.near_chars:]
     if not (m.percent or m.money) and cue.NOT_FIGURE_AFTER.match(after):
         return True
-    if cue.NOT_FIGURE_BEFORE.search(near) and not re.search(r"(?:tổng|với|có)\s+số\s*$", near, re.I) \
+    if cue.NOT_FIGURE_BEFORE.search(near) and not cue.TOTAL_COUNT_BEFORE.search(near) \
             and not cue.FIGURE_AFTER_PERIOD.search(near):
         return True
     digits = re.sub(r"\D", "", m.text)
@@ -147,7 +147,7 @@ def _is_not_figure(text: str, m: NumberMention, before: str, after: str) -> bool
     if not prefix.strip(" \t#*-+") and (_LIST_NUMBER_AFTER.match(after) or (
             _LIST_NUMBER_COLON.match(after) and not (m.percent or m.money or m.words))):
         return True  # list numbering "1.", "3.2.", "2)", "1:"
-    if re.search(r"lần\s+thứ\s*$", near, re.I) or (re.search(r"thứ\s*$", near) and not cue.RANK_BEFORE.search(near)):
+    if cue.ORDINAL_BEFORE.search(near) or (cue.RANK_WORD_BEFORE.search(near) and not cue.RANK_BEFORE.search(near)):
         return True  # an ordinal
     if m.words and not (m.scaled or m.money or m.percent):
         # number words alone ("ba khâu", "hai bên") are figures only before a countable noun
@@ -163,11 +163,11 @@ def _ratio(m: NumberMention, before: str, after: str) -> tuple[float, float, str
     if len(parts) != 2 or not all(re.fullmatch(r"\d+|\d{1,3}(?:\.\d{3})+", p) for p in parts):
         return None
     a, b = (int(p.replace(".", "")) for p in parts)  # "4.620/4.500": dots group thousands
-    if re.search(r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|từ)\s*$", before[-12:], re.I):
+    if cue.DAY_BEFORE.search(before[-12:]):
         return None
     if 1900 <= b <= 2100:
         return None  # month/year: "Tháng 6/2023"
-    counted = COUNTABLE.match(re.sub(r"^\s*(?:số|các|những)\s+", "", after.lstrip()))
+    counted = COUNTABLE.match(cue.COUNT_DETERMINERS.sub("", after.lstrip()))
     if a <= b and b > 0 and (b > 12 or a > 31 or counted):
         return float(a), float(b), "ratio"
     if a > b > 0 and counted and (b > 12 or a > 31):
@@ -187,7 +187,7 @@ def _comparator(before: str, after: str) -> tuple[str, int, int]:
     tail = re.split(r"[;,.()\d]", after, maxsplit=1)[0][:60]
     for op, pat in cue.COMPARATOR_AFTER.items():
         if mm := pat.search(tail):
-            reach_back = len(near) - near.rfind("từ") if re.search(r"từ\s*$", near) else 0
+            reach_back = len(near) - near.rfind("từ") if cue.FROM_BEFORE.search(near) else 0
             return op, reach_back, mm.end()
     return "=", 0, 0
 
@@ -270,8 +270,8 @@ def _modality(cues: _SentenceCues, segment: str, doc_kind: str | None) -> tuple[
 
 def _rank_entity(clause: str) -> str | None:
     c = re.sub(r"^.*?\(", "", clause) if "(" in clause else clause
-    c = re.sub(r"(?i)^\s*năm\s+(?:19|20)\d\d\s*,?\s*", "", c)
-    c = re.split(r"\s+(?:của|đứng|xếp|đạt)\b", c, maxsplit=1)[0]
+    c = cue.RANK_YEAR_LEAD.sub("", c)
+    c = cue.RANK_CLAUSE_END.split(c, maxsplit=1)[0]
     c = c.strip(" ,;:")
     return c if c and len(c.split()) <= 10 and not re.match(r"^\d", c) else None
 
@@ -359,7 +359,7 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
             prev_end = m.end
             continue
         near = before[-SETTINGS.near_chars:]
-        rank = bool(re.search(r"thứ\s*$", near) and cue.RANK_BEFORE.search(near))
+        rank = bool(cue.RANK_WORD_BEFORE.search(near) and cue.RANK_BEFORE.search(near))
         # the clause since the previous number or the last ';' governs aggregation and state
         seg_start = max(prev_end, ws + max(before.rfind(";"), before.rfind("."), -1) + 1)
         segment = text[seg_start:m.start]
@@ -405,7 +405,7 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
             last_rank_entity = entity
         elif unit == "vnd":
             entity = money_entity(clause_before) or purpose_after(text[span_end:we]) or entity_after(text[end:we])
-        elif unit == "percent" and (rate := re.search(r"tỷ lệ\s", clause_before, re.I)):
+        elif unit == "percent" and (rate := cue.RATE_WORD.search(clause_before)):
             entity = entity_before(clause_before[rate.start():] + " đạt") or entity_after(text[end:we])
         else:
             entity = entity_after(text[end:we]) or entity_before(clause_before) or entity_before(before)

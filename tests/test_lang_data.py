@@ -13,7 +13,8 @@ PATTERN_KEYS = {"time.yaml": ["points", "deadline_before", "period_not_past_year
                 "document_header.yaml": ["number", "rule_line", "subject", "bylines", "news_lead", "place_date"],
                 "segment.yaml": ["org_before_patterns", "org_subject_after", "attached_before_date",
                                  "place_before_date"],
-                "references.yaml": ["words_date"]}
+                "references.yaml": ["words_date"],
+                "figure_cues.yaml": ["patterns"]}
 
 
 @pytest.mark.parametrize("name", data_files())
