@@ -23,7 +23,9 @@ logger = logging.getLogger(__name__)
 # Files that are never documents (editor and OS leftovers).
 SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
 # Extensions tried when walking a folder for `chiso ingest` (files named explicitly are always tried).
-DOCUMENT_EXTENSIONS = frozenset({".pdf", ".docx", ".doc", ".html", ".htm", ".txt", ".md"})
+DOCUMENT_EXTENSIONS = frozenset({".pdf", ".docx", ".doc", ".rtf", ".odt", ".html", ".htm", ".txt", ".md",
+                                 ".xlsx", ".xls", ".ods",  # statistics forms (extractors/readers/sheet.py)
+                                 ".jpg", ".jpeg", ".png", ".tif", ".tiff"})  # scans and photos (OCR)
 # Project files that share a document extension but are not documents.
 NOT_DOCUMENTS = ("readme*", "changelog*", "license*", "licence*", "contributing*")
 

@@ -575,3 +575,16 @@ def test_a_reader_during_an_ingest_waits_then_says_so_in_one_line(tmp_path, verb
     assert "Traceback" not in out.stderr
     assert "is in use by another chiso process" in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1, out.stderr
+
+
+def test_a_folder_lists_every_format_the_readers_take(tmp_path):
+    """Workbooks, legacy office files and scans in a folder were skipped by `chiso ingest folder/`
+    (only named files were read) although the readers take them (issue 19)."""
+    from pipeline.inputs import iter_ingest_files
+
+    names = ["a.pdf", "b.docx", "c.doc", "d.rtf", "e.odt", "f.html", "g.txt", "h.md", "i.xlsx", "j.xls", "k.ods",
+             "l.jpg", "m.jpeg", "n.png", "o.tif", "p.tiff"]
+    for name in names + ["notes.py", "data.json"]:
+        (tmp_path / name).write_bytes(b"x")
+    listed = sorted(Path(p).name for p in iter_ingest_files([str(tmp_path)]))
+    assert listed == sorted(names)

@@ -1,4 +1,4 @@
-"""Upload: drop a PDF, DOCX, HTML, TXT or Markdown file → its documents, figures and references
+"""Upload: drop a document, workbook or scan → its documents, figures and references
 at once; optionally add it to the dataset (the app's one write path)."""
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def render() -> None:
     db, _ = open_dataset()
     upload = st.file_uploader("Thả tệp vào đây · drop a file", type=list(UPLOAD_TYPES), key="upload")
     if upload is None:
-        st.caption("PDF, DOCX, HTML, TXT, Markdown. Tệp chỉ được đọc; bấm nút để thêm vào bộ dữ liệu · "
+        st.caption("PDF, DOCX, DOC, RTF, ODT, HTML, TXT, Markdown, XLSX, XLS, ODS, ảnh (JPG, PNG, TIFF). Tệp chỉ được đọc; bấm nút để thêm vào bộ dữ liệu · "
                    "the file is only read; press the button to add it to the dataset.")
         return
     data = upload.getvalue()

@@ -19,7 +19,8 @@ from pipeline.web.reads import DB_GUARD
 logger = logging.getLogger(__name__)
 
 # Extensions the uploader accepts (the readers' formats; .doc is refused with a hint by the reader).
-UPLOAD_TYPES = ("pdf", "docx", "html", "htm", "txt", "md")
+UPLOAD_TYPES = ("pdf", "docx", "doc", "rtf", "odt", "html", "htm", "txt", "md", "xlsx", "xls", "ods", "jpg", "jpeg",
+                "png", "tif", "tiff")
 UPLOAD_FOLDER = "uploads"
 # Characters kept in a saved file name: letters (any script), digits, dot, dash, underscore.
 _UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
