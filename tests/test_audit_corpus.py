@@ -160,3 +160,25 @@ if __name__ == "__main__":
                            for f, v in judged(sure_only)):
                     print("  MISSED", d, m)
     _print("held out only, sure findings", table(True, held_out()))
+
+
+def test_a_document_stored_from_two_files_is_audited_once(tmp_path):
+    """The same report as TXT and as DOCX: one canonical document, so no CROSS_DOC finding of one
+    organization giving the same indicator twice, and each of its findings once."""
+    from pipeline.audit.run import audit_and_store
+    from pipeline.ingest import ingest_paths
+    from pipeline.store import Store
+
+    root = Path(__file__).resolve().parents[1]
+    db = tmp_path / "x.duckdb"
+    ingest_paths([root / "corpus/seeds/000_bf79206f8d7a586e.txt", root / "corpus/fixtures/000_bf79206f8d7a586e.docx"],
+                 db, quiet=True)
+    with Store(db) as store:
+        findings = audit_and_store(store.con, include_consistent=True).findings
+        duplicates = {r[0] for r in store.con.execute(
+            "SELECT doc_id FROM documents WHERE duplicate_of IS NOT NULL").fetchall()}
+    assert duplicates  # the DOCX repeats the text file
+    assert not any(f.rule == "CROSS_DOC" for f in findings)
+    assert not any(e.figure_id.rsplit(":", 1)[0] in duplicates or e.figure_id.rsplit(":", 2)[0] in duplicates
+                   for f in findings for e in f.evidence)
+    assert not any(e.path and e.path.endswith(".docx") for f in findings for e in f.evidence)

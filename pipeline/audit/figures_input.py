@@ -58,9 +58,16 @@ def figures_from_frame(df: pd.DataFrame) -> list[AuditFigure]:
 
 
 def figures_from_db(con: duckdb.DuckDBPyConnection) -> list[AuditFigure]:
-    """Every row of the `figures` table of a connection."""
+    """Every figure of a connection's `figures` table whose document is counted (a document stored
+    again from another file, `documents.duplicate_of`, is audited once: its copy would be a second
+    document of the same organization giving the same values)."""
     try:
-        df = con.execute("SELECT * FROM figures").df()
+        has_duplicates = bool(con.execute(
+            "SELECT count(*) FROM information_schema.columns WHERE table_name = 'documents' "
+            "AND column_name = 'duplicate_of'").fetchall()[0][0])
+        counted = (" WHERE doc_id NOT IN (SELECT doc_id FROM documents WHERE duplicate_of IS NOT NULL)"
+                   if has_duplicates else "")
+        df = con.execute(f"SELECT * FROM figures{counted}").df()
     except duckdb.CatalogException as err:
         raise AuditError(f"database has no figures table ({err}); run `chiso ingest` first") from err
     return figures_from_frame(df)
