@@ -223,7 +223,8 @@ def _submitted(todo: list[PlannedFile], threads: int, files_per_task: int,
                finishing: Callable[[list[Any]], Iterable[Any]] = as_completed) -> Iterator[FileResult | None]:
     """Submit the batches (Prefect tasks on `threads` threads, or `submit_batches`: Dask futures that
     `finishing` hands back as they finish), then yield their results in order of completion."""
-    with ThreadPoolTaskRunner(max_workers=threads) as runner:  # the batches' tasks, files tried again
+    threads_runner: ThreadPoolTaskRunner[Any] = ThreadPoolTaskRunner(max_workers=threads)
+    with threads_runner as runner:  # the batches' tasks, the files tried again alone
         starts = range(0, len(todo), files_per_task)
         batches = [[planned.path for planned in todo[start:start + files_per_task]] for start in starts]
         if submit_batches is None:
