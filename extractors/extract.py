@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import logging
 from pathlib import Path
 
@@ -9,7 +11,17 @@ from extractors.figure_keys import KeyContext, assign_keys
 from extractors.figures import extract_figures
 from extractors.normalize import normalize_document
 from extractors.readers import read
-from extractors.records import STATUS_OK, Document, DocumentExtract, FileResult, ReadError, Reference
+from extractors.records import (
+    STATUS_OK,
+    Document,
+    DocumentExtract,
+    Figure,
+    FileResult,
+    NormalizedText,
+    RawDocument,
+    ReadError,
+    Reference,
+)
 from extractors.references import extract_references
 from extractors.segment import segment_documents
 
@@ -38,6 +50,25 @@ def key_context(doc: Document, refs: tuple[Reference, ...]) -> KeyContext:
                       reference_spans=tuple((r.char_start, r.char_end) for r in refs))
 
 
+def with_block_provenance(raw: RawDocument, norm: NormalizedText, doc: Document,
+                          figures: list[Figure]) -> list[Figure]:
+    """Each figure with what its block says of where it was read: `ocr` and the mean confidence of
+    the block's words for text read from an image, the sheet and cell (`Biểu 01!F9`) of a workbook."""
+    if not any(b.ocr or b.cell for b in raw.blocks):
+        return figures
+    out = []
+    for f in figures:
+        k = bisect.bisect_right(norm.block_starts, norm.raw_offset(doc.start + f.char_start)) - 1
+        block = raw.blocks[k] if 0 <= k < len(raw.blocks) else None
+        extras = dict(f.extras)
+        if block is not None and block.ocr:
+            extras.update(ocr=True, ocr_confidence=block.confidence)
+        if block is not None and block.cell:
+            extras["cell"] = f"{block.sheet}!{block.cell}" if block.sheet else block.cell
+        out.append(dataclasses.replace(f, extras=extras))
+    return out
+
+
 def extract_file(path: str | Path, source: str | None = None, data: bytes | None = None) -> FileResult:
     """Run every stage on one file. Never raises for a bad file: the result says what failed.
 
@@ -59,8 +90,8 @@ def extract_file(path: str | Path, source: str | None = None, data: bytes | None
     extracts = []
     for doc in docs:
         refs = tuple(extract_references(doc.text))
-        figures = tuple(assign_keys(doc.text, extract_figures(doc.text, doc_kind=doc.kind, references=refs),
-                                    key_context(doc, refs)))
+        figures = tuple(with_block_provenance(raw, norm, doc, assign_keys(
+            doc.text, extract_figures(doc.text, doc_kind=doc.kind, references=refs), key_context(doc, refs))))
         pages = tuple(norm.page_at(doc.start + f.char_start) for f in figures)
         extracts.append(DocumentExtract(document=doc, figures=figures, references=refs, figure_pages=pages))
     return FileResult(source=source, sha256=raw.sha256, size=raw.size, format=raw.format, status="ok",

@@ -31,7 +31,9 @@ def figure_record(doc: Document, f: Figure, page: int | None = None) -> dict[str
             "period_years": _number(f.period_years), "deadline_year": f.deadline_year,
             "recurrence": f.recurrence, "relation": f.relation, "denominator": _number(f.denominator),
             "ambiguous": f.ambiguous, "organization": f.organization, "organization_from": f.organization_from,
-            "year": f.year, "year_from": f.year_from, "page": page, "sentence": f.sentence,
+            "year": f.year, "year_from": f.year_from, "page": page, "cell": f.extras.get("cell"),
+            "ocr": bool(f.extras.get("ocr")), "ocr_confidence": f.extras.get("ocr_confidence"),
+            "sentence": f.sentence,
             "extractor_version": EXTRACTOR_VERSION}
 
 

@@ -172,7 +172,9 @@ def figure_row(f: Figure, page: int | None, doc: Row, figure_id: str, version: s
             "comparator": f.comparator, "aggregation": f.aggregation, "period_years": f.period_years,
             "deadline_year": f.deadline_year, "recurrence": f.recurrence, "relation": f.relation,
             "denominator": f.denominator, "ambiguous": f.ambiguous, "sentence": f.sentence,
-            "sentence_start": f.sentence_start, "extractor_version": version}
+            "sentence_start": f.sentence_start, "extractor_version": version,
+            "ocr": bool(f.extras.get("ocr")), "ocr_confidence": f.extras.get("ocr_confidence"),
+            "cell": f.extras.get("cell")}
 
 
 def reference_row(r: Reference, doc: Row, ref_id: str) -> Row:
