@@ -157,6 +157,7 @@ def plain_vs_flow(folder: str, work: str, files: int) -> list[Row]:
     os.environ["PREFECT_API_URL"] = server.api_url
     try:
         from prefect import flow
+        from prefect.settings import PREFECT_API_URL, temporary_settings
 
         from flows.ingest import ingest_inbox
 
@@ -164,10 +165,13 @@ def plain_vs_flow(folder: str, work: str, files: int) -> list[Row]:
         def warm_up() -> int:
             return 1
 
-        warm_up()  # the client's first connection, not the flow's work
-        started = time.perf_counter()
-        counts = ingest_inbox(folder, str(Path(work) / "flow.duckdb"))
-        seconds = time.perf_counter() - started
+        # Prefect read its settings when the server module imported it: the environment alone no
+        # longer reaches them, and the flow would start a temporary server of its own
+        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+            warm_up()  # the client's first connection, not the flow's work
+            started = time.perf_counter()
+            counts = ingest_inbox(folder, str(Path(work) / "flow.duckdb"))
+            seconds = time.perf_counter() - started
     finally:
         _drain_prefect_client()
         server.stop()
