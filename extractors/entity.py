@@ -24,7 +24,7 @@ DROP_PREFIX = {w.lower() for w in _DATA["entity_drop_prefix"]}
 COUNTABLE = re.compile(phrase_pattern(_DATA["countable_nouns"] + list(ABBREVIATIONS)), re.I)
 _ABBR_RX = re.compile(r"(?<![\wÀ-ỹ])(" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
                       + r")(?![\wÀ-ỹ])")
-_RATE = re.compile(r"tỷ lệ\s+([^,;:()]{2,60}?)\s+(?:trong|đạt|là|chiếm|so với|được|có)\b", re.I)
+_RATE = re.compile(_DATA["rate_clause"], re.I)
 _MONEY_NOUN = re.compile(phrase_pattern(_DATA["money_nouns"]) + r"[^,;:()]{0,50}?(?=\s+"
                          + phrase_pattern(_DATA["money_noun_followers"]) + r"|\s*$)", re.I)
 _GENERIC_MONEY = re.compile(phrase_pattern(_DATA["generic_money_nouns"]) + r"$", re.I)

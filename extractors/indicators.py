@@ -22,7 +22,8 @@ logger = logging.getLogger(__name__)
 DATA_FILE = "indicators.yaml"  # in extractors/lang/vi/
 
 # Determiners that may stand before an entity's head noun ("các doanh nghiệp", "số đoàn viên").
-_DETERMINERS = r"(?:(?:các|những|mọi|số|tổng số|số lượng|toàn bộ)\s+)*"
+_DETERMINERS = r"(?:(?:{})\s+)*".format("|".join(
+    re.escape(w) for w in sorted(load(DATA_FILE)["determiners"], key=len, reverse=True)))
 
 
 class IndicatorDataError(ValueError):

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.lang import entry
+
 _ROMAN = re.compile(r"^(?:#+\s*)?[IVXL]{1,5}\s*[.)/-]\s*\S")
 _DIGIT = re.compile(r"^(?:#+\s*)?(\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)/]?\s+\S")
 _LETTER = re.compile(r"^[a-zđ]\s*\)\s*\S")
 _STAR = re.compile(r"^[*•]\s*\S")
-_ORDINAL = re.compile(r"^(?:Thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là)\b")
+_ORDINAL = re.compile(entry("segment.yaml", "ordinal_heading"))  # case matters: a line's first word
 # a sentence ends at . ! ? … followed by a capital, a quote, a bullet or the end of the line
 _SENT_END = re.compile(r"(?<=[.!?…])[\s]+(?=[A-ZĐÀ-Ỹ“\"(\-–+*•0-9])")
 _ABBREV_BEFORE_DOT = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|BS|KS|St|v\.v)|\b[A-ZĐ])\.$")

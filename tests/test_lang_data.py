@@ -12,7 +12,8 @@ PATTERN_KEYS = {"time.yaml": ["points", "deadline_before", "period_not_past_year
                               "month_before", "lead_openers"],
                 "document_header.yaml": ["number", "rule_line", "subject", "bylines", "news_lead", "place_date"],
                 "segment.yaml": ["org_before_patterns", "org_subject_after", "attached_before_date",
-                                 "place_before_date"],
+                                 "place_before_date", "ordinal_heading"],
+                "entities.yaml": ["rate_clause"],
                 "references.yaml": ["words_date"],
                 "figure_cues.yaml": ["patterns"]}
 
