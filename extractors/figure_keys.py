@@ -402,6 +402,22 @@ def _lead_years(idx: _Index, sentences: Sequence[Sentence]) -> dict[int, int]:
     return out
 
 
+def _future_is_a_target(idx: _Index, s: Sentence, f: Figure) -> Figure:
+    """A figure the extractor read as actual whose own clause places it in a year after the
+    document's (`Năm 2025, ít nhất 70% …` in a 2024 news item) is a target with that deadline: a
+    document cannot report the results of a year to come."""
+    ctx = idx.ctx
+    if f.modality != "actual" or ctx.year is None or f.relation != "level":
+        return f
+    a, _ = _clause_bounds(idx.text, s, f)
+    semi = idx.text.rfind(";", a, f.char_start)
+    ahead = [t for t in idx.times_in(semi + 1 if semi >= 0 else a, f.char_start)
+             if t.kind == "year" and t.year > ctx.year]  # a term or school year may have begun
+    if not ahead:
+        return f
+    return dataclasses.replace(f, modality="target", deadline_year=f.deadline_year or ahead[-1].year)
+
+
 def assign_keys(text: str, figures: Sequence[Figure], ctx: KeyContext) -> list[Figure]:
     """`figures` of the document `text` with their organization and year (and where each came from)."""
     if not figures:
@@ -415,6 +431,7 @@ def assign_keys(text: str, figures: Sequence[Figure], ctx: KeyContext) -> list[F
         k = bisect.bisect_right(starts, f.char_start) - 1
         s = sentences[k] if k >= 0 else Sentence(f.sentence_start, f.sentence_start + len(f.sentence),
                                                    f.sentence, (), f.sentence_start)
+        f = _future_is_a_target(idx, s, f)
         year, year_from = _figure_year(idx, s, f, leads.get(s.start))
         org, org_from = _figure_org(idx, s, f)
         out.append(dataclasses.replace(f, organization=org, organization_from=org_from, year=year,

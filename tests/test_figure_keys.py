@@ -129,3 +129,14 @@ def test_a_name_ending_in_an_administrative_word_takes_the_documents_place():
     figures = {f.text: f.organization for f in assign_keys(text, extract_figures(text), ctx)}
     assert figures == {"48": "Liên đoàn Lao động huyện Kiến Xương",
                        "1.530": "Công đoàn các Khu công nghiệp tỉnh Thái Bình"}
+
+
+@pytest.mark.parametrize("text,surface,modality,deadline,year", [
+    # a news item of 2024 speaks of the coming year: a target (issue 18)
+    ("Năm 2025, ít nhất 70% doanh nghiệp có công đoàn cơ sở ký kết thỏa ước.", "ít nhất 70%", "target", 2025, 2025),
+    # the past stays actual
+    ("Năm 2023, 65% doanh nghiệp có công đoàn cơ sở ký kết thỏa ước.", "65%", "actual", None, 2023),
+])
+def test_a_figure_of_a_year_to_come_is_a_target(text, surface, modality, deadline, year):
+    f = _figure(text, KeyContext(organization="Liên đoàn Lao động tỉnh Long An", year=2024, month=3), None, surface)
+    assert (f.modality, f.deadline_year, f.year) == (modality, deadline, year)
