@@ -59,7 +59,12 @@ def is_table_line(line: str) -> bool:
 
 def _row(text: str, start: int, end: int) -> Row:
     cells, pos = [], start
-    for part in text[start:end].split(_SEP):
+    line = text[start:end]
+    bare = _SEP.lstrip()
+    if line.startswith(bare):  # "| Tổng cộng | 135 | 153": an empty first cell left bare by normalization
+        cells.append(Cell(start, start, ""))
+        pos, line = start + len(bare), line[len(bare):]
+    for part in line.split(_SEP):
         a = pos + len(part) - len(part.lstrip())
         b = pos + len(part.rstrip())
         cells.append(Cell(a, max(a, b), text[a:max(a, b)]))
