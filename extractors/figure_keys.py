@@ -28,6 +28,7 @@ CLAUSE, HEADING, DOCUMENT = "clause", "heading", "document"
 _TIME = "time.yaml"
 _ORG = "organizations.yaml"
 _SENTENCE_END = re.compile(r"[.!?;:…]\s*$")
+TABLE_CELLS = " | "  # how a table row's cells stand in the normalized text (extractors/normalize)
 _BROKEN_LINE = re.compile(r"(?<![.!?;:…\n])\n(?!\n)")
 
 
@@ -192,6 +193,8 @@ def org_mentions(text: str, places: Sequence[str | None] = ()) -> list[OrgMentio
         if not name or not m.group(0)[:1].isupper():
             continue  # "các cấp công đoàn tỉnh X": the union system, not a body's name
         canonical = canonical_organization(name)
+        if canonical and _not_a_name(canonical):
+            continue  # "CÔNG ĐOÀN CƠ SỞ VÀ PHÁT TRIỂN ĐOÀN VIÊN": a heading about unions, not a body
         end = min(len(text), _name_end(text, m.end(), name))
         if canonical and not is_named(canonical):
             if (tail := admin_after.match(text, end)) is not None:  # "… Khu công nghiệp tỉnh đã kết nạp"
@@ -211,6 +214,12 @@ def _admin_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     dotted = "|".join(re.escape(a) for a in entry(_ORG, "dotted_abbreviations"))
     return (re.compile(rf"(?<= )({places})$"), re.compile(rf"\s+({places})(?![\wÀ-ỹ])(?!\s+[A-ZĐ])"),
             re.compile(rf"(?<![\wÀ-ỹ])({dotted})\."))
+
+
+def _not_a_name(canonical: str) -> bool:
+    """A body's name never holds these words (organizations.yaml `not_in_names`)."""
+    low = canonical.lower()
+    return any(f" {w} " in f" {low} " for w in entry(_ORG, "not_in_names"))
 
 
 def _with_place(name: str, places: Sequence[str | None]) -> str:
@@ -354,9 +363,12 @@ def _sentence_start(text: str, s: Sentence) -> int:
     CĐCS Công ty` / `TNHH Điện tử Cẩm Điền kết nạp 238 …`) continues the line before it."""
     a = s.start
     for _ in range(2):
-        if a < 2 or text[a - 1] != "\n" or _SENTENCE_END.search(text, max(0, a - 3), a - 1):
-            break
-        a = text.rfind("\n", 0, a - 1) + 1
+        if a < 2 or text[a - 1] != "\n" or text[a - 2] == "\n" or _SENTENCE_END.search(text, max(0, a - 3), a - 1):
+            break  # a blank line is a paragraph's end, not a broken line
+        before = text.rfind("\n", 0, a - 1) + 1
+        if TABLE_CELLS in text[before:a] or TABLE_CELLS in text[a:s.end]:
+            break  # a table row is a line of its own: its unit is not the row above's
+        a = before
     return a
 
 

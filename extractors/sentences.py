@@ -46,8 +46,8 @@ def heading_level(line: str) -> int | None:
     """Level of a heading line (1 outermost), or None for a line that is not a heading."""
     s = line.strip()
     words = s.split()
-    if not words or len(words) > MAX_HEADING_WORDS:
-        return None
+    if not words or len(words) > MAX_HEADING_WORDS or " | " in s:
+        return None  # a table row (cells joined by " | ") is never a heading
     letters = [c for c in s if c.isalpha()]
     if _ROMAN.match(s):
         return 1

@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from extractors.entity import expand_abbreviations
+from extractors.entity import COUNTABLE, expand_abbreviations
 from extractors.figure_cues import CUES
 from extractors.indicators import indicator_for
 from extractors.lang import phrase_pattern
@@ -20,6 +20,7 @@ from extractors.records import Figure
 
 _SEP = " | "
 _INDEX = {h.lower() for h in CUES["table_index_headers"]}
+_UNITS = {h.lower() for h in CUES["table_unit_headers"]}
 _TARGET = re.compile(phrase_pattern(CUES["table_target_headers"]), re.I)
 _ACTUAL = re.compile(phrase_pattern(CUES["table_actual_headers"]), re.I)
 _ACHIEVE = re.compile(phrase_pattern(CUES["table_achievement_headers"]), re.I)
@@ -169,6 +170,7 @@ def table_figures(text: str, table: list[Row], mentions: list[NumberMention]) ->
                       >= len(body)), None)
     if label_col is None:
         return []
+    units = label_col < len(header.cells) and header.cells[label_col].text.strip().lower() in _UNITS
     out = []
     for r in body:
         if label_col >= len(r.cells) or not re.search(r"[^\W\d_]", r.cells[label_col].text):
@@ -178,9 +180,17 @@ def table_figures(text: str, table: list[Row], mentions: list[NumberMention]) ->
         for k, cell in enumerate(r.cells):
             if k == label_col or cols[k].index or not cell.text or not _NUMERIC_CELL.match(cell.text):
                 continue
+            counted = _counted_in(header.cells[k].text) if units and k < len(header.cells) else None
             for m in mentions_between(mentions, cell.start, cell.end):
-                out.append(_cell_figure(text, r, header, cell, cols[k], label, entity, m))
+                out.append(_cell_figure(text, r, header, cell, cols[k], header.cells[k].text if counted else label,
+                                        counted or entity, m))
     return out
+
+
+def _counted_in(header: str) -> str | None:
+    """What a column counts when the rows are units: the countable noun its header names."""
+    m = COUNTABLE.search(header)
+    return expand_abbreviations(m.group(0)).lower() if m else None
 
 
 def _cell_figure(text: str, row: Row, header: Row, cell: Cell, col: Column, label: str, entity: str,

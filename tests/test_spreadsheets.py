@@ -133,3 +133,17 @@ def test_totals_row_with_an_empty_ordinal_cell(tmp_path):
     wb.save(path)
     figures = extract_file(path).documents[0].figures
     assert {(f.value, f.modality) for f in figures if "Tổng cộng" in f.sentence} == {(135, "target"), (153, "actual")}
+
+
+def test_a_units_table_counts_what_its_columns_say_and_its_total_is_the_sheets():
+    """Rows of units (`Đơn vị`): a number counts what its column's header names (đoàn viên, new members),
+    each row's figures are its unit's, the Tổng cộng row's the sheet's organization; the form's kind
+    is `biểu thống kê` (issue 19)."""
+    doc = extract_file(WORKBOOK).documents[0]
+    assert doc.document.kind == "biểu thống kê"
+    by_row = {f.organization for f in doc.figures if "Hòa Bình" in f.sentence}
+    assert by_row == {"Công đoàn cơ sở Công ty TNHH May Hòa Bình"}
+    totals = [f for f in doc.figures if "Tổng cộng" in f.sentence]
+    assert totals and {f.organization for f in totals} == {doc.document.organization}
+    units = [f for f in doc.figures if f.relation == "level" and str(f.extras.get("cell")).startswith("Biểu 01!")]
+    assert units and all(f.entity == "đoàn viên" and f.indicator == "new_members" for f in units)
