@@ -26,7 +26,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import end_to_end, flow_overhead, long_sentence, stages
+from benchmarks import end_to_end, flow_overhead, formats, long_sentence, stages
 from benchmarks.corpus import SMALL_DOCS, build_corpus
 from benchmarks.measure import Row, in_child
 
@@ -217,6 +217,7 @@ def run_all(corpus: Path, work: Path, docs: int, flow_files: int, with_flow: boo
         for row in rows:
             row.note = "; ".join(filter(None, [f"sample: 1 file in {stride}", row.note]))
     _safe(rows, "long sentence", long_sentence.measure)
+    _safe(rows, "formats (OCR, LibreOffice)", formats.measure)
     _safe(rows, "1 worker", end_to_end.workers_run, pdfs, stages.fresh_db(work, "w1.duckdb"), 1, "PDF")
     db = stages.fresh_db(work, "w2.duckdb")
     _safe(rows, "2 workers", end_to_end.workers_run, pdfs, db, 2, "PDF")

@@ -36,3 +36,13 @@ def test_provenance_is_stored(tmp_path):
     rows = con.execute("SELECT cell, ocr FROM figures").fetchall()
     con.close()
     assert rows and all(cell.startswith("Biểu") and ocr is False for cell, ocr in rows)
+
+
+def test_ocr_off_leaves_a_scan_unread_with_a_clear_status():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(PHOTO), "--ocr", "off"],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 1
+    assert "needs ocr" in out.stderr and "OCR is turned off" in out.stderr and "Traceback" not in out.stderr

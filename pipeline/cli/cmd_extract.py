@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 
 from extractors.extract import extract_file
@@ -21,6 +22,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders; '-' reads standard input")
     p.add_argument("--format", choices=["jsonl", "table"], default="jsonl",
                    help="jsonl for scripts (default; EXTRACT-FORMAT.md), table for people")
+    p.add_argument("--ocr", choices=["auto", "off"], default=None,
+                   help="read scans and photos with Tesseract's Vietnamese model (auto, the default, when it is "
+                        "installed) or not (off: they keep the status needs_ocr)")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
 
 
@@ -90,6 +94,8 @@ def _blocks(records: list[dict]) -> list[list[dict]]:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.ocr:  # the readers and the worker processes read it from the environment (extractors/readers/ocr.py)
+        os.environ["CHISO_OCR"] = args.ocr
     failed = 0
     if not args.quiet and logging.getLogger().level > logging.INFO:
         logging.getLogger("extractors.readers").setLevel(logging.INFO)  # page progress of long PDFs

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from extractors.settings import SETTINGS, Budget
@@ -21,6 +22,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_db_argument(p)
     p.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                    help="skip folder entries matching GLOB (repeatable), e.g. --exclude 'drafts*'")
+    p.add_argument("--ocr", choices=["auto", "off"], default=None,
+                   help="read scans and photos with Tesseract's Vietnamese model (auto, the default, when it is "
+                        "installed) or not (off: they keep the status needs_ocr)")
     p.add_argument("--quiet", action="store_true", help="no progress or summary on stderr")
     p.add_argument("--rehash", action="store_true",
                    help="read and hash every file; by default a file whose size, modification time and inode "
@@ -46,6 +50,8 @@ def _workers(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.ocr:  # the readers and the worker processes read it from the environment (extractors/readers/ocr.py)
+        os.environ["CHISO_OCR"] = args.ocr
     if "-" in args.paths:
         print("chiso ingest reads files, not standard input; save the data to a file first", file=sys.stderr)
         return 2
