@@ -349,6 +349,8 @@ def _figure_year(idx: _Index, s: Sentence, f: Figure, lead: int | None) -> tuple
         if idx.horizon is not None:
             return idx.horizon, DOCUMENT
         return (ctx.year, DOCUMENT) if ctx.year is not None else (None, None)
+    if isinstance(year := f.extras.get("column_year"), int) and (ctx.year is None or year <= ctx.year):
+        return year, CLAUSE  # a table column's year (`Năm 2023 | Năm 2024`)
     if (y := _clause_year(idx, s, f, target=False)) is not None:
         return y, CLAUSE
     if (y := _heading_year(idx, s, target=False)) is not None:

@@ -8,6 +8,7 @@ Markdown-style heading (`Chương trình 3`). Language data: `extractors/lang/vi
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import logging
 import re
@@ -91,13 +92,40 @@ def _kind_without_heading(text: str, meta_kind: str | None, header: Header, fmt:
     return "văn bản"
 
 
+SHEET_FORMATS = ("xlsx", "xls", "ods")
+
+
+def sheet_starts(norm: NormalizedText) -> list[int]:
+    """Where each sheet of a workbook starts in the normalized text (its blocks' page is the sheet)."""
+    out: list[int] = []
+    previous: object = object()
+    for raw_start, page in zip(norm.block_starts, norm.block_pages, strict=True):
+        if page != previous:
+            out.append(bisect.bisect_left(norm.origins, raw_start) if norm.origins else raw_start)
+            previous = page
+    return out
+
+
+def _first_heading(text: str, a: int, b: int) -> Heading | None:
+    """The kind heading near the top of text[a:b] (`BIỂU THỐNG KÊ …`), in the text's offsets."""
+    for h in find_headings(text[a:b]):
+        if h.start < SETTINGS.head_zone_chars:
+            return dataclasses.replace(h, start=h.start + a, end=h.end + a)
+    return None
+
+
 def segment_documents(norm: NormalizedText, source: str, meta_title: str | None = None,
                       meta_date: str | None = None, meta_kind: str | None = None,
                       fmt: str | None = None) -> list[Document]:
     """Split a file's normalized text into documents and read each one's metadata."""
     text = norm.text
-    starts = _document_starts(text, find_headings(text))
-    offsets = [0] + [h.start for h in starts[1:] if h is not None]
+    sheets = sheet_starts(norm) if fmt in SHEET_FORMATS else []
+    if len(sheets) > 1:  # a workbook: each sheet is a document (its title rows give its metadata)
+        offsets = sheets
+        starts = [_first_heading(text, a, b) for a, b in zip(sheets, sheets[1:] + [len(text)], strict=True)]
+    else:
+        starts = _document_starts(text, find_headings(text))
+        offsets = [0] + [h.start for h in starts[1:] if h is not None]
     docs = []
     for i, (h, begin) in enumerate(zip(starts, offsets, strict=True)):
         end = offsets[i + 1] if i + 1 < len(offsets) else len(text)
@@ -124,7 +152,29 @@ def segment_documents(norm: NormalizedText, source: str, meta_title: str | None 
             number=header.number, issuer=canonical_organization(header.issuer),
             superior=canonical_organization(header.superior), place=header.place,
             year=int(date[:4]) if date else None, organization_as_written=organization))
+    if len(sheets) > 1:
+        docs = _sheets_of_one_workbook(docs)
     return _with_years(docs)
+
+
+def _sheets_of_one_workbook(docs: list[Document]) -> list[Document]:
+    """A sheet without a header of its own belongs to the workbook's first sheet: its organization,
+    kind and date."""
+    first = docs[0]
+    out = [first]
+    for d in docs[1:]:
+        own = d.organization if _named(d.organization) else None
+        out.append(dataclasses.replace(d, organization=own or first.organization,
+                                       kind=first.kind if d.kind == "văn bản" else d.kind,
+                                       issuer=d.issuer or first.issuer, superior=d.superior or first.superior,
+                                       date=d.date or first.date, year=d.year or first.year))
+    return out
+
+
+def _named(name: str | None) -> bool:
+    from extractors.figure_keys import is_named
+
+    return bool(name) and is_named(name)
 
 
 def _with_years(docs: list[Document]) -> list[Document]:

@@ -210,4 +210,4 @@ def _cell_figure(text: str, row: Row, header: Row, cell: Cell, col: Column, labe
         modality=modality, comparator="=", aggregation="total", period_years=None,
         deadline_year=col.year if modality == "target" else None, recurrence=None,
         sentence=sentence, sentence_start=row.start, relation=col.relation,
-        ambiguous=ambiguous, extras={"table_header": context.split("\n")[0]})
+        ambiguous=ambiguous, extras={"table_header": context.split("\n")[0], "column_year": col.year})

@@ -49,11 +49,12 @@ def test_workbook_blocks_title_grid_and_cells():
     assert "Nghi Lộc, ngày 10 tháng 01 năm 2025" in [b.text for b in raw.blocks if b.kind == HEADING]
 
 
-def _figures(path: Path):
+def _figures(path: Path, sheet: int = 0):
+    """The extract of one sheet: a workbook gives a document a sheet (Biểu 01, Biểu 02)."""
     result = extract_file(path)
     assert result.status == "ok", result.error
-    assert len(result.documents) == 1
-    return result.documents[0]
+    assert len(result.documents) == 2
+    return result.documents[sheet]
 
 
 @pytest.mark.parametrize("path", [
@@ -82,12 +83,17 @@ def test_workbook_gives_its_numeric_cells_as_figures(path):
 
 def test_sheet_whose_rows_are_indicators():
     # Biểu 02: STT | Chỉ tiêu | Đơn vị tính | Năm 2023 | Năm 2024 | So sánh (%)
-    figures = [f for f in _figures(WORKBOOK).figures if f.sentence.startswith(("1 | Số", "2 | Số", "3 | Tổng số"))]
+    figures = [f for f in _figures(WORKBOOK, sheet=1).figures if f.sentence.startswith(("1 | Số", "2 | Số", "3 | Tổng số"))]
     got = {(f.sentence.split(" | ")[1], f.value, f.unit) for f in figures}  # the row's label says what
     assert {("Số công đoàn cơ sở thành lập mới", 15, "count"), ("Số đoàn viên kết nạp mới", 430, "count"),
             ("Tổng số đoàn viên", 8540, "count"), ("Tổng số đoàn viên", 105.17, "percent")} <= got
     assert all("đoàn viên" in f.entity or "công đoàn cơ sở" in f.entity for f in figures)
     assert len(figures) == 9  # three numeric cells a row; STT and Đơn vị tính are no figures
+    # the sheet is its own document of the same office; a `Năm 2023` column's figures describe 2023
+    extract = _figures(WORKBOOK, sheet=1)
+    assert extract.document.organization == "Liên đoàn Lao động huyện Nghi Lộc"
+    assert {(f.value, f.year) for f in figures if f.unit == "count"} == {
+        (12, 2023), (15, 2024), (430, 2023), (505, 2024), (8120, 2023), (8540, 2024)}
 
 
 def test_workbook_too_large_is_refused_before_loading(tmp_path):
