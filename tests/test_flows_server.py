@@ -133,11 +133,23 @@ def _assert_logs_and_report_in_the_ui(client_cm, flow_run_id) -> None:
     def logs():
         with client_cm() as client:
             return client.read_logs(log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=[flow_run_id])))
-    lines = _wait_for(logs, 60, f"the logs of flow run {flow_run_id}", interval=2)
-    assert any("2 files: 2 ingested" in line.message for line in lines), [line.message for line in lines][:20]
-    with client_cm() as client:
-        artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(
-            flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run_id])))
+    # the run's log lines reach the server in batches, possibly after its state is final: wait for the
+    # summary line itself, not for the first batch (a fresh-clone CI run read only the first four lines)
+    seen: list[str] = []
+
+    def summary_logged():
+        seen[:] = [line.message for line in logs()]
+        return any("2 files: 2 ingested" in line for line in seen)
+    try:
+        _wait_for(summary_logged, 60, f"the summary line in the logs of flow run {flow_run_id}", interval=2)
+    except AssertionError as exc:
+        raise AssertionError(f"{exc}: {seen[:20]}") from None
+
+    def artifacts_of_the_run():
+        with client_cm() as client:
+            return client.read_artifacts(artifact_filter=ArtifactFilter(
+                flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run_id])))
+    artifacts = _wait_for(artifacts_of_the_run, 60, f"the report of flow run {flow_run_id}", interval=2)
     assert [a.key for a in artifacts] == ["chiso-ingest-report"] and artifacts[0].type == "markdown"
     assert "| files seen | 2 |" in str(artifacts[0].data)
 
