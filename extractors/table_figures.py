@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractors.entity import COUNTABLE, expand_abbreviations
 from extractors.figure_cues import CUES
@@ -25,6 +25,7 @@ _TARGET = re.compile(phrase_pattern(CUES["table_target_headers"]), re.I)
 _ACTUAL = re.compile(phrase_pattern(CUES["table_actual_headers"]), re.I)
 _ACHIEVE = re.compile(phrase_pattern(CUES["table_achievement_headers"]), re.I)
 _CHANGE = re.compile(phrase_pattern(CUES["table_change_headers"]), re.I)
+_COMPARISON = re.compile(phrase_pattern(CUES["table_comparison_headers"]), re.I)
 _PERCENT = re.compile(r"%|" + phrase_pattern([h for h in CUES["table_percent_headers"] if h not in ("%", "(%)")]), re.I)
 _MONEY = sorted(CUES["table_money_headers"].items(), key=lambda kv: -len(kv[0]))
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -99,6 +100,7 @@ class Column:
     percent: bool
     scale: float | None  # money scale named in the header
     year: int | None
+    compares: bool = False  # `So sánh (%)`, `Tăng/giảm`: compares the table's year columns
 
 
 def _column(header: str, cells: list[str]) -> Column:
@@ -113,14 +115,17 @@ def _column(header: str, cells: list[str]) -> Column:
     y = _YEAR.search(h)
     return Column(index=index, modality=modality, relation=relation,
                   percent=bool(_PERCENT.search(h)) or relation != "level", scale=scale,
-                  year=int(y.group(1)) if y else None)
+                  year=int(y.group(1)) if y else None, compares=bool(_COMPARISON.search(h)))
 
 
 def _columns(table: list[Row]) -> list[Column]:
     header, body = table[0], table[1:]
     width = max(len(r.cells) for r in table)
-    return [_column(header.cells[k].text if k < len(header.cells) else "",
-                    [r.cells[k].text for r in body if k < len(r.cells)]) for k in range(width)]
+    columns = [_column(header.cells[k].text if k < len(header.cells) else "",
+                       [r.cells[k].text for r in body if k < len(r.cells)]) for k in range(width)]
+    # `Năm 2023 | Năm 2024 | So sánh (%)`: the comparison describes the latest year it compares
+    latest = max((c.year for c in columns if c.year is not None and not c.compares), default=None)
+    return [replace(c, year=latest) if c.year is None and c.compares and not c.index else c for c in columns]
 
 
 @dataclass(frozen=True)

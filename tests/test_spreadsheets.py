@@ -94,6 +94,8 @@ def test_sheet_whose_rows_are_indicators():
     assert extract.document.organization == "Liên đoàn Lao động huyện Nghi Lộc"
     assert {(f.value, f.year) for f in figures if f.unit == "count"} == {
         (12, 2023), (15, 2024), (430, 2023), (505, 2024), (8120, 2023), (8540, 2024)}
+    # `So sánh (%)` compares 2024 with 2023: it describes 2024, not the year the form was signed (2025)
+    assert {f.year for f in figures if f.unit == "percent"} == {2024}
 
 
 def test_workbook_too_large_is_refused_before_loading(tmp_path):

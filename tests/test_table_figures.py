@@ -110,3 +110,27 @@ def test_a_statistics_table_label_is_no_sentence():
 
     text = "TT | Nội dung | Số lượng\n1 | Số CĐCS có từ 25 đoàn viên trở lên | 45\n2 | Số CĐCS dưới 25 đoàn viên | "
     assert [f.text for f in extract_figures(text)] == ["45"]
+
+
+# a header row → the year each column's numbers describe (figure_cues.yaml: table_comparison_headers)
+COLUMN_YEARS = [
+    (["STT", "Chỉ tiêu", "Năm 2023", "Năm 2024", "So sánh (%)"], [None, None, 2023, 2024, 2024]),
+    (["TT", "Chỉ tiêu", "2022", "2023", "2024", "Tăng giảm"], [None, None, 2022, 2023, 2024, 2024]),
+    (["TT", "Chỉ tiêu", "Năm 2023", "Năm 2024", "Tăng/giảm"], [None, None, 2023, 2024, 2024]),
+    (["TT", "Chỉ tiêu", "Năm 2023", "Năm 2024", "+/-"], [None, None, 2023, 2024, 2024]),
+    (["TT", "Chỉ tiêu", "Năm 2024", "So với năm trước (%)"], [None, None, 2024, 2024]),
+    # no year column: nothing to compare, no year given
+    (["TT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "So sánh (%)"], [None, None, None, None, None]),
+    # a share is not a comparison: it keeps no year of its own
+    (["TT", "Chỉ tiêu", "Năm 2024", "Tỷ lệ (%)"], [None, None, 2024, None]),
+]
+
+
+@pytest.mark.parametrize("header,years", COLUMN_YEARS, ids=lambda v: " | ".join(map(str, v)))
+def test_a_comparison_column_describes_the_latest_year_compared(header, years):
+    from extractors.table_figures import Cell, Row, _columns
+
+    def row(texts):
+        return Row(start=0, end=0, cells=tuple(Cell(start=0, end=0, text=t) for t in texts))
+    table = [row(header), row(["1", "Số đoàn viên"] + ["100"] * (len(header) - 2))]
+    assert [c.year for c in _columns(table)] == years
