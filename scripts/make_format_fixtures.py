@@ -5,6 +5,9 @@
   by LibreOffice), and its .xls and .ods renderings made by LibreOffice;
 - tests/fixtures/office/001_2dd21463e6f50625.doc (and .odt, .rtf): seed 001's DOCX rendering
   saved by LibreOffice as Word 97-2003, ODT and RTF;
+- tests/fixtures/office/to_trinh_mai_am_2024.doc: a tờ trình as offices type it in Word (the two-line
+  header and the place-and-date line in a borderless two-column table, a `Căn cứ` line citing a plan),
+  its text from corpus/keys_blind/to_trinh_cdn_nong_nghiep_phu_yen_2024.txt, saved as Word 97-2003;
 - tests/fixtures/ocr/000_bf79206f8d7a586e.pdf and 001_2dd21463e6f50625.pdf: seeds 000 and 001's
   PDF renderings scanned: rasterized at 200 dpi, turned ±1.5°, grey noise, dust and a little blur
   added, saved as image-only PDFs;
@@ -133,6 +136,31 @@ def make_office() -> None:
         _soffice(src, target, folder)
 
 
+TO_TRINH = ROOT / "corpus" / "keys_blind" / "to_trinh_cdn_nong_nghiep_phu_yen_2024.txt"
+CITED = ("Căn cứ Kế hoạch số 15/KH-LĐLĐ ngày 12/01/2024 của Ban Thường vụ Liên đoàn Lao động tỉnh Phú Yên "
+         "về chương trình \"Mái ấm Công đoàn\" năm 2024;")
+
+
+def make_to_trinh_doc() -> None:
+    """The tờ trình's header in a two-column table (left: the superior and the issuer, the number; right:
+    the motto and the place-and-date line), then its body, a cited plan added before `Kính gửi`'s body."""
+    import docx
+
+    lines = TO_TRINH.read_text(encoding="utf-8").splitlines()
+    left, right = [lines[0], lines[2], lines[4]], [lines[1], lines[3], lines[5]]
+    d = docx.Document()
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "\n".join(left), "\n".join(right)
+    body = lines[6:]
+    at = next(k for k, line in enumerate(body) if line.startswith("Kính gửi")) + 1
+    for line in body[:at] + ["", CITED] + body[at:]:
+        d.add_paragraph(line)
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "to_trinh_mai_am_2024.docx"
+        d.save(src)
+        _soffice(src, "doc:MS Word 97", OUT / "office")
+
+
 def _scan_page(img, angle: float, seed: int):
     """A page as a flatbed scanner gives it: grey, a little tilted, noisy, slightly soft."""
     import numpy as np
@@ -203,7 +231,7 @@ def _perspective_coeffs(src, dst):
     return np.linalg.solve(a, b).tolist()
 
 
-MAKERS = {"sheets": make_sheets, "office": make_office, "ocr": make_scan}
+MAKERS = {"sheets": make_sheets, "office": make_office, "to_trinh": make_to_trinh_doc, "ocr": make_scan}
 
 if __name__ == "__main__":
     for what in sys.argv[1:] or list(MAKERS):

@@ -114,3 +114,28 @@ def test_odt_zip_bomb_refused_before_libreoffice(tmp_path):
     with pytest.raises(TooLarge) as info:
         read(path)
     assert str(info.value).startswith(f"{path}: content.xml compressed") and "zip bomb" in str(info.value)
+
+
+@needs_soffice
+def test_a_word_97_to_trinh_gives_its_number_date_and_cited_plan():
+    """A tờ trình typed in Word 97 with its header in a two-column table (issue 19's check): its number,
+    date, organization and the plan it cites are read, and its figures are those of the same text."""
+    import json
+
+    path = OFFICE / "to_trinh_mai_am_2024.doc"
+    text = ROOT / "corpus" / "keys_blind" / "to_trinh_cdn_nong_nghiep_phu_yen_2024.txt"
+    gold = next(row for row in map(json.loads, (ROOT / "corpus" / "gold" / "keys_blind" /
+                                                "keys_blind.documents.jsonl").read_text().splitlines())
+                if row["source"] == text.name)
+    result = extract_file(path)
+    assert result.status == "ok", result.error
+    [extract] = result.documents
+    doc = extract.document
+    for field in ("kind", "organization", "date", "number", "issuer", "superior", "place"):
+        assert getattr(doc, field) == gold[field], field
+    assert gold["title_contains"] in doc.title
+    assert any("15/KH-LĐLĐ" in r.text for r in extract.references)
+
+    def keyed(figures):
+        return sorted((f.value, f.unit, f.modality, f.organization, f.year, f.indicator) for f in figures)
+    assert keyed(extract.figures) == keyed(extract_file(text).documents[0].figures)
