@@ -284,6 +284,10 @@ NONE = [
     ("hợp đồng lao động", "Ký 300 hợp đồng lao động", "count", "actual"),  # head is "hợp đồng", not workers
     # beneficiaries are no level of workers (the `beneficiary` piece, corpus/keys_blind)
     ("công nhân, viên chức, lao động", "Chăm lo cho 45.000 CNVCLĐ", "count", "actual"),
+    # a share of members who are something is no membership rate (corpus/audit: Công đoàn Giáo dục plans)
+    ("đoàn viên", "Đến năm 2025, tỷ lệ đoàn viên bị xử lý kỷ luật không quá 1,5%", "percent", "target"),
+    ("đoàn viên", "tỷ lệ đoàn viên được xếp loại hoàn thành tốt nhiệm vụ đạt 90%", "percent", "actual"),
+    ("đoàn viên", "tỷ lệ đoàn viên nữ chiếm 62%", "percent", "actual"),
     # seed 001: a programme-specific target
     (
         "công đoàn các đơn vị",
