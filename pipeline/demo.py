@@ -48,6 +48,7 @@ def summary_text(db: Path, seconds: float) -> str:
     stats = ds.stats()
     t = stats["totals"].iloc[0]
     size_kib = db.stat().st_size / 1024
+    by_indicator = stats["figures_by_indicator"]
     out = [f"Chỉ Số demo: {db} ({size_kib:.0f} KiB), ingested in {seconds:.1f} s",
            f"files {t['files']} (ok {t['files_ok']}, needs OCR {t['files_needs_ocr']}, failed {t['files_failed']}),"
            f" documents {t['documents']}, figures {t['figures']}, references {t['references']}",
@@ -55,7 +56,9 @@ def summary_text(db: Path, seconds: float) -> str:
            render_table(ds.sql("SELECT kind, count(*) AS documents FROM documents GROUP BY ALL "
                                "ORDER BY documents DESC, kind")),
            f"Top {TOP_INDICATORS} indicators:",
-           render_table(stats["figures_by_indicator"].head(TOP_INDICATORS))]
+           render_table(by_indicator[by_indicator["indicator"].notna()].head(TOP_INDICATORS)),
+           f"figures with no indicator (their meaning was read, no indicator of the taxonomy fits): "
+           f"{int(by_indicator[by_indicator['indicator'].isna()]['figures'].sum())}", ""]
     title, pivot = comparison(ds)
     out.append(f"Comparison: {title}")
     if pivot is not None:
