@@ -23,10 +23,11 @@ from flows.settings import apply_offline_defaults  # noqa: E402
 
 apply_offline_defaults()
 
-import duckdb  # noqa: E402
 
 pytest.importorskip("distributed")
 import cloudpickle  # noqa: E402
+import dataset_tables as stored  # noqa: E402
+from prefect_harness import seeded_prefect_harness  # noqa: E402
 
 from flows import batch  # noqa: E402
 
@@ -72,23 +73,8 @@ def test_the_batch_module_needs_no_prefect():
 
 @pytest.fixture(scope="module")
 def harness():
-    import prefect.testing.utilities as testing
-
-    from flows.prefect_db import seed_database
-
-    real_mkdtemp = testing.mkdtemp
-
-    def mkdtemp_with_a_database(*args, **kwargs):
-        folder = real_mkdtemp(*args, **kwargs)
-        seed_database(Path(folder) / "prefect-test.db")  # the migrated template: no 78 s of migrations
-        return folder
-
-    testing.mkdtemp = mkdtemp_with_a_database
-    try:
-        with testing.prefect_test_harness(server_startup_timeout=300):
-            yield
-    finally:
-        testing.mkdtemp = real_mkdtemp
+    with seeded_prefect_harness():
+        yield
 
 
 @pytest.fixture(scope="module")
@@ -98,25 +84,6 @@ def cluster():
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as local, \
             Client(local, set_as_default=False) as client:
         yield local, client
-
-
-def _rows(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
-
-
-def _dataset(db: Path) -> dict[str, list[tuple]]:
-    """Every dataset table, without the columns that differ between runs (timestamps, run ids, the files' stat)."""
-    queries = {
-        "files": "SELECT * EXCLUDE (ingested_at, run_id, mtime_ns, inode) FROM files ORDER BY path",
-        "documents": "SELECT * FROM documents ORDER BY doc_id",
-        "figures": "SELECT * FROM figures ORDER BY figure_id",
-        "references": 'SELECT * FROM "references" ORDER BY ref_id',
-    }
-    return {name: _rows(db, sql) for name, sql in queries.items()}
 
 
 def _prefect_in_worker() -> dict[str, object]:
@@ -166,10 +133,10 @@ def test_flow_on_a_dask_cluster_gives_the_dataset_of_chiso_ingest(harness, clust
     ingest_paths([str(inbox)], str(plain_db), quiet=True, workers=1)
 
     assert counts["files_seen"] == len(SEEDS) + 1 and counts["failed"] == 0
-    dask, plain = _dataset(dask_db), _dataset(plain_db)
+    dask, plain = stored.dataset(dask_db), stored.dataset(plain_db)
     for table in plain:
         assert dask[table] == plain[table], f"{table} differs between the flow on Dask and chiso ingest"
-    assert _rows(dask_db, "SELECT runner, ingested FROM runs") == [("prefect-dask", len(SEEDS) + 1)]
+    assert stored.rows(dask_db, "SELECT runner, ingested FROM runs") == [("prefect-dask", len(SEEDS) + 1)]
 
     # the workers worked: they extracted (models loaded once, in processes that persist) and never
     # imported Prefect, so none of them started a Prefect server
@@ -205,7 +172,7 @@ def test_a_dask_batch_lost_as_a_whole_fails_its_files_and_the_run_goes_on(harnes
     counts = flow_module.ingest_inbox(str(inbox), str(db), task_runner="dask",
                                       dask_address=local.scheduler_address, files_per_task=2)
     assert counts["failed"] == 2 and counts["ingested"] == 2
-    rows = _rows(db, "SELECT path, error FROM files WHERE status = 'failed' ORDER BY path")
+    rows = stored.rows(db, "SELECT path, error FROM files WHERE status = 'failed' ORDER BY path")
     assert [Path(p).name for p, _ in rows] == [SEEDS[0].name, SEEDS[1].name]
     assert all("worker lost" in error for _, error in rows)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 from dataset_builders import lamdong_extract, result, vinh_extract
+from dataset_tables import rows as stored
 
 from pipeline import Dataset
 from pipeline.ingest import ingest_paths
@@ -20,14 +21,6 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 # corpus/seeds holds 5 files and 6 documents (000 holds two speeches); corpus/fixtures renders each
 # seed as DOCX and PDF, and 004 as HTML too: 4 formats of one news item.
 SEEDS_DOCUMENTS = 6
-
-
-def stored(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def groups(db: Path) -> dict[tuple[str, int], set[str]]:

@@ -23,9 +23,10 @@ from flows.settings import apply_offline_defaults, offline_defaults  # noqa: E40
 
 apply_offline_defaults()
 
-import duckdb  # noqa: E402
+import dataset_tables as stored  # noqa: E402
 from prefect import task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect_harness import seeded_prefect_harness  # noqa: E402
 
 from extractors.records import (  # noqa: E402
     CorruptFile,  # noqa: E402
@@ -224,25 +225,8 @@ def test_sigterm_stops_the_served_runner_by_awaiting_its_stop(monkeypatch):
 
 @pytest.fixture(scope="module")
 def harness():
-    import prefect.testing.utilities as testing
-
-    from flows.prefect_db import seed_database
-
-    real_mkdtemp = testing.mkdtemp
-
-    def mkdtemp_with_a_database(*args, **kwargs):
-        # the harness keeps its database in <a new temporary folder>/prefect-test.db: start it from
-        # the migrated template (flows/prefect_db.py) instead of 78 s of migrations
-        folder = real_mkdtemp(*args, **kwargs)
-        seed_database(Path(folder) / "prefect-test.db")
-        return folder
-
-    testing.mkdtemp = mkdtemp_with_a_database
-    try:
-        with testing.prefect_test_harness(server_startup_timeout=300):
-            yield
-    finally:
-        testing.mkdtemp = real_mkdtemp
+    with seeded_prefect_harness():
+        yield
 
 
 @pytest.fixture
@@ -254,40 +238,21 @@ def inbox(tmp_path):
     return folder
 
 
-def _rows(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
-
-
-def _dataset(db: Path) -> dict[str, list[tuple]]:
-    """Every dataset table, without the columns that differ between runs (timestamps, run ids, the files' stat)."""
-    queries = {
-        "files": "SELECT * EXCLUDE (ingested_at, run_id, mtime_ns, inode) FROM files ORDER BY path",
-        "documents": "SELECT * FROM documents ORDER BY doc_id",
-        "figures": "SELECT * FROM figures ORDER BY figure_id",
-        "references": 'SELECT * FROM "references" ORDER BY ref_id',
-    }
-    return {name: _rows(db, sql) for name, sql in queries.items()}
-
-
 def test_flow_ingests_then_skips_unchanged_files(harness, inbox, tmp_path):
     db = tmp_path / "chiso.duckdb"
     first = flow_module.ingest_inbox(str(inbox), str(db))
     assert first["files_seen"] == len(SEEDS) and first["ingested"] == len(SEEDS) and first["failed"] == 0
     assert first["documents"] >= len(SEEDS)  # seed 000 holds two speeches
-    assert _rows(db, "SELECT count(*) FROM files WHERE status = 'ok'") == [(len(SEEDS),)]
-    assert _rows(db, "SELECT count(*) FROM documents")[0][0] == first["documents"]
-    assert _rows(db, "SELECT count(*) FROM figures")[0][0] == first["figures"]
+    assert stored.rows(db, "SELECT count(*) FROM files WHERE status = 'ok'") == [(len(SEEDS),)]
+    assert stored.rows(db, "SELECT count(*) FROM documents")[0][0] == first["documents"]
+    assert stored.rows(db, "SELECT count(*) FROM figures")[0][0] == first["figures"]
 
     (inbox / "001_2dd21463e6f50625.txt").write_text(SEEDS[1].read_text(encoding="utf-8") + "\nSửa đổi.\n",
                                                    encoding="utf-8")
     second = flow_module.ingest_inbox(str(inbox), str(db))
     assert second["skipped"] == len(SEEDS) - 1 and second["ingested"] == 1  # only the changed file
 
-    runs = _rows(db, "SELECT runner, files_seen, skipped, ingested, failed FROM runs ORDER BY started_at")
+    runs = stored.rows(db, "SELECT runner, files_seen, skipped, ingested, failed FROM runs ORDER BY started_at")
     assert runs == [("prefect", len(SEEDS), 0, len(SEEDS), 0), ("prefect", len(SEEDS), len(SEEDS) - 1, 1, 0)]
 
 
@@ -340,7 +305,7 @@ def test_a_batch_that_fails_as_a_whole_fails_its_files_and_the_run_goes_on(harne
     db = tmp_path / "chiso.duckdb"
     counts = flow_module.ingest_inbox(str(inbox), str(db), files_per_task=2)
     assert counts["failed"] == 2 and counts["ingested"] == len(SEEDS) - 2
-    rows = _rows(db, "SELECT path, error FROM files WHERE status = 'failed' ORDER BY path")
+    rows = stored.rows(db, "SELECT path, error FROM files WHERE status = 'failed' ORDER BY path")
     assert [Path(p).name for p, _ in rows] == [SEEDS[0].name, SEEDS[1].name]
     assert all("worker lost" in error and Path(path).name in error for path, error in rows)
 
@@ -354,7 +319,7 @@ def test_batches_give_the_dataset_of_chiso_ingest(harness, inbox, tmp_path):
     counts = flow_module.ingest_inbox(str(inbox), str(flow_db), files_per_task=2)
     ingest_paths([str(inbox)], str(plain_db), quiet=True, workers=1)
     assert counts["files_seen"] == len(SEEDS) + 1 and counts["failed"] == 0
-    flow, plain = _dataset(flow_db), _dataset(plain_db)
+    flow, plain = stored.dataset(flow_db), stored.dataset(plain_db)
     for table in plain:
         assert flow[table] == plain[table], f"{table} differs between the flow's batches and chiso ingest"
 
@@ -376,7 +341,7 @@ def test_corrupt_file_is_quarantined_without_retry(harness, inbox, tmp_path, mon
     counts = flow_module.ingest_inbox(str(inbox), str(db))
     assert counts["failed"] == 1 and counts["ingested"] == len(SEEDS)
     assert calls[next(p for p in calls if p.endswith("bao_cao_hong.pdf"))] == 1  # never retried
-    rows = _rows(db, "SELECT path, status, error FROM files WHERE status = 'failed'")
+    rows = stored.rows(db, "SELECT path, status, error FROM files WHERE status = 'failed'")
     assert len(rows) == 1 and rows[0][0].endswith("bao_cao_hong.pdf")
     assert "bao_cao_hong.pdf" in rows[0][2]
 
@@ -386,10 +351,10 @@ def test_dask_runner_gives_the_same_dataset(harness, inbox, tmp_path):
     flow_module.ingest_inbox(str(inbox), str(threads_db))
     counts = flow_module.ingest_inbox(str(inbox), str(dask_db), task_runner="dask")
     assert counts["ingested"] == len(SEEDS)
-    threads, dask = _dataset(threads_db), _dataset(dask_db)
+    threads, dask = stored.dataset(threads_db), stored.dataset(dask_db)
     for table in threads:
         assert dask[table] == threads[table], f"{table} differs between the Dask and the default runner"
-    assert _rows(dask_db, "SELECT runner FROM runs") == [("prefect-dask",)]
+    assert stored.rows(dask_db, "SELECT runner FROM runs") == [("prefect-dask",)]
 
 
 def test_unknown_task_runner_is_refused(harness, inbox, tmp_path):
@@ -451,4 +416,4 @@ def test_finished_tasks_are_committed_while_a_slow_task_runs(harness, tmp_path, 
     counts = flow_module.ingest_inbox(str(inbox), str(db), files_per_task=1)
     assert counts["ingested"] == 4 and counts["failed"] == 0
     assert committed[-1] == slow_name
-    assert _rows(db, "SELECT warnings FROM files WHERE path LIKE '%slow%'") == [(LET_GO,)]
+    assert stored.rows(db, "SELECT warnings FROM files WHERE path LIKE '%slow%'") == [(LET_GO,)]

@@ -16,8 +16,8 @@ import sys
 import threading
 from pathlib import Path
 
-import duckdb
 import pytest
+from dataset_tables import rows
 from fake_extract import LET_GO, fake_extract_file, slow_extract_file
 
 from pipeline.ingest import ingest_paths
@@ -34,14 +34,6 @@ def fake(monkeypatch):
 
     monkeypatch.setattr(pipeline.ingest, "extract_file", fake_extract_file)
     yield
-
-
-def rows(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def write_named(folder: Path, name: bytes, data: bytes) -> None:
