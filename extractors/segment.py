@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from extractors.doc_header import Header, has_news_lead, read_byline_date, read_header, without_bylines
 from extractors.docmeta import find_date, find_organization, find_title, news_organization
-from extractors.figure_keys import document_year
+from extractors.figure_keys import document_year, is_named
 from extractors.lang import load as load_yaml
 from extractors.orgnames import canonical_organization
 from extractors.records import Document, NormalizedText
@@ -163,18 +163,12 @@ def _sheets_of_one_workbook(docs: list[Document]) -> list[Document]:
     first = docs[0]
     out = [first]
     for d in docs[1:]:
-        own = d.organization if _named(d.organization) else None
+        own = d.organization if d.organization and is_named(d.organization) else None
         out.append(dataclasses.replace(d, organization=own or first.organization,
                                        kind=first.kind if d.kind == "văn bản" else d.kind,
                                        issuer=d.issuer or first.issuer, superior=d.superior or first.superior,
                                        date=d.date or first.date, year=d.year or first.year))
     return out
-
-
-def _named(name: str | None) -> bool:
-    from extractors.figure_keys import is_named
-
-    return bool(name) and is_named(name)
 
 
 def _with_years(docs: list[Document]) -> list[Document]:
