@@ -11,6 +11,7 @@ import pytest
 
 from extractors.normalize import normalize_document, normalize_text
 from extractors.normalize.syllables import is_vietnamese_syllable
+from extractors.readers import read
 from extractors.records import Block, RawDocument
 
 SEEDS = Path(__file__).resolve().parent.parent / "corpus" / "seeds"
@@ -128,6 +129,23 @@ def test_heading_block_stays_apart():
         Block("trong quá trình triển khai, thực hiện đó là:"),
     ))
     assert normalize_document(raw).text.startswith("Về tồn tại, hạn chế\n\ntrong")
+
+
+def test_pdf_block_line_reaching_the_margin_goes_on():
+    # a PDF block's line that reached the margin goes on, even before an upper-case word: the
+    # name "CĐCS Công ty / TNHH Điện tử Cẩm Điền" was cut in two (corpus/keys_renderings/pdf)
+    path = SEEDS.parent / "keys_renderings" / "pdf" / "bao_cao_6_thang_cam_giang_2024.pdf"
+    raw = read(path)
+    text = normalize_document(raw).text
+    assert "CĐCS Công ty TNHH Điện tử Cẩm Điền kết nạp 238" in text
+    assert "lên 92%.\n\n" in text  # the paragraph still ends
+
+
+def test_plain_text_header_lines_stay_apart():
+    # in plain text a lone line break is no such evidence: `V/v …` and the place-and-date line
+    # (corpus/keys/cong_van_thai_binh_2024.txt) are two lines
+    text = (SEEDS.parent / "keys" / "cong_van_thai_binh_2024.txt").read_text(encoding="utf-8")
+    assert "\nThái Bình, ngày 08 tháng 7 năm 2024" in normalize_text(text).text
 
 
 @pytest.mark.parametrize(("raw", "expected"), [

@@ -24,9 +24,11 @@ logger = logging.getLogger(__name__)
 __all__ = ["normalize_document", "normalize_text", "normalize_mapped"]
 
 
-def normalize_mapped(mt: MappedText, hard_breaks: tuple[int, ...] = (), title: str | None = None) -> MappedText:
+def normalize_mapped(mt: MappedText, hard_breaks: tuple[int, ...] = (), title: str | None = None,
+                     layout_blocks: bool = False) -> MappedText:
     """Run every step on a mapped text (the order matters: legacy decoding needs the soft
-    hyphens that the leftovers step removes; line joining needs the page numbers gone)."""
+    hyphens that the leftovers step removes; line joining needs the page numbers gone).
+    `layout_blocks`: the text's paragraphs are a PDF's layout blocks (see join_lines)."""
     mt = decode_legacy(mt)
     mt = remove_word_leftovers(mt)
     mt = compose_nfc(mt)
@@ -35,7 +37,7 @@ def normalize_mapped(mt: MappedText, hard_breaks: tuple[int, ...] = (), title: s
     mt = remove_page_numbers(mt)
     mt = remove_unaccented_captions(mt, title)
     mt = remove_related_news(mt)
-    mt = join_lines(mt, hard_breaks)
+    mt = join_lines(mt, hard_breaks, layout_blocks)
     return mt
 
 
@@ -75,7 +77,7 @@ def normalize_document(raw: RawDocument) -> NormalizedText:
         pos += len(text)
         prev = block
     raw_text = "".join(parts)
-    mt = normalize_mapped(MappedText.identity(raw_text), tuple(hard), raw.title)
+    mt = normalize_mapped(MappedText.identity(raw_text), tuple(hard), raw.title, raw.format == "pdf")
     return NormalizedText(text=mt.text, origins=mt.origins, raw=raw_text,
                           block_starts=tuple(starts), block_pages=tuple(pages))
 

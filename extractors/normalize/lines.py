@@ -4,7 +4,9 @@ Evidence for "same paragraph" between line A and the next non-blank line B:
   * A does not end a sentence (`sentence_final` in `extractors/lang/vi/line_breaks.yaml`) and B starts
     with a lower-case letter, a digit or a continuation mark;
   * or the text is hard-wrapped (most lines are about as long as the page width) and A reaches
-    the right margin, so that even an upper-case B (`Ban \\nChấp hành`) continues the sentence.
+    the right margin, so that even an upper-case B (`Ban \\nChấp hành`) continues the sentence;
+  * or the text's paragraphs are a PDF's layout blocks set apart by blank lines, no blank line
+    stands between A and B, and A reaches about the typical line length (`… CĐCS Công ty` / `TNHH …`).
 Evidence for a new paragraph: B starts a list item or a numbered/ordinal heading (`- `, `a)`,
 `1.`, `II.`, `Thứ nhất`, `Một là`), A or B is an ALL-CAPS heading, A ends a sentence and B starts
 upper-case, A is much shorter than the page width. Blank lines count as paragraph breaks only in
@@ -16,6 +18,7 @@ Paragraphs are separated by "\\n\\n"; consecutive list items by "\\n".
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -89,6 +92,7 @@ class Layout:
     width: float
     wrapped: bool
     blanks_meaningful: bool
+    blank_paragraphs: bool = False  # blank lines set the paragraphs apart (a PDF's layout blocks)
 
 
 def measure_layout(lines: list[Line]) -> Layout:
@@ -128,6 +132,8 @@ def decide_break(a: Line, b: Line, layout: Layout, a_paragraph: str = "") -> str
         return " " if b.text[0].islower() else "\n\n"
     if b.text[0].islower():
         return " "
+    if layout.blank_paragraphs and not b.blank_before and len(a.text) >= NEAR_WIDTH * layout.width:
+        return " "  # a line that reached the margin, in a paragraph that goes on (`CĐCS Công ty` / `TNHH …`)
     if layout.wrapped:  # the line's length says whether the paragraph went on
         short = SHORT_LINE_AFTER_BLANK if b.blank_before and layout.blanks_meaningful else SHORT_LINE
         return " " if len(a.text) >= short * layout.width else "\n\n"
@@ -136,14 +142,17 @@ def decide_break(a: Line, b: Line, layout: Layout, a_paragraph: str = "") -> str
     return "\n\n"
 
 
-def join_lines(mt: MappedText, hard_breaks: tuple[int, ...] = ()) -> MappedText:
+def join_lines(mt: MappedText, hard_breaks: tuple[int, ...] = (), layout_blocks: bool = False) -> MappedText:
     """Join broken lines and strip line ends. `hard_breaks`: raw offsets where a block that must
-    stay apart (heading, table cell, caption) starts or ends."""
+    stay apart (heading, table cell, caption) starts or ends. `layout_blocks`: the blank lines are
+    the paragraphs a PDF's layout found, so a line break without one is inside a paragraph."""
     mt = collapse_spaces(mt)
     lines = _lines(mt.text)
     if not lines:
         return MappedText("", ())
     layout = measure_layout(lines)
+    if layout_blocks:
+        layout = dataclasses.replace(layout, blank_paragraphs=True)
     edits = [Edit(0, lines[0].start, "")]
     paragraph = lines[0].text
     for a, b in zip(lines, lines[1:], strict=False):
