@@ -93,9 +93,9 @@ def entity_after(after: str) -> str | None:
             break
         elif tag in CLOSING_TAGS and low not in KEEP and not COUNTABLE.fullmatch(w):
             break  # a countable noun is one whatever its tag ("đoàn viên" tagged R before "được")
-        elif tag == "V" and low not in KEEP and (not words and not COUNTABLE.fullmatch(w)
-                                                 or (nxt is not None and nxt[1] == "V")):
-            break
+        elif tag == "V" and low not in KEEP and not (not words and COUNTABLE.fullmatch(w)) \
+                and (not words or (nxt is not None and nxt[1] == "V")):
+            break  # a countable noun opens the phrase whatever its tag ("126 hoạt động chăm lo")
         elif tag == "L" and not words:
             pass  # "các", "những" before the noun
         else:

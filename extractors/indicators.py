@@ -3,8 +3,9 @@
 `indicator_for(entity, sentence, unit, modality, position=None)` tries the rules of
 extractors/lang/vi/indicators.yaml in order and returns the first match's id. Rules hold
 no code: a unit list, optional modality, entity patterns (matched at the head of the
-entity, after a determiner such as `các`, `số`), and sentence context patterns (all must
-match) and exclusions. The ids and what they mean: docs/indicators.md.
+entity, after a determiner such as `các`, `số`), sentence context patterns (all must
+match), exclusions, and qualifiers right after the figure's number that make it no level
+(`31 đoàn viên nữ đạt danh hiệu`: `not_after`). The ids and what they mean: docs/indicators.md.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ class _Rule:
     entity: tuple[re.Pattern[str], ...]
     context: tuple[re.Pattern[str], ...]
     not_context: tuple[re.Pattern[str], ...]
+    not_after: tuple[re.Pattern[str], ...]  # matched right after the figure's number
 
 
 def _expand(pattern: str, pieces: dict[str, str]) -> str:
@@ -75,6 +77,7 @@ def _rule(raw: dict, pieces: dict[str, str], known: dict[str, Indicator], path: 
             entity=tuple(_head_pattern(p, pieces) for p in raw.get("entity", [])),
             context=tuple(_word_pattern(p, pieces) for p in raw.get("context", [])),
             not_context=tuple(_word_pattern(p, pieces) for p in raw.get("not_context", [])),
+            not_after=tuple(_head_pattern(p, pieces) for p in raw.get("not_after", [])),
         )
     except (re.error, KeyError) as err:
         raise IndicatorDataError(f"{path}: bad pattern in a rule for {ind}: {err}") from err
@@ -104,14 +107,21 @@ def _prepare(text: str | None) -> str | None:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text).replace("_", " ")).strip().lower()
 
 
-def _matches(rule: _Rule, entity: str | None, sentence: str, unit: str, modality: str) -> bool:
+def _matches(rule: _Rule, entity: str | None, sentence: str, unit: str, modality: str,
+             after: str | None = None) -> bool:
     if unit not in rule.units or (rule.modality and rule.modality != modality):
+        return False
+    if after is not None and any(p.match(after) for p in rule.not_after):
         return False
     if rule.entity and (entity is None or not any(p.match(entity) for p in rule.entity)):
         return False
     if not all(p.search(sentence) for p in rule.context):
         return False
     return not any(p.search(sentence) for p in rule.not_context)
+
+
+# the figure's number at the start of the text after it ("31 đoàn viên nữ …" → "đoàn viên nữ …")
+_NUMBER_TOKEN = re.compile(r"^\d[\d.,]*\s*")
 
 
 def clause_at(sentence: str, position: int) -> str:
@@ -143,11 +153,13 @@ def indicator_for(
     names the entity is used, else the whole sentence.
     """
     ent = _prepare(entity)
+    after = ent  # without a position, the entity stands for what follows the number (a table's label)
     if position is not None:
         sent = _prepare(clause_at(sentence, position)) or ""
+        after = _NUMBER_TOKEN.sub("", _prepare(sentence[position:position + 160]) or "", count=1)
     else:
         sent = _entity_clause(ent, _prepare(sentence) or "")
     for rule in _taxonomy()[1]:
-        if _matches(rule, ent, sent, unit, modality):
+        if _matches(rule, ent, sent, unit, modality, after):
             return rule.indicator
     return None
