@@ -301,9 +301,30 @@ def _clause_bounds(text: str, s: Sentence, f: Figure) -> tuple[int, int]:
     return a, min(b, f.char_end + SETTINGS.clause_reach)
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _parenthesis_allows(text: str, t: TimeMention, f: Figure, a: int) -> bool:
+    """Whether a time said inside parentheses may be the time of `f`: a parenthesis that gives
+    another year's value (`27 nhà (năm 2022: 19 nhà)`) speaks only of what is inside it; one that
+    holds nothing but a time (`từ 84% (năm 2019) lên 98,5%`) dates the figure just before it."""
+    open_at = text.rfind("(", a, t.start)
+    if open_at < 0 or text.rfind(")", open_at, t.start) >= 0:
+        return True  # not inside a parenthesis
+    close_at = text.find(")", t.end, t.end + 200)
+    close_at = close_at if close_at >= 0 else t.end
+    if open_at < f.char_start < close_at:
+        return True
+    inner = text[open_at + 1:t.start] + text[t.end:close_at]
+    if _DIGIT.search(inner):
+        return False
+    return f.char_end <= open_at and not _DIGIT.search(text[f.char_end:open_at])
+
+
 def _clause_year(idx: _Index, s: Sentence, f: Figure, target: bool) -> int | None:
     a, b = _clause_bounds(idx.text, s, f)
-    mentions = [t for t in idx.times_in(a, b) if target or not _future(t, idx.ctx)]
+    mentions = [t for t in idx.times_in(a, b) if (target or not _future(t, idx.ctx))
+                and _parenthesis_allows(idx.text, t, f, a)]
     semi = idx.text.rfind(";", a, f.char_start)
     # the figure's own clause first ("…năm 2023, X kết nạp 24.600; hiện X có 3.120"), then what
     # opens the sentence ("Năm 2023, … kết nạp 386 đoàn viên; thành lập mới 04 …")

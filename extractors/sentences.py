@@ -66,8 +66,11 @@ def heading_level(line: str) -> int | None:
 
 
 def list_item_level(line: str) -> int | None:
-    """The level a numbered or bulleted line would have as a heading, whatever its length."""
+    """The level a numbered or bulleted line would have as a heading, whatever its length: a long
+    `III. Đại hội bầu … gồm 27 đồng chí.` still ends the section `II. Các chỉ tiêu …:` above it."""
     s = line.strip()
+    if _ROMAN.match(s):
+        return 1
     m = _DIGIT.match(s)
     if m and not re.match(r"^\d+[.,]\d{3}", s):
         return 2 + m.group(1).count(".")

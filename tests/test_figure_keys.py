@@ -52,6 +52,20 @@ ROWS = [
     # a plan's period after the document's year is no actual's time
     ("Nhiệm kỳ 2023 - 2028, công đoàn có 64 công đoàn cơ sở.", KeyContext(year=2023), None, "64", None, None,
      2023, "document"),
+    # a year said inside parentheses: another year's value speaks only of itself; a bare year dates
+    # the figure just before it (corpus/keys_blind: Ninh Bình, Ea Tul)
+    ("Năm 2023 xây mới và sửa chữa 27 nhà Mái ấm Công đoàn (năm 2022: 19 nhà).", DOC, None, "27", None, None,
+     2023, "clause"),
+    ("Năm 2023 xây mới và sửa chữa 27 nhà Mái ấm Công đoàn (năm 2022: 19 nhà).", DOC, None, "19", None, None,
+     2022, "clause"),
+    ("Xây mới 27 nhà Mái ấm Công đoàn (năm 2022: 19 nhà).", DOC, None, "27", None, None, 2024, "document"),
+    ("Trong 5 năm kết nạp 96 đoàn viên mới, nâng tỷ lệ đoàn viên từ 84% (năm 2019) lên 98,5%.", DOC, None, "96",
+     None, None, 2024, "document"),
+    ("Trong 5 năm kết nạp 96 đoàn viên mới, nâng tỷ lệ đoàn viên từ 84% (năm 2019) lên 98,5%.", DOC, None, "84%",
+     None, None, 2019, "clause"),
+    ("Trong 5 năm kết nạp 96 đoàn viên mới, nâng tỷ lệ đoàn viên từ 84% (năm 2019) lên 98,5%.", DOC, None, "98,5%",
+     None, None, 2024, "document"),
+    ("Kết nạp 500 đoàn viên (năm 2023).", DOC, None, "500", None, None, 2023, "clause"),
     # targets: the deadline; a period's end; annual → none
     ("Phấn đấu đến năm 2025 có 90% doanh nghiệp ký thỏa ước.", DOC, PLAN, "90%", None, None, 2025, "clause"),
     ("Phấn đấu phát triển mới ít nhất 1.200 đoàn viên giai đoạn 2024 - 2028.", DOC, PLAN, "ít nhất 1.200", None, None,
@@ -73,6 +87,15 @@ def test_figure_keys(text, ctx, kind, surface, org, org_from, year, year_from):
     if org is not None or org_from is not None:
         assert (f.organization, f.organization_from) == (org, org_from)
     assert (f.year, f.year_from) == (year, year_from)
+
+
+def test_a_long_roman_numbered_line_ends_the_section_above():
+    # corpus/keys_blind (Cam Ranh): "III. Đại hội bầu … gồm 27 đồng chí." is no target of "II. Các chỉ tiêu …:"
+    text = ("II. Các chỉ tiêu chủ yếu nhiệm kỳ 2023 - 2028:\n1. Phát triển mới 4.000 đoàn viên trở lên.\n"
+            "III. Đại hội bầu Ban Chấp hành Liên đoàn Lao động thành phố khóa XI gồm 27 đồng chí và bầu đoàn "
+            "đại biểu đi dự Đại hội Công đoàn tỉnh Khánh Hòa lần thứ VII.")
+    figures = assign_keys(text, extract_figures(text, doc_kind="nghị quyết"), KeyContext(year=2023))
+    assert [(f.value, f.modality, f.year) for f in figures] == [(4000, "target", 2028), (27, "actual", 2023)]
 
 
 def test_a_heading_sets_the_time_of_what_follows():
