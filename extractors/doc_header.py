@@ -16,7 +16,7 @@ from functools import cache
 
 from extractors.docmeta import HEAD_RE, iso_date
 from extractors.lang import compile_pattern, entry
-from extractors.orgnames import canonical_organization
+from extractors.orgnames import canonical_organization, expand_org_abbreviations
 
 _DATA = "document_header.yaml"
 
@@ -114,7 +114,7 @@ def _complete_issuer(issuer: str, superior: str | None) -> str:
     words = issuer.split()
     if not superior or not words:
         return issuer
-    upper = issuer.upper()
+    upper = expand_org_abbreviations(issuer).upper()  # `CÔNG ĐOÀN CÁC KCN` is a sector head too
     places = entry(_DATA, "place_words")
     if any(upper.startswith(h + " ") or upper == h for h in entry(_DATA, "sector_heads")) \
             and not any(f" {p} " in f" {upper} " for p in places):

@@ -23,6 +23,10 @@ HEADER_ROWS = [
           kind="nghị quyết")),
     ("LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG NAM\nCÔNG ĐOÀN GIÁO DỤC TỈNH\nSố: 58/BC-CĐGD\n",
      dict(issuer="CÔNG ĐOÀN GIÁO DỤC TỈNH QUẢNG NAM", kind="báo cáo")),
+    # … also when its head is abbreviated (corpus/keys_blind2: the figures were of no province)
+    ("LĐLĐ TỈNH VĨNH PHÚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCÔNG ĐOÀN CÁC KCN Độc lập - Tự do - Hạnh phúc\n"
+     "Số: 52/BC-CĐKCN Vĩnh Yên, ngày 05 tháng 7 năm 2024\n",
+     dict(issuer="CÔNG ĐOÀN CÁC KCN TỈNH VĨNH PHÚC", superior="LĐLĐ TỈNH VĨNH PHÚC", kind="báo cáo")),
     # a number with no type code is a công văn; its title is the V/v line
     ("LĐLĐ TỈNH THÁI BÌNH\nSố: 342/LĐLĐ\nV/v đẩy mạnh phát triển đoàn viên năm 2024\n"
      "Thái Bình, ngày 5 tháng 3 năm 2024\n",
