@@ -17,7 +17,8 @@ def _rx(phrases: list[str], suffix: str = "", prefix: str = "") -> re.Pattern[st
 # comparator words immediately before a number (only spaces between)
 COMPARATOR_BEFORE = {op: _rx(words, suffix=r"\s*$") for op, words in CUES["comparator_before"].items()}
 COMPARATOR_AFTER = {op: _rx(words) for op, words in CUES["comparator_after"].items()}
-TARGET = _rx(CUES["target_cues"])
+# a target cue, unless a longer phrase that is none begins there ("đề nghị cấp trên": to the superiors)
+TARGET = _rx(CUES["target_cues"], prefix=r"(?!{})".format(phrase_pattern(CUES["not_target_cues"])))
 ACHIEVEMENT_CLAUSE = re.compile(CUES["achievement_clause"], re.I)
 ACTUAL_OVERRIDE = _rx(CUES["actual_overrides"])
 AVERAGE = re.compile(phrase_pattern([c for c in CUES["average_cues"] if not c.startswith("/")]), re.I)

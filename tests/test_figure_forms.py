@@ -110,6 +110,19 @@ MODALITY = [
     ("Năm 2023, Liên đoàn vượt 12 chỉ tiêu Đại hội đề ra.", "12", "actual"),  # R
     ("Năm 2023 kết nạp 1.310 đoàn viên (đạt 131%).", "131", "actual"),  # R
     ("Năm 2023 hoàn thành 9/10 chỉ tiêu.", "9/10", "actual"),  # R
+    # a result against the congress's plan (corpus/keys_blind2: read as a target of the new term)
+    ("5 năm qua, LĐLĐ thành phố kết nạp 4.862 đoàn viên, đạt 117,5% chỉ tiêu Nghị quyết Đại hội đề ra.",
+     "4.862", "actual"),
+    ("Nhiệm kỳ qua thành lập mới 47 CĐCS, vượt chỉ tiêu Nghị quyết.", "47", "actual"),
+    # a speech's request (corpus/keys_blind2)
+    ("Chúng tôi kiến nghị LĐLĐ tỉnh tiếp tục hỗ trợ 200 triệu đồng xây dựng nhà Mái ấm Công đoàn.", "200",
+     "target"),
+    ("Chúng tôi đề nghị Tổng Liên đoàn hỗ trợ 500 suất quà cho công nhân.", "500", "target"),
+    ("Xin đề xuất bố trí 30 triệu đồng cho hoạt động văn nghệ.", "30", "target"),
+    ("Chúng tôi đề xuất tổ chức 2 lớp tập huấn cho cán bộ công đoàn.", "2", "target"),
+    ("Đề nghị cấp trên xem xét 02 kiến nghị của công nhân.", "02", "actual"),  # no request of ours
+    ("Năm 2023 đã giải quyết 19 kiến nghị của người lao động.", "19", "actual"),  # a request is a noun here
+    ("Năm 2023 đã đề nghị cấp ủy xem xét kết nạp 15 đoàn viên ưu tú vào Đảng.", "15", "actual"),  # not_target_cues
 ]
 
 
