@@ -200,8 +200,11 @@ def _deaccent(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c)).replace("đ", "d").replace("Đ", "D")
 
 
+_BREADCRUMB = compile_pattern("segment.yaml", "breadcrumb", _DATA["breadcrumb"])
+
+
 def find_title(body: str, head_at: int | None, kind: str) -> str | None:
-    lines = [ln.strip() for ln in body[:3000].split("\n")]
+    lines = ["" if _BREADCRUMB.match(ln) else ln.strip() for ln in body[:3000].split("\n")]
     i = body[:head_at].count("\n") + 1 if head_at is not None else 0
     if head_at is not None:
         heading = lines[i - 1]

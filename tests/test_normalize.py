@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from extractors.lang import load
 from extractors.normalize import normalize_document, normalize_text
 from extractors.normalize.syllables import is_vietnamese_syllable
 from extractors.readers import read
@@ -173,3 +174,13 @@ def test_normalize_text_rows(raw, expected):
 ])
 def test_syllable_validator(word, valid):
     assert is_vietnamese_syllable(word) is valid
+
+
+@pytest.mark.parametrize("marker", load("boilerplate.yaml")["related_news_markers"])
+def test_a_related_news_list_is_cut_at_each_marker(marker):
+    # corpus/keys_blind2: "Các tin khác" was not a marker and its headlines' numbers became figures
+    article = ("Năm qua, Liên đoàn Lao động thị xã phát triển 1.864 đoàn viên, thành lập mới 14 công đoàn cơ sở. "
+               "Công tác chăm lo cho người lao động được chú trọng, trao 3.150 suất quà Tết.\n\n") * 3
+    tail = f"{marker}\n- Phú Mỹ: 300 công nhân được khám sức khỏe miễn phí (05/01/2024)\n- Trao 50 suất học bổng\n"
+    text = normalize_text(article + tail).text
+    assert "300 công nhân" not in text and "3.150 suất quà" in text

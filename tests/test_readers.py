@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from extractors.lang import load
 from extractors.readers import read
 from extractors.readers.detect import detect_format
 from extractors.readers.encoding import decode_text
@@ -165,14 +166,15 @@ def test_html_keeps_article_drops_related_news():
         assert junk not in text, junk
 
 
-def test_html_related_marker_ends_article(tmp_path):
-    # a page trafilatura keeps whole: the `Tin khác` heading and what follows are cut
+@pytest.mark.parametrize("marker", load("html_boilerplate.yaml")["related_news_markers"])
+def test_html_related_marker_ends_article(tmp_path, marker):
+    # a page trafilatura keeps whole: the marker's heading (`Tin khác`, …) and what follows are cut
     page = ("<html><body><article><h1>Hội nghị</h1>" + "<p>Công đoàn cơ sở đã phát triển mới 533 đoàn viên.</p>" * 3
-            + "<h2>Tin khác</h2><p>Giá vàng hôm nay tăng cao, vượt mốc 90 triệu đồng.</p></article></body></html>")
+            + f"<h2>{marker}</h2><p>Giá vàng hôm nay tăng cao, vượt mốc 90 triệu đồng.</p></article></body></html>")
     (tmp_path / "p.html").write_text(page, encoding="utf-8")
     raw = read(tmp_path / "p.html")
     text = " ".join(b.text for b in raw.blocks)
-    assert "533 đoàn viên" in text and "Giá vàng" not in text and "Tin khác" not in text
+    assert "533 đoàn viên" in text and "Giá vàng" not in text and marker not in text
 
 
 SENTENCE = "Công đoàn cơ sở phát triển mới 2.668 đoàn viên, đạt 98,37% – “Phúc lợi đoàn viên”"  # seed 000

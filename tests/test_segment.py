@@ -51,6 +51,16 @@ OWN = [
 ]
 
 
+@pytest.mark.parametrize("crumb", ["Trang chủ / Tin tức / Công đoàn cấp trên cơ sở",
+                                   "Trang chủ > Công đoàn > Hoạt động công đoàn cơ sở", "Home » Tin tức"])
+def test_a_breadcrumb_is_no_title(crumb):
+    # corpus/keys_blind2: a news page saved as text kept its breadcrumb as the title
+    (d,) = seg(f"{crumb}\n\nLĐLĐ thị xã Phú Mỹ: Năm 2023 hỗ trợ xây dựng 06 nhà Mái ấm Công đoàn\n\n"
+               "Ngày đăng: 12/01/2024 | 15:20\n\nNgày 11/1, Liên đoàn Lao động thị xã Phú Mỹ tổ chức hội nghị "
+               "tổng kết công tác công đoàn năm 2023, triển khai nhiệm vụ năm 2024 với nhiều nội dung quan trọng.")
+    assert d.kind == "tin" and d.title.startswith("LĐLĐ thị xã Phú Mỹ: Năm 2023")
+
+
 @pytest.mark.parametrize("text,kind,org,date", OWN)
 def test_own_forms(text, kind, org, date):
     (d,) = seg(text)
