@@ -127,13 +127,23 @@ def document_year(text: str, kind: str | None = None) -> int | None:
         return int(congress.group("y"))  # a speech or resolution of a congress: the congress's year
     years = []
     kinds = _POINT_KINDS + (("term",) if kind in entry(_TIME, "term_reviewing_kinds") else ())
-    for t in time_mentions(text):
+    mentions = time_mentions(text)
+    term_ends = {t.year for t in mentions if t.kind == "term"}
+    for t in mentions:
         if t.kind not in kinds or t.deadline:
             continue
         if _time_re("month_before").search(text[max(0, t.start - 16):t.start]):
             continue  # a date written in words: mostly the date of a cited document
-        years.append(t.year)
+        start = _term_start(text, t) if t.kind == "term" else None
+        # a term that begins when another named term ends (`nhiệm kỳ 2018 - 2023` … `nhiệm kỳ 2023 -
+        # 2028`): the congress between them is the document's time, not the new term's end
+        years.append(start if start in term_ends else t.year)
     return max(years) if years else None
+
+
+def _term_start(text: str, t: TimeMention) -> int | None:
+    first = re.search(r"(?:19|20)\d\d", text[t.start:t.end])
+    return int(first.group(0)) if first else None
 
 
 def document_horizon(mentions: Sequence[TimeMention], doc_year: int | None) -> int | None:

@@ -127,6 +127,17 @@ def test_document_year(text, year):
     assert document_year(text) == year
 
 
+@pytest.mark.parametrize("text,year", [
+    # a speech that reviews one term and proposes for the next is of the congress between them
+    # (corpus/keys_blind3: the figures of "Nhiệm kỳ 2018 - 2023" were dated 2028)
+    ("Nhiệm kỳ 2018 - 2023 diễn ra trong bối cảnh khó khăn. Đề nghị trong nhiệm kỳ 2023 - 2028 xây dựng 10 nhà.",
+     2023),
+    ("Nhiệm kỳ 2018 - 2023, công đoàn kết nạp 1.084 đoàn viên.", 2023),  # the reviewed term's end
+])
+def test_a_speechs_year_is_its_congress(text, year):
+    assert document_year(text, "tham luận") == year
+
+
 def test_time_mentions_keep_the_most_specific_phrase():
     kinds = [(t.kind, t.year) for t in time_mentions("năm học 2023 - 2024 và quý II/2024")]
     assert kinds == [("school_year", 2024), ("quarter", 2024)]
