@@ -80,8 +80,9 @@ def entity_after(after: str) -> str | None:
         low = w.lower()
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         if w == ",":
-            # a list of nouns goes on ("cơ quan, đơn vị, trường học"); anything else ends the phrase
-            if nxt and (nxt[1] in ("N", "Np", "Nc") or nxt[0] in ABBREVIATIONS) and not nxt[0][:1].isdigit() \
+            # a list of nouns goes on ("cơ quan, đơn vị, trường học"); anything else ends the phrase,
+            # and so does a comma before any noun ("Ninh Phước 300, Ninh Hải 260": no entity)
+            if words and nxt and (nxt[1] in ("N", "Np", "Nc") or nxt[0] in ABBREVIATIONS) and not nxt[0][:1].isdigit() \
                     and nxt[0].lower() not in STOP:
                 words.append(",")
                 k += 1

@@ -19,10 +19,11 @@ from functools import cache
 
 from extractors.docmeta import HEAD_RE, organization_at
 from extractors.lang import compile_pattern, entry, phrase_pattern
-from extractors.orgnames import canonical_organization, level_of
+from extractors.orgnames import canonical_organization, level_of, place_body, province_of, same_body
 from extractors.records import Figure
 from extractors.sentences import Sentence, split_sentences
 from extractors.settings import SETTINGS
+from extractors.time_mentions import TimeMention, document_horizon, time_mentions, time_re
 
 CLAUSE, HEADING, DOCUMENT = "clause", "heading", "document"
 _TIME = "time.yaml"
@@ -41,116 +42,6 @@ class KeyContext:
     year: int | None = None
     month: int | None = None  # of the document's date, when it has one
     reference_spans: tuple[tuple[int, int], ...] = ()
-
-
-@dataclass(frozen=True)
-class TimeMention:
-    start: int
-    end: int
-    year: int
-    kind: str  # a pattern name of time.yaml: year, term, quarter, …; or previous_year, past_year, current
-    deadline: bool = False
-
-
-@cache
-def _time_patterns() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], re.Pattern[str],
-                              dict[str, re.Pattern[str]], re.Pattern[str]]:
-    points = [(name, compile_pattern(_TIME, f"points.{name}", pat)) for name, pat in entry(_TIME, "points").items()]
-    deadline = compile_pattern(_TIME, "deadline_before", entry(_TIME, "deadline_before"))
-    not_time = re.compile("|".join(f"(?:{entry(_TIME, k)})" for k in ("not_time_before", "comparison_before")),
-                          re.I)
-    relative = {name: re.compile(phrase_pattern(words), re.I) for name, words in entry(_TIME, "relative").items()}
-    relative["current_clause"] = re.compile(entry(_TIME, "present_at_clause_start"))
-    not_past = compile_pattern(_TIME, "period_not_past_year", entry(_TIME, "period_not_past_year"))
-    return points, deadline, not_time, relative, not_past
-
-
-def time_mentions(text: str, doc_year: int | None = None, doc_month: int | None = None) -> list[TimeMention]:
-    """Every phrase of `text` that places something in a year, in text order; overlapping phrases
-    keep the most specific (a `năm học 2023 - 2024` is not also a `năm 2024`). Relative phrases
-    (`năm qua`, `hiện nay`) are resolved against the document's year and month when known."""
-    points, deadline_re, not_time_re, relative, not_past = _time_patterns()
-    starts: list[int] = []  # the phrases kept so far, sorted and never overlapping: a bisect finds
-    ends: list[int] = []  # a clash in log time (a long text has thousands of year phrases)
-    out: list[TimeMention] = []
-
-    def free(a: int, b: int) -> bool:
-        k = bisect.bisect_left(starts, a)
-        return (k == 0 or ends[k - 1] <= a) and (k == len(starts) or starts[k] >= b)
-
-    def take(a: int, b: int) -> None:
-        k = bisect.bisect_left(starts, a)
-        starts.insert(k, a)
-        ends.insert(k, b)
-
-    for name, rx in points:
-        for m in rx.finditer(text):
-            if not free(m.start(), m.end()):
-                continue
-            before = text[max(0, m.start() - 24):m.start()]
-            if not_time_re.search(before):
-                continue
-            take(m.start(), m.end())
-            dl = bool(deadline_re.search(before)) or bool(_time_re("deadline_start").match(m.group(0))
-                                                            and name == "year")
-            out.append(TimeMention(m.start(), m.end(), int(m.group("y")), name, dl))
-    if doc_year is not None:
-        past_months = set(entry(_TIME, "past_year_months"))
-        for name, rx in relative.items():
-            for m in rx.finditer(text):
-                if not free(m.start(), m.end()):
-                    continue
-                if name == "past_year" and not_past.search(text[max(0, m.start() - 6):m.start()]):
-                    continue  # "5 năm qua": a period, not the year before
-                year = doc_year
-                if name == "previous_year" or (name == "past_year" and doc_month in past_months):
-                    year = doc_year - 1
-                take(m.start(), m.end())
-                out.append(TimeMention(m.start(), m.end(), year, name))
-    return sorted(out, key=lambda t: t.start)
-
-
-@cache
-def _time_re(key: str) -> re.Pattern[str]:
-    return compile_pattern(_TIME, key, entry(_TIME, key))
-
-
-_POINT_KINDS = ("year", "months_of_year", "quarter", "school_year", "as_of_date")
-
-
-def document_year(text: str, kind: str | None = None) -> int | None:
-    """The year a document without a date speaks of: the latest point in time its text states
-    (`Năm 2023, …`, `6 tháng đầu năm 2024`), leaving out deadlines, periods and dates of
-    cited documents (`ngày 12 tháng 9 năm 2024` after a document number)."""
-    congress = compile_pattern(_TIME, "congress", entry(_TIME, "congress")).search(text[:800])
-    if congress:
-        return int(congress.group("y"))  # a speech or resolution of a congress: the congress's year
-    years = []
-    kinds = _POINT_KINDS + (("term",) if kind in entry(_TIME, "term_reviewing_kinds") else ())
-    mentions = time_mentions(text)
-    term_ends = {t.year for t in mentions if t.kind == "term"}
-    for t in mentions:
-        if t.kind not in kinds or t.deadline:
-            continue
-        if _time_re("month_before").search(text[max(0, t.start - 16):t.start]):
-            continue  # a date written in words: mostly the date of a cited document
-        start = _term_start(text, t) if t.kind == "term" else None
-        # a term that begins when another named term ends (`nhiệm kỳ 2018 - 2023` … `nhiệm kỳ 2023 -
-        # 2028`): the congress between them is the document's time, not the new term's end
-        years.append(start if start in term_ends else t.year)
-    return max(years) if years else None
-
-
-def _term_start(text: str, t: TimeMention) -> int | None:
-    first = re.search(r"(?:19|20)\d\d", text[t.start:t.end])
-    return int(first.group(0)) if first else None
-
-
-def document_horizon(mentions: Sequence[TimeMention], doc_year: int | None) -> int | None:
-    """The last year of the period a plan or programme covers (`nhiệm kỳ 2023 - 2028`), when it
-    looks forward from the document's year."""
-    ends = [t.year for t in mentions if t.kind == "term" and (doc_year is None or t.year >= doc_year)]
-    return max(ends) if ends else None
 
 
 # --- organizations ----------------------------------------------------------------------------
@@ -203,6 +94,8 @@ def org_mentions(text: str, places: Sequence[str | None] = ()) -> list[OrgMentio
         if not name or not m.group(0)[:1].isupper():
             continue  # "các cấp công đoàn tỉnh X": the union system, not a body's name
         canonical = canonical_organization(name)
+        if re.match(r"\S+(?:\s+\S+){0,3}\s+các\s", name) and canonical and not canonical.startswith("Công đoàn các"):
+            continue  # "LĐLĐ các huyện Châu Thành, Gò Dầu": a list of bodies (_listed_places), not one
         if canonical and _not_a_name(canonical):
             continue  # "CÔNG ĐOÀN CƠ SỞ VÀ PHÁT TRIỂN ĐOÀN VIÊN": a heading about unions, not a body
         end = min(len(text), _name_end(text, m.end(), name))
@@ -213,8 +106,68 @@ def org_mentions(text: str, places: Sequence[str | None] = ()) -> list[OrgMentio
         if not canonical or not is_named(canonical):
             continue
         last_end = end
-        subject = not not_subject.search(text[max(0, m.start() - 30):m.start()])
+        subject = not not_subject.search(text[max(0, m.start() - 30):m.start()]) \
+            or bool(_assigned_re().search(text[max(0, m.start() - 100):m.start()]))
         out.append(OrgMention(m.start(), end, canonical, subject))
+    listed = _listed_places(text, out, next((p for q in places if q and (p := province_of(q))), None))
+    return sorted(out + listed, key=lambda o: o.start) if listed else out
+
+
+_CAP_WORD = re.compile(r"[\wÀ-ỹ]+")
+_PARENS = re.compile(r"\([^()\n]{0,200}\)")
+_ADMIN_BEFORE = re.compile(r"(?:huyện|quận|thị xã|thành phố|tỉnh)\s+$")
+
+
+def _listed_places(text: str, named: list[OrgMention], province: str | None) -> list[OrgMention]:
+    """The federations of places a list names bare (`các huyện Ninh Phước 300, Ninh Hải 260 và
+    Thuận Nam 180`; `LĐLĐ tỉnh Yên Bái (100% …), Phú Thọ (96,5%)`): each place a subject mention."""
+    opener = compile_pattern(_ORG, "place_list_opener", entry(_ORG, "place_list_opener"))
+    starts = [(m.end(), m.group("w"), True) for m in opener.finditer(text)]
+    for o in named:
+        word = re.match(r"Liên đoàn Lao động (huyện|quận|thị xã|thành phố|tỉnh) ", o.name)
+        if word:
+            starts.append((o.end, word.group(1), False))
+    taken = {(o.start, o.end) for o in named}
+    out: list[OrgMention] = []
+    for at, word, bare_first in sorted(starts):
+        out.extend(o for o in _scan_places(text, at, word, province, bare_first) if (o.start, o.end) not in taken)
+    return out
+
+
+def _scan_places(text: str, pos: int, word: str, province: str | None, bare_first: bool) -> list[OrgMention]:
+    gap_rx = compile_pattern(_ORG, "place_list_gap", entry(_ORG, "place_list_gap"))
+    end = min(len(text), pos + 600)
+    stop = re.search(r"[.!?\n]", text[pos:end])
+    end = pos + stop.start() if stop else end
+    out: list[OrgMention] = []
+    first = bare_first
+    while pos < end:
+        m = next((w for w in _CAP_WORD.finditer(text, pos, end) if w.group(0)[:1].isupper()), None)
+        if m is None:
+            break
+        gap = _PARENS.sub(" ", text[pos:m.start()])
+        own_word = _ADMIN_BEFORE.search(gap)
+        if own_word:  # "… và thành phố Hồ Chí Minh (04 cuộc)"
+            gap = gap[:own_word.start()]
+        if not (gap.strip(" :") == "" if first else gap_rx.match(gap)):
+            break
+        words = [w for w in _CAP_WORD.finditer(text, m.start(), min(end, m.start() + 60))]
+        body, place_end = None, m.end()
+        run = []
+        for w in words:  # the capitalized words of the place, "-" allowed between them
+            if not w.group(0)[:1].isupper() or (run and text[run[-1].end():w.start()].strip() not in ("", "-")):
+                break
+            run.append(w)
+        for n in range(len(run), 0, -1):
+            place = text[run[0].start():run[n - 1].end()]
+            level = own_word.group(0).strip() if own_word else word
+            if (body := place_body(place, level, province)) is not None:
+                place_end = run[n - 1].end()
+                break
+        if body is None:
+            break
+        out.append(OrgMention(m.start(), place_end, body, True))
+        pos, first = place_end, False
     return out
 
 
@@ -250,10 +203,27 @@ def _name_end(text: str, head_end: int, name: str) -> int:
     return at + len(last) if at >= 0 else head_end
 
 
-def _scope_org(clause: str, ctx: KeyContext) -> str | None:
+@cache
+def _assigned_re() -> re.Pattern[str]:
+    return compile_pattern(_ORG, "assigned_before", entry(_ORG, "assigned_before"))
+
+
+@cache
+def _not_scope_re() -> re.Pattern[str]:
+    return re.compile(phrase_pattern(entry(_ORG, "scope_not_after")) + r"\s*$", re.I)
+
+
+def _scope_hits(clause: str) -> list[tuple[int, str, str]]:
+    """The scope words of a clause (start, `national`|`own`, words), leaving out a comparison
+    (`dẫn đầu toàn tỉnh`)."""
     national, own, _ = _scope_res()
     hits = [(m.start(), "national", m.group(0)) for m in national.finditer(clause)]
     hits += [(m.start(), "own", m.group(0)) for m in own.finditer(clause)]
+    return [h for h in hits if not _not_scope_re().search(clause[max(0, h[0] - 24):h[0]])]
+
+
+def _scope_org(clause: str, ctx: KeyContext) -> str | None:
+    hits = _scope_hits(clause)
     if not hits:
         return None
     _, which, words = max(hits)
@@ -280,8 +250,10 @@ class _Index:
         self.times = [t for t in time_mentions(text, ctx.year, ctx.month)
                       if not _in_spans(t.start, ctx.reference_spans)]
         self.time_starts = [t.start for t in self.times]
-        self.orgs = [o for o in org_mentions(text, (ctx.organization, ctx.superior))
-                     if not _in_spans(o.start, ctx.reference_spans)]
+        own = [b for b in (ctx.organization, ctx.superior) if b]
+        self.orgs = [dataclasses.replace(o, name=next((b for b in own if same_body(o.name, b)), o.name))
+                     for o in org_mentions(text, (ctx.organization, ctx.superior))
+                     if not _in_spans(o.start, ctx.reference_spans)]  # the document's own spelling
         self.org_starts = [o.start for o in self.orgs]
         self.horizon = document_horizon(self.times, ctx.year)
 
@@ -414,11 +386,9 @@ def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | 
     subjects = [o for o in idx.orgs_in(a, f.char_start) if o.subject and o.end <= f.char_start]
     scope = _scope_org(clause, ctx)
     if subjects or scope:
-        national, own, _ = _scope_res()
-        scope_at = max([m.start() for m in national.finditer(clause)] + [m.start() for m in own.finditer(clause)],
-                       default=-1) + a
+        scope_at = max([h[0] for h in _scope_hits(clause)], default=-1) + a
         if subjects and subjects[-1].start > scope_at:
-            return subjects[-1].name, CLAUSE
+            return _respective(idx.text, subjects, f) or subjects[-1].name, CLAUSE
         if scope:
             return scope, CLAUSE
     for h in reversed(s.headings):
@@ -428,6 +398,25 @@ def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | 
     if (lead := idx.paragraph_subject(s.paragraph_start)) is not None:
         return lead, HEADING
     return (ctx.organization, DOCUMENT) if ctx.organization else (None, None)
+
+
+_NUMBER = re.compile(r"(?<![\w/])\d[\d.,]*")
+
+
+def _respective(text: str, subjects: list[OrgMention], f: Figure) -> str | None:
+    """`LĐLĐ huyện Ninh Phước, Ninh Sơn kết nạp lần lượt 386 và 241`: the k-th number after the
+    `lần lượt` that follows a list of bodies belongs to the k-th of them."""
+    last = subjects[-1]
+    m = re.compile(phrase_pattern(entry(_ORG, "respectively")), re.I).search(text, last.end, f.char_start)
+    if m is None:
+        return None
+    run = [last]
+    for o in reversed(subjects[:-1]):  # the list: bodies joined by "," or "và"
+        if text[o.end:run[0].start].strip(" ,") not in ("", "và"):
+            break
+        run.insert(0, o)
+    k = len(_NUMBER.findall(text, m.end(), f.char_start))
+    return run[k].name if len(run) > 1 and k < len(run) else None
 
 
 def _lead_years(idx: _Index, sentences: Sequence[Sentence]) -> dict[int, int]:
@@ -441,7 +430,7 @@ def _lead_years(idx: _Index, sentences: Sequence[Sentence]) -> dict[int, int]:
         current = None
         opening = [t for t in idx.times_in(s.start, min(s.end, s.start + 40))
                    if not _future(t, idx.ctx) and not idx.text[s.start:t.start].strip(" *-+•(").strip()
-                   or (t.start - s.start <= 12 and _time_re("lead_openers").match(idx.text[s.start:t.start] + " "))]
+                   or (t.start - s.start <= 12 and time_re("lead_openers").match(idx.text[s.start:t.start] + " "))]
         if opening:
             current = (s.paragraph_start, opening[0].year)
     return out

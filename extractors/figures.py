@@ -408,7 +408,8 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
         elif unit == "percent" and (rate := cue.RATE_WORD.search(clause_before)):
             entity = entity_before(clause_before[rate.start():] + " đạt") or entity_after(text[end:we])
         else:
-            entity = entity_after(text[end:we]) or entity_before(clause_before) or entity_before(before)
+            entity = entity_after(text[end:we]) or _list_entity(text, mentions, i, s.end) \
+                or entity_before(clause_before) or entity_before(before)
         if relation in ("achievement", "excess") and denominator is None:
             # "kết nạp 1.234 đoàn viên, vượt 23% kế hoạch": the plan is of what the clause counted
             entity = (out[-1].entity if out else None) or entity_before(clause_before) or entity
@@ -432,6 +433,27 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
             ambiguous=bool(getattr(m, "ambiguous", False))))
         prev_end = end
     return out
+
+
+_LIST_JOINER = re.compile(r"\s*(?:,\s*và|,|và|;)\s*")
+
+
+def _list_entity(text: str, mentions: list[NumberMention], i: int, sentence_end: int) -> str | None:
+    """A number of a list whose last number names what they count (`lần lượt 386 và 241 đoàn viên`,
+    `các huyện Ninh Phước 300, Ninh Hải 260 và Thuận Nam 180 đoàn viên`): that entity. Between two
+    numbers of the list stand only a joiner and capitalized names."""
+    for k in range(i, min(i + 8, len(mentions) - 1)):
+        gap = text[mentions[k].end:mentions[k + 1].start]
+        joiner = _LIST_JOINER.match(gap)
+        if joiner is None:
+            return None
+        names = gap[joiner.end():].replace(" - ", " ").split()
+        if not all(w[:1].isupper() for w in names) or len(names) > 6:
+            return None
+        nxt = mentions[k + 1]
+        if (entity := entity_after(text[nxt.end:min(sentence_end, nxt.end + 160)])) is not None:
+            return entity
+    return None
 
 
 def _range_pair(near: str, between: str) -> int:

@@ -1,16 +1,17 @@
 """Organization names in one spelling (COMPARABLE.md): abbreviations expanded, header capitals
 turned into the official case, administrative words in lowercase; and each body's level and
-province. Language data: `extractors/lang/vi/organizations.yaml` and `provinces.yaml`.
+province. Language data: `extractors/lang/vi/organizations.yaml`, `provinces.yaml` and `districts.tsv`.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from extractors.lang import entry
+from extractors.lang import entry, read_text
 
 _ORG = "organizations.yaml"
 _WORD = r"[\wÀ-ỹ]"
@@ -106,7 +107,7 @@ def canonical_organization(name: str | None) -> str | None:
     shouting = letters and sum(c.isupper() for c in letters) > 0.6 * len(letters)
     s = expand_org_abbreviations(s)
     s = official_case(s.lower()) if shouting else _union_head_case(_words_out_of_capitals(s))
-    return _territorial(_without_committee(_lower_admin_words(s)))
+    return _with_admin_word(_territorial(_without_committee(_lower_admin_words(s))))
 
 
 def _without_committee(name: str) -> str:
@@ -125,6 +126,29 @@ def _territorial(name: str) -> str:
         prefix = f"{rule['head']} {word} "
         if name.startswith(prefix):
             return f"{rule['means']} {name[len(rule['head']) + 1:]}"
+    return name
+
+
+def _with_admin_word(name: str) -> str:
+    """A federation named with its place but not the place's administrative word: `Liên đoàn Lao
+    động Đông Anh` → `… huyện Đông Anh`, `Liên đoàn Lao động Hà Nội` → `… thành phố Hà Nội`
+    (provinces.yaml, districts.tsv). A sector union keeps its name as written (`Công đoàn ngành
+    Giáo dục Nghệ An`, seed 000)."""
+    head = entry(_ORG, "territorial_union")["means"]
+    if not name.startswith(head + " "):
+        return name
+    admin = set(entry(_ORG, "admin_levels"))
+    cities = {c.lower() for c in entry(_ORG, "province_cities")}
+    words = name.split()
+    for n in range(min(5, len(words) - 2), 0, -1):
+        place, before = " ".join(words[-n:]), " ".join(words[:-n])
+        if not place[:1].isupper() or any(before.lower().endswith(" " + a) for a in admin):
+            continue
+        key = re.sub(r"\s*-\s*", " - ", place.lower())
+        if before == head and key in _provinces():
+            return f"{before} {'thành phố' if key in cities else 'tỉnh'} {place}"
+        if before == head and key in districts() and (body := place_body(place)):
+            return body
     return name
 
 
@@ -176,15 +200,65 @@ def _provinces() -> dict[str, str]:
     return table
 
 
+@cache
+def districts() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Every district name (lowercase) → its (type, province before 2025) pairs (districts.tsv):
+    `châu thành` names ten districts of ten provinces."""
+    table: dict[str, list[tuple[str, str]]] = {}
+    for line in read_text("districts.tsv").splitlines():
+        if line and not line.startswith("#"):
+            name, kind, province = line.split("\t")
+            table.setdefault(name.lower(), []).append((kind, province))
+    return {k: tuple(v) for k, v in table.items()}
+
+
+def _district_province(name: str, kind: str | None, hint: str | None) -> str | None:
+    """The province (its unit since 2025) of the district `name` of type `kind`; `hint`, a province
+    the text places it in, picks among namesakes."""
+    rows = [r for r in districts().get(name.lower(), ()) if kind is None or r[0] == kind]
+    units = {_provinces().get(p.lower(), p) for _, p in rows}
+    if hint is not None and hint in units:
+        return hint
+    return units.pop() if len(units) == 1 else None
+
+
 def province_of(name: str) -> str | None:
-    """The province-level unit a name places itself in (`… tỉnh Bình Dương` → `Hồ Chí Minh`)."""
+    """The province-level unit a name places itself in (`… tỉnh Bình Dương` → `Hồ Chí Minh`, `…
+    huyện Gio Linh` → `Quảng Trị`)."""
     low = name.lower()
     best: tuple[int, str] | None = None
     for spelling, unit in _provinces().items():
         for m in re.finditer(rf"(?<!{_WORD}){re.escape(spelling)}(?!{_WORD})", low):
             if best is None or m.start() > best[0]:
                 best = (m.start(), unit)
-    return best[1] if best else None
+    if best:
+        return best[1]
+    m = re.search(rf"(?<!{_WORD})(huyện|quận|thị xã|thành phố) (.+)$", name)
+    return _district_province(m.group(2), m.group(1), None) if m else None
+
+
+def place_body(place: str, level_word: str | None = None, province: str | None = None) -> str | None:
+    """The union federation of a place named bare in a list (`các huyện Ninh Phước 300, Ninh Hải
+    260`, `các tỉnh Bình Phước (08 cuộc)`): `Liên đoàn Lao động huyện Ninh Hải`, or None when the
+    place is not one (`level_word`: the administrative word that opened the list; `province`: the
+    document's province since 2025, to choose among namesake districts)."""
+    head = entry(_ORG, "territorial_union")["means"]
+    place = re.sub(r"\s*-\s*", " - ", " ".join(place.split()))
+    key = place.lower()
+    cities = {c.lower() for c in entry(_ORG, "province_cities")}
+    if level_word in (None, "tỉnh", "thành phố") and key in _provinces():
+        spelled = next(p for p in list(entry("provinces.yaml", "current")) + list(entry("provinces.yaml", "merged_into"))
+                       + list(entry("provinces.yaml", "aliases")) if p.lower() == key)
+        return f"{head} {'thành phố' if key in cities else 'tỉnh'} {spelled}"
+    if level_word == "tỉnh" or key not in districts():
+        return None
+    rows = [r for r in districts()[key] if level_word in (None, r[0])]
+    if province is not None and len(rows) > 1:
+        rows = [r for r in rows if _provinces().get(r[1].lower()) == province] or rows
+    kinds = {k for k, _ in rows}
+    if len(kinds) != 1:
+        return None
+    return f"{head} {kinds.pop()} {place}"
 
 
 def level_of(name: str) -> str | None:
@@ -204,6 +278,24 @@ def organization_info(name: str | None) -> OrgInfo | None:
     if canonical is None:
         return None
     return OrgInfo(canonical, level_of(canonical), province_of(canonical))
+
+
+def same_body(a: str | None, b: str | None) -> bool:
+    """Two spellings of one body that differ only in administrative words (`Công đoàn ngành Y tế
+    Thừa Thiên Huế` and `… tỉnh Thừa Thiên Huế`)."""
+    if not a or not b:
+        return False
+    admin = sorted(entry(_ORG, "admin_levels"), key=len, reverse=True)
+    rx = re.compile(rf"(?<!{_WORD})(?:{'|'.join(map(re.escape, admin))})(?!{_WORD})")
+
+    def bare(name: str) -> str:
+        return " ".join(rx.sub(" ", organization_key(name)).split())
+
+    def words(name: str) -> list[str]:
+        return rx.findall(organization_key(name))
+    # `thành phố Hà Giang` is not `tỉnh Hà Giang`: only a missing administrative word is forgiven
+    wa, wb = Counter(words(a)), Counter(words(b))
+    return bare(a) == bare(b) and (not wa - wb or not wb - wa)
 
 
 def organization_id(canonical: str) -> str:

@@ -3,8 +3,9 @@ lead sentences, or its document: a row per form (extractors/lang/vi/time.yaml, o
 
 import pytest
 
-from extractors.figure_keys import KeyContext, assign_keys, document_year, time_mentions
+from extractors.figure_keys import KeyContext, assign_keys, org_mentions
 from extractors.figures import extract_figures
+from extractors.time_mentions import document_year, time_mentions
 
 DOC = KeyContext(organization="Liên đoàn Lao động huyện Gio Linh", superior="Liên đoàn Lao động tỉnh Quảng Trị",
                  year=2024, month=4)
@@ -174,3 +175,49 @@ def test_a_name_ending_in_an_administrative_word_takes_the_documents_place():
 def test_a_figure_of_a_year_to_come_is_a_target(text, surface, modality, deadline, year):
     f = _figure(text, KeyContext(organization="Liên đoàn Lao động tỉnh Long An", year=2024, month=3), None, surface)
     assert (f.modality, f.deadline_year, f.year) == (modality, deadline, year)
+
+
+NT = KeyContext(organization="Liên đoàn Lao động tỉnh Ninh Thuận", year=2023)
+
+
+@pytest.mark.parametrize("text,want", [
+    # places a list names bare are their federations (districts.tsv, provinces.yaml; corpus/keys_blind3)
+    ("Giao chỉ tiêu kết nạp đoàn viên năm 2024 cho LĐLĐ thành phố Phan Rang - Tháp Chàm 520 đoàn viên, các huyện "
+     "Ninh Phước 300, Ninh Hải 260 và Thuận Nam 180 đoàn viên.",
+     [("520", "Liên đoàn Lao động thành phố Phan Rang - Tháp Chàm"), ("300", "Liên đoàn Lao động huyện Ninh Phước"),
+      ("260", "Liên đoàn Lao động huyện Ninh Hải"), ("180", "Liên đoàn Lao động huyện Thuận Nam")]),
+    ("Ngừng việc tập trung ở các tỉnh Bình Phước (08 cuộc), Bình Dương (06 cuộc) và thành phố Hồ Chí Minh (04 cuộc).",
+     [("08", "Liên đoàn Lao động tỉnh Bình Phước"), ("06", "Liên đoàn Lao động tỉnh Bình Dương"),
+      ("04", "Liên đoàn Lao động thành phố Hồ Chí Minh")]),
+    # `lần lượt`: the k-th number is the k-th body's
+    ("LĐLĐ huyện Ninh Phước, Ninh Sơn kết nạp lần lượt 386 và 241 đoàn viên.",
+     [("386", "Liên đoàn Lao động huyện Ninh Phước"), ("241", "Liên đoàn Lao động huyện Ninh Sơn")]),
+    # leading the province sets no scope
+    ("LĐLĐ thành phố Phan Rang - Tháp Chàm dẫn đầu toàn tỉnh với 604 đoàn viên mới.",
+     [("604", "Liên đoàn Lao động thành phố Phan Rang - Tháp Chàm")]),
+])
+def test_listed_places_and_respective_numbers(text, want):
+    figures = assign_keys(text, extract_figures(text, doc_kind="báo cáo"), NT)
+    assert [(f.text.split()[-1] if f.text[:1].isalpha() else f.text, f.organization) for f in figures] == want
+
+
+@pytest.mark.parametrize("text,names", [
+    # a named federation opens a list too
+    ("Làm tốt đối thoại như LĐLĐ tỉnh Yên Bái (100% doanh nghiệp tổ chức đối thoại), Phú Thọ (96,5%).",
+     ["Liên đoàn Lao động tỉnh Yên Bái", "Liên đoàn Lao động tỉnh Phú Thọ"]),
+    # a capitalized word that is no place ends the list
+    ("Các huyện Ninh Phước 300 đoàn viên, Công ty X 20 đoàn viên, Ninh Hải 10.", ["Liên đoàn Lao động huyện Ninh Phước"]),
+    # a namesake district is the document's province's (Châu Thành: ten provinces have one)
+    ("LĐLĐ các huyện Châu Thành, Gò Dầu kết nạp nhiều đoàn viên.",
+     ["Liên đoàn Lao động huyện Châu Thành", "Liên đoàn Lao động huyện Gò Dầu"]),
+])
+def test_listed_place_mentions(text, names):
+    assert [o.name for o in org_mentions(text, ("Liên đoàn Lao động tỉnh Tây Ninh",))] == names
+
+
+def test_a_body_spelled_without_its_administrative_word_is_the_documents():
+    # corpus/keys_blind3: the speech names itself "Công đoàn ngành Y tế Thừa Thiên Huế" in its body
+    ctx = KeyContext(organization="Công đoàn ngành Y tế tỉnh Thừa Thiên Huế", year=2023)
+    text = "Công đoàn ngành Y tế Thừa Thiên Huế hiện có 38 công đoàn cơ sở với 4.916 đoàn viên."
+    figures = assign_keys(text, extract_figures(text), ctx)
+    assert {f.organization for f in figures} == {"Công đoàn ngành Y tế tỉnh Thừa Thiên Huế"}

@@ -1,15 +1,19 @@
 """Canonical organization names (COMPARABLE.md): one row per abbreviation, casing rule, level and
-province (extractors/lang/vi/organizations.yaml, provinces.yaml)."""
+province (extractors/lang/vi/organizations.yaml, provinces.yaml, districts.tsv)."""
+
+import re
 
 import pytest
 
-from extractors.lang import load
+from extractors.lang import load, read_text
 from extractors.orgnames import (
     canonical_organization,
     level_of,
     organization_id,
     organization_key,
+    place_body,
     province_of,
+    same_body,
 )
 
 CANONICAL = [
@@ -72,8 +76,12 @@ def test_every_abbreviation_has_a_row():
     ("Tổng Liên đoàn Lao động Việt Nam", "national", None),
     ("Liên đoàn Lao động tỉnh Bình Dương", "province", "Hồ Chí Minh"),  # merged in 2025
     ("Liên đoàn Lao động thành phố Hà Nội", "province", "Hà Nội"),
-    ("Liên đoàn Lao động thành phố Vinh", "district", None),
-    ("Liên đoàn Lao động huyện Gio Linh", "district", None),
+    # a district's province from districts.tsv (before it, a district named no province)
+    ("Liên đoàn Lao động thành phố Vinh", "district", "Nghệ An"),
+    ("Liên đoàn Lao động huyện Gio Linh", "district", "Quảng Trị"),
+    ("Liên đoàn Lao động thị xã Phú Mỹ", "district", "Hồ Chí Minh"),  # Bà Rịa - Vũng Tàu until 2025
+    ("Liên đoàn Lao động thành phố Phan Rang - Tháp Chàm", "district", "Khánh Hòa"),
+    ("Liên đoàn Lao động huyện Châu Thành", "district", None),  # ten provinces have one
     ("Công đoàn Giáo dục tỉnh Lâm Đồng", "sector", "Lâm Đồng"),
     ("Công đoàn ngành Y tế tỉnh Nam Định", "sector", "Ninh Bình"),
     ("Công đoàn cơ sở Trường THPT Bắc Lý", "grassroots", None),
@@ -105,3 +113,50 @@ def test_two_spellings_of_one_body_share_a_key(a, b):
 
 def test_organization_id_is_ascii():
     assert organization_id("Liên đoàn Lao động huyện Đông Anh") == "lien-doan-lao-dong-huyen-dong-anh"
+
+
+def test_every_district_row_names_a_known_province_and_type():
+    # districts.tsv, made by scripts/make_districts.py from the GSO list: 696 units of 63 provinces
+    known = set(load("provinces.yaml")["current"]) | set(load("provinces.yaml")["merged_into"])
+    rows = [line.split("\t") for line in read_text("districts.tsv").splitlines() if line and not line.startswith("#")]
+    assert len(rows) == 696 and {p for _, _, p in rows} <= known and len({p for _, _, p in rows}) == 63
+    assert {k for _, k, _ in rows} == {"huyện", "quận", "thị xã", "thành phố"}
+    old_style = re.compile(r"(?:o[àáảãạ]|o[èéẻẽẹ]|(?<![qQ])u[ỳýỷỹỵ])(?![\wÀ-ỹ])")  # `Hoà`, not `Hòa`
+    assert not [n for n, _, _ in rows if old_style.search(n) or "-" in n.replace(" - ", "")]
+
+
+@pytest.mark.parametrize("place,level_word,province,body", [
+    ("Ninh Phước", "huyện", None, "Liên đoàn Lao động huyện Ninh Phước"),
+    ("Phan Rang-Tháp Chàm", None, None, "Liên đoàn Lao động thành phố Phan Rang - Tháp Chàm"),
+    ("Bình Phước", "tỉnh", None, "Liên đoàn Lao động tỉnh Bình Phước"),
+    ("Hồ Chí Minh", "thành phố", None, "Liên đoàn Lao động thành phố Hồ Chí Minh"),
+    ("Châu Thành", "huyện", "Tây Ninh", "Liên đoàn Lao động huyện Châu Thành"),
+    ("Hoàng Mai", None, None, None),  # a quận of Hà Nội and a thị xã of Nghệ An: which?
+    ("Hoàng Mai", None, "Nghệ An", "Liên đoàn Lao động thị xã Hoàng Mai"),
+    ("Công ty", None, None, None),
+    ("Gio Linh", "tỉnh", None, None),  # no province
+])
+def test_a_place_named_bare_in_a_list_is_its_federation(place, level_word, province, body):
+    assert place_body(place, level_word, province) == body
+
+
+@pytest.mark.parametrize("name,canonical", [
+    ("LĐLĐ Đông Anh", "Liên đoàn Lao động huyện Đông Anh"),
+    ("LIÊN ĐOÀN LAO ĐỘNG ĐÔNG ANH", "Liên đoàn Lao động huyện Đông Anh"),
+    ("Liên đoàn Lao động Hà Nội", "Liên đoàn Lao động thành phố Hà Nội"),
+    ("Liên đoàn Lao động Hoàng Mai", "Liên đoàn Lao động Hoàng Mai"),  # which Hoàng Mai is not known
+    ("Công đoàn ngành Giáo dục Nghệ An", "Công đoàn ngành Giáo dục Nghệ An"),  # a sector union as written
+    ("Công đoàn cơ sở Công ty TNHH May Hòa Bình", "Công đoàn cơ sở Công ty TNHH May Hòa Bình"),
+])
+def test_a_federation_named_without_its_administrative_word(name, canonical):
+    assert canonical_organization(name) == canonical
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("Công đoàn ngành Y tế Thừa Thiên Huế", "Công đoàn ngành Y tế tỉnh Thừa Thiên Huế", True),
+    ("LĐLĐ TP. Vinh", "Liên đoàn Lao động thành phố Vinh", True),
+    ("Liên đoàn Lao động huyện Ninh Hải", "Liên đoàn Lao động huyện Ninh Phước", False),
+    ("Liên đoàn Lao động thành phố Hà Giang", "Liên đoàn Lao động tỉnh Hà Giang", False),  # corpus/keys_blind
+])
+def test_same_body(a, b, same):
+    assert same_body(a, b) is same
