@@ -20,7 +20,7 @@ import duckdb
 from extractors import EXTRACTOR_VERSION
 from extractors.records import FileResult, FileStat
 from pipeline.store import lock
-from pipeline.store.duplicates import mark_duplicates
+from pipeline.store.duplicates import mark_duplicates, rejudge_run
 from pipeline.store.errors import StoreError, StoreLocked, StoreNotFound
 from pipeline.store.migrations import migrate
 from pipeline.store.paths import path_key
@@ -405,6 +405,14 @@ class Store:
         sets = ", ".join([f"ended_at = {literal(utc_now())}"]
                          + [f"{quote(k)} = {literal(int(v) if v is not None else None)}" for k, v in counts.items()])
         with self._guard:
+            if self.listing:  # the same copies counted once as with one worker (duplicates.rejudge_run)
+                self.con.execute("BEGIN TRANSACTION")
+                try:
+                    rejudge_run(self.con, run_id, self.listing, self.was_canonical)
+                    self.con.execute("COMMIT")
+                except BaseException:
+                    self.con.execute("ROLLBACK")
+                    raise
             self.con.execute(f"UPDATE runs SET {sets} WHERE run_id = {literal(run_id)}")
 
     def _take_journal_runs(self, identity: list[int] | None) -> None:
