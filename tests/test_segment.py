@@ -52,13 +52,23 @@ OWN = [
 
 
 @pytest.mark.parametrize("crumb", ["Trang chủ / Tin tức / Công đoàn cấp trên cơ sở",
-                                   "Trang chủ > Công đoàn > Hoạt động công đoàn cơ sở", "Home » Tin tức"])
+                                   "Trang chủ > Công đoàn > Hoạt động công đoàn cơ sở", "Home » Tin tức",
+                                   "Công đoàn > Chăm lo Tết"])  # corpus/keys_blind3: no "Trang chủ"
 def test_a_breadcrumb_is_no_title(crumb):
     # corpus/keys_blind2: a news page saved as text kept its breadcrumb as the title
     (d,) = seg(f"{crumb}\n\nLĐLĐ thị xã Phú Mỹ: Năm 2023 hỗ trợ xây dựng 06 nhà Mái ấm Công đoàn\n\n"
                "Ngày đăng: 12/01/2024 | 15:20\n\nNgày 11/1, Liên đoàn Lao động thị xã Phú Mỹ tổ chức hội nghị "
                "tổng kết công tác công đoàn năm 2023, triển khai nhiệm vụ năm 2024 với nhiều nội dung quan trọng.")
     assert d.kind == "tin" and d.title.startswith("LĐLĐ thị xã Phú Mỹ: Năm 2023")
+
+
+def test_a_byline_line_under_the_title_dates_the_item():
+    # corpus/keys_blind3: "20/01/2025 09:12 GMT+7" was joined to the title and the item had no date
+    (d,) = seg("Công đoàn > Chăm lo Tết\n\nBình Thuận: Hơn 25.000 đoàn viên được chăm lo Tết Ất Tỵ\n\n"
+               "20/01/2025 09:12 GMT+7\n\n(NLĐO) - Dịp Tết Nguyên đán Ất Tỵ 2025, các cấp công đoàn tỉnh Bình "
+               "Thuận dành hơn 16 tỷ đồng chăm lo cho đoàn viên, người lao động.")
+    assert (d.kind, d.date) == ("tin", "2025-01-20")
+    assert d.title == "Bình Thuận: Hơn 25.000 đoàn viên được chăm lo Tết Ất Tỵ"
 
 
 @pytest.mark.parametrize("text,kind,org,date", OWN)
