@@ -7,7 +7,7 @@ import dataclasses
 import logging
 from pathlib import Path
 
-from extractors.figure_keys import KeyContext, assign_keys
+from extractors.figure_keys import KeyContext, assign_keys, reported_year
 from extractors.figures import extract_figures
 from extractors.normalize import normalize_document
 from extractors.readers import read
@@ -45,8 +45,9 @@ def warm_up() -> None:
 
 def key_context(doc: Document, refs: tuple[Reference, ...]) -> KeyContext:
     """What a document says of itself, for its figures' organization and year."""
-    return KeyContext(organization=doc.organization, superior=doc.superior, year=doc.year,
-                      month=int(doc.date[5:7]) if doc.date else None,
+    month = int(doc.date[5:7]) if doc.date else None
+    return KeyContext(organization=doc.organization, superior=doc.superior, year=doc.year, month=month,
+                      reported_year=reported_year(doc.text, doc.title, doc.year, month),
                       reference_spans=tuple((r.char_start, r.char_end) for r in refs))
 
 

@@ -41,6 +41,7 @@ class KeyContext:
     superior: str | None = None  # canonical
     year: int | None = None
     month: int | None = None  # of the document's date, when it has one
+    reported_year: int | None = None  # the year its actual figures describe when no time is said
     reference_spans: tuple[tuple[int, int], ...] = ()
 
 
@@ -286,6 +287,15 @@ def _clause_bounds(text: str, s: Sentence, f: Figure) -> tuple[int, int]:
 _DIGIT = re.compile(r"\d")
 
 
+def reported_year(text: str, title: str | None, year: int | None, month: int | None) -> int | None:
+    """The year a document dated early in a year reports on when it reviews the year before
+    (`Tổng kết …` dated 10/01/2025 → 2024; time.yaml `reviews_past_year`), else None."""
+    if year is None or month not in entry(_TIME, "past_year_months"):
+        return None
+    opening = f"{title or ''}\n{text[:SETTINGS.review_opening_chars]}"
+    return year - 1 if time_re("reviews_past_year").search(opening) else None
+
+
 def _parenthesis_allows(text: str, t: TimeMention, f: Figure, a: int) -> bool:
     """Whether a time said inside parentheses may be the time of `f`: a parenthesis that gives
     another year's value (`27 nhà (năm 2022: 19 nhà)`) speaks only of what is inside it; one that
@@ -360,7 +370,8 @@ def _figure_year(idx: _Index, s: Sentence, f: Figure, lead: int | None) -> tuple
         return y, HEADING
     if lead is not None:
         return lead, HEADING
-    return (ctx.year, DOCUMENT) if ctx.year is not None else (None, None)
+    year = ctx.reported_year or ctx.year
+    return (year, DOCUMENT) if year is not None else (None, None)
 
 
 def _sentence_start(text: str, s: Sentence) -> int:

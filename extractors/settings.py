@@ -26,6 +26,9 @@ class Settings:
     clause_reach: int = 400
     # A paragraph's subject stands in its first characters (`Công đoàn cơ sở Công ty X là …`).
     lead_reach: int = 60
+    # Where a year-end review says it is one (`Tổng kết …` in its title, `Năm qua, …` in its first
+    # section): the opening of a report after its header, about a heading and a sentence.
+    review_opening_chars: int = 400
     # -- segmentation (extractors/segment.py) -----------------------------------------------------
     # Body a document needs before another heading may open a new one: a title spread over several
     # capitalized lines is never split; the seeds' speeches are 5,000+ characters.

@@ -3,7 +3,7 @@ lead sentences, or its document: a row per form (extractors/lang/vi/time.yaml, o
 
 import pytest
 
-from extractors.figure_keys import KeyContext, assign_keys, org_mentions
+from extractors.figure_keys import KeyContext, assign_keys, org_mentions, reported_year
 from extractors.figures import extract_figures
 from extractors.time_mentions import document_year, time_mentions
 
@@ -221,3 +221,22 @@ def test_a_body_spelled_without_its_administrative_word_is_the_documents():
     text = "Công đoàn ngành Y tế Thừa Thiên Huế hiện có 38 công đoàn cơ sở với 4.916 đoàn viên."
     figures = assign_keys(text, extract_figures(text), ctx)
     assert {f.organization for f in figures} == {"Công đoàn ngành Y tế tỉnh Thừa Thiên Huế"}
+
+
+@pytest.mark.parametrize("text,title,year,month,reported", [
+    # a year-end review dated early in the next year reports on the year before (corpus/keys_blind3:
+    # Long Xuyên, 10/01/2025; corpus/keys_blind2: a news item on a `hội nghị tổng kết` of 12/01/2024)
+    ("I. KẾT QUẢ\nNăm qua, LĐLĐ thành phố kết nạp 1.128 đoàn viên.", "Tổng kết hoạt động công đoàn", 2025, 1, 2024),
+    ("Ngày 11/1, LĐLĐ thị xã tổ chức hội nghị tổng kết công tác công đoàn năm 2023.", None, 2024, 1, 2023),
+    ("Năm qua, LĐLĐ thành phố kết nạp 1.128 đoàn viên.", None, 2024, 7, None),  # a July report: its own year
+    ("Quý I/2025, LĐLĐ kết nạp 300 đoàn viên.", "Báo cáo quý I", 2025, 3, None),  # no review
+])
+def test_reported_year(text, title, year, month, reported):
+    assert reported_year(text, title, year, month) == reported
+
+
+def test_a_review_dates_its_figures_without_time_words_the_year_before():
+    ctx = KeyContext(organization="Liên đoàn Lao động thành phố Long Xuyên", year=2025, month=1, reported_year=2024)
+    text = "Tổ chức 62 cuộc đối thoại; hiện có 9.870 đoàn viên. Đến năm 2025 phấn đấu kết nạp 1.200 đoàn viên."
+    got = [(f.text.split()[-1], f.year, f.year_from) for f in assign_keys(text, extract_figures(text), ctx)]
+    assert got == [("62", 2024, "document"), ("9.870", 2025, "clause"), ("1.200", 2025, "clause")]
