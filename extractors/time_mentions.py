@@ -88,7 +88,7 @@ def time_re(key: str) -> re.Pattern[str]:
     return compile_pattern(_TIME, key, entry(_TIME, key))
 
 
-_POINT_KINDS = ("year", "months_of_year", "quarter", "school_year", "as_of_date")
+_POINT_KINDS = ("year", "year_span", "months_of_year", "quarter", "school_year", "as_of_date")
 
 
 def document_year(text: str, kind: str | None = None) -> int | None:

@@ -44,6 +44,8 @@ ROWS = [
      "clause"),
     ("Nhiệm kỳ 2018 - 2023, toàn ngành kết nạp 1.245 đoàn viên.", DOC, None, "1.245", None, None, 2023, "clause"),
     ("Năm học 2023 - 2024 có 98% đoàn viên tham gia.", DOC, None, "98%", None, None, 2024, "clause"),
+    ("Trong 02 năm 2022 - 2023, toàn tỉnh kết nạp 4.126 đoàn viên.", DOC, None, "4.126", None, None, 2023,
+     "clause"),  # a span of years: its end (corpus/keys_blind3)
     ("Năm qua kết nạp 12.540 đoàn viên.", JAN, None, "12.540", None, None, 2023, "clause"),
     ("Năm qua kết nạp 12.540 đoàn viên.", DEC, None, "12.540", None, None, 2023, "clause"),
     ("5 năm qua đã phát triển mới 2.668 đoàn viên.", DOC, None, "2.668", None, None, 2024, "document"),
