@@ -154,12 +154,32 @@ def indicator_for(
     """
     ent = _prepare(entity)
     after = ent  # without a position, the entity stands for what follows the number (a table's label)
+    contexts = []
     if position is not None:
-        sent = _prepare(clause_at(sentence, position)) or ""
         after = _NUMBER_TOKEN.sub("", _prepare(sentence[position:position + 160]) or "", count=1)
+        if unit == "percent":  # a list of rates in one clause: each is read with its own words first
+            contexts.append(_prepare(_between_numbers(sentence, position)) or "")
+        contexts.append(_prepare(clause_at(sentence, position)) or "")
     else:
-        sent = _entity_clause(ent, _prepare(sentence) or "")
-    for rule in _taxonomy()[1]:
-        if _matches(rule, ent, sent, unit, modality, after):
-            return rule.indicator
+        contexts.append(_entity_clause(ent, _prepare(sentence) or ""))
+    for sent in contexts:  # the figure's own stretch first, then its clause
+        for rule in _taxonomy()[1]:
+            if _matches(rule, ent, sent, unit, modality, after):
+                return rule.indicator
     return None
+
+
+_ANY_NUMBER = re.compile(r"\d[\d.,]*")
+
+
+def _between_numbers(sentence: str, position: int) -> str:
+    """The stretch of the figure's `;` clause between the number before it and the number after
+    it: in `duy trì tỷ lệ đoàn viên từ 97% trở lên, 100% đoàn viên được học tập … ký kết 01 bản
+    thỏa ước`, `97%` is read with `tỷ lệ đoàn viên`, not with `thỏa ước`."""
+    start = sentence.rfind(";", 0, position) + 1
+    end = sentence.find(";", position)
+    end = len(sentence) if end < 0 else end
+    before = [m.end() for m in _ANY_NUMBER.finditer(sentence, start, position)]
+    own = _ANY_NUMBER.match(sentence, position)
+    nxt = _ANY_NUMBER.search(sentence, own.end() if own else position + 1, end)
+    return sentence[before[-1] if before else start:nxt.start() if nxt else end]

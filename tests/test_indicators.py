@@ -274,6 +274,15 @@ OWN = [
     ("đoàn viên", "Công đoàn cơ sở đã hỗ trợ 38 đoàn viên có hoàn cảnh khó khăn với tổng số tiền 285 triệu "
      "đồng, phối hợp xây dựng 04 nhà Mái ấm Công đoàn", "count", "actual", "hardship_support_coverage"),
     ("nhà Mái ấm Công đoàn", "Phối hợp xây dựng 04 nhà Mái ấm Công đoàn", "count", "actual", "union_shelters"),
+    # corpus/keys_blind2 and keys_blind3 (rules added for them, each a row here)
+    ("bản", "Tổng số thỏa ước còn hiệu lực là 31.260 bản", "count", "actual", "collective_agreement_coverage"),
+    ("công đoàn cơ sở", "Có 45 công đoàn cơ sở xây dựng quy chế phối hợp với chuyên môn", "count", "actual",
+     "coordination_regulation_coverage"),
+    ("đoàn viên", "Phấn đấu 100% đoàn viên được học tập, tuyên truyền pháp luật lao động", "percent", "target",
+     "political_education_coverage"),
+    ("cuộc ngừng việc tập thể", "Xảy ra 03 cuộc ngừng việc tập thể", "count", "actual", "strikes"),
+    ("lao động", "Đạt 96,2% tổng số lao động là đoàn viên công đoàn", "percent", "actual", "membership_rate"),
+
     ("cán bộ, nhân viên", "Bệnh viện có 310 cán bộ, nhân viên", "count", "actual", "workers"),
     ("đoàn viên", "Toàn huyện có 12.500 đoàn viên, trong đó 6.100 đoàn viên nữ", "count", "actual", "members"),
 ]
@@ -307,6 +316,11 @@ NONE = [
     # agreements signed for members are not members who benefit (corpus/keys: Sóc Sơn)
     ("thỏa thuận hợp tác", "Ký kết 14 thỏa thuận hợp tác với doanh nghiệp cung cấp sản phẩm, dịch vụ ưu đãi cho đoàn viên",
      "count", "actual"),
+    ("quy chế", "Tham gia xây dựng, sửa đổi 152 quy chế chi tiêu nội bộ, quy chế dân chủ ở cơ sở", "count",
+     "actual"),  # regulations written, not units that have one
+    (None, "Tổng số tiền thưởng là 44.400.000 đồng", "vnd", "actual"),  # prize money is no support
+    ("công nhân", "Xảy ra 03 cuộc ngừng việc tập thể với khoảng 600 công nhân tham gia", "count", "actual"),
+    ("đoàn viên", "Khen thưởng 12 đoàn viên trực tiếp sản xuất", "count", "actual"),
     # activities are no workers ("126 hoạt động chăm lo", corpus/keys_blind)
     ("hoạt động chăm lo", "đã tổ chức 126 hoạt động chăm lo với 18.450 lượt đoàn viên", "count", "actual"),
     # seed 001: a programme-specific target
@@ -431,3 +445,11 @@ def test_without_position_the_clause_naming_the_entity_is_used():
     assert indicator_for("trường học ngoài công lập", sentence, "percent", "target") == (
         "collective_agreement_coverage"
     )
+
+
+def test_a_rate_in_a_list_is_read_with_its_own_words_first():
+    # corpus/keys_blind3: "97%" took `thỏa ước` from the end of its clause
+    sentence = ("Phấn đấu duy trì tỷ lệ đoàn viên từ 97% trở lên, 100% đoàn viên được học tập, tuyên truyền "
+                "pháp luật lao động và ký kết ít nhất 01 bản thỏa ước mới")
+    got = [indicator_for("đoàn viên", sentence, "percent", "target", position=sentence.index(n)) for n in ("97%", "100%")]
+    assert got == ["membership_rate", "political_education_coverage"]
