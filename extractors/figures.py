@@ -424,8 +424,8 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
             char_start=start, char_end=span_end, text=text[start:span_end], value=value, unit=unit,
             entity=entity, modality=modality,
             # a change or a percentage of plan is not a level of any indicator (COMPARABLE.md)
-            indicator=None if relation in NOT_LEVELS and denominator is None else indicator_for(entity, text[ws:we], unit, modality,
-                                                                         position=m.start - ws),
+            indicator=None if relation in NOT_LEVELS and denominator is None
+            else _indicator(text, s, entity, ws, we, m.start, unit, modality),
             comparator=comparator, aggregation=aggregation, period_years=fig_period,
             deadline_year=deadline, recurrence=recurrence, sentence_start=sent_start,
             sentence=s.text if whole else text[ws:we],
@@ -433,6 +433,24 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
             ambiguous=bool(getattr(m, "ambiguous", False))))
         prev_end = end
     return out
+
+
+# a list item that only labels its numbers (`- LĐLĐ huyện Tuần Giáo: 140 đoàn viên;`): its verb is its heading's
+_LABEL_ITEM = re.compile(r"^\s*[-+*•]\s*[^\d:;\n]{2,120}:\s*(?:\d[\d.,]*\s+[^\d,;:\n]{1,40},\s*)*$")
+
+
+def _indicator(text: str, s: Sentence, entity: str | None, ws: int, we: int, at: int, unit: str,
+               modality: str) -> str | None:
+    """The figure's indicator from its own clause; a label list item under a heading (`3. Chỉ tiêu
+    kết nạp đoàn viên năm 2024 giao cho các đơn vị` / `- LĐLĐ huyện Tuần Giáo: 140 đoàn viên;`) is
+    read with its heading's words, since it has none of its own."""
+    line = text.rfind("\n", 0, at) + 1
+    if s.headings and _LABEL_ITEM.match(text[max(line, ws):at]):
+        head = s.headings[-1].text.replace(";", ",")
+        found = indicator_for(entity, f"{head} {text[ws:we]}", unit, modality, position=len(head) + 1 + at - ws)
+        if found is not None:
+            return found
+    return indicator_for(entity, text[ws:we], unit, modality, position=at - ws)
 
 
 _LIST_JOINER = re.compile(r"\s*(?:,\s*và|,|và|;)\s*")

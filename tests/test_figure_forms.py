@@ -354,3 +354,12 @@ def test_a_countable_noun_is_an_entity_whatever_its_pos_tag(text, number, entity
 def test_in_a_plan_hang_nam_makes_a_target_unless_the_sentence_reviews_the_past(text, modality):
     figs = extract_figures(text, doc_kind="kế hoạch")
     assert figs and figs[-1].modality == modality
+
+
+def test_a_label_list_item_takes_its_headings_verb():
+    # corpus/keys_blind3: a plan's targets per unit were read as levels of members
+    text = ("3. Chỉ tiêu kết nạp đoàn viên năm 2024 giao cho các đơn vị\n"
+            "- LĐLĐ thành phố Điện Biên Phủ: 260 đoàn viên, 03 CĐCS;\n- LĐLĐ huyện Tuần Giáo: 140 đoàn viên;\n\n"
+            "4. Tình hình hiện nay\nToàn tỉnh có 36.000 đoàn viên.")
+    got = [(f.text, f.indicator) for f in extract_figures(text, doc_kind="kế hoạch")]
+    assert got == [("260", "new_members"), ("03", "grassroots_unions"), ("140", "new_members"), ("36.000", "members")]
