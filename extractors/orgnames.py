@@ -74,7 +74,9 @@ def official_case(name: str) -> str:
             n = len(matched.split())
             out.extend(matched.split())
             i += n
-            proper = matched in openers or matched.lower() in {o.lower() for o in openers}
+            # a proper name goes on through a known phrase inside it (`… CỔ PHẦN DỆT MAY HƯNG LONG`)
+            proper = matched in openers or matched.lower() in {o.lower() for o in openers} \
+                or (proper and matched.lower() not in lower)
             continue
         w = words[i]
         bare = w.strip("().,")

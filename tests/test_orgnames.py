@@ -17,6 +17,11 @@ from extractors.orgnames import (
 )
 
 CANONICAL = [
+    # `Công ty cổ phần` is an official phrase; the proper name goes on through `Dệt may` (corpus/keys_blind2)
+    ("CÔNG ĐOÀN CƠ SỞ CÔNG TY CỔ PHẦN DỆT MAY HƯNG LONG", "Công đoàn cơ sở Công ty cổ phần Dệt may Hưng Long"),
+    ("CĐCS Công ty cổ phần Cảng Cái Mép Hạ", "Công đoàn cơ sở Công ty cổ phần Cảng Cái Mép Hạ"),
+    ("CĐCS Công ty trách nhiệm hữu hạn May Việt Tiến", "Công đoàn cơ sở Công ty trách nhiệm hữu hạn May Việt Tiến"),
+    ("CÔNG ĐOÀN TỔNG CÔNG TY CỔ PHẦN BẢO MINH", "Công đoàn Tổng công ty cổ phần Bảo Minh"),
     # header capitals (two-line headers of Decree 30/2020 documents)
     ("LIÊN ĐOÀN LAO ĐỘNG HUYỆN ĐÔNG ANH", "Liên đoàn Lao động huyện Đông Anh"),
     ("LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG TRỊ", "Liên đoàn Lao động tỉnh Quảng Trị"),
