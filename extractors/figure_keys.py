@@ -227,14 +227,36 @@ def _scope_org(clause: str, ctx: KeyContext) -> str | None:
     hits = _scope_hits(clause)
     if not hits:
         return None
-    _, which, words = max(hits)
+    at, which, words = max(hits)
     if which == "national":
         return str(entry(_ORG, "national_federation"))
-    level = entry(_ORG, "admin_levels").get(words.lower().split(" ", 1)[-1])
+    word = words.lower().split(" ", 1)[-1]
+    if (named := _scope_place(clause[at + len(words):], word, ctx)) is not None:
+        return named  # "toàn tỉnh Bà Rịa - Vũng Tàu kết nạp …": that province's federation
+    level = entry(_ORG, "admin_levels").get(word)
     if level and ctx.organization and level_of(ctx.organization) != level and ctx.superior \
             and level_of(ctx.superior) == level:
         return ctx.superior
     return ctx.organization
+
+
+def _scope_place(rest: str, word: str, ctx: KeyContext) -> str | None:
+    """The federation of the place a scope word names right after it (`toàn tỉnh Bà Rịa - Vũng
+    Tàu`), or None (`toàn tỉnh có …`)."""
+    m = re.match(r"\s+((?:[^\W\d_][\wÀ-ỹ]*)(?:\s*-\s*[^\W\d_][\wÀ-ỹ]*|\s+[^\W\d_][\wÀ-ỹ]*){0,4})", rest)
+    if m is None:
+        return None
+    words = re.findall(r"[\wÀ-ỹ]+|-", m.group(1))
+    run: list[str] = []
+    for w in words:
+        if w != "-" and not w[:1].isupper():
+            break
+        run.append(w)
+    province = next((p for q in (ctx.organization, ctx.superior) if q and (p := province_of(q))), None)
+    for n in range(len(run), 0, -1):
+        if run[n - 1] != "-" and (body := place_body(" ".join(run[:n]), word, province)) is not None:
+            return body
+    return None
 
 
 # --- assignment -------------------------------------------------------------------------------

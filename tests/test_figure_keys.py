@@ -30,6 +30,11 @@ ROWS = [
      2024, "document"),
     ("Toàn huyện có 6.500 đoàn viên.", DOC, None, "6.500", "Liên đoàn Lao động huyện Gio Linh", "clause",
      2024, "document"),
+    # a scope word that names its place (corpus/keys_blind2: a district news item quoting the province)
+    ("Năm 2023 toàn tỉnh Bà Rịa - Vũng Tàu kết nạp 12.480 đoàn viên.", DOC, None, "12.480",
+     "Liên đoàn Lao động tỉnh Bà Rịa - Vũng Tàu", "clause", 2023, "clause"),
+    ("Toàn huyện Hải Lăng có 4.100 đoàn viên.", DOC, None, "4.100", "Liên đoàn Lao động huyện Hải Lăng", "clause",
+     2024, "document"),
     # a partner or the owner of a cited plan is not the subject
     ("Thực hiện Kế hoạch của LĐLĐ tỉnh Quảng Trị, đã kết nạp 420 đoàn viên.", DOC, None, "420",
      "Liên đoàn Lao động huyện Gio Linh", "document", 2024, "document"),
