@@ -17,6 +17,7 @@ _DIGIT = re.compile(r"^(?:#+\s*)?(\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)/]?\s+\S")
 _LETTER = re.compile(r"^[a-zđ]\s*\)\s*\S")
 _STAR = re.compile(r"^[*•]\s*\S")
 _ORDINAL = re.compile(entry("segment.yaml", "ordinal_heading"))  # case matters: a line's first word
+_ARTICLE = re.compile(entry("segment.yaml", "article_heading"))  # case matters: `Điều 2.`, not `điều 2`
 # a sentence ends at . ! ? … followed by a capital, a quote, a bullet or the end of the line
 _SENT_END = re.compile(r"(?<=[.!?…])[\s]+(?=[A-ZĐÀ-Ỹ“\"(\-–+*•0-9])")
 _ABBREV_BEFORE_DOT = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|BS|KS|St|v\.v)|\b[A-ZĐ])\.$")
@@ -49,7 +50,7 @@ def heading_level(line: str) -> int | None:
     if not words or len(words) > MAX_HEADING_WORDS or " | " in s:
         return None  # a table row (cells joined by " | ") is never a heading
     letters = [c for c in s if c.isalpha()]
-    if _ROMAN.match(s):
+    if _ROMAN.match(s) or _ARTICLE.match(s):
         return 1
     if letters and all(c.isupper() for c in letters) and len(words) >= 2:
         return 1
@@ -69,7 +70,7 @@ def list_item_level(line: str) -> int | None:
     """The level a numbered or bulleted line would have as a heading, whatever its length: a long
     `III. Đại hội bầu … gồm 27 đồng chí.` still ends the section `II. Các chỉ tiêu …:` above it."""
     s = line.strip()
-    if _ROMAN.match(s):
+    if _ROMAN.match(s) or _ARTICLE.match(s):
         return 1
     m = _DIGIT.match(s)
     if m and not re.match(r"^\d+[.,]\d{3}", s):

@@ -249,3 +249,15 @@ def test_a_review_dates_its_figures_without_time_words_the_year_before():
     text = "Tổ chức 62 cuộc đối thoại; hiện có 9.870 đoàn viên. Đến năm 2025 phấn đấu kết nạp 1.200 đoàn viên."
     got = [(f.text.split()[-1], f.year, f.year_from) for f in assign_keys(text, extract_figures(text), ctx)]
     assert got == [("62", 2024, "document"), ("9.870", 2025, "clause"), ("1.200", 2025, "clause")]
+
+
+def test_an_article_heading_governs_its_numbered_items():
+    # corpus/keys_blind2 (Trà Vinh): the items under "Điều 2. Mục tiêu, chỉ tiêu nhiệm kỳ 2023 - 2028"
+    # were actuals of 2023; "Điều 3." ends the article
+    text = ("Điều 2. Mục tiêu, chỉ tiêu nhiệm kỳ 2023 - 2028\n1. Phấn đấu kết nạp 1.000 đoàn viên mới.\n"
+            "2. Có từ 90% CĐCS trở lên được xếp loại hoàn thành tốt nhiệm vụ trở lên.\n"
+            "3. Giới thiệu 200 đoàn viên ưu tú cho Đảng xem xét kết nạp.\n"
+            "Điều 3. Đại hội bầu Ban Chấp hành Công đoàn Giáo dục tỉnh khóa VII gồm 25 đồng chí.")
+    figures = assign_keys(text, extract_figures(text, doc_kind="nghị quyết"), KeyContext(year=2023))
+    assert [(f.value, f.modality, f.year) for f in figures] == [
+        (1000, "target", 2028), (90, "target", 2028), (200, "target", 2028), (25, "actual", 2023)]
