@@ -48,6 +48,7 @@ class _Rule:
     context: tuple[re.Pattern[str], ...]
     not_context: tuple[re.Pattern[str], ...]
     not_after: tuple[re.Pattern[str], ...]  # matched right after the figure's number
+    not_before: tuple[re.Pattern[str], ...]  # matched right before it
 
 
 def _expand(pattern: str, pieces: dict[str, str]) -> str:
@@ -78,6 +79,7 @@ def _rule(raw: dict, pieces: dict[str, str], known: dict[str, Indicator], path: 
             context=tuple(_word_pattern(p, pieces) for p in raw.get("context", [])),
             not_context=tuple(_word_pattern(p, pieces) for p in raw.get("not_context", [])),
             not_after=tuple(_head_pattern(p, pieces) for p in raw.get("not_after", [])),
+            not_before=tuple(re.compile(rf"(?<!\w)(?:{_expand(p, pieces)})\s*$") for p in raw.get("not_before", [])),
         )
     except (re.error, KeyError) as err:
         raise IndicatorDataError(f"{path}: bad pattern in a rule for {ind}: {err}") from err
@@ -108,10 +110,12 @@ def _prepare(text: str | None) -> str | None:
 
 
 def _matches(rule: _Rule, entity: str | None, sentence: str, unit: str, modality: str,
-             after: str | None = None) -> bool:
+             after: str | None = None, before: str | None = None) -> bool:
     if unit not in rule.units or (rule.modality and rule.modality != modality):
         return False
     if after is not None and any(p.match(after) for p in rule.not_after):
+        return False
+    if before is not None and any(p.search(before) for p in rule.not_before):
         return False
     if rule.entity and (entity is None or not any(p.match(entity) for p in rule.entity)):
         return False
@@ -154,8 +158,10 @@ def indicator_for(
     """
     ent = _prepare(entity)
     after = ent  # without a position, the entity stands for what follows the number (a table's label)
+    before = None
     contexts = []
     if position is not None:
+        before = _prepare(sentence[max(0, position - 60):position]) or ""
         after = _NUMBER_TOKEN.sub("", _prepare(sentence[position:position + 160]) or "", count=1)
         if unit == "percent":  # a list of rates in one clause: each is read with its own words first
             contexts.append(_prepare(_between_numbers(sentence, position)) or "")
@@ -164,7 +170,7 @@ def indicator_for(
         contexts.append(_entity_clause(ent, _prepare(sentence) or ""))
     for sent in contexts:  # the figure's own stretch first, then its clause
         for rule in _taxonomy()[1]:
-            if _matches(rule, ent, sent, unit, modality, after):
+            if _matches(rule, ent, sent, unit, modality, after, before):
                 return rule.indicator
     return None
 

@@ -270,6 +270,7 @@ OWN = [
     ("cán bộ, giáo viên, nhân viên", "Trường có 76 cán bộ, giáo viên, nhân viên", "count", "actual",
      "workers"),  # a school's staff (corpus/keys: bao_cao_cdcs_thpt_bac_ly_2024)
     ("giáo viên", "Trường có 52 giáo viên", "count", "actual", "workers"),
+    ("đoàn viên", "Đại biểu đại diện cho hơn 11.200 đoàn viên toàn ngành", "count", "actual", "members"),
     # the members helped, not the shelters built beside them (corpus/keys_blind: Ea Tul)
     ("đoàn viên", "Công đoàn cơ sở đã hỗ trợ 38 đoàn viên có hoàn cảnh khó khăn với tổng số tiền 285 triệu "
      "đồng, phối hợp xây dựng 04 nhà Mái ấm Công đoàn", "count", "actual", "hardship_support_coverage"),
@@ -321,6 +322,9 @@ NONE = [
     (None, "Tổng số tiền thưởng là 44.400.000 đồng", "vnd", "actual"),  # prize money is no support
     ("công nhân", "Xảy ra 03 cuộc ngừng việc tập thể với khoảng 600 công nhân tham gia", "count", "actual"),
     ("đoàn viên", "Khen thưởng 12 đoàn viên trực tiếp sản xuất", "count", "actual"),
+    # a beneficiary written with "cho" right before the number (not_before; corpus/keys_blind2)
+    ("đoàn viên", 'CĐCS chi 1 tỷ 120 triệu đồng tổ chức "Bữa cơm công đoàn" cho 4.800 đoàn viên', "count", "actual"),
+    ("đoàn viên", "Tặng vé xe cho 150 đoàn viên về quê đón Tết", "count", "actual"),
     # activities are no workers ("126 hoạt động chăm lo", corpus/keys_blind)
     ("hoạt động chăm lo", "đã tổ chức 126 hoạt động chăm lo với 18.450 lượt đoàn viên", "count", "actual"),
     # seed 001: a programme-specific target
