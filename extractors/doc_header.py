@@ -16,7 +16,7 @@ from functools import cache
 
 from extractors.docmeta import HEAD_RE, iso_date
 from extractors.lang import compile_pattern, entry
-from extractors.orgnames import canonical_organization, expand_org_abbreviations
+from extractors.orgnames import canonical_organization, expand_org_abbreviations, place_body
 
 _DATA = "document_header.yaml"
 
@@ -139,6 +139,23 @@ def _open_ended(org: str) -> bool:
     return bool(words) and (words[-1] in admin or (m is not None and m.end() >= len(org.rstrip())))
 
 
+def _phrase_cut(org: str, cell: str) -> bool:
+    """A name whose line ended inside an official phrase (`CÔNG ĐOÀN CÁC KHU CÔNG` / `NGHIỆP`) or
+    inside a place's name (`LIÊN ĐOÀN LAO ĐỘNG TỈNH CAO` / `BẰNG`: provinces.yaml, districts.tsv)."""
+    tail, head = org.lower().split(), cell.lower().split()
+    admin = [k for k, w in enumerate(tail) if w in {"tỉnh", "phố", "huyện", "quận", "xã"}]
+    if admin and len(head) <= 4:
+        place = " ".join(tail[admin[-1] + 1:] + head)
+        if place_body(place) is not None:
+            return True
+    for phrase in entry("organizations.yaml", "official_case"):
+        words = phrase.lower().split()
+        for k in range(1, len(words)):
+            if tail[-k:] == words[:k] and head[:len(words) - k] == words[k:]:
+                return True
+    return False
+
+
 def _issuer_and_superior(orgs: list[str]) -> tuple[str | None, str | None]:
     """The header's issuer (its last body) and superior (the one above). In a joint document
     (`LIÊN ĐOÀN LAO ĐỘNG TỈNH SÓC TRĂNG` / `SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI …`) the issuer is the
@@ -191,7 +208,8 @@ def read_header(body: str) -> Header:
                 subject = m.group("subject").strip()
                 continue
             if orgs and joining and cell.isupper() and not HEAD_RE.match(cell) \
-                    and (cell.split()[0] in entry(_DATA, "continuation_openers") or _open_ended(orgs[-1])):
+                    and (cell.split()[0] in entry(_DATA, "continuation_openers") or _open_ended(orgs[-1])
+                         or _phrase_cut(orgs[-1], cell)):
                 orgs[-1] = f"{orgs[-1]} {cell}"
                 continue
             if (org := _org_line(cell)) is not None:

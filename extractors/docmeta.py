@@ -53,7 +53,7 @@ def organization_at(text: str, m: re.Match[str]) -> str | None:
     tokens: list[re.Match[str]] = []
     for t in _TOKEN.finditer(text, m.end(), min(len(text), m.end() + 160)):
         gap = text[m.end() if not tokens else tokens[-1].end():t.start()]
-        if any(c in gap for c in ",.;:()“”\"\n!?"):
+        if any(c in gap for c in ",.;:()“”\"\n!?<>›»|"):  # a breadcrumb's ">" ends a name too
             break
         tokens.append(t)
     kept: list[str] = []
@@ -125,7 +125,7 @@ def _prefer_body_form(name: str, body: str) -> str:
 def _line_org(line: str) -> str | None:
     """A line that is nothing but an organization name (as under a speech's title)."""
     s = line.strip().strip("*").strip()
-    if not s or len(s.split()) > 16 or _SENTENCE_END.search(s) or s.startswith(TITLE_SKIP):
+    if not s or len(s.split()) > 16 or _SENTENCE_END.search(s) or s.startswith(TITLE_SKIP) or _BREADCRUMB.match(s):
         return None
     m = _HEAD_RE.match(s)
     if not m:

@@ -2,6 +2,7 @@
 comparison keys are measured beyond plain text (issue 17). Deterministic; committed with its output.
 
     .venv/bin/python scripts/make_keys_renderings.py     # writes corpus/keys_renderings/
+    .venv/bin/python scripts/make_keys_renderings.py keys_blind4   # writes corpus/keys_blind4_renderings/
 
 - docx/<stem>.docx  python-docx; an administrative header (Decree 30/2020) as Word writes it: a
                     borderless two-column table, bodies and number on the left, motto and the
@@ -29,8 +30,6 @@ from make_fixtures import _docx_document, _fix_zip, _pdf_doc, _register_fonts, _
 
 from extractors.normalize.legacy import tcvn3_table, vni_table  # noqa: E402
 
-KEYS = ROOT / "corpus" / "keys"
-OUT = ROOT / "corpus" / "keys_renderings"
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 LEGACY = {"tcvn3": ["ke_hoach_gio_linh_2024", "tham_luan_yen_the_2023"],
           "vni": ["bao_cao_6_thang_cam_giang_2024", "cong_van_thai_binh_2024"]}
@@ -162,19 +161,25 @@ def write(path: Path, data: bytes) -> None:
     print(f"wrote {path.relative_to(ROOT)} ({len(data):,} bytes)")
 
 
-def main() -> None:
-    for src in sorted(KEYS.glob("*.txt")):
+def main(name: str = "keys") -> None:
+    keys = ROOT / "corpus" / name
+    out = ROOT / "corpus" / f"{name}_renderings"
+    sources = sorted(keys.glob("*.txt"))
+    for src in sources:
         text = src.read_text(encoding="utf-8")
-        write(OUT / "docx" / f"{src.stem}.docx", render_docx(text))
-        write(OUT / "pdf" / f"{src.stem}.pdf", render_pdf(text))
+        write(out / "docx" / f"{src.stem}.docx", render_docx(text))
+        write(out / "pdf" / f"{src.stem}.pdf", render_pdf(text))
         if src.stem.startswith("tin_"):
-            write(OUT / "html" / f"{src.stem}.html", render_html(text))
-    for name, stems in LEGACY.items():
-        table = tcvn3_table() if name == "tcvn3" else vni_table()
+            write(out / "html" / f"{src.stem}.html", render_html(text))
+    # another set: its first four documents with a header in the legacy encodings, two each
+    headed = [s.stem for s in sources if not s.stem.startswith(("tin_", "tham_luan_"))]
+    legacy = LEGACY if name == "keys" else {"tcvn3": headed[0:2], "vni": headed[2:4]}
+    for encoding, stems in legacy.items():
+        table = tcvn3_table() if encoding == "tcvn3" else vni_table()
         for stem in stems:
-            text = (KEYS / f"{stem}.txt").read_text(encoding="utf-8")
-            write(OUT / name / f"{stem}.txt", encode_legacy(text, table).encode("utf-8"))
+            text = (keys / f"{stem}.txt").read_text(encoding="utf-8")
+            write(out / encoding / f"{stem}.txt", encode_legacy(text, table).encode("utf-8"))
 
 
 if __name__ == "__main__":
-    main()
+    main(*sys.argv[1:2])

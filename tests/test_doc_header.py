@@ -27,6 +27,12 @@ HEADER_ROWS = [
     ("LĐLĐ TỈNH VĨNH PHÚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCÔNG ĐOÀN CÁC KCN Độc lập - Tự do - Hạnh phúc\n"
      "Số: 52/BC-CĐKCN Vĩnh Yên, ngày 05 tháng 7 năm 2024\n",
      dict(issuer="CÔNG ĐOÀN CÁC KCN TỈNH VĨNH PHÚC", superior="LĐLĐ TỈNH VĨNH PHÚC", kind="báo cáo")),
+    # a name a PDF's header cell wrapped inside an official phrase (corpus/keys_blind3 as PDF)
+    ("LIÊN ĐOÀN LAO ĐỘNG TỈNH\nQUẢNG NGÃI\n\nCÔNG ĐOÀN CÁC KHU CÔNG\nNGHIỆP\n\nSố: 58/BC-CĐKCN\n",
+     dict(issuer="CÔNG ĐOÀN CÁC KHU CÔNG NGHIỆP TỈNH QUẢNG NGÃI", superior="LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG NGÃI",
+          kind="báo cáo")),
+    ("TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM\n\nLIÊN ĐOÀN LAO ĐỘNG TỈNH CAO\nBẰNG\n\nSố: 12/QĐ-LĐLĐ\n",
+     dict(issuer="LIÊN ĐOÀN LAO ĐỘNG TỈNH CAO BẰNG", superior="TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM", kind="quyết định")),
     # a number with no type code is a công văn; its title is the V/v line
     ("LĐLĐ TỈNH THÁI BÌNH\nSố: 342/LĐLĐ\nV/v đẩy mạnh phát triển đoàn viên năm 2024\n"
      "Thái Bình, ngày 5 tháng 3 năm 2024\n",
