@@ -21,6 +21,7 @@ ABBREVIATIONS: dict[str, str] = _DATA["abbreviations"]
 STOP = {w.lower() for w in _DATA["entity_stop_words"]}
 KEEP = {w.lower() for w in _DATA["entity_keep_words"]}
 DROP_PREFIX = {w.lower() for w in _DATA["entity_drop_prefix"]}
+PERSON_CLASSIFIERS = frozenset(_DATA["person_classifiers"])
 COUNTABLE = re.compile(phrase_pattern(_DATA["countable_nouns"] + list(ABBREVIATIONS)), re.I)
 _ABBR_RX = re.compile(r"(?<![\wÀ-ỹ])(" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
                       + r")(?![\wÀ-ỹ])")
@@ -95,6 +96,7 @@ def entity_after(after: str) -> str | None:
         elif tag in CLOSING_TAGS and low not in KEEP and not COUNTABLE.fullmatch(w):
             break  # a countable noun is one whatever its tag ("đoàn viên" tagged R before "được")
         elif tag == "V" and low not in KEEP and not (not words and COUNTABLE.fullmatch(w)) \
+                and not COUNTABLE.fullmatch(" ".join(words + [w])) \
                 and (not words or (nxt is not None and nxt[1] == "V")):
             break  # a countable noun opens the phrase whatever its tag ("126 hoạt động chăm lo")
         elif tag == "L" and not words:

@@ -15,11 +15,10 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 
-from extractors.docmeta import HEAD_RE, organization_at
-from extractors.lang import compile_pattern, entry, phrase_pattern
-from extractors.orgnames import canonical_organization, level_of, place_body, province_of, same_body
+from extractors.lang import entry, phrase_pattern
+from extractors.org_mentions import OrgMention, org_mentions, scope_hits
+from extractors.orgnames import level_of, place_body, province_of, same_body
 from extractors.records import Figure
 from extractors.sentences import Sentence, split_sentences
 from extractors.settings import SETTINGS
@@ -30,7 +29,6 @@ _TIME = "time.yaml"
 _ORG = "organizations.yaml"
 _SENTENCE_END = re.compile(r"[.!?;:…]\s*$")
 TABLE_CELLS = " | "  # how a table row's cells stand in the normalized text (extractors/normalize)
-_BROKEN_LINE = re.compile(r"(?<![.!?;:…\n])\n(?!\n)")
 
 
 @dataclass(frozen=True)
@@ -47,184 +45,8 @@ class KeyContext:
 
 # --- organizations ----------------------------------------------------------------------------
 
-@cache
-def _scope_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    scope = entry(_ORG, "scope_words")
-    national = re.compile(phrase_pattern(scope["national"]), re.I)
-    own = re.compile(phrase_pattern(scope["own"]), re.I)
-    not_subject = re.compile(r"(?:" + phrase_pattern(entry(_ORG, "not_subject_before")) + r")\s*(?:các\s+)?$", re.I)
-    return national, own, not_subject
-
-
-@dataclass(frozen=True)
-class OrgMention:
-    start: int
-    end: int
-    name: str  # canonical
-    subject: bool  # not the owner of a cited document or a partner
-
-
-def is_named(canonical: str) -> bool:
-    """A union body named in full (`Liên đoàn Lao động tỉnh Bình Dương`), not a generic one
-    (`công đoàn cơ sở`, `Liên đoàn Lao động tỉnh`, `Công đoàn ngành`)."""
-    low = canonical.lower()
-    heads: dict[str, int] = entry(_ORG, "union_heads")
-    head = next((h for h in sorted(heads, key=len, reverse=True) if low.startswith(h)), None)
-    if head is None:
-        return False
-    if canonical == entry(_ORG, "national_federation"):
-        return True
-    words = canonical.split()
-    return len(words) > heads[head] and words[-1][:1].isupper()
-
-
-def org_mentions(text: str, places: Sequence[str | None] = ()) -> list[OrgMention]:
-    """Named union bodies of `text`, in text order, each with whether it stands as a subject. A
-    name ending with an administrative word (`Công đoàn các Khu công nghiệp tỉnh`) is completed with
-    the place one of `places` (the document's bodies) names at that level (`tỉnh Thái Bình`)."""
-    _, _, not_subject = _scope_res()
-    out = []
-    last_end = -1
-    admin_end, admin_after, dotted = _admin_res()
-    text = dotted.sub(lambda m: m.group(1) + " ", text)  # "TP. Vinh": same length
-    text = _BROKEN_LINE.sub(" ", text)  # a name a PDF line broke ("CĐCS Công ty" / "TNHH …"): same length
-    for m in HEAD_RE.finditer(text):
-        if m.start() < last_end:
-            continue
-        name = organization_at(text, m)
-        if not name or not m.group(0)[:1].isupper():
-            continue  # "các cấp công đoàn tỉnh X": the union system, not a body's name
-        canonical = canonical_organization(name)
-        if re.match(r"\S+(?:\s+\S+){0,3}\s+các\s", name) and canonical and not canonical.startswith("Công đoàn các"):
-            continue  # "LĐLĐ các huyện Châu Thành, Gò Dầu": a list of bodies (_listed_places), not one
-        if canonical and _not_a_name(canonical):
-            continue  # "CÔNG ĐOÀN CƠ SỞ VÀ PHÁT TRIỂN ĐOÀN VIÊN": a heading about unions, not a body
-        end = min(len(text), _name_end(text, m.end(), name))
-        if canonical and not is_named(canonical):
-            if (tail := admin_after.match(text, end)) is not None:  # "… Khu công nghiệp tỉnh đã kết nạp"
-                canonical, end = f"{canonical} {tail.group(1)}", tail.end()
-            canonical = _with_place(canonical, places)
-        if not canonical or not is_named(canonical):
-            continue
-        last_end = end
-        subject = not not_subject.search(text[max(0, m.start() - 30):m.start()]) \
-            or bool(_assigned_re().search(text[max(0, m.start() - 100):m.start()]))
-        out.append(OrgMention(m.start(), end, canonical, subject))
-    listed = _listed_places(text, out, next((p for q in places if q and (p := province_of(q))), None))
-    return sorted(out + listed, key=lambda o: o.start) if listed else out
-
-
-_CAP_WORD = re.compile(r"[\wÀ-ỹ]+")
-_PARENS = re.compile(r"\([^()\n]{0,200}\)")
-_ADMIN_BEFORE = re.compile(r"(?:huyện|quận|thị xã|thành phố|tỉnh)\s+$")
-
-
-def _listed_places(text: str, named: list[OrgMention], province: str | None) -> list[OrgMention]:
-    """The federations of places a list names bare (`các huyện Ninh Phước 300, Ninh Hải 260 và
-    Thuận Nam 180`; `LĐLĐ tỉnh Yên Bái (100% …), Phú Thọ (96,5%)`): each place a subject mention."""
-    opener = compile_pattern(_ORG, "place_list_opener", entry(_ORG, "place_list_opener"))
-    starts = [(m.end(), m.group("w"), True) for m in opener.finditer(text)]
-    for o in named:
-        word = re.match(r"Liên đoàn Lao động (huyện|quận|thị xã|thành phố|tỉnh) ", o.name)
-        if word:
-            starts.append((o.end, word.group(1), False))
-    taken = {(o.start, o.end) for o in named}
-    out: list[OrgMention] = []
-    for at, word, bare_first in sorted(starts):
-        out.extend(o for o in _scan_places(text, at, word, province, bare_first) if (o.start, o.end) not in taken)
-    return out
-
-
-def _scan_places(text: str, pos: int, word: str, province: str | None, bare_first: bool) -> list[OrgMention]:
-    gap_rx = compile_pattern(_ORG, "place_list_gap", entry(_ORG, "place_list_gap"))
-    end = min(len(text), pos + 600)
-    stop = re.search(r"[.!?\n]", text[pos:end])
-    end = pos + stop.start() if stop else end
-    out: list[OrgMention] = []
-    first = bare_first
-    while pos < end:
-        m = next((w for w in _CAP_WORD.finditer(text, pos, end) if w.group(0)[:1].isupper()), None)
-        if m is None:
-            break
-        gap = _PARENS.sub(" ", text[pos:m.start()])
-        own_word = _ADMIN_BEFORE.search(gap)
-        if own_word:  # "… và thành phố Hồ Chí Minh (04 cuộc)"
-            gap = gap[:own_word.start()]
-        if not (gap.strip(" :") == "" if first else gap_rx.match(gap)):
-            break
-        words = [w for w in _CAP_WORD.finditer(text, m.start(), min(end, m.start() + 60))]
-        body, place_end = None, m.end()
-        run = []
-        for w in words:  # the capitalized words of the place, "-" allowed between them
-            if not w.group(0)[:1].isupper() or (run and text[run[-1].end():w.start()].strip() not in ("", "-")):
-                break
-            run.append(w)
-        for n in range(len(run), 0, -1):
-            place = text[run[0].start():run[n - 1].end()]
-            level = own_word.group(0).strip() if own_word else word
-            if (body := place_body(place, level, province)) is not None:
-                place_end = run[n - 1].end()
-                break
-        if body is None:
-            break
-        out.append(OrgMention(m.start(), place_end, body, True))
-        pos, first = place_end, False
-    return out
-
-
-@cache
-def _admin_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    places = "|".join(re.escape(w) for w, level in entry(_ORG, "admin_levels").items() if level != "sector")
-    dotted = "|".join(re.escape(a) for a in entry(_ORG, "dotted_abbreviations"))
-    return (re.compile(rf"(?<= )({places})$"), re.compile(rf"\s+({places})(?![\wÀ-ỹ])(?!\s+[A-ZĐ])"),
-            re.compile(rf"(?<![\wÀ-ỹ])({dotted})\."))
-
-
-def _not_a_name(canonical: str) -> bool:
-    """A body's name never holds these words (organizations.yaml `not_in_names`)."""
-    low = canonical.lower()
-    return any(f" {w} " in f" {low} " for w in entry(_ORG, "not_in_names"))
-
-
-def _with_place(name: str, places: Sequence[str | None]) -> str:
-    """`… tỉnh` + `Liên đoàn Lao động tỉnh Thái Bình` → `… tỉnh Thái Bình`; else `name` unchanged."""
-    m = _admin_res()[0].search(name)
-    if not m:
-        return name
-    for place in places:
-        if place and (at := place.find(f"{m.group(1)} ")) >= 0:
-            return name[:m.start()] + place[at:]
-    return name
-
-
-def _name_end(text: str, head_end: int, name: str) -> int:
-    """Where a name read by organization_at ends in `text` (its last word's end)."""
-    last = name.split()[-1]
-    at = text.find(last, head_end)
-    return at + len(last) if at >= 0 else head_end
-
-
-@cache
-def _assigned_re() -> re.Pattern[str]:
-    return compile_pattern(_ORG, "assigned_before", entry(_ORG, "assigned_before"))
-
-
-@cache
-def _not_scope_re() -> re.Pattern[str]:
-    return re.compile(phrase_pattern(entry(_ORG, "scope_not_after")) + r"\s*$", re.I)
-
-
-def _scope_hits(clause: str) -> list[tuple[int, str, str]]:
-    """The scope words of a clause (start, `national`|`own`, words), leaving out a comparison
-    (`dẫn đầu toàn tỉnh`)."""
-    national, own, _ = _scope_res()
-    hits = [(m.start(), "national", m.group(0)) for m in national.finditer(clause)]
-    hits += [(m.start(), "own", m.group(0)) for m in own.finditer(clause)]
-    return [h for h in hits if not _not_scope_re().search(clause[max(0, h[0] - 24):h[0]])]
-
-
 def _scope_org(clause: str, ctx: KeyContext) -> str | None:
-    hits = _scope_hits(clause)
+    hits = scope_hits(clause)
     if not hits:
         return None
     at, which, words = max(hits)
@@ -335,8 +157,15 @@ def _parenthesis_allows(text: str, t: TimeMention, f: Figure, a: int) -> bool:
     return f.char_end <= open_at and not _DIGIT.search(text[f.char_end:open_at])
 
 
+_ADJACENT = re.compile(r"[^\d,;.()]{0,30}")  # a figure's own words up to a time said right after it
+_DATES_ANOTHER = re.compile(r"\d[^\d,;.()]{0,30}$")  # a time said right after another number
+
+
 def _clause_year(idx: _Index, s: Sentence, f: Figure, target: bool) -> int | None:
     a, b = _clause_bounds(idx.text, s, f)
+    opened = idx.text.rfind("(", max(a, f.char_start - 12), f.char_start)
+    if opened >= 0 and (base := time_re("comparison_value_before").search(idx.text[max(0, opened - 40):opened + 1])):
+        return int(base.group("y"))  # "giảm 19 cuộc so với cùng kỳ năm 2023 (61 cuộc)": the base's value
     mentions = [t for t in idx.times_in(a, b) if (target or not _future(t, idx.ctx))
                 and _parenthesis_allows(idx.text, t, f, a)]
     semi = idx.text.rfind(";", a, f.char_start)
@@ -344,6 +173,11 @@ def _clause_year(idx: _Index, s: Sentence, f: Figure, target: bool) -> int | Non
     # opens the sentence ("Năm 2023, … kết nạp 386 đoàn viên; thành lập mới 04 …")
     own = [t for t in mentions if t.start > semi]
     before = [t for t in own if t.end <= f.char_start]
+    adjacent = [t for t in own if t.start >= f.char_end and _ADJACENT.fullmatch(idx.text, f.char_end, t.start)]
+    if adjacent and before and _DATES_ANOTHER.search(idx.text, max(0, before[-1].start - 40), before[-1].start):
+        # "từ 7,8 triệu đồng năm 2018 lên 9,2 triệu đồng/người/tháng năm 2023": the time said right
+        # after the figure, when the one before it dates another number
+        return adjacent[0].year
     if before:
         return before[-1].year
     after = [t for t in own if t.start > f.char_start and "." not in idx.text[f.char_end:t.start]]
@@ -419,7 +253,7 @@ def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | 
     subjects = [o for o in idx.orgs_in(a, f.char_start) if o.subject and o.end <= f.char_start]
     scope = _scope_org(clause, ctx)
     if subjects or scope:
-        scope_at = max([h[0] for h in _scope_hits(clause)], default=-1) + a
+        scope_at = max([h[0] for h in scope_hits(clause)], default=-1) + a
         if subjects and subjects[-1].start > scope_at:
             return _respective(idx.text, subjects, f) or subjects[-1].name, CLAUSE
         if scope:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from extractors import figure_cues as cue
 from extractors.entity import (
     COUNTABLE,
+    PERSON_CLASSIFIERS,
     entity_after,
     entity_before,
     expand_abbreviations,
@@ -410,6 +411,8 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
         else:
             entity = entity_after(text[end:we]) or _list_entity(text, mentions, i, s.end) \
                 or entity_before(clause_before) or entity_before(before)
+            if entity in PERSON_CLASSIFIERS:  # "Số đoàn viên … tăng từ 14.230 người": who they are
+                entity = entity_before(clause_before) or entity_before(before) or entity
         if relation in ("achievement", "excess") and denominator is None:
             # "kết nạp 1.234 đoàn viên, vượt 23% kế hoạch": the plan is of what the clause counted
             entity = (out[-1].entity if out else None) or entity_before(clause_before) or entity

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from extractors.doc_header import Header, has_news_lead, read_byline_date, read_header, without_bylines
 from extractors.docmeta import find_date, find_organization, find_title, news_organization
-from extractors.figure_keys import is_named
 from extractors.lang import load as load_yaml
+from extractors.org_mentions import is_named
 from extractors.orgnames import canonical_organization
 from extractors.records import Document, NormalizedText
 from extractors.settings import SETTINGS

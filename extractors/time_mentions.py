@@ -101,7 +101,8 @@ def document_year(text: str, kind: str | None = None) -> int | None:
     years = []
     kinds = _POINT_KINDS + (("term",) if kind in entry(_TIME, "term_reviewing_kinds") else ())
     mentions = time_mentions(text)
-    term_ends = {t.year for t in mentions if t.kind == "term"}
+    term_ends = {t.year for t in mentions if t.kind == "term"} | {
+        int(re.findall(r"(?:19|20)\d\d", text[t.start:t.end])[-1]) for t in mentions if t.kind == "term_start"}
     for t in mentions:
         if t.kind not in kinds or t.deadline:
             continue

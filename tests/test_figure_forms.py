@@ -363,3 +363,14 @@ def test_a_label_list_item_takes_its_headings_verb():
             "4. Tình hình hiện nay\nToàn tỉnh có 36.000 đoàn viên.")
     got = [(f.text, f.indicator) for f in extract_figures(text, doc_kind="kế hoạch")]
     assert got == [("260", "new_members"), ("03", "grassroots_unions"), ("140", "new_members"), ("36.000", "members")]
+
+
+@pytest.mark.parametrize("text,number,entity", [
+    # `người` only counts persons: the clause's noun says who (entities.yaml person_classifiers)
+    ("Số đoàn viên toàn thành phố tăng từ 14.230 người (năm 2018) lên 17.915 người hiện nay.", "14.230", "đoàn viên"),
+    ("Số đoàn viên toàn thành phố tăng từ 14.230 người (năm 2018) lên 17.915 người hiện nay.", "17.915", "đoàn viên"),
+    ("Tổng số lao động của các đơn vị là 5.370 người.", "5.370", "lao động"),
+    ("Với khoảng 13.500 người lao động tham gia.", "13.500", "người lao động"),  # a countable phrase stays whole
+])
+def test_a_person_classifier_takes_the_clauses_noun(text, number, entity):
+    assert one(text, number).entity == entity

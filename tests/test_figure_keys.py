@@ -3,8 +3,9 @@ lead sentences, or its document: a row per form (extractors/lang/vi/time.yaml, o
 
 import pytest
 
-from extractors.figure_keys import KeyContext, assign_keys, org_mentions, reported_year
+from extractors.figure_keys import KeyContext, assign_keys, reported_year
 from extractors.figures import extract_figures
+from extractors.org_mentions import org_mentions
 from extractors.time_mentions import document_year, time_mentions
 
 DOC = KeyContext(organization="Liên đoàn Lao động huyện Gio Linh", superior="Liên đoàn Lao động tỉnh Quảng Trị",
@@ -76,6 +77,15 @@ ROWS = [
     ("Trong 5 năm kết nạp 96 đoàn viên mới, nâng tỷ lệ đoàn viên từ 84% (năm 2019) lên 98,5%.", DOC, None, "98,5%",
      None, None, 2024, "document"),
     ("Kết nạp 500 đoàn viên (năm 2023).", DOC, None, "500", None, None, 2023, "clause"),
+    # a base's value in parentheses; a time said right after the figure; a term's start (corpus/keys_blind3)
+    ("6 tháng đầu năm 2024 xảy ra 42 cuộc ngừng việc, giảm 19 cuộc so với cùng kỳ năm 2023 (61 cuộc).", DOC, None,
+     "61", None, None, 2023, "clause"),
+    ("Thu nhập tăng từ 7,8 triệu đồng năm 2018 lên 9,2 triệu đồng/người/tháng năm 2023.", DOC, None, "9,2",
+     None, None, 2023, "clause"),
+    ("Thu nhập tăng từ 7,8 triệu đồng năm 2018 lên 9,2 triệu đồng/người/tháng năm 2023.", DOC, None, "7,8",
+     None, None, 2018, "clause"),
+    ("Công đoàn có 4.215 đoàn viên; đầu nhiệm kỳ 2018 - 2023 chỉ có 2.640 đoàn viên.", DOC, None, "2.640",
+     None, None, 2018, "clause"),
     # targets: the deadline; a period's end; annual → none
     ("Phấn đấu đến năm 2025 có 90% doanh nghiệp ký thỏa ước.", DOC, PLAN, "90%", None, None, 2025, "clause"),
     ("Phấn đấu phát triển mới ít nhất 1.200 đoàn viên giai đoạn 2024 - 2028.", DOC, PLAN, "ít nhất 1.200", None, None,

@@ -271,6 +271,10 @@ OWN = [
      "workers"),  # a school's staff (corpus/keys: bao_cao_cdcs_thpt_bac_ly_2024)
     ("giáo viên", "Trường có 52 giáo viên", "count", "actual", "workers"),
     ("đoàn viên", "Đại biểu đại diện cho hơn 11.200 đoàn viên toàn ngành", "count", "actual", "members"),
+    ("đoàn viên", "1.460 đoàn viên có hoàn cảnh khó khăn được tặng quà 1 triệu đồng/suất", "count", "actual",
+     "hardship_support_coverage"),
+    ("viên chức", "Phấn đấu 100% viên chức, người lao động đủ điều kiện đều là đoàn viên công đoàn", "percent",
+     "target", "membership_rate"),
     # the members helped, not the shelters built beside them (corpus/keys_blind: Ea Tul)
     ("đoàn viên", "Công đoàn cơ sở đã hỗ trợ 38 đoàn viên có hoàn cảnh khó khăn với tổng số tiền 285 triệu "
      "đồng, phối hợp xây dựng 04 nhà Mái ấm Công đoàn", "count", "actual", "hardship_support_coverage"),
@@ -325,6 +329,9 @@ NONE = [
     # a beneficiary written with "cho" right before the number (not_before; corpus/keys_blind2)
     ("đoàn viên", 'CĐCS chi 1 tỷ 120 triệu đồng tổ chức "Bữa cơm công đoàn" cho 4.800 đoàn viên', "count", "actual"),
     ("đoàn viên", "Tặng vé xe cho 150 đoàn viên về quê đón Tết", "count", "actual"),
+    ("đoàn viên", "Hơn 25.000 đoàn viên, người lao động được chăm lo Tết", "count", "actual"),  # subset, listed
+    ("đoàn viên", "Trong đó nữ 236 đoàn viên", "count", "actual"),  # women: not_before
+    ("công đoàn cơ sở", "Có 8 công đoàn cơ sở được LĐLĐ thành phố tặng Bằng khen", "count", "actual"),
     # activities are no workers ("126 hoạt động chăm lo", corpus/keys_blind)
     ("hoạt động chăm lo", "đã tổ chức 126 hoạt động chăm lo với 18.450 lượt đoàn viên", "count", "actual"),
     # seed 001: a programme-specific target
