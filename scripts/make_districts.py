@@ -29,6 +29,13 @@ sys.path.insert(0, str(ROOT))
 from extractors.normalize import normalize_text  # noqa: E402
 
 OUT = ROOT / "extractors" / "lang" / "vi" / "districts.tsv"
+# Districts merged away before the GSO list was taken, which reports of their time still name.
+FORMER = [
+    ("Tĩnh Gia", "huyện", "Thanh Hóa"),  # thị xã Nghi Sơn since 2020
+    ("Cửa Lò", "thị xã", "Nghệ An"),  # merged into thành phố Vinh
+    ("Hoành Bồ", "huyện", "Quảng Ninh"),  # merged into thành phố Hạ Long in 2019
+    ("Từ Liêm", "huyện", "Hà Nội"),  # split into quận Bắc Từ Liêm and Nam Từ Liêm in 2013
+]
 TYPES = ("thành phố", "thị xã", "huyện", "quận")
 HEADER = """\
 # District-level units before the 2025 reform, read by extractors/orgnames.py (a district's
@@ -67,8 +74,10 @@ def main(source: str) -> None:
         for district in province["districts"]:
             kind, name = _split(district["name"])
             rows.append(f"{name}\t{kind}\t{pname}")
+    listed = {(r.split("\t")[0], r.split("\t")[2]) for r in rows}
+    rows += [f"{n}\t{k}\t{p}" for n, k, p in FORMER if (n, p) not in listed]
     OUT.write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
-    print(f"{OUT.relative_to(ROOT)}: {len(rows)} districts of {len(data)} provinces")
+    print(f"{OUT.relative_to(ROOT)}: {len(rows)} districts of {len(data)} provinces ({len(FORMER)} former)")
 
 
 if __name__ == "__main__":
