@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from extractors.orgnames import organization_id, organization_info
+from extractors.orgnames import organization_id, organization_info, province_of
 from extractors.records import Document, DocumentExtract, Figure, FileResult, Reference
 
 logger = logging.getLogger(__name__)
@@ -143,14 +143,19 @@ def organization_rows(documents: Sequence[DocumentExtract]) -> list[Row]:
         doc = ex.document
         named = [(doc.organization, doc.organization_as_written), (doc.issuer, None), (doc.superior, None)]
         named += [(f.organization, None) for f in ex.figures]
+        # a grassroots union a document of one province names is of that province (its name says none)
+        home = next((p for q in (doc.organization, doc.superior) if q and (p := province_of(q))), None)
         for name, written in named:
             if not name:
                 continue
             row = rows.get(oid := organization_id(name))
             if row is None:
                 info = organization_info(name)
+                province = info.province if info else None
+                if province is None and info is not None and info.level == "grassroots":
+                    province = home
                 row = rows[oid] = {"organization_id": oid, "name": name, "level": info.level if info else None,
-                                   "province": info.province if info else None, "aliases": []}
+                                   "province": province, "aliases": []}
             for alias in (name, written):
                 if alias and alias not in row["aliases"]:
                     row["aliases"].append(alias)
