@@ -23,6 +23,7 @@ TITLE_SKIP = tuple(_DATA["title_skip_prefixes"])
 _OFFICIAL_PHRASES = {p.lower() for p in entry("organizations.yaml", "official_case") if len(p.split()) >= 2}
 _OFFICIAL_WORDS = sorted((tuple(p.split()) for p in _OFFICIAL_PHRASES), key=len, reverse=True)
 
+_DOTTED = frozenset(entry("organizations.yaml", "dotted_abbreviations"))
 _TOKEN = re.compile(r"[\wÀ-ỹ]+(?:[-'][\wÀ-ỹ]+)*|&|-")
 HEAD_RE = _HEAD_RE = re.compile(
     r"(?<![\wÀ-ỹ])(?:{})(?![\wÀ-ỹ])".format("|".join(
@@ -53,7 +54,8 @@ def organization_at(text: str, m: re.Match[str]) -> str | None:
     tokens: list[re.Match[str]] = []
     for t in _TOKEN.finditer(text, m.end(), min(len(text), m.end() + 160)):
         gap = text[m.end() if not tokens else tokens[-1].end():t.start()]
-        if any(c in gap for c in ",.;:()“”\"\n!?<>›»|"):  # a breadcrumb's ">" ends a name too
+        dotted = tokens and gap.strip() == "." and tokens[-1].group(0) in _DOTTED  # "LĐLĐ TP. Bảo Lộc"
+        if not dotted and any(c in gap for c in ",.;:()“”\"\n!?<>›»|"):  # a breadcrumb's ">" ends a name too
             break
         tokens.append(t)
     kept: list[str] = []

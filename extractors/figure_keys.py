@@ -15,10 +15,11 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
-from extractors.lang import entry, phrase_pattern
+from extractors.lang import compile_pattern, entry, phrase_pattern
 from extractors.org_mentions import OrgMention, org_mentions, scope_hits
-from extractors.orgnames import level_of, place_body, province_of, same_body
+from extractors.orgnames import home_province, level_of, place_body, province_of, same_body
 from extractors.records import Figure
 from extractors.sentences import Sentence, split_sentences
 from extractors.settings import SETTINGS
@@ -56,9 +57,11 @@ def _scope_org(clause: str, ctx: KeyContext) -> str | None:
     if (named := _scope_place(clause[at + len(words):], word, ctx)) is not None:
         return named  # "toàn tỉnh Bà Rịa - Vũng Tàu kết nạp …": that province's federation
     level = entry(_ORG, "admin_levels").get(word)
-    if level and ctx.organization and level_of(ctx.organization) != level and ctx.superior \
-            and level_of(ctx.superior) == level:
-        return ctx.superior
+    if level and ctx.organization and level_of(ctx.organization) != level:
+        if ctx.superior and level_of(ctx.superior) == level:
+            return ctx.superior
+        if word == "tỉnh" and (home := home_province(ctx.organization)):
+            return place_body(home, None)  # "toàn tỉnh" in a district's news item: its province's
     return ctx.organization
 
 
@@ -79,6 +82,11 @@ def _scope_place(rest: str, word: str, ctx: KeyContext) -> str | None:
         if run[n - 1] != "-" and (body := place_body(" ".join(run[:n]), word, province)) is not None:
             return body
     return None
+
+
+@cache
+def _presenting_re() -> re.Pattern[str]:
+    return compile_pattern(_ORG, "presenting_before", entry(_ORG, "presenting_before"))
 
 
 # --- assignment -------------------------------------------------------------------------------
@@ -106,8 +114,14 @@ class _Index:
         """The body a paragraph opens with as its subject ("Công đoàn cơ sở Công ty X là đơn vị …"):
         it governs the paragraph's other sentences."""
         opening = self.orgs_in(start, start + SETTINGS.lead_reach)
-        if opening and opening[0].subject and not self.text[start:opening[0].start].strip(" *-+•("):
-            return opening[0].name
+        if not opening:
+            return None
+        first, before = opening[0], self.text[start:opening[0].start]
+        if first.subject and not before.strip(" *-+•("):
+            return first.name
+        # "Một điểm sáng là CĐCS Công ty X." / "Tiêu biểu là CĐCS X:": a sentence that only presents it
+        if _presenting_re().match(before) and re.match(r"\s*[.:]", self.text[first.end:first.end + 3]):
+            return first.name
         return None
 
     def times_in(self, a: int, b: int) -> list[TimeMention]:
@@ -250,7 +264,10 @@ def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | 
     semi = idx.text.rfind(";", a, f.char_start)
     a = semi + 1 if semi >= 0 else a
     clause = idx.text[a:f.char_start]
-    subjects = [o for o in idx.orgs_in(a, f.char_start) if o.subject and o.end <= f.char_start]
+    named = [o for o in idx.orgs_in(a, f.char_start) if o.end <= f.char_start]
+    if named and re.fullmatch(r"\s*\(\s*(?:[^\d()]{0,20})?", idx.text[named[-1].end:f.char_start]):
+        return named[-1].name, CLAUSE  # "cùng với LĐLĐ huyện Yên Thành (982 đoàn viên)": the body's own
+    subjects = [o for o in named if o.subject]
     scope = _scope_org(clause, ctx)
     if subjects or scope:
         scope_at = max([h[0] for h in scope_hits(clause)], default=-1) + a

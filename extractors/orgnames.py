@@ -224,6 +224,16 @@ def _district_province(name: str, kind: str | None, hint: str | None) -> str | N
     return units.pop() if len(units) == 1 else None
 
 
+def home_province(name: str) -> str | None:
+    """The province a district federation belonged to when it existed (its name before 2025:
+    `Liên đoàn Lao động huyện Cẩm Giàng` → `Hải Dương`), or None."""
+    m = re.search(rf"(?<!{_WORD})(huyện|quận|thị xã|thành phố) (.+)$", name)
+    if not m:
+        return None
+    provinces = {p for k, p in districts().get(m.group(2).lower(), ()) if k == m.group(1)}
+    return provinces.pop() if len(provinces) == 1 else None
+
+
 def province_of(name: str) -> str | None:
     """The province-level unit a name places itself in (`… tỉnh Bình Dương` → `Hồ Chí Minh`, `…
     huyện Gio Linh` → `Quảng Trị`)."""

@@ -45,6 +45,10 @@ OWN = [
     # a resolution with the issuing body in the text
     ("NGHỊ QUYẾT\nVề công tác phát triển đoàn viên\n\nBan Chấp hành Công đoàn ngành Y tế tỉnh Thanh Hóa ban hành "
      "Nghị quyết này.", "nghị quyết", "Công đoàn ngành Y tế tỉnh Thanh Hóa", None),
+    # a speech whose speaker is in parentheses under its title, with a dotted TP. (corpus/keys_blind4)
+    ("THAM LUẬN\nĐỔI MỚI CÁCH LÀM TRONG PHÁT TRIỂN ĐOÀN VIÊN\n(Tham luận của LĐLĐ TP. Bảo Lộc tại Đại hội Công "
+     "đoàn tỉnh Lâm Đồng lần thứ X, nhiệm kỳ 2023 - 2028)\n\nKính thưa Đoàn Chủ tịch Đại hội!\n\nThành phố có "
+     "1.800 doanh nghiệp.", "tham luận", "Liên đoàn Lao động thành phố Bảo Lộc", None),
     # guidance
     ("HƯỚNG DẪN\nThực hiện công tác thi đua năm 2024\n\nCông đoàn Viên chức Việt Nam hướng dẫn như sau.",
      "hướng dẫn", None, None),
