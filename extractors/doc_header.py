@@ -139,6 +139,20 @@ def _open_ended(org: str) -> bool:
     return bool(words) and (words[-1] in admin or (m is not None and m.end() >= len(org.rstrip())))
 
 
+def _place_date_after(cell: str) -> re.Match[str] | None:
+    """A place-and-date line that the line before ran into (`Bính Ngọ năm 2026 Vĩnh Long, ngày 12
+    tháng 11 năm 2025`: a wrapped `V/v` beside it, the columns' spaces gone): the place is the
+    capitalized words just before `, ngày`."""
+    at = re.search(r",\s*ngày\s+\d", cell)
+    if at is None:
+        return None
+    words = list(re.finditer(r"\S+", cell[:at.start()]))
+    for k in range(max(0, len(words) - 4), len(words)):
+        if all(w.group(0)[:1].isupper() for w in words[k:]):
+            return _PLACE_DATE.match(cell[words[k].start():])
+    return None
+
+
 def _phrase_cut(org: str, cell: str) -> bool:
     """A name whose line ended inside an official phrase (`CÔNG ĐOÀN CÁC KHU CÔNG` / `NGHIỆP`) or
     inside a place's name (`LIÊN ĐOÀN LAO ĐỘNG TỈNH CAO` / `BẰNG`: provinces.yaml, districts.tsv)."""
@@ -183,6 +197,7 @@ def read_header(body: str) -> Header:
     number = kind = place = date = subject = None
     joining = False
     motto_cut = False
+    last_was_subject = False
     for line in lines:
         if _KIND_LINE.match(line.strip()):
             break  # the kind word (`KẾ HOẠCH`): the title follows, the header is over
@@ -201,12 +216,17 @@ def read_header(body: str) -> Header:
                 cell = cell[m.end():].strip()  # "Số: 41/KH-LĐLĐ Gio Linh, ngày …" on one line
                 if not cell:
                     continue
-            if date is None and (m := _PLACE_DATE.match(cell)):
+            if date is None and (m := _PLACE_DATE.match(cell) or _place_date_after(cell)):
                 place, date = m.group("place").strip(), iso_date(m.group("d"), m.group("m"), m.group("y"))
+                lead = cell[:cell.find(m.group("place"))].strip() if not _PLACE_DATE.match(cell) else ""
+                if lead and subject is not None and last_was_subject:
+                    subject = f"{subject} {lead}"  # "V/v … Tết Nguyên đán" / "Bính Ngọ năm 2026   Vĩnh Long, ngày …"
                 continue
             if subject is None and (m := pats["subject"].match(cell)):
                 subject = m.group("subject").strip()
+                last_was_subject = True
                 continue
+            last_was_subject = False
             if orgs and joining and cell.isupper() and not HEAD_RE.match(cell) \
                     and (cell.split()[0] in entry(_DATA, "continuation_openers") or _open_ended(orgs[-1])
                          or _phrase_cut(orgs[-1], cell)):

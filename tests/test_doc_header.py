@@ -33,6 +33,12 @@ HEADER_ROWS = [
           kind="báo cáo")),
     ("TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM\n\nLIÊN ĐOÀN LAO ĐỘNG TỈNH CAO\nBẰNG\n\nSố: 12/QĐ-LĐLĐ\n",
      dict(issuer="LIÊN ĐOÀN LAO ĐỘNG TỈNH CAO BẰNG", superior="TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM", kind="quyết định")),
+    # a wrapped V/v ran into the place-and-date line once the columns' spaces were gone (corpus/keys_blind4)
+    ("TỔNG LĐLĐ VIỆT NAM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nLĐLĐ TỈNH VĨNH LONG Độc lập - Tự do - Hạnh phúc\n\n"
+     "Số: 318/LĐLĐ-CSPL\n\nV/v đẩy mạnh phát triển đoàn viên và chuẩn bị chăm lo Tết Nguyên đán\n\n"
+     "Bính Ngọ năm 2026 Vĩnh Long, ngày 12 tháng 11 năm 2025\n\nKính gửi:\n",
+     dict(issuer="LĐLĐ TỈNH VĨNH LONG", kind="công văn", place="Vĩnh Long", date="2025-11-12",
+          subject="đẩy mạnh phát triển đoàn viên và chuẩn bị chăm lo Tết Nguyên đán Bính Ngọ năm 2026")),
     # a number with no type code is a công văn; its title is the V/v line
     ("LĐLĐ TỈNH THÁI BÌNH\nSố: 342/LĐLĐ\nV/v đẩy mạnh phát triển đoàn viên năm 2024\n"
      "Thái Bình, ngày 5 tháng 3 năm 2024\n",

@@ -281,6 +281,9 @@ OWN = [
     ("nhà Mái ấm Công đoàn", "Phối hợp xây dựng 04 nhà Mái ấm Công đoàn", "count", "actual", "union_shelters"),
     # corpus/keys_blind2 and keys_blind3 (rules added for them, each a row here)
     ("bản", "Tổng số thỏa ước còn hiệu lực là 31.260 bản", "count", "actual", "collective_agreement_coverage"),
+    ("bản", "Trong năm ký mới 37 bản", "count", "actual", "collective_agreement_coverage"),  # corpus/keys_blind4
+    ("đoàn viên", "Thăm hỏi, hỗ trợ 12 đoàn viên có người thân ốm đau", "count", "actual", "hardship_support_coverage"),
+    ("đoàn viên", "Hỗ trợ 2.415 đoàn viên bị thiệt hại do bão số 3", "count", "actual", "hardship_support_coverage"),
     ("công đoàn cơ sở", "Có 45 công đoàn cơ sở xây dựng quy chế phối hợp với chuyên môn", "count", "actual",
      "coordination_regulation_coverage"),
     ("đoàn viên", "Phấn đấu 100% đoàn viên được học tập, tuyên truyền pháp luật lao động", "percent", "target",
@@ -321,6 +324,7 @@ NONE = [
     # agreements signed for members are not members who benefit (corpus/keys: Sóc Sơn)
     ("thỏa thuận hợp tác", "Ký kết 14 thỏa thuận hợp tác với doanh nghiệp cung cấp sản phẩm, dịch vụ ưu đãi cho đoàn viên",
      "count", "actual"),
+    ("bản cam kết", "Ký 40 bản cam kết an toàn lao động", "count", "actual"),  # no agreement: `bản` alone
     ("quy chế", "Tham gia xây dựng, sửa đổi 152 quy chế chi tiêu nội bộ, quy chế dân chủ ở cơ sở", "count",
      "actual"),  # regulations written, not units that have one
     (None, "Tổng số tiền thưởng là 44.400.000 đồng", "vnd", "actual"),  # prize money is no support
