@@ -410,7 +410,7 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
             entity = entity_before(clause_before[rate.start():] + " đạt") or entity_after(text[end:we])
         else:
             entity = entity_after(text[end:we]) or _list_entity(text, mentions, i, s.end) \
-                or entity_before(clause_before) or entity_before(before)
+                or _listed_before(text, out, m.start) or entity_before(clause_before) or entity_before(before)
             if entity in PERSON_CLASSIFIERS:  # "Số đoàn viên … tăng từ 14.230 người": who they are
                 entity = entity_before(clause_before) or entity_before(before) or entity
         if relation in ("achievement", "excess") and denominator is None:
@@ -475,6 +475,24 @@ def _list_entity(text: str, mentions: list[NumberMention], i: int, sentence_end:
         if (entity := entity_after(text[nxt.end:min(sentence_end, nxt.end + 160)])) is not None:
             return entity
     return None
+
+
+def _listed_before(text: str, out: list[Figure], at: int) -> str | None:
+    """A number of a list whose earlier numbers named what they count (`LĐLĐ thành phố Tuyên Quang
+    962 đoàn viên, …, các huyện Sơn Dương 638, Yên Sơn 571`): the previous figure's entity, when
+    only a joiner and names (with `các huyện`) stand between."""
+    if not out or out[-1].entity is None:
+        return None
+    gap = text[out[-1].char_end:at].lstrip()
+    written = text[out[-1].char_end:at].lstrip()[:len(out[-1].entity)]
+    if written.lower() == out[-1].entity.lower():  # the previous figure's own noun, as written
+        gap = gap[len(written):]
+    joiner = _LIST_JOINER.match(gap)
+    if joiner is None:
+        return None
+    names = [w for w in gap[joiner.end():].replace(" - ", " ").split() if w not in ("các", "huyện", "quận", "thị xã",
+                                                                                     "thành", "phố", "tỉnh")]
+    return out[-1].entity if 0 < len(names) <= 6 and all(w[:1].isupper() for w in names) else None
 
 
 def _range_pair(near: str, between: str) -> int:

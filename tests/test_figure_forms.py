@@ -374,3 +374,15 @@ def test_a_label_list_item_takes_its_headings_verb():
 ])
 def test_a_person_classifier_takes_the_clauses_noun(text, number, entity):
     assert one(text, number).entity == entity
+
+
+def test_a_list_number_takes_the_entity_its_list_named_before_it():
+    # corpus/keys_blind4: "các huyện Sơn Dương 638, Yên Sơn 571 và Hàm Yên 504" after "… 745 đoàn viên"
+    text = ("Một số đơn vị kết nạp nhiều: LĐLĐ thành phố Tuyên Quang 962 đoàn viên, Công đoàn các KCN tỉnh 745 "
+            "đoàn viên, các huyện Sơn Dương 638, Yên Sơn 571 và Hàm Yên 504.")
+    got = [(f.text, f.entity, f.indicator) for f in extract_figures(text)]
+    assert got[2:] == [("638", "đoàn viên", "new_members"), ("571", "đoàn viên", "new_members"),
+                       ("504", "đoàn viên", "new_members")]
+    # another kind of thing after a comma is no list of the same noun
+    assert [f.entity for f in extract_figures("Kết nạp 500 đoàn viên, thành lập 20 CĐCS.")] == ["đoàn viên",
+                                                                                              "công đoàn cơ sở"]
