@@ -49,6 +49,7 @@ class _Rule:
     not_context: tuple[re.Pattern[str], ...]
     not_after: tuple[re.Pattern[str], ...]  # matched right after the figure's number
     not_before: tuple[re.Pattern[str], ...]  # matched right before it
+    after: tuple[re.Pattern[str], ...]  # one must match right after the figure's number
 
 
 def _expand(pattern: str, pieces: dict[str, str]) -> str:
@@ -80,6 +81,7 @@ def _rule(raw: dict, pieces: dict[str, str], known: dict[str, Indicator], path: 
             not_context=tuple(_word_pattern(p, pieces) for p in raw.get("not_context", [])),
             not_after=tuple(_head_pattern(p, pieces) for p in raw.get("not_after", [])),
             not_before=tuple(re.compile(rf"(?<!\w)(?:{_expand(p, pieces)})\s*$") for p in raw.get("not_before", [])),
+            after=tuple(_head_pattern(p, pieces) for p in raw.get("after", [])),
         )
     except (re.error, KeyError) as err:
         raise IndicatorDataError(f"{path}: bad pattern in a rule for {ind}: {err}") from err
@@ -114,6 +116,8 @@ def _matches(rule: _Rule, entity: str | None, sentence: str, unit: str, modality
     if unit not in rule.units or (rule.modality and rule.modality != modality):
         return False
     if after is not None and any(p.match(after) for p in rule.not_after):
+        return False
+    if rule.after and (after is None or not any(p.match(after) for p in rule.after)):
         return False
     if before is not None and any(p.search(before) for p in rule.not_before):
         return False

@@ -468,3 +468,16 @@ def test_a_rate_in_a_list_is_read_with_its_own_words_first():
                 "pháp luật lao động và ký kết ít nhất 01 bản thỏa ước mới")
     got = [indicator_for("đoàn viên", sentence, "percent", "target", position=sentence.index(n)) for n in ("97%", "100%")]
     assert got == ["membership_rate", "political_education_coverage"]
+
+
+@pytest.mark.parametrize("sentence,number,expected", [
+    # bodies counted by what they did (rule key `after`; corpus/keys_blind2 and keys_blind4)
+    ("Lũy kế 9 tháng có 19 doanh nghiệp tổ chức đối thoại định kỳ", "19", "dialogue_coverage"),
+    ("Có 126 cơ quan, đơn vị, trường học tổ chức hội nghị cán bộ, công chức, viên chức", "126",
+     "workers_conference_coverage"),
+    ("Có 31 doanh nghiệp có CĐCS tổ chức hội nghị người lao động", "31", "workers_conference_coverage"),
+    ("Trên địa bàn có 2.500 doanh nghiệp, 80% tổ chức đối thoại", "2.500", "enterprises"),  # not what they did
+])
+def test_units_counted_by_what_they_did(sentence, number, expected):
+    entity = "cơ quan, đơn vị, trường học" if "cơ quan" in sentence else "doanh nghiệp"
+    assert indicator_for(entity, sentence, "count", "actual", position=sentence.index(number)) == expected
