@@ -64,7 +64,7 @@ def organization_at(text: str, m: re.Match[str]) -> str | None:
     while k < len(tokens):
         w = words[k]
         nxt = words[k + 1] if k + 1 < len(tokens) else ""
-        if (more := _official_completion(kept, words[k:])):
+        if (more := _official_completion(_expand(head).split() + kept, words[k:])):
             kept.extend(words[k:k + more])  # "… Nông nghiệp và Phát" + "triển nông thôn"
             k += more
             continue
@@ -77,8 +77,9 @@ def organization_at(text: str, m: re.Match[str]) -> str | None:
             kept.append(w)
         else:
             break
+    whole = _expand(head).split()
     while kept and not (_is_capitalized(kept[-1]) or kept[-1].isupper()) \
-            and not any(" ".join(kept[-n:]).lower() in _OFFICIAL_PHRASES for n in range(2, 8)):
+            and not any(" ".join((whole + kept)[-n:]).lower() in _OFFICIAL_PHRASES for n in range(2, 8)):
         kept.pop()  # a name ends with a capitalized word, or a phrase like "Giáo dục", "Khu công nghiệp"
     if not kept:
         return None
