@@ -18,6 +18,7 @@ ORG_HEADS = sorted(_DATA["org_heads"], key=len, reverse=True)
 ORG_ABBR = dict(sorted(_DATA["org_abbreviations"].items(), key=lambda kv: -len(kv[0])))
 INNER = set(_DATA["org_inner_words"])
 STOP = set(_DATA["org_stop_words"])
+STOP_VERBS = set(_DATA["org_stop_verbs"])
 TITLE_SKIP = tuple(_DATA["title_skip_prefixes"])
 # two-word names whose second word is lowercase (`Giáo dục`, `Y tế`): a name may end with them
 _OFFICIAL_PHRASES = {p.lower() for p in entry("organizations.yaml", "official_case") if len(p.split()) >= 2}
@@ -73,7 +74,7 @@ def organization_at(text: str, m: re.Match[str]) -> str | None:
             if w.lower() in STOP and not w.isupper() and kept:
                 break
             kept.append(w)
-        elif w.lower() in INNER or (nxt and _is_capitalized(nxt) and w.lower() not in STOP):
+        elif w.lower() in INNER or (nxt and _is_capitalized(nxt) and w.lower() not in STOP | STOP_VERBS):
             kept.append(w)
         else:
             break

@@ -157,7 +157,8 @@ def reported_year(text: str, title: str | None, year: int | None, month: int | N
 def _parenthesis_allows(text: str, t: TimeMention, f: Figure, a: int) -> bool:
     """Whether a time said inside parentheses may be the time of `f`: a parenthesis that gives
     another year's value (`27 nhà (năm 2022: 19 nhà)`) speaks only of what is inside it; one that
-    holds nothing but a time (`từ 84% (năm 2019) lên 98,5%`) dates the figure just before it."""
+    holds nothing but a time dates the figure just before it (`từ 84% (năm 2019) lên 98,5%`) or
+    the one its label introduces (`Số đoàn viên (tính đến 31/12/2023): 5.300`)."""
     open_at = text.rfind("(", a, t.start)
     if open_at < 0 or text.rfind(")", open_at, t.start) >= 0:
         return True  # not inside a parenthesis
@@ -168,9 +169,16 @@ def _parenthesis_allows(text: str, t: TimeMention, f: Figure, a: int) -> bool:
     inner = text[open_at + 1:t.start] + text[t.end:close_at]
     if _DIGIT.search(inner):
         return False
+    if close_at <= f.char_start:  # "Số đoàn viên (tính đến 31/12/2023): 5.300": the label's time,
+        # unless it dates the number before it ("từ 84% (năm 2019) lên 98,5%")
+        return not _DIGIT.search(text[close_at:f.char_start]) and not _DATES_ANOTHER.search(text, max(a, open_at - 40),
+                                                                                            open_at)
     return f.char_end <= open_at and not _DIGIT.search(text[f.char_end:open_at])
 
 
+# "(" then the value at once, or after an approximator: `(982 đoàn viên)`, `(khoảng 60 cuộc)`, not
+# `(tăng 146 đoàn viên)` (the value of a change) nor `(trị giá 50 triệu đồng)`
+_OPENS_VALUE = re.compile(r"\s*\(\s*(?:(?:khoảng|gần|hơn|trên|có)\s+)?")
 _ADJACENT = re.compile(r"[^\d,;.()]{0,30}")  # a figure's own words up to a time said right after it
 _DATES_ANOTHER = re.compile(r"\d[^\d,;.()]{0,30}$")  # a time said right after another number
 
@@ -178,7 +186,8 @@ _DATES_ANOTHER = re.compile(r"\d[^\d,;.()]{0,30}$")  # a time said right after a
 def _clause_year(idx: _Index, s: Sentence, f: Figure, target: bool) -> int | None:
     a, b = _clause_bounds(idx.text, s, f)
     opened = idx.text.rfind("(", max(a, f.char_start - 12), f.char_start)
-    if opened >= 0 and (base := time_re("comparison_value_before").search(idx.text[max(0, opened - 40):opened + 1])):
+    if opened >= 0 and _OPENS_VALUE.fullmatch(idx.text, opened, f.char_start) \
+            and (base := time_re("comparison_value_before").search(idx.text[max(0, opened - 40):opened + 1])):
         return int(base.group("y"))  # "giảm 19 cuộc so với cùng kỳ năm 2023 (61 cuộc)": the base's value
     mentions = [t for t in idx.times_in(a, b) if (target or not _future(t, idx.ctx))
                 and _parenthesis_allows(idx.text, t, f, a)]
@@ -265,15 +274,19 @@ def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | 
     a = semi + 1 if semi >= 0 else a
     clause = idx.text[a:f.char_start]
     named = [o for o in idx.orgs_in(a, f.char_start) if o.end <= f.char_start]
-    if named and re.fullmatch(r"\s*\(\s*(?:[^\d()]{0,20})?", idx.text[named[-1].end:f.char_start]):
+    if named and _OPENS_VALUE.fullmatch(idx.text, named[-1].end, f.char_start):
         return named[-1].name, CLAUSE  # "cùng với LĐLĐ huyện Yên Thành (982 đoàn viên)": the body's own
     subjects = [o for o in named if o.subject]
     scope = _scope_org(clause, ctx)
     if subjects or scope:
         scope_at = max([h[0] for h in scope_hits(clause)], default=-1) + a
         if subjects and subjects[-1].start > scope_at:
-            return _respective(idx.text, subjects, f) or subjects[-1].name, CLAUSE
-        if scope:
+            if (each := _respective(idx.text, subjects, f)) is not None:
+                return each, CLAUSE
+            if not _joint(idx.text, subjects):
+                return subjects[-1].name, CLAUSE
+            # "Các huyện Ninh Phước, Ninh Hải kết nạp được 300 đoàn viên": their total, no one's
+        elif scope:
             return scope, CLAUSE
     for h in reversed(s.headings):
         named = [o for o in idx.orgs_in(h.start, h.end) if o.subject]
@@ -287,11 +300,23 @@ def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | 
 _NUMBER = re.compile(r"(?<![\w/])\d[\d.,]*")
 
 
+@cache
+def _respectively_re() -> re.Pattern[str]:
+    return re.compile(phrase_pattern(entry(_ORG, "respectively")), re.I)
+
+
+def _joint(text: str, subjects: list[OrgMention]) -> bool:
+    """The clause's last two subjects are a list (joined by `,` or `và`, no number between)."""
+    if len(subjects) < 2:
+        return False
+    return text[subjects[-2].end:subjects[-1].start].strip(" ,") in ("", "và")
+
+
 def _respective(text: str, subjects: list[OrgMention], f: Figure) -> str | None:
     """`LĐLĐ huyện Ninh Phước, Ninh Sơn kết nạp lần lượt 386 và 241`: the k-th number after the
     `lần lượt` that follows a list of bodies belongs to the k-th of them."""
     last = subjects[-1]
-    m = re.compile(phrase_pattern(entry(_ORG, "respectively")), re.I).search(text, last.end, f.char_start)
+    m = _respectively_re().search(text, last.end, f.char_start)
     if m is None:
         return None
     run = [last]
@@ -299,7 +324,9 @@ def _respective(text: str, subjects: list[OrgMention], f: Figure) -> str | None:
         if text[o.end:run[0].start].strip(" ,") not in ("", "và"):
             break
         run.insert(0, o)
-    k = len(_NUMBER.findall(text, m.end(), f.char_start))
+    percent = f.unit == "percent"  # "lần lượt 386 và 241 đoàn viên, đạt 110% và 95% kế hoạch": counted apart
+    k = sum(1 for n in _NUMBER.finditer(text, m.end(), f.char_start)
+            if text[n.end():n.end() + 2].lstrip().startswith("%") == percent)
     return run[k].name if len(run) > 1 and k < len(run) else None
 
 

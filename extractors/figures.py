@@ -447,7 +447,7 @@ def _indicator(text: str, s: Sentence, entity: str | None, ws: int, we: int, at:
     """The figure's indicator from its own clause; a label list item under a heading (`3. Chỉ tiêu
     kết nạp đoàn viên năm 2024 giao cho các đơn vị` / `- LĐLĐ huyện Tuần Giáo: 140 đoàn viên;`) is
     read with its heading's words, since it has none of its own."""
-    line = text.rfind("\n", 0, at) + 1
+    line = text.rfind("\n", ws, at) + 1
     if s.headings and _LABEL_ITEM.match(text[max(line, ws):at]):
         head = s.headings[-1].text.replace(";", ",")
         found = indicator_for(entity, f"{head} {text[ws:we]}", unit, modality, position=len(head) + 1 + at - ws)

@@ -6,6 +6,7 @@ stands as a clause's subject, the federations of places a list names bare (`các
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ class OrgMention:
     end: int
     name: str  # canonical
     subject: bool  # not the owner of a cited document or a partner
+    listed: bool = False  # a place a list named bare (`các huyện Ninh Phước 300, Ninh Hải 260`)
 
 
 def is_named(canonical: str) -> bool:
@@ -88,29 +90,52 @@ def org_mentions(text: str, places: Sequence[str | None] = ()) -> list[OrgMentio
 
 _CAP_WORD = re.compile(r"[\wÀ-ỹ]+")
 _PARENS = re.compile(r"\([^()\n]{0,200}\)")
-_ADMIN_BEFORE = re.compile(r"(?:huyện|quận|thị xã|thành phố|tỉnh)\s+$")
+
+
+@cache
+def _list_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The place list's opener and gap, an administrative word before a place, a federation's
+    name with its administrative word, and a non-union body before `các` (organizations.yaml)."""
+    words = "|".join(re.escape(w) for w in sorted(entry(_ORG, "admin_levels"), key=len, reverse=True)
+                     if entry(_ORG, "admin_levels")[w] != "sector")
+    head = re.escape(entry(_ORG, "territorial_union")["means"])
+    return (compile_pattern(_ORG, "place_list_opener", entry(_ORG, "place_list_opener")),
+            compile_pattern(_ORG, "place_list_gap", entry(_ORG, "place_list_gap")),
+            re.compile(rf"(?:{words})\s+$"), re.compile(rf"{head} ({words}) "),
+            re.compile(r"(?:" + phrase_pattern(entry(_ORG, "non_union_heads")) + r")\s*$", re.I))
 
 
 def _listed_places(text: str, named: list[OrgMention], province: str | None) -> list[OrgMention]:
     """The federations of places a list names bare (`các huyện Ninh Phước 300, Ninh Hải 260 và
-    Thuận Nam 180`; `LĐLĐ tỉnh Yên Bái (100% …), Phú Thọ (96,5%)`): each place a subject mention."""
-    opener = compile_pattern(_ORG, "place_list_opener", entry(_ORG, "place_list_opener"))
-    starts = [(m.end(), m.group("w"), True) for m in opener.finditer(text)]
+    Thuận Nam 180`; `LĐLĐ tỉnh Yên Bái (100% …), Phú Thọ (96,5%)`): a mention each, marked
+    `listed`; a subject unless the list is governed as a partner (`phối hợp với UBND các huyện …`)."""
+    opener, _, _, federation, non_union = _list_res()
+    _, _, not_subject = scope_patterns()
+    starts = []
+    for m in opener.finditer(text):
+        before = text[max(0, m.start() - 40):m.start()]
+        if non_union.search(before):
+            continue  # "UBND các huyện", "Sở … các huyện": not union bodies
+        words = re.findall("|".join(map(re.escape, sorted(entry(_ORG, "admin_levels"), key=len, reverse=True))),
+                           m.group(0))
+        level = m.group("w") if len(set(words)) == 1 else None  # "các huyện, thị xã, thành phố": any level
+        starts.append((m.end(), level, True, not not_subject.search(before)))
     for o in named:
-        word = re.match(r"Liên đoàn Lao động (huyện|quận|thị xã|thành phố|tỉnh) ", o.name)
-        if word:
-            starts.append((o.end, word.group(1), False))
+        if (word := federation.match(o.name)) is not None:
+            starts.append((o.end, word.group(1), False, o.subject))
     taken = {(o.start, o.end) for o in named}
     out: list[OrgMention] = []
-    for at, word, bare_first in sorted(starts):
-        out.extend(o for o in _scan_places(text, at, word, province, bare_first) if (o.start, o.end) not in taken)
+    for at, word, bare_first, subject in sorted(starts, key=lambda s: s[0]):
+        out.extend(dataclasses.replace(o, subject=subject) for o in _scan_places(text, at, word, province, bare_first)
+                   if (o.start, o.end) not in taken)
     return out
 
 
-def _scan_places(text: str, pos: int, word: str, province: str | None, bare_first: bool) -> list[OrgMention]:
-    gap_rx = compile_pattern(_ORG, "place_list_gap", entry(_ORG, "place_list_gap"))
+def _scan_places(text: str, pos: int, word: str | None, province: str | None, bare_first: bool) -> list[OrgMention]:
+    _, gap_rx, admin_before, _, _ = _list_res()
+    levels = entry(_ORG, "admin_levels")
     end = min(len(text), pos + 600)
-    stop = re.search(r"[.!?\n]", text[pos:end])
+    stop = re.search(r"(?<!\d)[.!?](?!\d)|\n", text[pos:end])
     end = pos + stop.start() if stop else end
     out: list[OrgMention] = []
     first = bare_first
@@ -119,27 +144,28 @@ def _scan_places(text: str, pos: int, word: str, province: str | None, bare_firs
         if m is None:
             break
         gap = _PARENS.sub(" ", text[pos:m.start()])
-        own_word = _ADMIN_BEFORE.search(gap)
+        own_word = admin_before.search(gap)
         if own_word:  # "… và thành phố Hồ Chí Minh (04 cuộc)"
             gap = gap[:own_word.start()]
+            own = own_word.group(0).strip()
+            if word is not None and levels.get(own) == "province" != levels.get(word):
+                break  # "LĐLĐ huyện Ninh Phước, tỉnh Ninh Thuận": the district's province, no list
         if not (gap.strip(" :") == "" if first else gap_rx.match(gap)):
             break
-        words = [w for w in _CAP_WORD.finditer(text, m.start(), min(end, m.start() + 60))]
-        body, place_end = None, m.end()
         run = []
-        for w in words:  # the capitalized words of the place, "-" allowed between them
+        for w in _CAP_WORD.finditer(text, m.start(), min(end, m.start() + 60)):  # "-" allowed between words
             if not w.group(0)[:1].isupper() or (run and text[run[-1].end():w.start()].strip() not in ("", "-")):
                 break
             run.append(w)
+        body, place_end = None, m.end()
         for n in range(len(run), 0, -1):
-            place = text[run[0].start():run[n - 1].end()]
             level = own_word.group(0).strip() if own_word else word
-            if (body := place_body(place, level, province)) is not None:
+            if (body := place_body(text[run[0].start():run[n - 1].end()], level, province)) is not None:
                 place_end = run[n - 1].end()
                 break
         if body is None:
             break
-        out.append(OrgMention(m.start(), place_end, body, True))
+        out.append(OrgMention(m.start(), place_end, body, True, listed=True))
         pos, first = place_end, False
     return out
 

@@ -17,6 +17,7 @@ _DIGIT = re.compile(r"^(?:#+\s*)?(\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)/]?\s+\S")
 _LETTER = re.compile(r"^[a-zđ]\s*\)\s*\S")
 _STAR = re.compile(r"^[*•]\s*\S")
 _ORDINAL = re.compile(entry("segment.yaml", "ordinal_heading"))  # case matters: a line's first word
+_ROMAN_ITEM = re.compile(r"^[IVXLC]{1,5}\s*[.)]\s+\S")  # "III. Đại hội bầu …", not "V/v …"
 _ARTICLE = re.compile(entry("segment.yaml", "article_heading"))  # case matters: `Điều 2.`, not `điều 2`
 # a sentence ends at . ! ? … followed by a capital, a quote, a bullet or the end of the line
 _SENT_END = re.compile(r"(?<=[.!?…])[\s]+(?=[A-ZĐÀ-Ỹ“\"(\-–+*•0-9])")
@@ -70,7 +71,7 @@ def list_item_level(line: str) -> int | None:
     """The level a numbered or bulleted line would have as a heading, whatever its length: a long
     `III. Đại hội bầu … gồm 27 đồng chí.` still ends the section `II. Các chỉ tiêu …:` above it."""
     s = line.strip()
-    if _ROMAN.match(s) or _ARTICLE.match(s):
+    if _ROMAN_ITEM.match(s) or _ARTICLE.match(s):
         return 1
     m = _DIGIT.match(s)
     if m and not re.match(r"^\d+[.,]\d{3}", s):

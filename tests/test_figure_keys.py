@@ -295,3 +295,38 @@ def test_a_sentence_that_presents_a_body_governs_its_paragraph():
     assert got == [("04", "Công đoàn cơ sở Công ty TNHH Dệt may Minh Châu"),
                    ("1.460", "Công đoàn cơ sở Công ty TNHH Dệt may Minh Châu"),
                    ("6.500", "Liên đoàn Lao động huyện Gio Linh")]
+
+
+# Cases a review of this session's rules found misread (each failed before its fix)
+@pytest.mark.parametrize("text,surface,org,year", [
+    # a list's total is no one place's; a district's province is no second body
+    ("Các huyện Ninh Phước, Ninh Hải kết nạp được 300 đoàn viên.", "300", "Liên đoàn Lao động tỉnh Ninh Thuận", 2024),
+    ("LĐLĐ huyện Ninh Phước, tỉnh Ninh Thuận kết nạp 300 đoàn viên.", "300", "Liên đoàn Lao động huyện Ninh Phước",
+     2024),
+    # a list governed as a partner names no federation
+    ("Phối hợp với UBND các huyện Ninh Phước, Ninh Hải tổ chức 15 lớp tập huấn.", "15",
+     "Liên đoàn Lao động tỉnh Ninh Thuận", 2024),
+    # thousands separators do not end a list
+    ("Các huyện Ninh Phước 1.638, Ninh Hải 1.571 đoàn viên.", "1.571", "Liên đoàn Lao động huyện Ninh Hải", 2024),
+    # `lần lượt` counts numbers of one kind
+    ("LĐLĐ huyện Ninh Phước, Ninh Sơn kết nạp lần lượt 386 và 241 đoàn viên, đạt 110% và 95% kế hoạch.", "95%",
+     "Liên đoàn Lao động huyện Ninh Sơn", 2024),
+    # `bàn giao` and `giao lưu` hand no target; a recipient's parenthesis is no value of its own
+    ("Bàn giao nhà Mái ấm cho CĐCS Trường Tiểu học A với kinh phí 60 triệu đồng.", "60",
+     "Liên đoàn Lao động tỉnh Ninh Thuận", 2024),
+    ("Trao quà cho CĐCS Công ty X (trị giá 50 triệu đồng).", "50", "Liên đoàn Lao động tỉnh Ninh Thuận", 2024),
+    # the value of a change in parentheses is this year's; a label's time in parentheses dates its figure
+    ("Kết nạp 500 đoàn viên, tăng so với năm 2023 (tăng 146 đoàn viên).", "146", "Liên đoàn Lao động tỉnh Ninh Thuận",
+     2024),
+    ("Số đoàn viên (tính đến 31/12/2023): 5.300 đoàn viên.", "5.300", "Liên đoàn Lao động tỉnh Ninh Thuận", 2023),
+])
+def test_review_cases(text, surface, org, year):
+    f = _figure(text, KeyContext(organization="Liên đoàn Lao động tỉnh Ninh Thuận", year=2024), None, surface)
+    assert (f.organization, f.year) == (org, year)
+
+
+def test_v_v_is_no_roman_numbered_item():
+    from extractors.sentences import list_item_level
+    long_line = "V/v đẩy mạnh phát triển đoàn viên và thành lập công đoàn cơ sở trong các doanh nghiệp ngoài nhà nước"
+    assert list_item_level(long_line) is None
+    assert list_item_level("III. Đại hội bầu Ban Chấp hành gồm 27 đồng chí và bầu đoàn đại biểu đi dự Đại hội.") == 1

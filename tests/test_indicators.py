@@ -271,6 +271,7 @@ OWN = [
      "workers"),  # a school's staff (corpus/keys: bao_cao_cdcs_thpt_bac_ly_2024)
     ("giáo viên", "Trường có 52 giáo viên", "count", "actual", "workers"),
     ("đoàn viên", "Đại biểu đại diện cho hơn 11.200 đoàn viên toàn ngành", "count", "actual", "members"),
+    ("đoàn viên", "Hiện toàn tỉnh có 95.000 đoàn viên đạt 85% tổng số CNVCLĐ", "count", "actual", "members"),  # `đạt` alone
     ("đoàn viên", "1.460 đoàn viên có hoàn cảnh khó khăn được tặng quà 1 triệu đồng/suất", "count", "actual",
      "hardship_support_coverage"),
     ("viên chức", "Phấn đấu 100% viên chức, người lao động đủ điều kiện đều là đoàn viên công đoàn", "percent",

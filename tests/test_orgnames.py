@@ -17,6 +17,8 @@ from extractors.orgnames import (
 )
 
 CANONICAL = [
+    # a capitalized word that is a verb elsewhere is a name's own (org_stop_verbs apply in lowercase only)
+    ("CĐCS Công ty TNHH Thành Đạt", "Công đoàn cơ sở Công ty TNHH Thành Đạt"),
     # `Công ty cổ phần` is an official phrase; the proper name goes on through `Dệt may` (corpus/keys_blind2)
     ("CÔNG ĐOÀN CƠ SỞ CÔNG TY CỔ PHẦN DỆT MAY HƯNG LONG", "Công đoàn cơ sở Công ty cổ phần Dệt may Hưng Long"),
     ("CĐCS Công ty cổ phần Cảng Cái Mép Hạ", "Công đoàn cơ sở Công ty cổ phần Cảng Cái Mép Hạ"),
