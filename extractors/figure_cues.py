@@ -80,3 +80,5 @@ TARGET_LEAD_YEAR = re.compile(CUES["target_lead_year"], re.I)
 TARGET_HEADING_YEAR = re.compile(CUES["target_heading_year"], re.I)
 YEAR_MENTION = _pattern("year_mention")
 YEAR_BARE = re.compile(r"^(?:19|20)\d\d$")
+# "tham gia hiến máu với 320 người": persons who took part, not the clause's noun
+PARTICIPATION = _rx(CUES["participation_cues"])

@@ -26,7 +26,7 @@ from extractors.entity import (
     money_entity,
     purpose_after,
 )
-from extractors.indicators import indicator_for
+from extractors.figure_lists import figure_indicator, list_entity, listed_before
 from extractors.numbers import NumberMention, find_numbers
 from extractors.records import Figure, Reference
 from extractors.sentences import COLON_LEVEL, Heading, Sentence, split_sentences
@@ -409,10 +409,12 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
         elif unit == "percent" and (rate := cue.RATE_WORD.search(clause_before)):
             entity = entity_before(clause_before[rate.start():] + " đạt") or entity_after(text[end:we])
         else:
-            entity = entity_after(text[end:we]) or _list_entity(text, mentions, i, s.end) \
-                or _listed_before(text, out, m.start) or entity_before(clause_before) or entity_before(before)
-            if entity in PERSON_CLASSIFIERS:  # "Số đoàn viên … tăng từ 14.230 người": who they are
-                entity = entity_before(clause_before) or entity_before(before) or entity
+            entity = entity_after(text[end:we]) or list_entity(text, mentions, i, s.end) \
+                or listed_before(text, out, m.start) or entity_before(clause_before) or entity_before(before)
+            if entity in PERSON_CLASSIFIERS and not cue.PARTICIPATION.search(segment):
+                # "Số đoàn viên … tăng từ 14.230 người": who they are, the noun nearest before the number
+                entity = entity_before(segment.rsplit(",", 1)[-1]) or entity_before(clause_before) \
+                    or entity_before(before) or entity
         if relation in ("achievement", "excess") and denominator is None:
             # "kết nạp 1.234 đoàn viên, vượt 23% kế hoạch": the plan is of what the clause counted
             entity = (out[-1].entity if out else None) or entity_before(clause_before) or entity
@@ -428,7 +430,7 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
             entity=entity, modality=modality,
             # a change or a percentage of plan is not a level of any indicator (COMPARABLE.md)
             indicator=None if relation in NOT_LEVELS and denominator is None
-            else _indicator(text, s, entity, ws, we, m.start, unit, modality),
+            else figure_indicator(text, s, entity, ws, we, m.start, unit, modality),
             comparator=comparator, aggregation=aggregation, period_years=fig_period,
             deadline_year=deadline, recurrence=recurrence, sentence_start=sent_start,
             sentence=s.text if whole else text[ws:we],
@@ -436,63 +438,6 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
             ambiguous=bool(getattr(m, "ambiguous", False))))
         prev_end = end
     return out
-
-
-# a list item that only labels its numbers (`- LĐLĐ huyện Tuần Giáo: 140 đoàn viên;`): its verb is its heading's
-_LABEL_ITEM = re.compile(r"^\s*[-+*•]\s*[^\d:;\n]{2,120}:\s*(?:\d[\d.,]*\s+[^\d,;:\n]{1,40},\s*)*$")
-
-
-def _indicator(text: str, s: Sentence, entity: str | None, ws: int, we: int, at: int, unit: str,
-               modality: str) -> str | None:
-    """The figure's indicator from its own clause; a label list item under a heading (`3. Chỉ tiêu
-    kết nạp đoàn viên năm 2024 giao cho các đơn vị` / `- LĐLĐ huyện Tuần Giáo: 140 đoàn viên;`) is
-    read with its heading's words, since it has none of its own."""
-    line = text.rfind("\n", ws, at) + 1
-    if s.headings and _LABEL_ITEM.match(text[max(line, ws):at]):
-        head = s.headings[-1].text.replace(";", ",")
-        found = indicator_for(entity, f"{head} {text[ws:we]}", unit, modality, position=len(head) + 1 + at - ws)
-        if found is not None:
-            return found
-    return indicator_for(entity, text[ws:we], unit, modality, position=at - ws)
-
-
-_LIST_JOINER = re.compile(r"\s*(?:,\s*và|,|và|;)\s*")
-
-
-def _list_entity(text: str, mentions: list[NumberMention], i: int, sentence_end: int) -> str | None:
-    """A number of a list whose last number names what they count (`lần lượt 386 và 241 đoàn viên`,
-    `các huyện Ninh Phước 300, Ninh Hải 260 và Thuận Nam 180 đoàn viên`): that entity. Between two
-    numbers of the list stand only a joiner and capitalized names."""
-    for k in range(i, min(i + 8, len(mentions) - 1)):
-        gap = text[mentions[k].end:mentions[k + 1].start]
-        joiner = _LIST_JOINER.match(gap)
-        if joiner is None:
-            return None
-        names = gap[joiner.end():].replace(" - ", " ").split()
-        if not all(w[:1].isupper() for w in names) or len(names) > 6:
-            return None
-        nxt = mentions[k + 1]
-        if (entity := entity_after(text[nxt.end:min(sentence_end, nxt.end + 160)])) is not None:
-            return entity
-    return None
-
-
-def _listed_before(text: str, out: list[Figure], at: int) -> str | None:
-    """A number of a list whose earlier numbers named what they count (`LĐLĐ thành phố Tuyên Quang
-    962 đoàn viên, …, các huyện Sơn Dương 638, Yên Sơn 571`): the previous figure's entity, when
-    only a joiner and names (with `các huyện`) stand between."""
-    if not out or out[-1].entity is None:
-        return None
-    gap = text[out[-1].char_end:at].lstrip()
-    written = text[out[-1].char_end:at].lstrip()[:len(out[-1].entity)]
-    if written.lower() == out[-1].entity.lower():  # the previous figure's own noun, as written
-        gap = gap[len(written):]
-    joiner = _LIST_JOINER.match(gap)
-    if joiner is None:
-        return None
-    names = [w for w in gap[joiner.end():].replace(" - ", " ").split() if w not in ("các", "huyện", "quận", "thị xã",
-                                                                                     "thành", "phố", "tỉnh")]
-    return out[-1].entity if 0 < len(names) <= 6 and all(w[:1].isupper() for w in names) else None
 
 
 def _range_pair(near: str, between: str) -> int:

@@ -386,3 +386,19 @@ def test_a_list_number_takes_the_entity_its_list_named_before_it():
     # another kind of thing after a comma is no list of the same noun
     assert [f.entity for f in extract_figures("Kết nạp 500 đoàn viên, thành lập 20 CĐCS.")] == ["đoàn viên",
                                                                                               "công đoàn cơ sở"]
+
+
+@pytest.mark.parametrize("text,number,entity,indicator", [
+    # review of session 9's list rules: the nearest noun; participants; `thị xã` lists; a label that is no body
+    ("Tổng số CĐCS 450 đơn vị, đoàn viên 52.000 người.", "52.000", "đoàn viên", "members"),
+    ("Đoàn viên tham gia hiến máu với 320 người.", "320", "người", None),
+    ("Kết nạp nhiều: LĐLĐ thành phố X 962 đoàn viên, các thị xã Bình Long 638, Phước Long 571.", "571", "đoàn viên",
+     "new_members"),
+    ("2. Kết quả phát triển đoàn viên năm 2024\n- Tổng số đoàn viên: 5.300 đoàn viên;\n- LĐLĐ huyện A: 300 đoàn viên.",
+     "5.300", "đoàn viên", "members"),
+    ("2. Kết quả phát triển đoàn viên năm 2024\n- Tổng số đoàn viên: 5.300 đoàn viên;\n- LĐLĐ huyện A: 300 đoàn viên.",
+     "300", "đoàn viên", "new_members"),
+])
+def test_list_and_classifier_review_cases(text, number, entity, indicator):
+    f = one(text, number)
+    assert (f.entity, f.indicator) == (entity, indicator)
