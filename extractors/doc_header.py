@@ -139,18 +139,31 @@ def _open_ended(org: str) -> bool:
     return bool(words) and (words[-1] in admin or (m is not None and m.end() >= len(org.rstrip())))
 
 
-def _place_date_after(cell: str) -> re.Match[str] | None:
+def _place_date_after(cell: str) -> tuple[re.Match[str], int] | None:
     """A place-and-date line that the line before ran into (`Bính Ngọ năm 2026 Vĩnh Long, ngày 12
-    tháng 11 năm 2025`: a wrapped `V/v` beside it, the columns' spaces gone): the place is the
-    capitalized words just before `, ngày`."""
+    tháng 11 năm 2025`: a wrapped `V/v` beside it, the columns' spaces gone), with where it starts:
+    the place is the shortest run of capitalized words before `, ngày` that names a province or
+    district, else the longest such run (at most four words)."""
     at = re.search(r",\s*ngày\s+\d", cell)
     if at is None:
         return None
     words = list(re.finditer(r"\S+", cell[:at.start()]))
-    for k in range(max(0, len(words) - 4), len(words)):
-        if all(w.group(0)[:1].isupper() for w in words[k:]):
-            return _PLACE_DATE.match(cell[words[k].start():])
+    runs = [k for k in range(len(words) - 1, max(-1, len(words) - 5), -1)
+            if all(w.group(0)[:1].isupper() for w in words[k:])]
+    known = [k for k in runs if place_body(cell[words[k].start():at.start()]) is not None]
+    for k in known[:1] or runs[-1:]:
+        if (m := _PLACE_DATE.match(cell[words[k].start():])) is not None:
+            return m, words[k].start()
     return None
+
+
+def _run_into(place: str) -> bool:
+    """A place of more than two words that is no known place (`Xuân Bính Ngọ Hà Nội`): a line ran into it."""
+    first = place.split()[0].rstrip(".").lower()
+    admin = {w for words in entry("organizations.yaml", "admin_levels") for w in words.split()}
+    if first in admin or first in {a.lower() for a in entry("organizations.yaml", "dotted_abbreviations")}:
+        return False  # "TP. Hồ Chí Minh", "Thành phố Huế"
+    return len(place.split()) > 2 and place_body(place) is None
 
 
 def _phrase_cut(org: str, cell: str) -> bool:
@@ -216,9 +229,12 @@ def read_header(body: str) -> Header:
                 cell = cell[m.end():].strip()  # "Số: 41/KH-LĐLĐ Gio Linh, ngày …" on one line
                 if not cell:
                     continue
-            if date is None and (m := _PLACE_DATE.match(cell) or _place_date_after(cell)):
+            found = (_PLACE_DATE.match(cell), 0) if date is None else (None, 0)
+            if date is None and (found[0] is None or _run_into(found[0].group("place"))):
+                found = _place_date_after(cell) or found
+            if (m := found[0]) is not None:
                 place, date = m.group("place").strip(), iso_date(m.group("d"), m.group("m"), m.group("y"))
-                lead = cell[:cell.find(m.group("place"))].strip() if not _PLACE_DATE.match(cell) else ""
+                lead = cell[:found[1]].strip()
                 if lead and subject is not None and last_was_subject:
                     subject = f"{subject} {lead}"  # "V/v … Tết Nguyên đán" / "Bính Ngọ năm 2026   Vĩnh Long, ngày …"
                 continue

@@ -47,7 +47,7 @@ def key_context(doc: Document, refs: tuple[Reference, ...]) -> KeyContext:
     """What a document says of itself, for its figures' organization and year."""
     month = int(doc.date[5:7]) if doc.date else None
     return KeyContext(organization=doc.organization, superior=doc.superior, year=doc.year, month=month,
-                      reported_year=reported_year(doc.text, doc.title, doc.year, month),
+                      reported_year=reported_year(doc.text, doc.title, doc.year, month, doc.kind),
                       reference_spans=tuple((r.char_start, r.char_end) for r in refs))
 
 

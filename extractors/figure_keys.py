@@ -145,10 +145,12 @@ def _clause_bounds(text: str, s: Sentence, f: Figure) -> tuple[int, int]:
 _DIGIT = re.compile(r"\d")
 
 
-def reported_year(text: str, title: str | None, year: int | None, month: int | None) -> int | None:
+def reported_year(text: str, title: str | None, year: int | None, month: int | None,
+                  kind: str | None = None) -> int | None:
     """The year a document dated early in a year reports on when it reviews the year before
-    (`Tổng kết …` dated 10/01/2025 → 2024; time.yaml `reviews_past_year`), else None."""
-    if year is None or month not in entry(_TIME, "past_year_months"):
+    (`Tổng kết …` dated 10/01/2025 → 2024; time.yaml `reviews_past_year`, `review_kinds`), else None."""
+    if year is None or month not in entry(_TIME, "past_year_months") \
+            or (kind is not None and kind not in entry(_TIME, "review_kinds")):
         return None
     opening = f"{title or ''}\n{text[:SETTINGS.review_opening_chars]}"
     return year - 1 if time_re("reviews_past_year").search(opening) else None

@@ -203,6 +203,16 @@ def _provinces() -> dict[str, str]:
 
 
 @cache
+def _province_spellings() -> dict[str, str]:
+    """Every province spelling (lowercase) → the province's name as written before 2025."""
+    names = list(entry("provinces.yaml", "current")) + list(entry("provinces.yaml", "merged_into"))
+    table = {n.lower(): n for n in names}
+    for alias, target in entry("provinces.yaml", "aliases").items():
+        table[alias.lower()] = table.get(target.lower(), target)
+    return table
+
+
+@cache
 def districts() -> dict[str, tuple[tuple[str, str], ...]]:
     """Every district name (lowercase) → its (type, province before 2025) pairs (districts.tsv):
     `châu thành` names ten districts of ten provinces."""
@@ -259,9 +269,8 @@ def place_body(place: str, level_word: str | None = None, province: str | None =
     key = place.lower()
     cities = {c.lower() for c in entry(_ORG, "province_cities")}
     if level_word in (None, "tỉnh", "thành phố") and key in _provinces():
-        spelled = next(p for p in list(entry("provinces.yaml", "current")) + list(entry("provinces.yaml", "merged_into"))
-                       + list(entry("provinces.yaml", "aliases")) if p.lower() == key)
-        return f"{head} {'thành phố' if key in cities else 'tỉnh'} {spelled}"
+        spelled = _province_spellings()[key]  # an alias written as its province (`TP Hồ Chí Minh` → Hồ Chí Minh)
+        return f"{head} {'thành phố' if spelled.lower() in cities else 'tỉnh'} {spelled}"
     if level_word == "tỉnh" or key not in districts():
         return None
     rows = [r for r in districts()[key] if level_word in (None, r[0])]

@@ -39,6 +39,11 @@ HEADER_ROWS = [
      "Bính Ngọ năm 2026 Vĩnh Long, ngày 12 tháng 11 năm 2025\n\nKính gửi:\n",
      dict(issuer="LĐLĐ TỈNH VĨNH LONG", kind="công văn", place="Vĩnh Long", date="2025-11-12",
           subject="đẩy mạnh phát triển đoàn viên và chuẩn bị chăm lo Tết Nguyên đán Bính Ngọ năm 2026")),
+    # the place is a known place's name, not the words a wrapped V/v left before it (review, session 9)
+    ("LĐLĐ TP. HÀ NỘI\nSố: 1/LĐLĐ\nV/v chăm lo Tết\nXuân Bính Ngọ Hà Nội, ngày 12 tháng 11 năm 2025\n",
+     dict(place="Hà Nội", date="2025-11-12", subject="chăm lo Tết Xuân Bính Ngọ")),
+    ("LĐLĐ TP. HỒ CHÍ MINH\nSố: 2/LĐLĐ\nTP. Hồ Chí Minh, ngày 20 tháng 4 năm 2024\n",
+     dict(place="TP. Hồ Chí Minh", date="2024-04-20")),
     # a number with no type code is a công văn; its title is the V/v line
     ("LĐLĐ TỈNH THÁI BÌNH\nSố: 342/LĐLĐ\nV/v đẩy mạnh phát triển đoàn viên năm 2024\n"
      "Thái Bình, ngày 5 tháng 3 năm 2024\n",

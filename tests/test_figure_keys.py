@@ -263,9 +263,16 @@ def test_a_body_spelled_without_its_administrative_word_is_the_documents():
     ("Ngày 11/1, LĐLĐ thị xã tổ chức hội nghị tổng kết công tác công đoàn năm 2023.", None, 2024, 1, 2023),
     ("Năm qua, LĐLĐ thành phố kết nạp 1.128 đoàn viên.", None, 2024, 7, None),  # a July report: its own year
     ("Quý I/2025, LĐLĐ kết nạp 300 đoàn viên.", "Báo cáo quý I", 2025, 3, None),  # no review
+    ("Trong 5 năm qua, công đoàn kết nạp 1.200 đoàn viên.", "Tham luận", 2023, 3, None),  # a period, not a year
 ])
 def test_reported_year(text, title, year, month, reported):
     assert reported_year(text, title, year, month) == reported
+
+
+def test_a_plan_reviews_no_year():
+    # "Kế hoạch tổ chức Hội nghị tổng kết" dated January plans; it reports on nothing (time.yaml review_kinds)
+    assert reported_year("Kế hoạch tổ chức Hội nghị tổng kết công tác công đoàn năm 2024", None, 2025, 1,
+                         "kế hoạch") is None
 
 
 def test_a_review_dates_its_figures_without_time_words_the_year_before():

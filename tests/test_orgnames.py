@@ -144,6 +144,8 @@ def test_every_district_row_names_a_known_province_and_type():
     ("Hoàng Mai", None, "Nghệ An", "Liên đoàn Lao động thị xã Hoàng Mai"),
     ("Công ty", None, None, None),
     ("Gio Linh", "tỉnh", None, None),  # no province
+    ("TP Hồ Chí Minh", None, None, "Liên đoàn Lao động thành phố Hồ Chí Minh"),  # an alias: its province's name
+    ("Bà Rịa Vũng Tàu", None, None, "Liên đoàn Lao động tỉnh Bà Rịa - Vũng Tàu"),
 ])
 def test_a_place_named_bare_in_a_list_is_its_federation(place, level_word, province, body):
     assert place_body(place, level_word, province) == body
