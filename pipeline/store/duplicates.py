@@ -63,28 +63,37 @@ def rejudge_run(con: Any, run_id: str, listing: dict[str, int], prior: set[str])
     """Judge again, in listing order, the documents of run `run_id` (and of a run killed before it
     finished, which this one resumes) that take part in a duplicate, as a copy or as the canonical
     one: batches written in the order worker processes finished can leave another choice than a
-    run with one worker (near-duplicates are not transitive: A ~ B and B ~ C without A ~ C). After
-    this, the choice is the one-worker run's."""
-    rows = con.execute("SELECT d.doc_id, d.text, d.path, d.doc_index, d.duplicate_of FROM documents d "
+    run with one worker (near-duplicates are not transitive: A ~ B and B ~ C without A ~ C). The
+    documents in a copy are judged again in listing order, as one worker would have judged them;
+    the others keep their choice."""
+    rows = con.execute("SELECT d.doc_id, d.path, d.doc_index, d.duplicate_of FROM documents d "
                        f"JOIN files f USING (path) WHERE f.run_id = {literal(run_id)} OR f.run_id IN "
                        "(SELECT run_id FROM runs WHERE ended_at IS NULL)").fetchall()  # and a killed run's
-    involved = {r[0] for r in rows if r[4] is not None} | {r[4] for r in rows if r[4] is not None}
+    involved = {r[0] for r in rows if r[3] is not None} | {r[3] for r in rows if r[3] is not None}
     todo = sorted((r for r in rows if r[0] in involved),
-                  key=lambda r: (r[0] not in prior, listing.get(r[2], len(listing)), r[2], r[3]))
+                  key=lambda r: (r[0] not in prior, listing.get(r[1], len(listing)), r[1], r[2]))
     if not todo:
         return
+    texts = dict(con.execute(f"SELECT doc_id, text FROM documents WHERE doc_id IN ({literals([r[0] for r in todo])})")
+                 .fetchall())  # only the documents judged again are read whole
     set_documents(con, ("duplicate_of", "similarity"), [(r[0], "NULL", "NULL") for r in todo])
     excluded, decided = {r[0] for r in todo}, []
-    for doc_id, text, *_ in todo:
+    for doc_id, *_ in todo:
+        text = texts.get(doc_id)
         excluded.discard(doc_id)
         best, similarity = canonical_of(con, doc_id, text, excluded) or (None, None)
         if best:
             excluded.add(doc_id)
         decided.append((doc_id, literal(best), "NULL" if similarity is None else str(similarity)))
     set_documents(con, ("duplicate_of", "similarity"), decided)
-    # a copy of a document that is now itself a copy counts under the canonical one
-    con.execute("UPDATE documents SET duplicate_of = c.duplicate_of FROM documents c WHERE "
-                "documents.duplicate_of = c.doc_id AND c.duplicate_of IS NOT NULL")
+    # a copy of a document that is now itself a copy counts under the canonical one (chains flattened)
+    for _ in range(8):
+        changed = con.execute("SELECT count(*) FROM documents d JOIN documents c ON d.duplicate_of = c.doc_id "
+                              "WHERE c.duplicate_of IS NOT NULL").fetchone()[0]
+        if not changed:
+            break
+        con.execute("UPDATE documents SET duplicate_of = c.duplicate_of FROM documents c WHERE "
+                    "documents.duplicate_of = c.doc_id AND c.duplicate_of IS NOT NULL")
 
 
 def _gives_way(con: Any, canonical: str, doc_id: str, order: Order, run_id: str, listing: dict[str, int],

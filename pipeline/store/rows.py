@@ -156,6 +156,8 @@ def organization_rows(documents: Sequence[DocumentExtract]) -> list[Row]:
                     province = home
                 row = rows[oid] = {"organization_id": oid, "name": name, "level": info.level if info else None,
                                    "province": province, "aliases": []}
+            if row["province"] is None and row["level"] == "grassroots" and home is not None:
+                row["province"] = home  # a later document of the batch tells it
             for alias in (name, written):
                 if alias and alias not in row["aliases"]:
                     row["aliases"].append(alias)

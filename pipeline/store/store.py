@@ -353,10 +353,12 @@ class Store:
         if not rows:
             return
         ids = literals([r["organization_id"] for r in rows])
-        stored = dict(self.con.execute("SELECT organization_id, aliases FROM organizations "
-                                       f"WHERE organization_id IN ({ids})").fetchall())
+        stored = {oid: (aliases, province) for oid, aliases, province in self.con.execute(
+            f"SELECT organization_id, aliases, province FROM organizations WHERE organization_id IN ({ids})").fetchall()}
         for row in rows:
-            row["aliases"] = sorted(set(row["aliases"]) | set(stored.get(row["organization_id"]) or ()))
+            aliases, province = stored.get(row["organization_id"], ((), None))
+            row["aliases"] = sorted(set(row["aliases"]) | set(aliases or ()))
+            row["province"] = row["province"] or province  # a province once known stays
         if stored:
             self.con.execute(f"DELETE FROM organizations WHERE organization_id IN ({ids})")
         self._insert("organizations", rows)
