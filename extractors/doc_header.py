@@ -36,7 +36,7 @@ class Header:
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    keys = ("number", "rule_line", "subject", "news_lead")
+    keys = ("number", "rule_line", "subject", "news_lead", "place_date_joint")
     out = {k: compile_pattern(_DATA, k, entry(_DATA, k)) for k in keys}
     motto = "|".join(re.escape(m) for m in sorted(entry(_DATA, "motto"), key=len, reverse=True))
     out["motto"] = re.compile(rf"\s*((?:{motto}))\s*", re.I)
@@ -144,7 +144,7 @@ def _place_date_after(cell: str) -> tuple[re.Match[str], int] | None:
     tháng 11 năm 2025`: a wrapped `V/v` beside it, the columns' spaces gone), with where it starts:
     the place is the shortest run of capitalized words before `, ngày` that names a province or
     district, else the longest such run (at most four words)."""
-    at = re.search(r",\s*ngày\s+\d", cell)
+    at = _patterns()["place_date_joint"].search(cell)
     if at is None:
         return None
     words = list(re.finditer(r"\S+", cell[:at.start()]))
@@ -170,7 +170,8 @@ def _phrase_cut(org: str, cell: str) -> bool:
     """A name whose line ended inside an official phrase (`CÔNG ĐOÀN CÁC KHU CÔNG` / `NGHIỆP`) or
     inside a place's name (`LIÊN ĐOÀN LAO ĐỘNG TỈNH CAO` / `BẰNG`: provinces.yaml, districts.tsv)."""
     tail, head = org.lower().split(), cell.lower().split()
-    admin = [k for k, w in enumerate(tail) if w in {"tỉnh", "phố", "huyện", "quận", "xã"}]
+    syllables = {w for words in entry("organizations.yaml", "admin_levels") for w in words.split()}
+    admin = [k for k, w in enumerate(tail) if w in syllables]
     if admin and len(head) <= 4:
         place = " ".join(tail[admin[-1] + 1:] + head)
         if place_body(place) is not None:

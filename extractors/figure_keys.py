@@ -60,7 +60,7 @@ def _scope_org(clause: str, ctx: KeyContext) -> str | None:
     if level and ctx.organization and level_of(ctx.organization) != level:
         if ctx.superior and level_of(ctx.superior) == level:
             return ctx.superior
-        if word == "tỉnh" and (home := home_province(ctx.organization)):
+        if word == entry(_ORG, "province_word") and (home := home_province(ctx.organization)):
             return place_body(home, None)  # "toàn tỉnh" in a district's news item: its province's
     return ctx.organization
 
@@ -307,11 +307,17 @@ def _respectively_re() -> re.Pattern[str]:
     return re.compile(phrase_pattern(entry(_ORG, "respectively")), re.I)
 
 
+def _joined(gap: str) -> bool:
+    """Nothing but a list's joiners stands between two bodies (`,`, `và`: organizations.yaml)."""
+    words = gap.replace(",", " , ").replace(";", " ; ").split()
+    return all(w in entry(_ORG, "list_joiners") for w in words)
+
+
 def _joint(text: str, subjects: list[OrgMention]) -> bool:
     """The clause's last two subjects are a list (joined by `,` or `và`, no number between)."""
     if len(subjects) < 2:
         return False
-    return text[subjects[-2].end:subjects[-1].start].strip(" ,") in ("", "và")
+    return _joined(text[subjects[-2].end:subjects[-1].start])
 
 
 def _respective(text: str, subjects: list[OrgMention], f: Figure) -> str | None:
@@ -323,7 +329,7 @@ def _respective(text: str, subjects: list[OrgMention], f: Figure) -> str | None:
         return None
     run = [last]
     for o in reversed(subjects[:-1]):  # the list: bodies joined by "," or "và"
-        if text[o.end:run[0].start].strip(" ,") not in ("", "và"):
+        if not _joined(text[o.end:run[0].start]):
             break
         run.insert(0, o)
     percent = f.unit == "percent"  # "lần lượt 386 và 241 đoàn viên, đạt 110% và 95% kế hoạch": counted apart

@@ -77,4 +77,5 @@ def listed_before(text: str, out: list[Figure], at: int) -> str | None:
 @cache
 def _list_words() -> frozenset[str]:
     """The lowercase words of a list of places (`các huyện`, `các thị xã`): organizations.yaml."""
-    return frozenset(w for phrase in entry("organizations.yaml", "admin_levels") for w in phrase.split()) | {"các"}
+    org = "organizations.yaml"
+    return frozenset(w for phrase in entry(org, "admin_levels") for w in phrase.split()) | {entry(org, "plural_word")}

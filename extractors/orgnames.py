@@ -9,7 +9,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.lang import entry, read_text
 
@@ -98,6 +98,7 @@ def _is_syllable(word: str) -> bool:
                              r"[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?", base.replace("đ", "d")))
 
 
+@lru_cache(maxsize=8192)
 def canonical_organization(name: str | None) -> str | None:
     """The one spelling of an organization name, or None for an empty one."""
     if not name:
@@ -139,19 +140,10 @@ def _with_admin_word(name: str) -> str:
     head = entry(_ORG, "territorial_union")["means"]
     if not name.startswith(head + " "):
         return name
-    admin = set(entry(_ORG, "admin_levels"))
-    cities = {c.lower() for c in entry(_ORG, "province_cities")}
-    words = name.split()
-    for n in range(min(5, len(words) - 2), 0, -1):
-        place, before = " ".join(words[-n:]), " ".join(words[:-n])
-        if not place[:1].isupper() or any(before.lower().endswith(" " + a) for a in admin):
-            continue
-        key = re.sub(r"\s*-\s*", " - ", place.lower())
-        if before == head and key in _provinces():
-            return f"{before} {'thành phố' if key in cities else 'tỉnh'} {place}"
-        if before == head and key in districts() and (body := place_body(place)):
-            return body
-    return name
+    place = name[len(head) + 1:]
+    if not place[:1].isupper() or len(place.split()) > 5:
+        return name  # "… huyện Gio Linh": it has its word; "… Việt Nam"-like names are no place
+    return place_body(place) or name
 
 
 def _words_out_of_capitals(name: str) -> str:
@@ -203,6 +195,13 @@ def _provinces() -> dict[str, str]:
 
 
 @cache
+def _district_name_re() -> re.Pattern[str]:
+    """`… huyện Gio Linh`: a district's type (as districts.tsv writes them) and its name."""
+    kinds = sorted({k for rows in districts().values() for k, _ in rows}, key=len, reverse=True)
+    return re.compile(rf"(?<!{_WORD})({'|'.join(map(re.escape, kinds))}) (.+)$")
+
+
+@cache
 def _province_spellings() -> dict[str, str]:
     """Every province spelling (lowercase) → the province's name as written before 2025."""
     names = list(entry("provinces.yaml", "current")) + list(entry("provinces.yaml", "merged_into"))
@@ -234,16 +233,18 @@ def _district_province(name: str, kind: str | None, hint: str | None) -> str | N
     return units.pop() if len(units) == 1 else None
 
 
+@lru_cache(maxsize=8192)
 def home_province(name: str) -> str | None:
     """The province a district federation belonged to when it existed (its name before 2025:
     `Liên đoàn Lao động huyện Cẩm Giàng` → `Hải Dương`), or None."""
-    m = re.search(rf"(?<!{_WORD})(huyện|quận|thị xã|thành phố) (.+)$", name)
+    m = _district_name_re().search(name)
     if not m:
         return None
     provinces = {p for k, p in districts().get(m.group(2).lower(), ()) if k == m.group(1)}
     return provinces.pop() if len(provinces) == 1 else None
 
 
+@lru_cache(maxsize=8192)
 def province_of(name: str) -> str | None:
     """The province-level unit a name places itself in (`… tỉnh Bình Dương` → `Hồ Chí Minh`, `…
     huyện Gio Linh` → `Quảng Trị`)."""
@@ -255,10 +256,11 @@ def province_of(name: str) -> str | None:
                 best = (m.start(), unit)
     if best:
         return best[1]
-    m = re.search(rf"(?<!{_WORD})(huyện|quận|thị xã|thành phố) (.+)$", name)
+    m = _district_name_re().search(name)
     return _district_province(m.group(2), m.group(1), None) if m else None
 
 
+@lru_cache(maxsize=8192)
 def place_body(place: str, level_word: str | None = None, province: str | None = None) -> str | None:
     """The union federation of a place named bare in a list (`các huyện Ninh Phước 300, Ninh Hải
     260`, `các tỉnh Bình Phước (08 cuộc)`): `Liên đoàn Lao động huyện Ninh Hải`, or None when the
@@ -268,10 +270,11 @@ def place_body(place: str, level_word: str | None = None, province: str | None =
     place = re.sub(r"\s*-\s*", " - ", " ".join(place.split()))
     key = place.lower()
     cities = {c.lower() for c in entry(_ORG, "province_cities")}
-    if level_word in (None, "tỉnh", "thành phố") and key in _provinces():
+    province_word, city_word = entry(_ORG, "province_word"), entry(_ORG, "city_word")
+    if level_word in (None, province_word, city_word) and key in _provinces():
         spelled = _province_spellings()[key]  # an alias written as its province (`TP Hồ Chí Minh` → Hồ Chí Minh)
-        return f"{head} {'thành phố' if spelled.lower() in cities else 'tỉnh'} {spelled}"
-    if level_word == "tỉnh" or key not in districts():
+        return f"{head} {city_word if spelled.lower() in cities else province_word} {spelled}"
+    if level_word == province_word or key not in districts():
         return None
     rows = [r for r in districts()[key] if level_word in (None, r[0])]
     if province is not None and len(rows) > 1:
@@ -282,6 +285,7 @@ def place_body(place: str, level_word: str | None = None, province: str | None =
     return f"{head} {kinds.pop()} {place}"
 
 
+@lru_cache(maxsize=8192)
 def level_of(name: str) -> str | None:
     low = name.lower()
     cities = {c.lower() for c in entry(_ORG, "province_cities")}
@@ -301,13 +305,19 @@ def organization_info(name: str | None) -> OrgInfo | None:
     return OrgInfo(canonical, level_of(canonical), province_of(canonical))
 
 
+@cache
+def _admin_words_re() -> re.Pattern[str]:
+    admin = sorted(entry(_ORG, "admin_levels"), key=len, reverse=True)
+    return re.compile(rf"(?<!{_WORD})(?:{'|'.join(map(re.escape, admin))})(?!{_WORD})")
+
+
+@lru_cache(maxsize=8192)
 def same_body(a: str | None, b: str | None) -> bool:
     """Two spellings of one body that differ only in administrative words (`Công đoàn ngành Y tế
     Thừa Thiên Huế` and `… tỉnh Thừa Thiên Huế`)."""
     if not a or not b:
         return False
-    admin = sorted(entry(_ORG, "admin_levels"), key=len, reverse=True)
-    rx = re.compile(rf"(?<!{_WORD})(?:{'|'.join(map(re.escape, admin))})(?!{_WORD})")
+    rx = _admin_words_re()
 
     def bare(name: str) -> str:
         return " ".join(rx.sub(" ", organization_key(name)).split())
@@ -326,6 +336,7 @@ def organization_id(canonical: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", base).strip("-")
 
 
+@lru_cache(maxsize=8192)
 def organization_key(name: str | None) -> str:
     """The form two spellings of one organization share ('' for none): canonical spelling,
     lowercase, the comparison abbreviations expanded, `&` read as `và`."""
