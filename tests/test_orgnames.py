@@ -17,6 +17,14 @@ from extractors.orgnames import (
 )
 
 CANONICAL = [
+    # institution names with a lowercase word inside (official_case; corpus/keys_blind4)
+    ("CÔNG ĐOÀN CƠ SỞ BỆNH VIỆN ĐA KHOA TỈNH ĐẮK NÔNG", "Công đoàn cơ sở Bệnh viện Đa khoa tỉnh Đắk Nông"),
+    ("CĐCS Bệnh viện Đa khoa huyện Trần Văn Thời", "Công đoàn cơ sở Bệnh viện Đa khoa huyện Trần Văn Thời"),
+    ("CÔNG ĐOÀN TRƯỜNG TRUNG HỌC CƠ SỞ LÊ LỢI", "Công đoàn Trường Trung học cơ sở Lê Lợi"),
+    ("CÔNG ĐOÀN TRƯỜNG TRUNG HỌC PHỔ THÔNG NGUYỄN DU", "Công đoàn Trường Trung học phổ thông Nguyễn Du"),
+    ("CÔNG ĐOÀN TRƯỜNG MẦM NON HOA SEN", "Công đoàn Trường Mầm non Hoa Sen"),
+    ("CÔNG ĐOÀN TRƯỜNG TIỂU HỌC KIM ĐỒNG", "Công đoàn Trường Tiểu học Kim Đồng"),
+    ("CĐCS TRUNG TÂM Y TẾ HUYỆN BỐ TRẠCH", "Công đoàn cơ sở Trung tâm Y tế huyện Bố Trạch"),
     # a capitalized word that is a verb elsewhere is a name's own (org_stop_verbs apply in lowercase only)
     ("CĐCS Công ty TNHH Thành Đạt", "Công đoàn cơ sở Công ty TNHH Thành Đạt"),
     # `Công ty cổ phần` is an official phrase; the proper name goes on through `Dệt may` (corpus/keys_blind2)
