@@ -129,6 +129,8 @@ def _prefer_body_form(name: str, body: str) -> str:
 def _line_org(line: str) -> str | None:
     """A line that is nothing but an organization name (as under a speech's title)."""
     s = line.strip().strip("*").strip()
+    if s.startswith("(") and s.endswith(")"):
+        s = s[1:-1].strip()  # "(Công đoàn Viên chức tỉnh Lai Châu)" under a speech's title
     if not s or len(s.split()) > 16 or _SENTENCE_END.search(s) or s.startswith(TITLE_SKIP) or _BREADCRUMB.match(s):
         return None
     m = _HEAD_RE.match(s)

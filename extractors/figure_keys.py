@@ -84,6 +84,10 @@ def _scope_place(rest: str, word: str, ctx: KeyContext) -> str | None:
     return None
 
 
+# what may follow the presented body to the end of its sentence ("… Gỗ Phú Thịnh với 1.840 đoàn viên.")
+_PRESENTED = re.compile(r"\s*(?:[.:]|(?:với|có)\s[^.;:\n]{0,60}\.)")
+
+
 @cache
 def _presenting_re() -> re.Pattern[str]:
     return compile_pattern(_ORG, "presenting_before", entry(_ORG, "presenting_before"))
@@ -120,7 +124,7 @@ class _Index:
         if first.subject and not before.strip(" *-+•("):
             return first.name
         # "Một điểm sáng là CĐCS Công ty X." / "Tiêu biểu là CĐCS X:": a sentence that only presents it
-        if _presenting_re().match(before) and re.match(r"\s*[.:]", self.text[first.end:first.end + 3]):
+        if _presenting_re().match(before) and _PRESENTED.match(self.text, first.end):
             return first.name
         return None
 
@@ -252,6 +256,8 @@ def _figure_year(idx: _Index, s: Sentence, f: Figure, lead: int | None) -> tuple
     if lead is not None:
         return lead, HEADING
     year = ctx.reported_year or ctx.year
+    if ctx.reported_year and time_re("stock_before").search(idx.text, max(0, f.char_start - 30), f.char_start):
+        year = ctx.year  # "với 1.840 đoàn viên", "hiện có …": a stock stands at the document's date
     return (year, DOCUMENT) if year is not None else (None, None)
 
 

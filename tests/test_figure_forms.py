@@ -392,6 +392,7 @@ def test_a_list_number_takes_the_entity_its_list_named_before_it():
     # review of session 9's list rules: the nearest noun; participants; `thị xã` lists; a label that is no body
     ("Tổng số CĐCS 450 đơn vị, đoàn viên 52.000 người.", "52.000", "đoàn viên", "members"),
     ("Đoàn viên tham gia hiến máu với 320 người.", "320", "người", None),
+    ("Xảy ra 03 cuộc ngừng việc với khoảng 1.200 người tham gia.", "1.200", "người", None),  # corpus/keys_blind5
     ("Kết nạp nhiều: LĐLĐ thành phố X 962 đoàn viên, các thị xã Bình Long 638, Phước Long 571.", "571", "đoàn viên",
      "new_members"),
     ("2. Kết quả phát triển đoàn viên năm 2024\n- Tổng số đoàn viên: 5.300 đoàn viên;\n- LĐLĐ huyện A: 320 đoàn viên.",

@@ -337,3 +337,14 @@ def test_v_v_is_no_roman_numbered_item():
     long_line = "V/v đẩy mạnh phát triển đoàn viên và thành lập công đoàn cơ sở trong các doanh nghiệp ngoài nhà nước"
     assert list_item_level(long_line) is None
     assert list_item_level("III. Đại hội bầu Ban Chấp hành gồm 27 đồng chí và bầu đoàn đại biểu đi dự Đại hội.") == 1
+
+
+def test_a_presented_body_with_its_size_governs_its_paragraph_and_its_size_is_of_the_date():
+    # corpus/keys_blind5: "Tiêu biểu là CĐCS … với 1.840 đoàn viên." in a January news item on the year before
+    ctx = KeyContext(organization="Liên đoàn Lao động thành phố Thuận An", year=2024, month=1, reported_year=2023)
+    text = ("Tiêu biểu là CĐCS Công ty TNHH Gỗ Phú Thịnh với 1.840 đoàn viên. Công đoàn đã phối hợp tổ chức 04 cuộc "
+            "đối thoại.\n\nToàn thành phố trao 5.000 suất quà.")
+    got = [(f.text, f.organization, f.year) for f in assign_keys(text, extract_figures(text), ctx)]
+    assert got == [("1.840", "Công đoàn cơ sở Công ty TNHH Gỗ Phú Thịnh", 2024),
+                   ("04", "Công đoàn cơ sở Công ty TNHH Gỗ Phú Thịnh", 2023),
+                   ("5.000", "Liên đoàn Lao động thành phố Thuận An", 2023)]

@@ -272,6 +272,9 @@ OWN = [
     ("giáo viên", "Trường có 52 giáo viên", "count", "actual", "workers"),
     ("đoàn viên", "Đại biểu đại diện cho hơn 11.200 đoàn viên toàn ngành", "count", "actual", "members"),
     ("đoàn viên", "Hiện toàn tỉnh có 95.000 đoàn viên đạt 85% tổng số CNVCLĐ", "count", "actual", "members"),  # `đạt` alone
+    ("đoàn viên", "Kết nạp 500 đoàn viên mới, có 95% CĐCS vững mạnh", "count", "target", "new_members"),
+    ("đoàn viên", "100% đoàn viên được học tập các nghị quyết của Đảng", "percent", "actual",
+     "political_education_coverage"),
     ("đoàn viên", "1.460 đoàn viên có hoàn cảnh khó khăn được tặng quà 1 triệu đồng/suất", "count", "actual",
      "hardship_support_coverage"),
     ("viên chức", "Phấn đấu 100% viên chức, người lao động đủ điều kiện đều là đoàn viên công đoàn", "percent",

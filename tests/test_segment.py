@@ -91,3 +91,10 @@ def test_two_speeches_in_one_file():
     docs = seg(text)
     assert [d.organization for d in docs] == ["Liên đoàn Lao động huyện Yên Thành", "Công đoàn ngành Giáo dục Hà Tĩnh"]
     assert docs[1].text.startswith("THAM LUẬN")
+
+
+def test_a_speaker_in_parentheses_under_the_title():
+    # corpus/keys_blind5: "(Công đoàn Viên chức tỉnh Lai Châu)" on a line of its own; the speech had no organization
+    path = SEEDS.parent / "keys_blind5" / "tham_luan_cdvc_lai_chau_2023.txt"
+    (ex,) = extract_file(path).documents
+    assert (ex.document.kind, ex.document.organization) == ("tham luận", "Công đoàn Viên chức tỉnh Lai Châu")
