@@ -307,3 +307,12 @@ def test_pdfium_page_text_in_one_call_equals_char_by_char(path):
             page.close()
     finally:
         pdf.close()
+
+
+def test_a_year_a_heading_wrapped_onto_the_page_top_is_no_page_number():
+    # corpus/keys_blind5 as PDF: "… NHIỆM KỲ 2023 -" / "2028" — the bare "2028" in the top zone was
+    # dropped as a page number, and the speech's year became 2028
+    path = Path(__file__).resolve().parents[1] / "corpus" / "keys_blind5_renderings" / "pdf" / \
+        "tham_luan_cdvc_lai_chau_2023.pdf"
+    text = "\n".join(b.text for b in read(path).blocks)
+    assert "2028" in text.split("THAM LUẬN")[0]

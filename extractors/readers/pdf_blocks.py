@@ -111,7 +111,14 @@ def furniture_shape(page: PageContent, where: str, line: Line, repeated: Furnitu
     slots = repeated.get(shape)
     if slots is not None and _fits(_numbers(line.text), page.number, slots):
         return f"{where}: {shape[1]}"
-    return "page number" if is_page_number(line.text) else None
+    return "page number" if is_page_number(line.text) and not _a_year_cut_off(line.text, page.number) else None
+
+
+def _a_year_cut_off(text: str, page_no: int) -> bool:
+    """A bare year (`2028`) at the top of a page far from its number is the end of a wrapped heading
+    (`… NHIỆM KỲ 2023 -` / `2028`), not a page number."""
+    numbers = _numbers(text)
+    return len(numbers) == 1 and 1900 <= numbers[0] <= 2100 and abs(numbers[0] - page_no) > 50
 
 
 def strip_furniture(page: PageContent, repeated: Furniture, dropped: set[str] | None = None) -> list[Line]:
