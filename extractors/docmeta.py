@@ -159,7 +159,7 @@ def find_organization(body: str, head_at: int | None) -> str | None:
             return _prefer_body_form(org, body)
     # 3. "(Ban hành kèm theo … của <ORG>)", "<ORG> ban hành", "thay mặt BCH <ORG>"
     for pat in _DATA["org_before_patterns"]:
-        for m in re.finditer(pat, body[:3000], re.I):
+        for m in re.finditer(pat, body[:3000], re.I | re.M):
             hm = _HEAD_RE.match(body, m.end())
             if hm and (org := organization_at(body, hm)):
                 return org

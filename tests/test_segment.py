@@ -49,6 +49,13 @@ OWN = [
     ("THAM LUẬN\nĐỔI MỚI CÁCH LÀM TRONG PHÁT TRIỂN ĐOÀN VIÊN\n(Tham luận của LĐLĐ TP. Bảo Lộc tại Đại hội Công "
      "đoàn tỉnh Lâm Đồng lần thứ X, nhiệm kỳ 2023 - 2028)\n\nKính thưa Đoàn Chủ tịch Đại hội!\n\nThành phố có "
      "1.800 doanh nghiệp.", "tham luận", "Liên đoàn Lao động thành phố Bảo Lộc", None),
+    # a speaker named on a line of its own ("Tham luận của …"), or by the presenter's office
+    ("THAM LUẬN\nĐỔI MỚI CÁCH LÀM TRONG PHÁT TRIỂN ĐOÀN VIÊN\nTham luận của LĐLĐ huyện Tân Kỳ tại Đại hội Công "
+     "đoàn tỉnh Nghệ An\n\nKính thưa Đoàn Chủ tịch Đại hội!\n\nHuyện có 1.800 doanh nghiệp.", "tham luận",
+     "Liên đoàn Lao động huyện Tân Kỳ", None),
+    ("THAM LUẬN\nĐỔI MỚI CÁCH LÀM TRONG PHÁT TRIỂN ĐOÀN VIÊN\nNgười trình bày: đồng chí Lê Văn A, Chủ tịch LĐLĐ "
+     "huyện Quỳ Hợp\n\nKính thưa Đoàn Chủ tịch Đại hội!\n\nHuyện có 900 doanh nghiệp.", "tham luận",
+     "Liên đoàn Lao động huyện Quỳ Hợp", None),
     # guidance
     ("HƯỚNG DẪN\nThực hiện công tác thi đua năm 2024\n\nCông đoàn Viên chức Việt Nam hướng dẫn như sau.",
      "hướng dẫn", None, None),
