@@ -131,12 +131,19 @@ def _complete_issuer(issuer: str, superior: str | None) -> str:
 
 
 def _open_ended(org: str) -> bool:
-    """A header name cut by its line's end (`LIÊN ĐOÀN LAO ĐỘNG TỈNH` / `QUẢNG TRỊ`): it ends with an
-    administrative word, or is nothing but a body's head."""
+    """A header name cut by its line's end (`LIÊN ĐOÀN LAO ĐỘNG TỈNH` / `QUẢNG TRỊ`, `CĐCS CÔNG TY CP` /
+    `CHÈ HÙNG LĨNH`): it ends with an administrative word or a word a proper name must follow
+    (organizations.yaml `name_openers`, company-type abbreviations), or is nothing but a body's head."""
     admin = {w for words in entry("organizations.yaml", "admin_levels") for w in words.split()}
     words = org.lower().split()
     m = HEAD_RE.match(org)
-    return bool(words) and (words[-1] in admin or (m is not None and m.end() >= len(org.rstrip())))
+    if not words:
+        return False
+    expanded = expand_org_abbreviations(org).lower()
+    openers = [o.lower() for o in entry("organizations.yaml", "name_openers")]
+    return words[-1] in admin or (m is not None and m.end() >= len(org.rstrip())) \
+        or any(expanded.endswith(" " + o) for o in openers) \
+        or words[-1].upper() in entry(_DATA, "company_type_codes")
 
 
 def _place_date_after(cell: str) -> tuple[re.Match[str], int] | None:

@@ -44,6 +44,10 @@ HEADER_ROWS = [
      dict(place="Hà Nội", date="2025-11-12", subject="chăm lo Tết Xuân Bính Ngọ")),
     ("LĐLĐ TP. HỒ CHÍ MINH\nSố: 2/LĐLĐ\nTP. Hồ Chí Minh, ngày 20 tháng 4 năm 2024\n",
      dict(place="TP. Hồ Chí Minh", date="2024-04-20")),
+    # a grassroots union's name wrapped after its company-type code (corpus/keys_blind6)
+    ("LĐLĐ HUYỆN THANH BA          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCĐCS CÔNG TY CP              Độc lập - Tự do - "
+     "Hạnh phúc\nCHÈ HÙNG LĨNH\nSố: 21/BC-CĐ                 Thanh Ba, ngày 20/12/2024\n",
+     dict(issuer="CĐCS CÔNG TY CP CHÈ HÙNG LĨNH", superior="LĐLĐ HUYỆN THANH BA", kind="báo cáo")),
     # a number with no type code is a công văn; its title is the V/v line
     ("LĐLĐ TỈNH THÁI BÌNH\nSố: 342/LĐLĐ\nV/v đẩy mạnh phát triển đoàn viên năm 2024\n"
      "Thái Bình, ngày 5 tháng 3 năm 2024\n",

@@ -17,6 +17,10 @@ from extractors.orgnames import (
 )
 
 CANONICAL = [
+    # a company-type code expanded (corpus/keys_blind6: a header wrapped after `CÔNG TY CP`)
+    ("CĐCS Công ty CP Chè Hùng Lĩnh", "Công đoàn cơ sở Công ty cổ phần Chè Hùng Lĩnh"),
+    ("CĐCS CÔNG TY CP CHÈ HÙNG LĨNH", "Công đoàn cơ sở Công ty cổ phần Chè Hùng Lĩnh"),
+    ("Công đoàn CTCP Dệt may Nam Định", "Công đoàn Công ty cổ phần Dệt may Nam Định"),
     # institution names with a lowercase word inside (official_case; corpus/keys_blind4)
     ("CÔNG ĐOÀN CƠ SỞ BỆNH VIỆN ĐA KHOA TỈNH ĐẮK NÔNG", "Công đoàn cơ sở Bệnh viện Đa khoa tỉnh Đắk Nông"),
     ("CĐCS Bệnh viện Đa khoa huyện Trần Văn Thời", "Công đoàn cơ sở Bệnh viện Đa khoa huyện Trần Văn Thời"),
