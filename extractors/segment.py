@@ -12,12 +12,13 @@ import bisect
 import dataclasses
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from extractors.doc_header import Header, has_news_lead, read_byline_date, read_header, without_bylines
 from extractors.docmeta import find_date, find_organization, find_title, news_organization
 from extractors.lang import load as load_yaml
-from extractors.org_mentions import is_named
+from extractors.org_mentions import is_named, org_mentions
 from extractors.orgnames import canonical_organization
 from extractors.records import Document, NormalizedText
 from extractors.settings import SETTINGS
@@ -145,7 +146,7 @@ def segment_documents(norm: NormalizedText, source: str, meta_title: str | None 
             organization = news_organization(body, title)
             date = (meta_date if i == 0 else None) or read_byline_date(body) or find_date(body)
         else:
-            organization = header.issuer or find_organization(body, head_at)
+            organization = _whole_organization(header.issuer or find_organization(body, head_at), body)
             date = header.date or find_date(body) or (meta_date if i == 0 else None)
         docs.append(Document(
             source=source, doc_index=i, kind=kind, title=title,
@@ -156,6 +157,33 @@ def segment_documents(norm: NormalizedText, source: str, meta_title: str | None 
     if len(sheets) > 1:
         docs = _sheets_of_one_workbook(docs)
     return _with_years(docs)
+
+
+def _whole_organization(found: str | None, body: str) -> str | None:
+    """The document's organization, whole: a name its header cut short (`CĐCS Công ty CP`) takes the
+    longer form its body writes (`CĐCS Công ty CP Chè Hùng Lĩnh`); with none found, the body union
+    body that most often stands as a subject in its opening (a speech whose speaker line has a form
+    of its own)."""
+    opening = org_mentions(body[:SETTINGS.head_zone_chars * 4])
+    named = [o for o in opening if o.subject and not o.listed]
+    if found is None:
+        if not named:
+            return None
+        counts = Counter(o.name for o in named)
+        best = max(counts.values())
+        return next(o.name for o in named if counts[o.name] == best) if best >= 2 else None
+    canonical = canonical_organization(found) or ""
+    if is_named(canonical) and not _cut_short(canonical):
+        return found
+    longer = [o.name for o in opening if o.name.lower().startswith(canonical.lower() + " ")]
+    return longer[0] if longer else found
+
+
+def _cut_short(canonical: str) -> bool:
+    """A name that ends where a proper name must follow (`… Công ty cổ phần`, `… Trường`)."""
+    low = canonical.lower()  # one-word openers (`Phòng`, `Sở`) also end places (`Hải Phòng`): not those
+    return any(low.endswith(" " + o.lower()) for o in load_yaml("organizations.yaml")["name_openers"]
+               if len(o.split()) >= 2)
 
 
 def _sheets_of_one_workbook(docs: list[Document]) -> list[Document]:

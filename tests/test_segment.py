@@ -105,3 +105,21 @@ def test_a_speaker_in_parentheses_under_the_title():
     path = SEEDS.parent / "keys_blind5" / "tham_luan_cdvc_lai_chau_2023.txt"
     (ex,) = extract_file(path).documents
     assert (ex.document.kind, ex.document.organization) == ("tham luận", "Công đoàn Viên chức tỉnh Lai Châu")
+
+
+@pytest.mark.parametrize("found,body,whole", [
+    # a header name cut short takes the longer form its body writes
+    ("CĐCS Công ty cổ phần", "Năm 2024, CĐCS Công ty cổ phần Chè Hùng Lĩnh kết nạp 26 đoàn viên.",
+     "Công đoàn cơ sở Công ty cổ phần Chè Hùng Lĩnh"),
+    # no organization found: the body's most frequent subject in its opening (twice at least)
+    (None, "Công đoàn ngành Y tế tỉnh Hà Tĩnh có 62 CĐCS. Năm 2023, Công đoàn ngành Y tế tỉnh Hà Tĩnh kết nạp "
+           "410 đoàn viên.", "Công đoàn ngành Y tế tỉnh Hà Tĩnh"),
+    (None, "Thực hiện Kế hoạch của LĐLĐ tỉnh Hà Tĩnh, kết nạp 410 đoàn viên.", None),  # a cited plan's owner
+    # a place that ends like an opener is no cut-short name (`Hải Phòng`, not `Phòng`)
+    ("Liên đoàn Lao động thành phố Hải Phòng", "Liên đoàn Lao động thành phố Hải Phòng Độc lập …",
+     "Liên đoàn Lao động thành phố Hải Phòng"),
+])
+def test_the_whole_organization(found, body, whole):
+    from extractors.orgnames import canonical_organization
+    from extractors.segment import _whole_organization
+    assert canonical_organization(_whole_organization(found, body)) == whole
