@@ -173,6 +173,14 @@ def _run_into(place: str) -> bool:
     return len(place.split()) > 2 and place_body(place) is None
 
 
+def _name_tail(cell: str) -> bool:
+    """A short line of capitalized words alone under a body's header line (`CĐCS CÔNG TY TNHH MAY XUẤT
+    KHẨU` / `PHÚ HÒA`): the rest of its name (a header holds nothing else of that shape there)."""
+    words = cell.split()
+    return 1 <= len(words) <= 4 and all(w.isalpha() and w.isupper() for w in words) \
+        and not _KIND_LINE.match(cell.strip())
+
+
 def _phrase_cut(org: str, cell: str) -> bool:
     """A name whose line ended inside an official phrase (`CÔNG ĐOÀN CÁC KHU CÔNG` / `NGHIỆP`) or
     inside a place's name (`LIÊN ĐOÀN LAO ĐỘNG TỈNH CAO` / `BẰNG`: provinces.yaml, districts.tsv)."""
@@ -253,7 +261,7 @@ def read_header(body: str) -> Header:
             last_was_subject = False
             if orgs and joining and cell.isupper() and not HEAD_RE.match(cell) \
                     and (cell.split()[0] in entry(_DATA, "continuation_openers") or _open_ended(orgs[-1])
-                         or _phrase_cut(orgs[-1], cell)):
+                         or _phrase_cut(orgs[-1], cell) or _name_tail(cell)):
                 orgs[-1] = f"{orgs[-1]} {cell}"
                 continue
             if (org := _org_line(cell)) is not None:

@@ -48,6 +48,11 @@ HEADER_ROWS = [
     ("LĐLĐ HUYỆN THANH BA          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCĐCS CÔNG TY CP              Độc lập - Tự do - "
      "Hạnh phúc\nCHÈ HÙNG LĨNH\nSố: 21/BC-CĐ                 Thanh Ba, ngày 20/12/2024\n",
      dict(issuer="CĐCS CÔNG TY CP CHÈ HÙNG LĨNH", superior="LĐLĐ HUYỆN THANH BA", kind="báo cáo")),
+    # a name's last words on a short line of their own under the motto (corpus/keys_blind7)
+    ("CÔNG ĐOÀN CÁC KCN TỈNH AN GIANG     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCĐCS CÔNG TY TNHH MAY XUẤT KHẨU"
+     "            Độc lập - Tự do - Hạnh phúc\nPHÚ HÒA\nSố: 21/BC-CĐCS                    An Giang, ngày 18 tháng "
+     "12 năm 2025\n\nBÁO CÁO\n", dict(issuer="CĐCS CÔNG TY TNHH MAY XUẤT KHẨU PHÚ HÒA", kind="báo cáo",
+                                      superior="CÔNG ĐOÀN CÁC KCN TỈNH AN GIANG")),
     # a number with no type code is a công văn; its title is the V/v line
     ("LĐLĐ TỈNH THÁI BÌNH\nSố: 342/LĐLĐ\nV/v đẩy mạnh phát triển đoàn viên năm 2024\n"
      "Thái Bình, ngày 5 tháng 3 năm 2024\n",
