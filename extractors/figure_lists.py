@@ -37,7 +37,10 @@ def figure_indicator(text: str, s: Sentence, entity: str | None, ws: int, we: in
     return indicator_for(entity, text[ws:we], unit, modality, position=at - ws)
 
 
-_LIST_JOINER = re.compile(r"\s*(?:,\s*và|,|và|;)\s*")
+# what joins a list's items (organizations.yaml `list_joiners`), a comma before a word joiner too (`, và`)
+_JOINERS = entry("organizations.yaml", "list_joiners")
+_LIST_JOINER = re.compile(r"\s*(?:{})\s*".format("|".join(
+    [r",\s*" + re.escape(w) for w in _JOINERS if w.isalpha()] + [re.escape(w) for w in _JOINERS])))
 
 
 def list_entity(text: str, mentions: list[NumberMention], i: int, sentence_end: int) -> str | None:

@@ -69,7 +69,7 @@ def org_mentions(text: str, places: Sequence[str | None] = ()) -> list[OrgMentio
         if not name or not m.group(0)[:1].isupper():
             continue  # "các cấp công đoàn tỉnh X": the union system, not a body's name
         canonical = canonical_organization(name)
-        if re.match(r"\S+(?:\s+\S+){0,3}\s+các\s", name) and canonical and not canonical.startswith("Công đoàn các"):
+        if canonical and _a_list(name, canonical):
             continue  # "LĐLĐ các huyện Châu Thành, Gò Dầu": a list of bodies (_listed_places), not one
         if canonical and _not_a_name(canonical):
             continue  # "CÔNG ĐOÀN CƠ SỞ VÀ PHÁT TRIỂN ĐOÀN VIÊN": a heading about unions, not a body
@@ -116,8 +116,7 @@ def _listed_places(text: str, named: list[OrgMention], province: str | None) -> 
         before = text[max(0, m.start() - 40):m.start()]
         if non_union.search(before):
             continue  # "UBND các huyện", "Sở … các huyện": not union bodies
-        words = re.findall("|".join(map(re.escape, sorted(entry(_ORG, "admin_levels"), key=len, reverse=True))),
-                           m.group(0))
+        words = _admin_words_re().findall(m.group(0))
         level = m.group("w") if len(set(words)) == 1 else None  # "các huyện, thị xã, thành phố": any level
         starts.append((m.end(), level, True, not not_subject.search(before)))
     for o in named:
@@ -181,9 +180,29 @@ def _admin_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 def _not_a_name(canonical: str) -> bool:
     """A body's name never holds these words (organizations.yaml `not_in_names`)."""
     low = f" {canonical.lower()} "
-    for phrase in sorted(entry(_ORG, "official_case"), key=len, reverse=True):  # `Công đoàn Viên chức` is one
-        low = low.replace(f" {phrase.lower()} ", "  ")
+    for phrase in _official_phrases():  # `Công đoàn Viên chức` is one phrase, no `đoàn viên` inside
+        low = low.replace(f" {phrase} ", "  ")
     return any(f" {w} " in low for w in entry(_ORG, "not_in_names"))
+
+
+@cache
+def _official_phrases() -> tuple[str, ...]:
+    return tuple(p.lower() for p in sorted(entry(_ORG, "official_case"), key=len, reverse=True))
+
+
+@cache
+def _admin_words_re() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(entry(_ORG, "admin_levels"), key=len, reverse=True))))
+
+
+def _a_list(name: str, canonical: str) -> bool:
+    """`LĐLĐ các huyện Châu Thành, Gò Dầu`: the plural word right after the head makes a list of
+    bodies (_listed_places), unless a body's name opens with it (`Công đoàn các Khu công nghiệp`,
+    `Công đoàn các KCX-KCN`: organizations.yaml `plural_heads`)."""
+    plural = entry(_ORG, "plural_word")
+    if not re.match(rf"\S+(?:\s+\S+){{0,3}}\s+{re.escape(plural)}\s", name):
+        return False
+    return not canonical.startswith(tuple(entry(_ORG, "plural_heads")))
 
 
 def _with_place(name: str, places: Sequence[str | None]) -> str:
