@@ -77,6 +77,7 @@ def _joined_lines() -> re.Pattern[str]:
     keep = "".join(f"(?<!{re.escape(w)} )" for w in entry(_DATA, "no_split_after"))
     # before an upper-case head that follows an upper-case word; before "Số:"; before "Place, ngày"
     return re.compile(rf"(?<=[A-ZĐÀ-Ỹ]) {keep}(?=(?:{heads})(?![\wÀ-ỹ]))"
+                      rf"|(?<=[A-ZĐÀ-Ỹ.]) [-–—] (?=(?:{heads})(?![\wÀ-ỹ]))"  # `LĐLĐ TỈNH X - LĐLĐ HUYỆN Y`
                       rf"|(?<=\S) (?=S[ốỐ]\s*:)"
                       rf"|(?<=[A-ZĐÀ-Ỹ\d]) (?=[A-ZĐ][^\d,;:()]{{1,40}}, ngày \d)")
 

@@ -129,9 +129,10 @@ def _prefer_body_form(name: str, body: str) -> str:
 def _line_org(line: str) -> str | None:
     """A line that is nothing but an organization name (as under a speech's title)."""
     s = line.strip().strip("*").strip()
-    if s.startswith("(") and s.endswith(")"):
+    enclosed = s.startswith("(") and s.endswith(")")
+    if enclosed:
         s = s[1:-1].strip()  # "(Công đoàn Viên chức tỉnh Lai Châu)" under a speech's title
-    if not s or len(s.split()) > 16 or _SENTENCE_END.search(s) or s.startswith(TITLE_SKIP) or _BREADCRUMB.match(s):
+    if not s or len(s.split()) > (24 if enclosed else 16) or _SENTENCE_END.search(s) or s.startswith(TITLE_SKIP) or _BREADCRUMB.match(s):
         return None
     m = _HEAD_RE.match(s)
     if not m:
@@ -140,7 +141,17 @@ def _line_org(line: str) -> str | None:
     # the name must be (nearly) the whole line
     if org and len(_words(org)) >= len(_words(s)) - 1:
         return org
+    if org and enclosed and _name_whole(s[m.end():]):
+        return _expand(m.group(0)) + " " + s[m.end():].strip()  # `(CĐCS Công ty CP Dược - Trang thiết bị y tế X)`
     return None
+
+
+def _name_whole(rest: str) -> bool:
+    """The rest of a line in parentheses is all name, its lowercase words too (`Công ty Cổ phần Dược -
+    Trang thiết bị y tế Bình Định`): no digit, no word that ends a name, a capitalized last word."""
+    words = _TOKEN.findall(rest)
+    return bool(words) and not any(c.isdigit() for c in rest) and _is_capitalized(words[-1]) \
+        and not any(w in STOP | STOP_VERBS for w in words)
 
 
 def find_organization(body: str, head_at: int | None) -> str | None:

@@ -53,6 +53,12 @@ HEADER_ROWS = [
      "            Độc lập - Tự do - Hạnh phúc\nPHÚ HÒA\nSố: 21/BC-CĐCS                    An Giang, ngày 18 tháng "
      "12 năm 2025\n\nBÁO CÁO\n", dict(issuer="CĐCS CÔNG TY TNHH MAY XUẤT KHẨU PHÚ HÒA", kind="báo cáo",
                                       superior="CÔNG ĐOÀN CÁC KCN TỈNH AN GIANG")),
+    # both names on one line, a dash between them (session 10's own cases)
+    ("LĐLĐ TỈNH QUẢNG NGÃI - LĐLĐ HUYỆN BÌNH SƠN\nSố: 30/CV-LĐLĐ\nBình Sơn, ngày 5 tháng 12 năm 2023\n",
+     dict(issuer="LĐLĐ HUYỆN BÌNH SƠN", superior="LĐLĐ TỈNH QUẢNG NGÃI")),
+    # … but a dash inside a name does not split it
+    ("LĐLĐ HUYỆN BÌNH SƠN\nCĐCS CÔNG TY CP DƯỢC - TRANG THIẾT BỊ Y TẾ\nSố: 30/BC-CĐ\n",
+     dict(issuer="CĐCS CÔNG TY CP DƯỢC - TRANG THIẾT BỊ Y TẾ", superior="LĐLĐ HUYỆN BÌNH SƠN")),
     # a number with no type code is a công văn; its title is the V/v line
     ("LĐLĐ TỈNH THÁI BÌNH\nSố: 342/LĐLĐ\nV/v đẩy mạnh phát triển đoàn viên năm 2024\n"
      "Thái Bình, ngày 5 tháng 3 năm 2024\n",

@@ -163,6 +163,12 @@ def test_plain_text_header_lines_stay_apart():
     ("đoàn\u00adviên\u200b và\u00a0người lao động", "đoànviên và người lao động"),
     ("tổ chức\n- 3 -\ncông đoàn", "tổ chức công đoàn"),  # page number line dropped
     ("tổ chức\nTrang 3\ncông đoàn", "tổ chức công đoàn"),
+    # the kind word under a congress line opens the speech; it is not the congress line's tail (session 10)
+    ("ĐẠI HỘI CÔNG ĐOÀN TỈNH BÌNH ĐỊNH LẦN THỨ XIV, NHIỆM KỲ 2023 - 2028\nTHAM LUẬN\nPHÁT HUY VAI TRÒ CÔNG ĐOÀN",
+     "ĐẠI HỘI CÔNG ĐOÀN TỈNH BÌNH ĐỊNH LẦN THỨ XIV, NHIỆM KỲ 2023 - 2028\n\nTHAM LUẬN\n\nPHÁT HUY VAI TRÒ CÔNG ĐOÀN"),
+    # a line wholly in parentheses stands alone, even in a text whose lines all reach one width
+    ("THAM LUẬN\n(Công đoàn cơ sở Công ty Cổ phần Dược Bình Định)\n\nNăm 2022, Công ty có 925 lao động.",
+     "THAM LUẬN\n\n(Công đoàn cơ sở Công ty Cổ phần Dược Bình Định)\n\nNăm 2022, Công ty có 925 lao động."),
 ])
 def test_normalize_text_rows(raw, expected):
     assert normalize_text(raw).text == expected

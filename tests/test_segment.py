@@ -56,6 +56,13 @@ OWN = [
     ("THAM LUẬN\nĐỔI MỚI CÁCH LÀM TRONG PHÁT TRIỂN ĐOÀN VIÊN\nNgười trình bày: đồng chí Lê Văn A, Chủ tịch LĐLĐ "
      "huyện Quỳ Hợp\n\nKính thưa Đoàn Chủ tịch Đại hội!\n\nHuyện có 900 doanh nghiệp.", "tham luận",
      "Liên đoàn Lao động huyện Quỳ Hợp", None),
+    # a congress line over the kind word; the speaker's company in parentheses, lowercase words and all
+    ("ĐẠI HỘI CÔNG ĐOÀN TỈNH BÌNH ĐỊNH LẦN THỨ XIV, NHIỆM KỲ 2023 - 2028\nTHAM LUẬN\nPHÁT HUY VAI TRÒ CÔNG ĐOÀN "
+     "TRONG ĐỐI THOẠI\n(Công đoàn cơ sở Công ty Cổ phần Dược - Trang thiết bị y tế Bình Định)\n\nNăm 2022, Công ty "
+     "có 925 lao động.", "tham luận", "Công đoàn cơ sở Công ty Cổ phần Dược - Trang thiết bị y tế Bình Định", None),
+    # … but a line in parentheses that is a sentence names no speaker
+    ("THAM LUẬN\nPHÁT HUY VAI TRÒ CÔNG ĐOÀN\n(Công đoàn cơ sở đã tổ chức 4 cuộc đối thoại tại Công ty Long Hải)\n\n"
+     "Năm 2022, công ty có 925 lao động.", "tham luận", None, None),
     # guidance
     ("HƯỚNG DẪN\nThực hiện công tác thi đua năm 2024\n\nCông đoàn Viên chức Việt Nam hướng dẫn như sau.",
      "hướng dẫn", None, None),

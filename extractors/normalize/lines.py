@@ -54,6 +54,16 @@ def _cues() -> tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str]]:
     return tuple(data["sentence_final"]), starts, re.compile(data["joined_without_space"])
 
 
+@functools.lru_cache(maxsize=1)
+def _kind_heading() -> re.Pattern[str]:
+    """A line that opens with a document's kind word in capitals (`THAM LUẬN`, `KẾ HOẠCH`)."""
+    kinds = sorted(load("segment.yaml")["kinds"], key=len, reverse=True)
+    return re.compile(r"(?:{})(?![\wÀ-ỹ])".format("|".join(re.escape(k.upper()) for k in kinds)))
+
+
+_WHOLE_PARENTHESIS = re.compile(r"\([^()]{3,}\)")
+
+
 def collapse_spaces(mt: MappedText) -> MappedText:
     """Runs of spaces/tabs (and NBSP, CR) become one space."""
     return substitute(mt, _SPACES, lambda m: None if m.group(0) == " " else " ")
@@ -119,9 +129,13 @@ def decide_break(a: Line, b: Line, layout: Layout, a_paragraph: str = "") -> str
     if starts.match(b.text):
         in_list = starts.match(a_paragraph or a.text) or a.text.endswith(":")
         return "\n" if in_list and not is_caps_heading(b.text) else "\n\n"
+    if _WHOLE_PARENTHESIS.fullmatch(a.text) and not _starts_lower(b.text):
+        return "\n\n"  # a line wholly in parentheses stands alone: `(Công đoàn cơ sở Công ty …)`
     a_caps, b_caps = is_caps_heading(a.text), is_caps_heading(b.text)
+    if a_caps and b_caps and _kind_heading().match(b.text) and not _kind_heading().match(a.text):
+        return "\n\n"  # the kind word under a congress line opens a document: `… NHIỆM KỲ 2023 - 2028` / `THAM LUẬN`
     if a_caps and b_caps and not a.text.endswith(final) and len(a.text) >= CAPS_JOIN * layout.width:
-        return " "
+        return " "  # a wrapped title goes on
     if a_caps != b_caps and not b.text[0].islower():
         return "\n\n"
     if nospace.search(a.text) and b.text[0].isalnum():
