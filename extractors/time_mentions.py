@@ -68,6 +68,11 @@ def time_mentions(text: str, doc_year: int | None = None, doc_month: int | None 
                                                             and name == "year")
             out.append(TimeMention(m.start(), m.end(), int(m.group("y")), name, dl))
     if doc_year is not None:
+        for m in time_re("lunar_year_name").finditer(text):
+            year = lunar_year(m.group("stem"), m.group("branch"), doc_year)
+            if year is not None and free(m.start(), m.end()):
+                take(m.start(), m.end())
+                out.append(TimeMention(m.start(), m.end(), year, "lunar_year_name"))
         past_months = set(entry(_TIME, "past_year_months"))
         for name, rx in relative.items():
             for m in rx.finditer(text):
@@ -86,6 +91,22 @@ def time_mentions(text: str, doc_year: int | None = None, doc_month: int | None 
 @cache
 def time_re(key: str) -> re.Pattern[str]:
     return compile_pattern(_TIME, key, entry(_TIME, key))
+
+
+@cache
+def _lunar_names() -> tuple[dict[str, int], dict[str, int]]:
+    def index(names: list[str | list[str]]) -> dict[str, int]:
+        return {n: i for i, e in enumerate(names) for n in ([e] if isinstance(e, str) else e)}
+    return index(entry(_TIME, "heavenly_stems")), index(entry(_TIME, "earthly_branches"))
+
+
+def lunar_year(stem: str, branch: str, near: int) -> int | None:
+    """The year named `stem branch` (`Giáp Thìn`) nearest the year `near`; None for no such name."""
+    stems, branches = _lunar_names()
+    s, b = stems.get(stem.lower()), branches.get(branch.lower())
+    if s is None or b is None or s % 2 != b % 2:
+        return None  # a stem and a branch of different parity never meet in the cycle
+    return min((y for y in range(near - 30, near + 31) if y % 10 == s and y % 12 == b), key=lambda y: abs(y - near))
 
 
 _POINT_KINDS = ("year", "year_span", "months_of_year", "quarter", "school_year", "as_of_date")

@@ -169,6 +169,31 @@ def test_a_speechs_year_is_its_congress(text, year):
     assert document_year(text, "tham luận") == year
 
 
+@pytest.mark.parametrize("text,doc_year,year,kind", [
+    ("Dịp Tết Giáp Thìn 2024, trao 700 suất quà", 2023, 2024, "lunar_new_year"),
+    ("chăm lo Xuân Ất Tỵ năm 2025", 2024, 2025, "lunar_new_year"),
+    # without its number: the year of that name nearest the document's (a December plan for the coming Tết)
+    ("chăm lo Tết Nguyên đán Bính Ngọ cho đoàn viên", 2025, 2026, "lunar_year_name"),
+    ("Tết Quý Mẹo đã trao 300 suất quà", 2023, 2023, "lunar_year_name"),  # the southern spelling of Mão
+    ("Tết Giáp Thìn vừa qua", 2025, 2024, "lunar_year_name"),
+])
+def test_a_lunar_new_year_is_its_year(text, doc_year, year, kind):
+    (t,) = time_mentions(text, doc_year, 12)
+    assert (t.year, t.kind) == (year, kind)
+
+
+def test_every_year_of_the_cycle_is_named_once():
+    from extractors.lang import entry
+    from extractors.time_mentions import lunar_year
+    stems, branches = entry("time.yaml", "heavenly_stems"), entry("time.yaml", "earthly_branches")
+    for y in range(1984, 2044):
+        b = branches[y % 12]
+        for spelling in [b] if isinstance(b, str) else b:
+            assert lunar_year(stems[y % 10], spelling, 2014) == y
+    assert lunar_year("Ất", "Thìn", 2024) is None  # no such year
+    assert time_mentions("Tết Sum vầy năm nay", 2024, 1)[0].kind == "current"  # not a lunar name
+
+
 def test_time_mentions_keep_the_most_specific_phrase():
     kinds = [(t.kind, t.year) for t in time_mentions("năm học 2023 - 2024 và quý II/2024")]
     assert kinds == [("school_year", 2024), ("quarter", 2024)]
