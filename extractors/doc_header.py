@@ -147,6 +147,14 @@ def _open_ended(org: str) -> bool:
         or words[-1].upper() in entry(_DATA, "company_type_codes")
 
 
+def _bare_level(org: str) -> bool:
+    """A union level with no name yet (`CÔNG ĐOÀN CƠ SỞ`, `CĐ NGÀNH`): after its head, lowercase words only."""
+    canonical = canonical_organization(org) or ""
+    heads: dict[str, int] = entry("organizations.yaml", "union_heads")
+    head = next((h for h in sorted(heads, key=len, reverse=True) if canonical.lower().startswith(h)), None)
+    return head is not None and all(w[:1].islower() for w in canonical.split()[heads[head]:])
+
+
 def _place_date_after(cell: str) -> tuple[re.Match[str], int] | None:
     """A place-and-date line that the line before ran into (`Bính Ngọ năm 2026 Vĩnh Long, ngày 12
     tháng 11 năm 2025`: a wrapped `V/v` beside it, the columns' spaces gone), with where it starts:
@@ -260,9 +268,11 @@ def read_header(body: str) -> Header:
                 last_was_subject = True
                 continue
             last_was_subject = False
-            if orgs and joining and cell.isupper() and not HEAD_RE.match(cell) \
-                    and (cell.split()[0] in entry(_DATA, "continuation_openers") or _open_ended(orgs[-1])
+            bare = bool(orgs) and _bare_level(orgs[-1])
+            if orgs and joining and cell.isupper() and (bare or not HEAD_RE.match(cell)) \
+                    and (bare or cell.split()[0] in entry(_DATA, "continuation_openers") or _open_ended(orgs[-1])
                          or _phrase_cut(orgs[-1], cell) or _name_tail(cell)):
+                # a level with no name yet (`CÔNG ĐOÀN CƠ SỞ` / `SỞ GIÁO DỤC VÀ ĐÀO TẠO`) takes the next line whole
                 orgs[-1] = f"{orgs[-1]} {cell}"
                 continue
             if (org := _org_line(cell)) is not None:

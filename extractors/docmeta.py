@@ -20,6 +20,7 @@ INNER = set(_DATA["org_inner_words"])
 STOP = set(_DATA["org_stop_words"])
 STOP_VERBS = set(_DATA["org_stop_verbs"])
 TITLE_SKIP = tuple(_DATA["title_skip_prefixes"])
+_COMMON_NOUN_HEADS = {h.lower() for h in _DATA["common_noun_heads"]}
 # two-word names whose second word is lowercase (`Giáo dục`, `Y tế`): a name may end with them
 _OFFICIAL_PHRASES = {p.lower() for p in entry("organizations.yaml", "official_case") if len(p.split()) >= 2}
 _OFFICIAL_WORDS = sorted((tuple(p.split()) for p in _OFFICIAL_PHRASES), key=len, reverse=True)
@@ -50,6 +51,8 @@ def _expand(head: str) -> str:
 def organization_at(text: str, m: re.Match[str]) -> str | None:
     """The organization name that starts with the head matched by `m`, or None."""
     head = m.group(0)
+    if head[:1].islower() and head.lower() in _COMMON_NOUN_HEADS:
+        return None  # `tại Hội trường UBND huyện …`: a room, not a school
     if _expand(head).endswith("Việt Nam"):
         return _expand(head)  # "TLĐ giao LĐLĐ tỉnh …": the national federation's name is whole
     tokens: list[re.Match[str]] = []

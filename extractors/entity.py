@@ -125,6 +125,14 @@ def entity_before(clause: str) -> str | None:
     return None
 
 
+def entity_adjacent(clause: str) -> str | None:
+    """The counted noun written right before the number (`trong đó nữ 58`, `số đoàn viên: 1.200`)."""
+    m = _last(COUNTABLE.finditer(clause))
+    if m is None or clause[m.end():].strip(" :") != "":
+        return None
+    return expand_abbreviations(m.group(0)).lower() if m.group(0) not in ABBREVIATIONS else ABBREVIATIONS[m.group(0)]
+
+
 def money_entity(clause: str) -> str | None:
     """What an amount of money is for: the money noun before it (`kinh phí công đoàn`); a noun that says
     nothing of it (`số tiền`, `tổng trị giá`) is completed by the purpose before it in the clause

@@ -20,6 +20,7 @@ from extractors import figure_cues as cue
 from extractors.entity import (
     COUNTABLE,
     PERSON_CLASSIFIERS,
+    entity_adjacent,
     entity_after,
     entity_before,
     expand_abbreviations,
@@ -410,7 +411,8 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
             entity = entity_before(clause_before[rate.start():] + " đạt") or entity_after(text[end:we])
         else:
             entity = entity_after(text[end:we]) or list_entity(text, mentions, i, s.end) \
-                or listed_before(text, out, m.start) or entity_before(clause_before) or entity_before(before)
+                or listed_before(text, out, m.start) or entity_adjacent(clause_before) \
+                or entity_before(clause_before) or entity_before(before)
             if entity in PERSON_CLASSIFIERS and not cue.PARTICIPATION.search(segment) \
                     and not cue.PARTICIPATION.search(text[end:end + 24]):
                 # "Số đoàn viên … tăng từ 14.230 người": who they are, the noun nearest before the number

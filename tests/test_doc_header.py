@@ -59,6 +59,18 @@ HEADER_ROWS = [
     # … but a dash inside a name does not split it
     ("LĐLĐ HUYỆN BÌNH SƠN\nCĐCS CÔNG TY CP DƯỢC - TRANG THIẾT BỊ Y TẾ\nSố: 30/BC-CĐ\n",
      dict(issuer="CĐCS CÔNG TY CP DƯỢC - TRANG THIẾT BỊ Y TẾ", superior="LĐLĐ HUYỆN BÌNH SƠN")),
+    # a standing committee's title before the issuer, its line joined to the superior's as a wrapped title
+    ("TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM BAN THƯỜNG VỤ LĐLĐ TỈNH PHÚ YÊN\nSố: 102/KL-LĐLĐ\n",
+     dict(issuer="LĐLĐ TỈNH PHÚ YÊN", superior="TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM", kind="kết luận")),
+    # a grassroots level with no name yet takes the next line whole, though it opens with a head (`SỞ`)
+    ("CÔNG ĐOÀN VIÊN CHỨC TỈNH ĐẮK LẮK        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCÔNG ĐOÀN CƠ SỞ            "
+     "Độc lập - Tự do - Hạnh phúc\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 14/BC-CĐCS     Buôn Ma Thuột, ngày 20 tháng 12 năm 2024\n",
+     dict(issuer="CÔNG ĐOÀN CƠ SỞ SỞ GIÁO DỤC VÀ ĐÀO TẠO", superior="CÔNG ĐOÀN VIÊN CHỨC TỈNH ĐẮK LẮK")),
+    ("LĐLĐ HUYỆN KRÔNG PẮC\nCÔNG ĐOÀN\nTRƯỜNG THPT PHAN ĐĂNG LƯU\nSố: 4/BC-CĐ\n",
+     dict(issuer="CÔNG ĐOÀN TRƯỜNG THPT PHAN ĐĂNG LƯU", superior="LĐLĐ HUYỆN KRÔNG PẮC")),
+    # … but a named body's next line that opens with a head is a body of its own
+    ("CÔNG ĐOÀN KHU CÔNG NGHIỆP PHỐ NỐI A\nCÔNG ĐOÀN CƠ SỞ CÔNG TY CỔ PHẦN DỆT MAY HƯNG LONG\nSố: 14/BC-CĐCS\n",
+     dict(issuer="CÔNG ĐOÀN CƠ SỞ CÔNG TY CỔ PHẦN DỆT MAY HƯNG LONG", superior="CÔNG ĐOÀN KHU CÔNG NGHIỆP PHỐ NỐI A")),
     # a number with no type code is a công văn; its title is the V/v line
     ("LĐLĐ TỈNH THÁI BÌNH\nSố: 342/LĐLĐ\nV/v đẩy mạnh phát triển đoàn viên năm 2024\n"
      "Thái Bình, ngày 5 tháng 3 năm 2024\n",

@@ -36,6 +36,13 @@ CANONICAL = [
     ("CĐCS Công ty cổ phần Cảng Cái Mép Hạ", "Công đoàn cơ sở Công ty cổ phần Cảng Cái Mép Hạ"),
     ("CĐCS Công ty trách nhiệm hữu hạn May Việt Tiến", "Công đoàn cơ sở Công ty trách nhiệm hữu hạn May Việt Tiến"),
     ("CÔNG ĐOÀN TỔNG CÔNG TY CỔ PHẦN BẢO MINH", "Công đoàn Tổng công ty cổ phần Bảo Minh"),
+    # a zone's own name after `Khu công nghiệp` / `Khu kinh tế` / `Khu chế xuất` is a proper name (session 10:
+    # `PHỐ NỐI A` came out as `phố nối a`, and a header read it as a level with no name yet)
+    ("CÔNG ĐOÀN KHU CÔNG NGHIỆP PHỐ NỐI A", "Công đoàn Khu công nghiệp Phố Nối A"),
+    ("CÔNG ĐOÀN KHU KINH TẾ VŨNG ÁNG", "Công đoàn Khu kinh tế Vũng Áng"),
+    ("CÔNG ĐOÀN CÁC KHU CHẾ XUẤT VÀ CÔNG NGHIỆP CẦN THƠ", "Công đoàn các Khu chế xuất và công nghiệp Cần Thơ"),
+    ("CÔNG ĐOÀN KHU CHẾ XUẤT TÂN THUẬN", "Công đoàn Khu chế xuất Tân Thuận"),
+    ("CÔNG ĐOÀN CÁC KHU CÔNG NGHIỆP TỈNH THÁI BÌNH", "Công đoàn các Khu công nghiệp tỉnh Thái Bình"),
     # header capitals (two-line headers of Decree 30/2020 documents)
     ("LIÊN ĐOÀN LAO ĐỘNG HUYỆN ĐÔNG ANH", "Liên đoàn Lao động huyện Đông Anh"),
     ("LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG TRỊ", "Liên đoàn Lao động tỉnh Quảng Trị"),

@@ -63,6 +63,14 @@ OWN = [
     # … but a line in parentheses that is a sentence names no speaker
     ("THAM LUẬN\nPHÁT HUY VAI TRÒ CÔNG ĐOÀN\n(Công đoàn cơ sở đã tổ chức 4 cuộc đối thoại tại Công ty Long Hải)\n\n"
      "Năm 2022, công ty có 925 lao động.", "tham luận", None, None),
+    # a news lead that names the hall before the body: `Hội trường` is a room, not a school (session 10)
+    ("Trang chủ » Tin tức\nDiễn Châu: Ra mắt 3 công đoàn cơ sở mới\n12/03/2024 14:20\nSáng 11/3, tại Hội trường UBND "
+     "huyện Diễn Châu, Liên đoàn Lao động huyện Diễn Châu tổ chức lễ ra mắt 3 CĐCS với 186 đoàn viên.", "tin",
+     "Liên đoàn Lao động huyện Diễn Châu", "2024-03-12"),
+    # a speaker line `Đồng chí … - Chủ tịch <ORG>` under the title
+    ("THAM LUẬN\n“Nâng cao hiệu quả đối thoại”\nĐồng chí Trần Văn Bình - Chủ tịch Công đoàn Tổng Công ty Cao su Đồng "
+     "Nai\n\nKính thưa Đại hội!\nTổng Công ty hiện có 14.200 lao động.", "tham luận",
+     "Công đoàn Tổng Công ty Cao su Đồng Nai", None),
     # guidance
     ("HƯỚNG DẪN\nThực hiện công tác thi đua năm 2024\n\nCông đoàn Viên chức Việt Nam hướng dẫn như sau.",
      "hướng dẫn", None, None),
