@@ -63,7 +63,9 @@ def organization_at(text: str, m: re.Match[str]) -> str | None:
             break
         tokens.append(t)
     kept: list[str] = []
-    words = [t.group(0) for t in tokens]
+    # a dotted abbreviation keeps its dot (`Q. Long Biên`: a bare `Q` is no abbreviation)
+    words = [t.group(0) + ("." if k + 1 < len(tokens) and text[t.end():tokens[k + 1].start()].strip() == "." else "")
+             for k, t in enumerate(tokens)]
     k = 0
     while k < len(tokens):
         w = words[k]
@@ -221,6 +223,7 @@ def _deaccent(s: str) -> str:
 
 
 _BREADCRUMB = compile_pattern("segment.yaml", "breadcrumb", _DATA["breadcrumb"])
+_NEWS_BANNER = compile_pattern("segment.yaml", "news_banner", _DATA["news_banner"])
 
 
 def find_title(body: str, head_at: int | None, kind: str) -> str | None:
@@ -235,6 +238,10 @@ def find_title(body: str, head_at: int | None, kind: str) -> str | None:
             return heading.strip("*# ")
     while i < len(lines) and not lines[i]:
         i += 1
+    if kind == "tin" and head_at is None:
+        # the site's banner over a news item (`LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HỒ CHÍ MINH`, `CỔNG THÔNG TIN …`)
+        while i < len(lines) and (not lines[i] or _NEWS_BANNER.match(lines[i]) or _line_org(lines[i])):
+            i += 1
     if i >= len(lines):
         return None
     first = lines[i].strip("*# ")

@@ -110,7 +110,16 @@ def canonical_organization(name: str | None) -> str | None:
     shouting = letters and sum(c.isupper() for c in letters) > 0.6 * len(letters)
     s = expand_org_abbreviations(s)
     s = official_case(s.lower()) if shouting else _union_head_case(_words_out_of_capitals(s))
-    return _with_admin_word(_territorial(_without_committee(_lower_admin_words(s))))
+    return _grassroots(_with_admin_word(_territorial(_without_committee(_lower_admin_words(s)))))
+
+
+def _grassroots(name: str) -> str:
+    """`Công đoàn Trường Mầm non Sơn Ca` → `Công đoàn cơ sở Trường …`: a unit's union is a grassroots
+    union (organizations.yaml `grassroots_units`)."""
+    for unit in entry(_ORG, "grassroots_units"):
+        if name.startswith(f"Công đoàn {unit} "):
+            return "Công đoàn cơ sở " + name[len("Công đoàn "):]
+    return name
 
 
 def _without_committee(name: str) -> str:

@@ -105,6 +105,14 @@ def test_header(text, want):
     ("15/01/2024 - 10:30", "2024-01-15"),
     ("Cập nhật: 17/01/2024", "2024-01-17"),
     ("(LĐ) - Ngày 15/1, Liên đoàn Lao động tỉnh tổ chức hội nghị", None),  # no year: no date
+    # corpus/keys_blind8 and 9 (first runs): the time before the date, dashes, a month spelled with a comma
+    ("Đăng lúc: 14:32 - 09/03/2024", "2024-03-09"),
+    ("14:32 - 09/03/2024", "2024-03-09"),
+    ("Cập nhật ngày: 03-07-2025", "2025-07-03"),
+    ("Ngày xuất bản: 05.02.2024", "2024-02-05"),
+    ("Hoàng Thu Trang · 24 Tháng 10, 2025 · 10:15", "2025-10-24"),
+    ("Ngày 24 tháng 10, 2025 họp", None),  # a sentence's date, not a byline
+    ("Số: 14/BC-LĐLĐ 12:30", None),
 ])
 def test_byline_date(text, date):
     assert read_byline_date(text) == date

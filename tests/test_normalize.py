@@ -163,6 +163,8 @@ def test_plain_text_header_lines_stay_apart():
     ("đoàn\u00adviên\u200b và\u00a0người lao động", "đoànviên và người lao động"),
     ("tổ chức\n- 3 -\ncông đoàn", "tổ chức công đoàn"),  # page number line dropped
     ("tổ chức\nTrang 3\ncông đoàn", "tổ chức công đoàn"),
+    # a middle dot between a byline's parts is no TCVN3 `ã` (corpus/keys_blind8: `Tháng` became `Thỏng`)
+    ("Hoàng Thu Trang · 24 Tháng 10, 2025 · 10:15", "Hoàng Thu Trang · 24 Tháng 10, 2025 · 10:15"),
     # the kind word under a congress line opens the speech; it is not the congress line's tail (session 10)
     ("ĐẠI HỘI CÔNG ĐOÀN TỈNH BÌNH ĐỊNH LẦN THỨ XIV, NHIỆM KỲ 2023 - 2028\nTHAM LUẬN\nPHÁT HUY VAI TRÒ CÔNG ĐOÀN",
      "ĐẠI HỘI CÔNG ĐOÀN TỈNH BÌNH ĐỊNH LẦN THỨ XIV, NHIỆM KỲ 2023 - 2028\n\nTHAM LUẬN\n\nPHÁT HUY VAI TRÒ CÔNG ĐOÀN"),

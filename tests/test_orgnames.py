@@ -20,14 +20,14 @@ CANONICAL = [
     # a company-type code expanded (corpus/keys_blind6: a header wrapped after `CÔNG TY CP`)
     ("CĐCS Công ty CP Chè Hùng Lĩnh", "Công đoàn cơ sở Công ty cổ phần Chè Hùng Lĩnh"),
     ("CĐCS CÔNG TY CP CHÈ HÙNG LĨNH", "Công đoàn cơ sở Công ty cổ phần Chè Hùng Lĩnh"),
-    ("Công đoàn CTCP Dệt may Nam Định", "Công đoàn Công ty cổ phần Dệt may Nam Định"),
+    ("Công đoàn CTCP Dệt may Nam Định", "Công đoàn cơ sở Công ty cổ phần Dệt may Nam Định"),
     # institution names with a lowercase word inside (official_case; corpus/keys_blind4)
     ("CÔNG ĐOÀN CƠ SỞ BỆNH VIỆN ĐA KHOA TỈNH ĐẮK NÔNG", "Công đoàn cơ sở Bệnh viện Đa khoa tỉnh Đắk Nông"),
     ("CĐCS Bệnh viện Đa khoa huyện Trần Văn Thời", "Công đoàn cơ sở Bệnh viện Đa khoa huyện Trần Văn Thời"),
-    ("CÔNG ĐOÀN TRƯỜNG TRUNG HỌC CƠ SỞ LÊ LỢI", "Công đoàn Trường Trung học cơ sở Lê Lợi"),
-    ("CÔNG ĐOÀN TRƯỜNG TRUNG HỌC PHỔ THÔNG NGUYỄN DU", "Công đoàn Trường Trung học phổ thông Nguyễn Du"),
-    ("CÔNG ĐOÀN TRƯỜNG MẦM NON HOA SEN", "Công đoàn Trường Mầm non Hoa Sen"),
-    ("CÔNG ĐOÀN TRƯỜNG TIỂU HỌC KIM ĐỒNG", "Công đoàn Trường Tiểu học Kim Đồng"),
+    ("CÔNG ĐOÀN TRƯỜNG TRUNG HỌC CƠ SỞ LÊ LỢI", "Công đoàn cơ sở Trường Trung học cơ sở Lê Lợi"),
+    ("CÔNG ĐOÀN TRƯỜNG TRUNG HỌC PHỔ THÔNG NGUYỄN DU", "Công đoàn cơ sở Trường Trung học phổ thông Nguyễn Du"),
+    ("CÔNG ĐOÀN TRƯỜNG MẦM NON HOA SEN", "Công đoàn cơ sở Trường Mầm non Hoa Sen"),
+    ("CÔNG ĐOÀN TRƯỜNG TIỂU HỌC KIM ĐỒNG", "Công đoàn cơ sở Trường Tiểu học Kim Đồng"),
     ("CĐCS TRUNG TÂM Y TẾ HUYỆN BỐ TRẠCH", "Công đoàn cơ sở Trung tâm Y tế huyện Bố Trạch"),
     # a capitalized word that is a verb elsewhere is a name's own (org_stop_verbs apply in lowercase only)
     ("CĐCS Công ty TNHH Thành Đạt", "Công đoàn cơ sở Công ty TNHH Thành Đạt"),
@@ -36,6 +36,13 @@ CANONICAL = [
     ("CĐCS Công ty cổ phần Cảng Cái Mép Hạ", "Công đoàn cơ sở Công ty cổ phần Cảng Cái Mép Hạ"),
     ("CĐCS Công ty trách nhiệm hữu hạn May Việt Tiến", "Công đoàn cơ sở Công ty trách nhiệm hữu hạn May Việt Tiến"),
     ("CÔNG ĐOÀN TỔNG CÔNG TY CỔ PHẦN BẢO MINH", "Công đoàn Tổng công ty cổ phần Bảo Minh"),
+    # a unit's union is a grassroots union whether or not it says so (corpus/keys_blind9: `CÔNG ĐOÀN TRƯỜNG MẦM
+    # NON SƠN CA`; the rows above with `Trường …`, `Công ty …` follow the same rule); not above the grassroots
+    ("Công đoàn Bệnh viện Đa khoa tỉnh Hà Tĩnh", "Công đoàn cơ sở Bệnh viện Đa khoa tỉnh Hà Tĩnh"),
+    ("CÔNG ĐOÀN SỞ Y TẾ", "Công đoàn cơ sở Sở Y tế"),
+    ("Công đoàn Tổng công ty Cao su Đồng Nai", "Công đoàn Tổng công ty Cao su Đồng Nai"),
+    ("Công đoàn Ngân hàng Việt Nam", "Công đoàn Ngân hàng Việt Nam"),
+    ("CĐCS TRUNG TÂM Y TẾ KHU VỰC DIÊN KHÁNH", "Công đoàn cơ sở Trung tâm Y tế khu vực Diên Khánh"),
     # a zone's own name after `Khu công nghiệp` / `Khu kinh tế` / `Khu chế xuất` is a proper name (session 10:
     # `PHỐ NỐI A` came out as `phố nối a`, and a header read it as a level with no name yet)
     ("CÔNG ĐOÀN KHU CÔNG NGHIỆP PHỐ NỐI A", "Công đoàn Khu công nghiệp Phố Nối A"),
@@ -50,6 +57,8 @@ CANONICAL = [
     ("CĐ NGÀNH Y TẾ TỈNH NAM ĐỊNH", "Công đoàn ngành Y tế tỉnh Nam Định"),
     ("CĐCS TRƯỜNG THPT NGUYỄN DU", "Công đoàn cơ sở Trường THPT Nguyễn Du"),
     ("LĐLĐ TX. AN NHƠN", "Liên đoàn Lao động thị xã An Nhơn"),
+    ("LĐLĐ Q. LONG BIÊN", "Liên đoàn Lao động quận Long Biên"),  # corpus/keys_blind8
+    ("LĐLĐ H. Diễn Châu", "Liên đoàn Lao động huyện Diễn Châu"),
     ("LĐLĐ TP. HÀ NỘI", "Liên đoàn Lao động thành phố Hà Nội"),
     # abbreviations in running text
     ("LĐLĐ tỉnh Bình Dương", "Liên đoàn Lao động tỉnh Bình Dương"),
@@ -190,3 +199,8 @@ def test_a_federation_named_without_its_administrative_word(name, canonical):
 ])
 def test_same_body(a, b, same):
     assert same_body(a, b) is same
+
+
+@pytest.mark.parametrize("unit", load("organizations.yaml")["grassroots_units"])
+def test_every_grassroots_unit_makes_a_grassroots_union(unit):
+    assert canonical_organization(f"Công đoàn {unit} Hòa Bình").startswith(f"Công đoàn cơ sở {unit}")

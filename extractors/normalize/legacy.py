@@ -126,8 +126,10 @@ def _evidence(words: list[str], decode: Any, chars: Any) -> tuple[int, int]:
     for w in words:
         if not any(c in chars for c in w):
             continue
-        touched += 1
         core = w.strip(_EDGE_PUNCT)
+        if len(core) == 1 and not core.isalpha():
+            continue  # a lone mark is a separator, no letter (`Hoàng Thu Trang · 24 Tháng 10, 2025 · 10:15`)
+        touched += 1
         if not core or is_vietnamese_syllable(core):
             continue
         decoded = decode(w).strip(_EDGE_PUNCT)
