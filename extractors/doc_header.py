@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extractors.docmeta import HEAD_RE, iso_date
+from extractors.docmeta import HEAD_RE, hosts_event, iso_date, line_organization
 from extractors.lang import compile_pattern, entry
 from extractors.orgnames import canonical_organization, expand_org_abbreviations, place_body
 
@@ -232,13 +232,16 @@ def read_header(body: str) -> Header:
     pats = _patterns()
     lines = body.split("\n")[: entry(_DATA, "header_lines")]
     orgs: list[str] = []
+    loose: list[str] = []  # names in mixed case, each a line of its own: the header when it has no other
     number = kind = place = date = subject = None
     joining = False
     motto_cut = False
     last_was_subject = False
-    for line in lines:
+    for k, line in enumerate(lines):
         if _KIND_LINE.match(line.strip()):
             break  # the kind word (`KẾ HOẠCH`): the title follows, the header is over
+        if hosts_event(lines, k):
+            continue  # `LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ ĐÀ NẴNG` over `HỘI NGHỊ TỔNG KẾT …`: the event's host
         for cell in _header_cells(line):
             if cell in (MOTTO_MARK, MOTTO_CUT):
                 motto_cut = cell == MOTTO_CUT
@@ -279,7 +282,11 @@ def read_header(body: str) -> Header:
                 orgs.append(org)
                 joining = True
                 continue
+            if not orgs and (org := line_organization(cell)) is not None:
+                loose.append(org)  # a header copied from a web page, in mixed case (`Liên đoàn Lao động thị xã Bỉm Sơn`)
             joining = False
+    if not orgs and (number is not None or date is not None):
+        orgs = loose
     issuer, superior = _issuer_and_superior(orgs)
     if issuer is not None:
         issuer = _complete_issuer(issuer, superior)

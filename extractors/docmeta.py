@@ -85,7 +85,8 @@ def organization_at(text: str, m: re.Match[str]) -> str | None:
             break
     whole = _expand(head).split()
     while kept and not (_is_capitalized(kept[-1]) or kept[-1].isupper()) \
-            and not any(" ".join((whole + kept)[-n:]).lower() in _OFFICIAL_PHRASES for n in range(2, 8)):
+            and not any(" ".join((whole + kept)[-n:]).lower() in _OFFICIAL_PHRASES
+                        for n in range(2, len(_OFFICIAL_WORDS[0]) + 1)):
         kept.pop()  # a name ends with a capitalized word, or a phrase like "Giáo dục", "Khu công nghiệp"
     if not kept:
         return None
@@ -151,6 +152,11 @@ def _line_org(line: str) -> str | None:
     return None
 
 
+def line_organization(line: str) -> str | None:
+    """The organization a line names when it is nothing but that name, or None."""
+    return _line_org(line)
+
+
 def _name_whole(rest: str) -> bool:
     """The rest of a line in parentheses is all name, its lowercase words too (`Công ty Cổ phần Dược -
     Trang thiết bị y tế Bình Định`): no digit, no word that ends a name, a capitalized last word."""
@@ -159,7 +165,10 @@ def _name_whole(rest: str) -> bool:
         and not any(w in STOP | STOP_VERBS for w in words)
 
 
-def find_organization(body: str, head_at: int | None) -> str | None:
+def find_organization(body: str, head_at: int | None, weak: bool = True) -> str | None:
+    """The body a document names as its own: in its heading, on a line of its own near the top, after
+    a phrase that introduces it (`thay mặt BCH …`, a speaker line); with `weak`, also a body before
+    `tổ chức`/`ban hành`, a signature block, a news lead's subject."""
     lines = body[:2500].split("\n")
     start_line = body[:head_at].count("\n") if head_at is not None else 0
     # 1. the heading itself names the speaker: "THAM LUẬN CÔNG ĐOÀN TRUNG TÂM …"
@@ -169,9 +178,10 @@ def find_organization(body: str, head_at: int | None) -> str | None:
         m = _HEAD_RE.match(rest)
         if m and (org := organization_at(rest, m)):
             return _prefer_body_form(org, body)
-    # 2. a line of its own near the top (under the title, or a letterhead above it)
-    for line in lines[: start_line + 14]:
-        if (org := _line_org(re.split(r"\s{3,}|CỘNG HÒA|CỘNG HOÀ", line.strip())[0])):
+    # 2. a line of its own near the top (under the title, or a letterhead above it); not the host over
+    # the event's name (`LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ ĐÀ NẴNG` / `HỘI NGHỊ TỔNG KẾT …` / `THAM LUẬN`)
+    for k, line in enumerate(lines[: start_line + 14]):
+        if (org := _line_org(re.split(r"\s{3,}|CỘNG HÒA|CỘNG HOÀ", line.strip())[0])) and not hosts_event(lines, k):
             return _prefer_body_form(org, body)
     # 3. "(Ban hành kèm theo … của <ORG>)", "<ORG> ban hành", "thay mặt BCH <ORG>"
     for pat in _DATA["org_before_patterns"]:
@@ -179,6 +189,8 @@ def find_organization(body: str, head_at: int | None) -> str | None:
             hm = _HEAD_RE.match(body, m.end())
             if hm and (org := organization_at(body, hm)):
                 return org
+    if not weak:
+        return None
     for m in _HEAD_RE.finditer(body[:4000]):
         org = organization_at(body, m)
         if org and re.match(_DATA["org_subject_after"], body[m.start() + len(org) - len(_expand(m.group(0))) + len(m.group(0)):][:40]):
@@ -194,6 +206,22 @@ def find_organization(body: str, head_at: int | None) -> str | None:
         for m in _HEAD_RE.finditer(body, lead.start(1), lead.end(1)):
             if (org := organization_at(body, m)):
                 return org
+    return None
+
+
+def hosts_event(lines: list[str], k: int) -> bool:
+    """Whether the line after line k (blank lines skipped) names an event: then line k is its host."""
+    nxt = next((ln for ln in lines[k + 1:k + 4] if ln.strip()), "")
+    return bool(_EVENT_LINE.match(nxt.strip()))
+
+
+def event_host(body: str) -> str | None:
+    """The body named over an event's name at the top (`LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ ĐÀ NẴNG` /
+    `HỘI NGHỊ TỔNG KẾT …`): a speech given there that names no speaker is the host's."""
+    lines = body[:1500].split("\n")
+    for k, line in enumerate(lines[:10]):
+        if (org := _line_org(line)) and hosts_event(lines, k):
+            return org
     return None
 
 
@@ -224,6 +252,7 @@ def _deaccent(s: str) -> str:
 
 _BREADCRUMB = compile_pattern("segment.yaml", "breadcrumb", _DATA["breadcrumb"])
 _NEWS_BANNER = compile_pattern("segment.yaml", "news_banner", _DATA["news_banner"])
+_EVENT_LINE = compile_pattern("segment.yaml", "event_line", _DATA["event_line"])
 
 
 def find_title(body: str, head_at: int | None, kind: str) -> str | None:

@@ -183,10 +183,14 @@ def _union_head_case(name: str) -> str:
 
 
 def _lower_admin_words(s: str) -> str:
-    """`Liên đoàn Lao động Huyện Đông Anh` → `… huyện Đông Anh` (never at the name's start)."""
-    _, lower, _, _ = _case_words()
+    """`Liên đoàn Lao động Huyện Đông Anh` → `… huyện Đông Anh` (never at the name's start, nor inside
+    an official phrase: `Sở Lao động - Thương binh và Xã hội`)."""
+    official, lower, _, _ = _case_words()
+    kept = [(m.start(), m.end()) for p in official if len(p.split()) > 1
+            for m in re.finditer(rf"(?<!{_WORD}){re.escape(p)}(?!{_WORD})", s)]
     for w in sorted(lower, key=len, reverse=True):
-        s = re.sub(rf"(?<=\S )(?<!{_WORD}){re.escape(_cap(w))}(?!{_WORD})", w, s)
+        s = re.sub(rf"(?<=\S )(?<!{_WORD}){re.escape(_cap(w))}(?!{_WORD})",
+                   lambda m, w=w: m.group(0) if any(a <= m.start() < b for a, b in kept) else w, s)
     return s
 
 

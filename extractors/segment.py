@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from extractors.doc_header import Header, has_news_lead, read_byline_date, read_header, without_bylines
-from extractors.docmeta import find_date, find_organization, find_title, news_organization
+from extractors.docmeta import event_host, find_date, find_organization, find_title, news_organization
 from extractors.lang import load as load_yaml
 from extractors.org_mentions import is_named, org_mentions
 from extractors.orgnames import canonical_organization
@@ -30,6 +30,7 @@ _DATA = load_yaml("segment.yaml")
 # longest first, so `chương trình hành động` wins over `chương trình`
 KIND_WORDS: list[tuple[str, str]] = sorted(_DATA["kinds"].items(), key=lambda kv: -len(kv[0]))
 REPEATABLE = set(_DATA["repeatable_kinds"])
+SPEECH_KINDS = set(_DATA["speech_kinds"])
 NEWS_TAG_RE = re.compile(r"^\((?:{})\)".format("|".join(map(re.escape, _DATA["news_agency_tags"]))), re.M)
 
 
@@ -146,7 +147,10 @@ def segment_documents(norm: NormalizedText, source: str, meta_title: str | None 
             organization = news_organization(body, title)
             date = (meta_date if i == 0 else None) or read_byline_date(body) or find_date(body)
         else:
-            organization = _whole_organization(header.issuer or find_organization(body, head_at), body)
+            speech = kind in SPEECH_KINDS  # a speaker names its own body before any other
+            organization = _whole_organization(header.issuer or find_organization(body, head_at, weak=not speech),
+                                               body, kind, head_at or 0) \
+                or (find_organization(body, head_at) if speech else None) or event_host(body)
             date = header.date or find_date(body) or (meta_date if i == 0 else None)
         docs.append(Document(
             source=source, doc_index=i, kind=kind, title=title,
@@ -159,19 +163,21 @@ def segment_documents(norm: NormalizedText, source: str, meta_title: str | None 
     return _with_years(docs)
 
 
-def _whole_organization(found: str | None, body: str) -> str | None:
+def _whole_organization(found: str | None, body: str, kind: str | None = None, head_at: int = 0) -> str | None:
     """The document's organization, whole: a name its header cut short (`CĐCS Công ty CP`) takes the
-    longer form its body writes (`CĐCS Công ty CP Chè Hùng Lĩnh`); with none found, the body union
-    body that most often stands as a subject in its opening (a speech whose speaker line has a form
-    of its own)."""
-    opening = org_mentions(body[:SETTINGS.head_zone_chars * 4])
+    longer form its body writes (`CĐCS Công ty CP Chè Hùng Lĩnh`); with none found, the union body
+    that most often stands as a subject in its opening (twice at least; in a speech, once will do:
+    a speaker names its own body first, `Năm qua, Công đoàn Viên chức thành phố Đà Nẵng quản lý …`;
+    after its heading, not in the banner of the event above it)."""
+    opening = org_mentions(body[head_at:head_at + SETTINGS.head_zone_chars * 4])
     named = [o for o in opening if o.subject and not o.listed]
     if found is None:
         if not named:
             return None
         counts = Counter(o.name for o in named)
         best = max(counts.values())
-        return next(o.name for o in named if counts[o.name] == best) if best >= 2 else None
+        least = 1 if kind in SPEECH_KINDS else 2
+        return next(o.name for o in named if counts[o.name] == best) if best >= least else None
     canonical = canonical_organization(found) or ""
     if is_named(canonical) and not _cut_short(canonical):
         return found

@@ -71,6 +71,14 @@ HEADER_ROWS = [
     # … but a named body's next line that opens with a head is a body of its own
     ("CÔNG ĐOÀN KHU CÔNG NGHIỆP PHỐ NỐI A\nCÔNG ĐOÀN CƠ SỞ CÔNG TY CỔ PHẦN DỆT MAY HƯNG LONG\nSố: 14/BC-CĐCS\n",
      dict(issuer="CÔNG ĐOÀN CƠ SỞ CÔNG TY CỔ PHẦN DỆT MAY HƯNG LONG", superior="CÔNG ĐOÀN KHU CÔNG NGHIỆP PHỐ NỐI A")),
+    # a header copied from a web page in mixed case (corpus/keys_blind8: the superior came out as the issuer)
+    ("Liên đoàn Lao động tỉnh Thanh Hóa\nLiên đoàn Lao động thị xã Bỉm Sơn\nSố: 46/TTr-LĐLĐ\nCộng hòa xã hội chủ nghĩa "
+     "Việt Nam\nĐộc lập - Tự do - Hạnh phúc\nBỉm Sơn, ngày 15 tháng 8 năm 2023\n\nTỜ TRÌNH\n",
+     dict(issuer="Liên đoàn Lao động thị xã Bỉm Sơn", superior="Liên đoàn Lao động tỉnh Thanh Hóa", kind="tờ trình",
+          date="2023-08-15")),
+    # … but a speech's mixed-case speaker line, with no number or date, makes no header
+    ("Liên đoàn Lao động tỉnh Bắc Giang\nHội nghị tổng kết năm 2024\n\nTHAM LUẬN\nĐổi mới phương thức\n",
+     dict(issuer=None)),
     # a number with no type code is a công văn; its title is the V/v line
     ("LĐLĐ TỈNH THÁI BÌNH\nSố: 342/LĐLĐ\nV/v đẩy mạnh phát triển đoàn viên năm 2024\n"
      "Thái Bình, ngày 5 tháng 3 năm 2024\n",

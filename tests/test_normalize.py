@@ -168,6 +168,9 @@ def test_plain_text_header_lines_stay_apart():
     # the kind word under a congress line opens the speech; it is not the congress line's tail (session 10)
     ("ĐẠI HỘI CÔNG ĐOÀN TỈNH BÌNH ĐỊNH LẦN THỨ XIV, NHIỆM KỲ 2023 - 2028\nTHAM LUẬN\nPHÁT HUY VAI TRÒ CÔNG ĐOÀN",
      "ĐẠI HỘI CÔNG ĐOÀN TỈNH BÌNH ĐỊNH LẦN THỨ XIV, NHIỆM KỲ 2023 - 2028\n\nTHAM LUẬN\n\nPHÁT HUY VAI TRÒ CÔNG ĐOÀN"),
+    # an event's name under its host's stays a line of its own (corpus/keys_blind9)
+    ("LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ ĐÀ NẴNG\nHỘI NGHỊ TỔNG KẾT CÔNG TÁC CÔNG ĐOÀN NĂM 2024",
+     "LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ ĐÀ NẴNG\n\nHỘI NGHỊ TỔNG KẾT CÔNG TÁC CÔNG ĐOÀN NĂM 2024"),
     # a line wholly in parentheses stands alone, even in a text whose lines all reach one width
     ("THAM LUẬN\n(Công đoàn cơ sở Công ty Cổ phần Dược Bình Định)\n\nNăm 2022, Công ty có 925 lao động.",
      "THAM LUẬN\n\n(Công đoàn cơ sở Công ty Cổ phần Dược Bình Định)\n\nNăm 2022, Công ty có 925 lao động."),

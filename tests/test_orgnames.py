@@ -43,6 +43,15 @@ CANONICAL = [
     ("Công đoàn Tổng công ty Cao su Đồng Nai", "Công đoàn Tổng công ty Cao su Đồng Nai"),
     ("Công đoàn Ngân hàng Việt Nam", "Công đoàn Ngân hàng Việt Nam"),
     ("CĐCS TRUNG TÂM Y TẾ KHU VỰC DIÊN KHÁNH", "Công đoàn cơ sở Trung tâm Y tế khu vực Diên Khánh"),
+    # a department's name with lowercase words of its field (official_case)
+    ("CĐCS Sở Lao động - Thương binh và Xã hội", "Công đoàn cơ sở Sở Lao động - Thương binh và Xã hội"),
+    ("CĐCS SỞ TƯ PHÁP TỈNH KHÁNH HÒA", "Công đoàn cơ sở Sở Tư pháp tỉnh Khánh Hòa"),
+    ("CĐCS Sở Kế hoạch và Đầu tư", "Công đoàn cơ sở Sở Kế hoạch và Đầu tư"),
+    ("CĐCS Sở Tài nguyên và Môi trường", "Công đoàn cơ sở Sở Tài nguyên và Môi trường"),
+    ("CĐCS Sở Khoa học và Công nghệ", "Công đoàn cơ sở Sở Khoa học và Công nghệ"),
+    ("CĐCS Sở Thông tin và Truyền thông", "Công đoàn cơ sở Sở Thông tin và Truyền thông"),
+    ("CĐCS Sở Nội vụ", "Công đoàn cơ sở Sở Nội vụ"),
+    ("CĐCS Sở Ngoại vụ", "Công đoàn cơ sở Sở Ngoại vụ"),
     # a zone's own name after `Khu công nghiệp` / `Khu kinh tế` / `Khu chế xuất` is a proper name (session 10:
     # `PHỐ NỐI A` came out as `phố nối a`, and a header read it as a level with no name yet)
     ("CÔNG ĐOÀN KHU CÔNG NGHIỆP PHỐ NỐI A", "Công đoàn Khu công nghiệp Phố Nối A"),

@@ -61,6 +61,12 @@ def _kind_heading() -> re.Pattern[str]:
     return re.compile(r"(?:{})(?![\wÀ-ỹ])".format("|".join(re.escape(k.upper()) for k in kinds)))
 
 
+@functools.lru_cache(maxsize=1)
+def _opening_lines() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Lines in capitals that open something of their own: a document's kind, an event's name."""
+    return _kind_heading(), re.compile(load("segment.yaml")["event_line"], re.I)
+
+
 _WHOLE_PARENTHESIS = re.compile(r"\([^()]{3,}\)")
 
 
@@ -132,8 +138,10 @@ def decide_break(a: Line, b: Line, layout: Layout, a_paragraph: str = "") -> str
     if _WHOLE_PARENTHESIS.fullmatch(a.text) and not _starts_lower(b.text):
         return "\n\n"  # a line wholly in parentheses stands alone: `(Công đoàn cơ sở Công ty …)`
     a_caps, b_caps = is_caps_heading(a.text), is_caps_heading(b.text)
-    if a_caps and b_caps and _kind_heading().match(b.text) and not _kind_heading().match(a.text):
-        return "\n\n"  # the kind word under a congress line opens a document: `… NHIỆM KỲ 2023 - 2028` / `THAM LUẬN`
+    if a_caps and b_caps and any(rx.match(b.text) and not rx.match(a.text) for rx in _opening_lines()):
+        # the kind word under a congress line opens a document (`… NHIỆM KỲ 2023 - 2028` / `THAM LUẬN`);
+        # an event's name under its host's (`LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ ĐÀ NẴNG` / `HỘI NGHỊ TỔNG KẾT …`)
+        return "\n\n"
     if a_caps and b_caps and not a.text.endswith(final) and len(a.text) >= CAPS_JOIN * layout.width:
         return " "  # a wrapped title goes on
     if a_caps != b_caps and not b.text[0].islower():
