@@ -296,6 +296,18 @@ def read_header(body: str) -> Header:
                   place=place, date=date, subject=subject)
 
 
+def read_month_line(body: str, zone: int = 1500) -> tuple[int, int] | None:
+    """(year, month) of a place-and-month line with no day (`Đà Nẵng, tháng 01 năm 2025`): no date, but
+    the document's year and month, or None."""
+    m = _PLACE_MONTH.search(body[:zone])
+    if m is None or not 1 <= int(m.group("m")) <= 12:
+        return None
+    return int(m.group("y")), int(m.group("m"))
+
+
+_PLACE_MONTH = compile_pattern(_DATA, "place_month", entry(_DATA, "place_month"))
+
+
 def read_byline_date(body: str, zone: int = 1200) -> str | None:
     """The date of a news item's byline or dateline (`Thứ Hai, 15/01/2024 10:30`), or None."""
     head = body[:zone]

@@ -7,6 +7,7 @@ import dataclasses
 import logging
 from pathlib import Path
 
+from extractors.doc_header import read_month_line
 from extractors.figure_keys import KeyContext, assign_keys, reported_year
 from extractors.figures import extract_figures
 from extractors.normalize import normalize_document
@@ -46,6 +47,8 @@ def warm_up() -> None:
 def key_context(doc: Document, refs: tuple[Reference, ...]) -> KeyContext:
     """What a document says of itself, for its figures' organization and year."""
     month = int(doc.date[5:7]) if doc.date else None
+    if month is None and (found := read_month_line(doc.text)) is not None and found[0] == doc.year:
+        month = found[1]  # `Đà Nẵng, tháng 01 năm 2025`: no day, but the month says what `năm qua` is
     return KeyContext(organization=doc.organization, superior=doc.superior, year=doc.year, month=month,
                       reported_year=reported_year(doc.text, doc.title, doc.year, month, doc.kind),
                       reference_spans=tuple((r.char_start, r.char_end) for r in refs))

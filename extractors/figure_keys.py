@@ -298,11 +298,19 @@ def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | 
             return scope, CLAUSE
     for h in reversed(s.headings):
         named = [o for o in idx.orgs_in(h.start, h.end) if o.subject]
-        if named:
+        if named and not _letterhead(idx, h.start, h.end, named[0]):
             return named[0].name, HEADING
     if (lead := idx.paragraph_subject(s.paragraph_start)) is not None:
         return lead, HEADING
     return (ctx.organization, DOCUMENT) if ctx.organization else (None, None)
+
+
+def _letterhead(idx: _Index, a: int, b: int, named: OrgMention) -> bool:
+    """A line at the top that is nothing but a body's name: the letterhead or a news site's banner
+    (`LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HỒ CHÍ MINH` over an item on a CĐCS). The document's own
+    organization already says what it means; it governs no figure as a heading."""
+    rest = (idx.text[a:named.start] + " " + idx.text[named.end:b]).split()
+    return a < SETTINGS.head_zone_chars and len(rest) <= 1
 
 
 _NUMBER = re.compile(r"(?<![\w/])\d[\d.,]*")

@@ -49,7 +49,19 @@ def is_named(canonical: str) -> bool:
     if canonical == entry(_ORG, "national_federation"):
         return True
     words = canonical.split()
-    return len(words) > heads[head] and words[-1][:1].isupper()
+    return len(words) > heads[head] and (words[-1][:1].isupper() or _ends_official(canonical))
+
+
+@cache
+def _official_endings() -> tuple[str, ...]:
+    """Official phrases with a lowercase word at the end (`Tư pháp`, `Giáo dục`, `Xã hội`)."""
+    return tuple(" " + p for p in entry(_ORG, "official_case") if not p.split()[-1][:1].isupper())
+
+
+def _ends_official(canonical: str) -> bool:
+    """`Công đoàn cơ sở Sở Tư pháp`: a grassroots union's name may end with an official phrase's
+    lowercase word (a sector union without its place, `Công đoàn ngành Giáo dục`, is no name yet)."""
+    return canonical.startswith(entry(_ORG, "grassroots_head") + " ") and canonical.endswith(_official_endings())
 
 
 def org_mentions(text: str, places: Sequence[str | None] = ()) -> list[OrgMention]:

@@ -118,7 +118,7 @@ def _grassroots(name: str) -> str:
     union (organizations.yaml `grassroots_units`)."""
     for unit in entry(_ORG, "grassroots_units"):
         if name.startswith(f"Công đoàn {unit} "):
-            return "Công đoàn cơ sở " + name[len("Công đoàn "):]
+            return entry(_ORG, "grassroots_head") + " " + name[len("Công đoàn "):]
     return name
 
 

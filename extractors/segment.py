@@ -15,7 +15,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from extractors.doc_header import Header, has_news_lead, read_byline_date, read_header, without_bylines
+from extractors.doc_header import (
+    Header,
+    has_news_lead,
+    read_byline_date,
+    read_header,
+    read_month_line,
+    without_bylines,
+)
 from extractors.docmeta import event_host, find_date, find_organization, find_title, news_organization
 from extractors.lang import load as load_yaml
 from extractors.org_mentions import is_named, org_mentions
@@ -157,10 +164,15 @@ def segment_documents(norm: NormalizedText, source: str, meta_title: str | None 
             organization=canonical_organization(organization), date=date, text=body, start=begin, end=end,
             number=header.number, issuer=canonical_organization(header.issuer),
             superior=canonical_organization(header.superior), place=header.place,
-            year=int(date[:4]) if date else None, organization_as_written=organization))
+            year=int(date[:4]) if date else _month_line_year(body), organization_as_written=organization))
     if len(sheets) > 1:
         docs = _sheets_of_one_workbook(docs)
     return _with_years(docs)
+
+
+def _month_line_year(body: str) -> int | None:
+    found = read_month_line(body)
+    return found[0] if found else None
 
 
 def _whole_organization(found: str | None, body: str, kind: str | None = None, head_at: int = 0) -> str | None:

@@ -375,3 +375,45 @@ def test_a_presented_body_with_its_size_governs_its_paragraph_and_its_size_is_of
     assert got == [("1.840", "Công đoàn cơ sở Công ty TNHH Gỗ Phú Thịnh", 2024),
                    ("04", "Công đoàn cơ sở Công ty TNHH Gỗ Phú Thịnh", 2023),
                    ("5.000", "Liên đoàn Lao động thành phố Thuận An", 2023)]
+
+
+def test_a_banner_over_a_news_item_governs_no_figure():
+    # corpus/keys_blind9: a city federation's site banner over an item on a CĐCS took its figures
+    text = ("LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HỒ CHÍ MINH\n\nCông ty TNHH Túi xách Tân Phú Trung nâng tiền ăn ca\n\n"
+            "Công ty hiện có 2.346 lao động, trong đó 2.298 người là đoàn viên công đoàn.")
+    ctx = KeyContext(organization="Công đoàn cơ sở Công ty TNHH Túi xách Tân Phú Trung", year=2024, month=3)
+    figures = assign_keys(text, extract_figures(text), ctx)
+    assert {(f.organization, f.organization_from) for f in figures} == {
+        ("Công đoàn cơ sở Công ty TNHH Túi xách Tân Phú Trung", "document")}
+    # … while a section heading that names a body further down still governs
+    text = "I. KẾT QUẢ\n\n" + "Năm 2024 kết nạp 300 đoàn viên. " * 25 + "\n\nCÔNG ĐOÀN CƠ SỞ CÔNG TY MAY HÒA BÌNH\n\nCó 120 đoàn viên."
+    f = assign_keys(text, extract_figures(text), ctx)[-1]
+    assert (f.text, f.organization_from) == ("120", "heading")
+
+
+@pytest.mark.parametrize("name,named", [
+    ("Công đoàn cơ sở Sở Tư pháp", True),  # corpus/keys_blind9: a grassroots name ending in a lowercase word
+    ("Công đoàn cơ sở Sở Lao động - Thương binh và Xã hội", True),
+    ("Công đoàn ngành Giáo dục", False),  # a sector union still needs its place
+    ("Công đoàn các Khu công nghiệp", False),
+    ("Công đoàn cơ sở", False),
+])
+def test_a_body_named_in_full(name, named):
+    from extractors.org_mentions import is_named
+    assert is_named(name) is named
+
+
+def test_a_month_line_dates_a_speech_without_a_day():
+    # corpus/keys_blind9: `Đà Nẵng, tháng 01 năm 2025` over a speech; `Năm qua` is 2024, `Hiện nay` 2025
+    import tempfile
+    from pathlib import Path
+
+    from extractors.extract import extract_file
+    text = ("HỘI NGHỊ TỔNG KẾT CÔNG TÁC CÔNG ĐOÀN NĂM 2024\nĐà Nẵng, tháng 01 năm 2025\n\nTHAM LUẬN\nChăm lo đoàn viên\n\n"
+            "Năm qua, Công đoàn Viên chức thành phố Đà Nẵng kết nạp mới 386 đoàn viên. Hiện nay, 100% CĐCS có Ban nữ công.")
+    with tempfile.TemporaryDirectory() as d:
+        p = Path(d) / "tl.txt"
+        p.write_text(text, encoding="utf-8")
+        (ex,) = extract_file(p).documents
+    assert (ex.document.date, ex.document.year) == (None, 2025)
+    assert {f.text: f.year for f in ex.figures} == {"386": 2024, "100%": 2025}
