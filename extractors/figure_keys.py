@@ -57,6 +57,8 @@ def _scope_org(clause: str, ctx: KeyContext) -> str | None:
     if (named := _scope_place(clause[at + len(words):], word, ctx)) is not None:
         return named  # "toàn tỉnh Bà Rịa - Vũng Tàu kết nạp …": that province's federation
     level = entry(_ORG, "admin_levels").get(word)
+    if ctx.organization and re.search(rf"(?<![\wÀ-ỹ]){re.escape(word)} [A-ZĐÀ-Ỹ]", ctx.organization):
+        return ctx.organization  # "toàn thành phố" in a city's own document (`… thành phố Hạ Long`, a district)
     if level and ctx.organization and level_of(ctx.organization) != level:
         if ctx.superior and level_of(ctx.superior) == level:
             return ctx.superior

@@ -119,6 +119,10 @@ def document_year(text: str, kind: str | None = None) -> int | None:
     congress = compile_pattern(_TIME, "congress", entry(_TIME, "congress")).search(text[:800])
     if congress:
         return int(congress.group("y"))  # a speech or resolution of a congress: the congress's year
+    event = time_re("event_year").search(text[:600])
+    if event:
+        return int(event.group("y"))  # `DIỄN ĐÀN … NĂM 2025` over a speech: the event's year
+    target = _target_after()
     years = []
     kinds = _POINT_KINDS + (("term",) if kind in entry(_TIME, "term_reviewing_kinds") else ())
     mentions = time_mentions(text)
@@ -129,11 +133,23 @@ def document_year(text: str, kind: str | None = None) -> int | None:
             continue
         if time_re("month_before").search(text[max(0, t.start - 16):t.start]):
             continue  # a date written in words: mostly the date of a cited document
+        if target.search(text, t.end, _sentence_end(text, t.end)):
+            continue  # `Năm 2026, CĐCS phấn đấu …`: a year aimed at, not one the document speaks of
         start = _term_start(text, t) if t.kind == "term" else None
         # a term that begins when another named term ends (`nhiệm kỳ 2018 - 2023` … `nhiệm kỳ 2023 -
         # 2028`): the congress between them is the document's time, not the new term's end
         years.append(start if start in term_ends else t.year)
     return max(years) if years else None
+
+
+@cache
+def _target_after() -> re.Pattern[str]:
+    return re.compile(phrase_pattern(entry("figure_cues.yaml", "target_cues")), re.I)
+
+
+def _sentence_end(text: str, at: int) -> int:
+    m = re.compile(r"[.;!?\n]").search(text, at)
+    return m.start() if m else len(text)
 
 
 def _term_start(text: str, t: TimeMention) -> int | None:

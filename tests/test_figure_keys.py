@@ -164,6 +164,11 @@ def test_document_year(text, year):
     ("Nhiệm kỳ 2018 - 2023 diễn ra trong bối cảnh khó khăn. Đề nghị trong nhiệm kỳ 2023 - 2028 xây dựng 10 nhà.",
      2023),
     ("Nhiệm kỳ 2018 - 2023, công đoàn kết nạp 1.084 đoàn viên.", 2023),  # the reviewed term's end
+    # an event's name over a speech, its year on the name's second line (corpus/keys_blind8)
+    ("DIỄN ĐÀN \"CÔNG NHÂN LAO ĐỘNG CÁC KHU CÔNG NGHIỆP\n\nVỚI AN TOÀN, VỆ SINH LAO ĐỘNG\" NĂM 2025\n\nTHAM LUẬN\n\n"
+     "Năm 2024 có 01 vụ tai nạn. Năm 2026, CĐCS phấn đấu kết nạp 150 đoàn viên.", 2025),
+    # a year aimed at is not the one a document speaks of
+    ("Năm 2024 kết nạp 300 đoàn viên. Năm 2026, CĐCS phấn đấu kết nạp 400 đoàn viên.", 2024),
 ])
 def test_a_speechs_year_is_its_congress(text, year):
     assert document_year(text, "tham luận") == year
@@ -417,3 +422,17 @@ def test_a_month_line_dates_a_speech_without_a_day():
         (ex,) = extract_file(p).documents
     assert (ex.document.date, ex.document.year) == (None, 2025)
     assert {f.text: f.year for f in ex.figures} == {"386": 2024, "100%": 2025}
+
+
+@pytest.mark.parametrize("text,org", [
+    # `toàn thành phố` in a city's own document is that city, though the city is a district (corpus/keys_blind8)
+    ("Tính đến 30/6/2024, toàn thành phố có 312 CĐCS.", "Liên đoàn Lao động thành phố Hạ Long"),
+    # a lowercase verb before a capitalized word ends a name (`… Hạ Long họp Hội nghị …`)
+    ("Ban Chấp hành Liên đoàn Lao động thành phố Hạ Long họp Hội nghị lần thứ 6 với 31 ủy viên.",
+     "Liên đoàn Lao động thành phố Hạ Long"),
+])
+def test_a_citys_own_scope(text, org):
+    ctx = KeyContext(organization="Liên đoàn Lao động thành phố Hạ Long",
+                     superior="Liên đoàn Lao động tỉnh Quảng Ninh", year=2024, month=7)
+    f = assign_keys(text, extract_figures(text), ctx)[0]
+    assert f.organization == org

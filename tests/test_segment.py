@@ -151,3 +151,10 @@ def test_the_whole_organization(found, body, whole):
     from extractors.orgnames import canonical_organization
     from extractors.segment import _whole_organization
     assert canonical_organization(_whole_organization(found, body)) == whole
+
+
+@pytest.mark.parametrize("verb", __import__("extractors.lang", fromlist=["load"]).load("segment.yaml")["org_stop_verbs"])
+def test_every_stop_verb_ends_a_name_before_a_capitalized_word(verb):
+    from extractors.docmeta import organizations_in
+    assert organizations_in(f"Liên đoàn Lao động thành phố Hạ Long {verb} Hội nghị Ban Chấp hành") == [
+        "Liên đoàn Lao động thành phố Hạ Long"]
