@@ -46,7 +46,7 @@ class KeyContext:
 
 # --- organizations ----------------------------------------------------------------------------
 
-def _scope_org(clause: str, ctx: KeyContext) -> str | None:
+def _scope_org(clause: str, ctx: KeyContext, bodies: Sequence[OrgMention] = ()) -> str | None:
     hits = scope_hits(clause)
     if not hits:
         return None
@@ -64,6 +64,9 @@ def _scope_org(clause: str, ctx: KeyContext) -> str | None:
             return ctx.superior
         if word == entry(_ORG, "province_word") and (home := home_province(ctx.organization)):
             return place_body(home, None)  # "toàn tỉnh" in a district's news item: its province's
+        at_level = [o.name for o in bodies if level_of(o.name) == level]
+        if at_level:  # "Chủ tịch LĐLĐ huyện Tiền Hải cho biết, hiện toàn huyện có …" in a CĐCS's item
+            return at_level[-1]
     return ctx.organization
 
 
@@ -287,7 +290,7 @@ def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | 
     if named and _OPENS_VALUE.fullmatch(idx.text, named[-1].end, f.char_start):
         return named[-1].name, CLAUSE  # "cùng với LĐLĐ huyện Yên Thành (982 đoàn viên)": the body's own
     subjects = [o for o in named if o.subject]
-    scope = _scope_org(clause, ctx)
+    scope = _scope_org(clause, ctx, idx.orgs_in(_sentence_start(idx.text, s), f.char_start))
     if subjects or scope:
         scope_at = max([h[0] for h in scope_hits(clause)], default=-1) + a
         if subjects and subjects[-1].start > scope_at:

@@ -25,7 +25,8 @@ def scope_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     scope = entry(_ORG, "scope_words")
     national = re.compile(phrase_pattern(scope["national"]), re.I)
     own = re.compile(phrase_pattern(scope["own"]), re.I)
-    not_subject = re.compile(r"(?:" + phrase_pattern(entry(_ORG, "not_subject_before")) + r")\s*(?:các\s+)?$", re.I)
+    not_subject = re.compile(r"(?:" + phrase_pattern(entry(_ORG, "not_subject_before")) + r")\s*:?\s*(?:các\s+)?$",
+                             re.I)  # `Kính gửi: Ban Thường vụ …`
     return national, own, not_subject
 
 

@@ -436,3 +436,22 @@ def test_a_citys_own_scope(text, org):
                      superior="Liên đoàn Lao động tỉnh Quảng Ninh", year=2024, month=7)
     f = assign_keys(text, extract_figures(text), ctx)[0]
     assert f.organization == org
+
+
+def test_a_scope_word_below_the_documents_level_is_the_body_the_sentence_names():
+    # corpus/keys_blind8/9: `toàn huyện` in an item on a CĐCS, said by the district federation's chair
+    text = ("Phát biểu tại hội nghị, đồng chí Phạm Văn Tâm, Chủ tịch LĐLĐ huyện Tiền Hải cho biết, hiện toàn huyện "
+            "có 74 CĐCS với 15.380 đoàn viên.")
+    ctx = KeyContext(organization="Công đoàn cơ sở Công ty TNHH Dệt may Nam Cường", year=2024, month=3)
+    assert {f.organization for f in assign_keys(text, extract_figures(text), ctx)} == {
+        "Liên đoàn Lao động huyện Tiền Hải"}
+
+
+def test_the_body_asked_is_not_the_subject():
+    # corpus/keys_blind8: a request to the province federation is the town federation's own
+    text = ("Ban Thường vụ Liên đoàn Lao động thị xã kính đề nghị Ban Thường vụ Liên đoàn Lao động tỉnh xem xét "
+            "hỗ trợ 250 triệu đồng để xây mới 05 nhà.")
+    ctx = KeyContext(organization="Liên đoàn Lao động thị xã Bỉm Sơn", superior="Liên đoàn Lao động tỉnh Thanh Hóa",
+                     year=2023, month=8)
+    assert {f.organization for f in assign_keys(text, extract_figures(text), ctx)} == {
+        "Liên đoàn Lao động thị xã Bỉm Sơn"}

@@ -52,6 +52,7 @@ CANONICAL = [
     ("CĐCS Sở Thông tin và Truyền thông", "Công đoàn cơ sở Sở Thông tin và Truyền thông"),
     ("CĐCS Sở Nội vụ", "Công đoàn cơ sở Sở Nội vụ"),
     ("CĐCS Sở Ngoại vụ", "Công đoàn cơ sở Sở Ngoại vụ"),
+    ("CĐCS Bệnh viện Phổi Trung ương", "Công đoàn cơ sở Bệnh viện Phổi Trung ương"),  # corpus/keys_blind8
     # a zone's own name after `Khu công nghiệp` / `Khu kinh tế` / `Khu chế xuất` is a proper name (session 10:
     # `PHỐ NỐI A` came out as `phố nối a`, and a header read it as a level with no name yet)
     ("CÔNG ĐOÀN KHU CÔNG NGHIỆP PHỐ NỐI A", "Công đoàn Khu công nghiệp Phố Nối A"),
