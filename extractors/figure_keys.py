@@ -42,6 +42,24 @@ class KeyContext:
     month: int | None = None  # of the document's date, when it has one
     reported_year: int | None = None  # the year its actual figures describe when no time is said
     reference_spans: tuple[tuple[int, int], ...] = ()
+    topic: str | None = None  # the body its title says it is about (`… làm việc với CĐCS Công ty X`)
+
+
+def document_topic(title: str | None) -> str | None:
+    """The body a document's title says it is about, below its issuer: the one it worked with or
+    inspected (`Kết luận … tại buổi làm việc với Công đoàn cơ sở Công ty X`), or None."""
+    if not title:
+        return None
+    m = compile_pattern(_ORG, "topic_before", entry(_ORG, "topic_before")).search(title)
+    if m is None:
+        return None
+    found = org_mentions(title[m.end():])
+    return found[0].name if found and found[0].start <= 2 else None
+
+
+def _generic_subject(clause: str) -> bool:
+    """A clause whose subject is the unit talked about, unnamed (`Công ty hiện có …`, `CĐCS có …`)."""
+    return bool(compile_pattern(_ORG, "generic_subjects", entry(_ORG, "generic_subjects")).match(clause))
 
 
 # --- organizations ----------------------------------------------------------------------------
@@ -307,6 +325,8 @@ def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | 
             return named[0].name, HEADING
     if (lead := idx.paragraph_subject(s.paragraph_start)) is not None:
         return lead, HEADING
+    if ctx.topic and _generic_subject(clause.lstrip(" ,;")) or ctx.topic and _generic_subject(s.text.lstrip()):
+        return ctx.topic, DOCUMENT  # "Công ty hiện có 612 lao động" in a conclusion on that company's union
     return (ctx.organization, DOCUMENT) if ctx.organization else (None, None)
 
 

@@ -455,3 +455,27 @@ def test_the_body_asked_is_not_the_subject():
                      year=2023, month=8)
     assert {f.organization for f in assign_keys(text, extract_figures(text), ctx)} == {
         "Liên đoàn Lao động thị xã Bỉm Sơn"}
+
+
+@pytest.mark.parametrize("title,topic", [
+    ("Kết luận của Thường trực LĐLĐ thành phố tại buổi làm việc với Công đoàn cơ sở Công ty cổ phần Thủy sản Ghềnh Ráng",
+     "Công đoàn cơ sở Công ty cổ phần Thủy sản Ghềnh Ráng"),
+    ("Kết quả kiểm tra tại CĐCS Trường THPT Bắc Lý", "Công đoàn cơ sở Trường THPT Bắc Lý"),
+    ("Làm việc với Ban Chấp hành CĐCS Công ty TNHH May Hòa Bình", "Công đoàn cơ sở Công ty TNHH May Hòa Bình"),
+    ("Kết quả hoạt động công đoàn năm 2024", None),
+    ("Phối hợp làm việc với các cơ quan chức năng", None),
+])
+def test_a_documents_topic_from_its_title(title, topic):
+    from extractors.figure_keys import document_topic
+    assert document_topic(title) == topic
+
+
+def test_the_unit_a_conclusion_is_about_owns_its_unnamed_clauses():
+    # corpus/keys_blind9: a city federation's conclusion on one company's union
+    text = ("Công ty hiện có 612 lao động, CĐCS có 548 đoàn viên. Công đoàn kết nạp 37 đoàn viên. "
+            "Toàn thành phố 9 tháng kết nạp 1.426 đoàn viên. LĐLĐ thành phố hỗ trợ 10 triệu đồng.")
+    ctx = KeyContext(organization="Liên đoàn Lao động thành phố Quy Nhơn", year=2024, month=10,
+                     topic="Công đoàn cơ sở Công ty cổ phần Thủy sản Ghềnh Ráng")
+    got = {f.text: f.organization for f in assign_keys(text, extract_figures(text), ctx)}
+    assert got == {"612": ctx.topic, "548": ctx.topic, "37": ctx.topic,
+                   "1.426": "Liên đoàn Lao động thành phố Quy Nhơn", "10 triệu đồng": "Liên đoàn Lao động thành phố Quy Nhơn"}
