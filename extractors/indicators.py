@@ -4,8 +4,9 @@
 extractors/lang/vi/indicators.yaml in order and returns the first match's id. Rules hold
 no code: a unit list, optional modality, entity patterns (matched at the head of the
 entity, after a determiner such as `các`, `số`), sentence context patterns (all must
-match), exclusions, and qualifiers right after the figure's number that make it no level
-(`31 đoàn viên nữ đạt danh hiệu`: `not_after`). The ids and what they mean: docs/indicators.md.
+match), exclusions, qualifiers right after the figure's number that make it no level
+(`31 đoàn viên nữ đạt danh hiệu`: `not_after`), and words right before it that one must match
+(`671 đoàn viên, đạt 98,1%`: `before`). The ids and what they mean: docs/indicators.md.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ class _Rule:
     not_after: tuple[re.Pattern[str], ...]  # matched right after the figure's number
     not_before: tuple[re.Pattern[str], ...]  # matched right before it
     after: tuple[re.Pattern[str], ...]  # one must match right after the figure's number
+    before: tuple[re.Pattern[str], ...] = ()  # one must match right before it
 
 
 def _expand(pattern: str, pieces: dict[str, str]) -> str:
@@ -82,6 +84,7 @@ def _rule(raw: dict, pieces: dict[str, str], known: dict[str, Indicator], path: 
             not_after=tuple(_head_pattern(p, pieces) for p in raw.get("not_after", [])),
             not_before=tuple(re.compile(rf"(?<!\w)(?:{_expand(p, pieces)})\s*$") for p in raw.get("not_before", [])),
             after=tuple(_head_pattern(p, pieces) for p in raw.get("after", [])),
+            before=tuple(re.compile(rf"(?<!\w)(?:{_expand(p, pieces)})\s*$") for p in raw.get("before", [])),
         )
     except (re.error, KeyError) as err:
         raise IndicatorDataError(f"{path}: bad pattern in a rule for {ind}: {err}") from err
@@ -120,6 +123,8 @@ def _matches(rule: _Rule, entity: str | None, sentence: str, unit: str, modality
     if rule.after and (after is None or not any(p.match(after) for p in rule.after)):
         return False
     if before is not None and any(p.search(before) for p in rule.not_before):
+        return False
+    if rule.before and (before is None or not any(p.search(before) for p in rule.before)):
         return False
     if rule.entity and (entity is None or not any(p.match(entity) for p in rule.entity)):
         return False

@@ -488,3 +488,15 @@ def test_a_rate_in_a_list_is_read_with_its_own_words_first():
 def test_units_counted_by_what_they_did(sentence, number, expected):
     entity = "cơ quan, đơn vị, trường học" if "cơ quan" in sentence else "doanh nghiệp"
     assert indicator_for(entity, sentence, "count", "actual", position=sentence.index(number)) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a share right after a count of members, no denominator: the membership rate (corpus/keys_blind8/9)
+    ("CĐCS có 3.105 đoàn viên, đạt 95,8%.", "95,8%", "membership_rate"),
+    ("Công đoàn trường có 45 đoàn viên (nữ 44), đạt 97,8%, tăng 03 đoàn viên.", "97,8%", "membership_rate"),
+    # … not after members recruited (a share of the plan), nor a share of a larger body's members
+    ("Kết nạp 386 đoàn viên, đạt 110%.", "110%", None),
+    ("Công đoàn KCX có 42.000 đoàn viên, chiếm 18,8% số đoàn viên toàn thành phố.", "18,8%", None),
+])
+def test_a_rule_that_reads_the_words_before_the_number(sentence, figure, expected):
+    assert indicator_for("công đoàn cơ sở", sentence, "percent", "actual", position=sentence.index(figure)) == expected
