@@ -186,6 +186,10 @@ def table_figures(text: str, table: list[Row], mentions: list[NumberMention]) ->
             if k == label_col or cols[k].index or not cell.text or not _NUMERIC_CELL.match(cell.text):
                 continue
             counted = _counted_in(header.cells[k].text) if units and k < len(header.cells) else None
+            if units and counted is None and k < len(header.cells) and header.cells[k].text.strip():
+                # `Số đoàn viên | Kết nạp mới`: a header that names no noun counts what the one before it does
+                counted = next((c for j in range(k - 1, label_col, -1) if j < len(header.cells)
+                                and (c := _counted_in(header.cells[j].text))), None)
             for m in mentions_between(mentions, cell.start, cell.end):
                 out.append(_cell_figure(text, r, header, cell, cols[k], header.cells[k].text if counted else label,
                                         counted or entity, m))

@@ -254,6 +254,19 @@ def test_txt_blocks_keep_line_breaks():
     assert all(b.page is None for b in blocks)
 
 
+@pytest.mark.parametrize(("text", "kinds"), [
+    # rows of three tab-separated cells or more, a number among them: a table
+    ("Kết quả:\nTT\tĐơn vị\tSố đoàn viên\n1\tCĐCS A\t398\n", ["paragraph", "table_cell"]),
+    # a header's two columns set apart by a tab: no table
+    ("LĐLĐ TỈNH X\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLĐLĐ HUYỆN Y\tĐộc lập - Tự do - Hạnh phúc\n", ["paragraph"]),
+    # one tabbed line alone: no table
+    ("Tổng\t12\t34\n", ["paragraph"]),
+])
+def test_txt_tab_tables(text, kinds):
+    blocks = read("x.txt", data=text.encode("utf-8")).blocks
+    assert sorted({b.kind for b in blocks}) == sorted(kinds)
+
+
 def test_read_accepts_bytes_and_name():
     data = (FIXTURES / "003_b8eaf98e5b645ede.docx").read_bytes()
     raw = read("-", data=data, name="stdin.docx")

@@ -29,11 +29,18 @@ def _docx(path):
     d.save(path)
 
 
-@pytest.fixture(params=["md", "docx"])
+# a table whose cells a plain text file sets apart by tabs (corpus/keys_blind8: it was read as one sentence)
+TABBED = "\n".join(["BÁO CÁO", "Kết quả thực hiện các chỉ tiêu năm 2024", ""] + ["\t".join(r) for r in ROWS]
+                   + ["", "Năm 2024 có 45 CĐCS."])
+
+
+@pytest.fixture(params=["md", "docx", "txt"])
 def figures(request, tmp_path):
     path = tmp_path / f"bang.{request.param}"
     if request.param == "md":
         path.write_text(MARKDOWN, encoding="utf-8")
+    elif request.param == "txt":
+        path.write_text(TABBED, encoding="utf-8")
     else:
         _docx(path)
     res = extract_file(path)
@@ -134,3 +141,16 @@ def test_a_comparison_column_describes_the_latest_year_compared(header, years):
         return Row(start=0, end=0, cells=tuple(Cell(start=0, end=0, text=t) for t in texts))
     table = [row(header), row(["1", "Số đoàn viên"] + ["100"] * (len(header) - 2))]
     assert [c.year for c in _columns(table)] == years
+
+
+def test_a_units_table_column_without_a_noun_counts_what_the_one_before_does(tmp_path):
+    # corpus/keys_blind8: `Kết nạp mới` beside `Số đoàn viên` in a table of grassroots unions
+    path = tmp_path / "bang.txt"
+    path.write_text("Kết quả tại một số CĐCS:\nTT\tĐơn vị\tSố lao động\tSố đoàn viên\tKết nạp mới\n"
+                    "1\tCĐCS Công ty CP Bia Gia Thụy\t412\t398\t36\n"
+                    "2\tCĐCS Bệnh viện Đa khoa Đức Giang\t976\t951\t58\n", encoding="utf-8")
+    figures = [f for ex in extract_file(path).documents for f in ex.figures]
+    assert [(f.text, f.entity, f.indicator) for f in figures] == [
+        ("412", "lao động", "workers"), ("398", "đoàn viên", "members"), ("36", "đoàn viên", "new_members"),
+        ("976", "lao động", "workers"), ("951", "đoàn viên", "members"), ("58", "đoàn viên", "new_members")]
+    assert figures[0].organization == "Công đoàn cơ sở Công ty cổ phần Bia Gia Thụy"

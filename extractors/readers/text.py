@@ -47,17 +47,50 @@ def split_lines(text: str) -> list[str]:
 
 
 def text_blocks(text: str) -> list[Block]:
-    """Runs of lines between blank lines, lines kept as they are."""
+    """Runs of lines between blank lines, lines kept as they are; a table whose cells are set apart
+    by tabs (rows of three cells or more, a number among them) becomes table cells."""
     blocks: list[Block] = []
     run: list[str] = []
+    tables = 0
     for line in split_lines(text) + [""]:
         if BLANK.match(line):
             if run:
-                blocks.append(Block(text="\n".join(run)))
+                tables = _run_blocks(run, blocks, tables)
                 run = []
         else:
             run.append(line.rstrip())
     return blocks
+
+
+_NUMBER_CELL = re.compile(r"^[\d.,%]+$")
+
+
+def _tab_row(line: str) -> bool:
+    return line.count("\t") >= 2 and len([c for c in line.split("\t") if c.strip()]) >= 3
+
+
+def _run_blocks(run: list[str], blocks: list[Block], tables: int) -> int:
+    """The blocks of a run of lines: paragraphs, and tab tables of two rows or more (`TT<tab>Đơn vị<tab>
+    Số lao động …` over `1<tab>CĐCS Công ty …<tab>412 …`). Returns the number of tables so far."""
+    k = 0
+    while k < len(run):
+        j = k
+        while j < len(run) and _tab_row(run[j]):
+            j += 1
+        rows = run[k:j]
+        if len(rows) >= 2 and any(_NUMBER_CELL.match(c.strip()) for r in rows for c in r.split("\t")):
+            for r, line in enumerate(rows):
+                blocks.extend(Block(text=c.strip(), kind=TABLE_CELL, table=tables, row=r, col=col)
+                              for col, c in enumerate(line.split("\t")) if c.strip())
+            tables += 1
+            k = j
+            continue
+        end = max(j, k + 1)
+        while end < len(run) and not _tab_row(run[end]):
+            end += 1
+        blocks.append(Block(text="\n".join(run[k:end])))
+        k = end
+    return tables
 
 
 def _table_cells(line: str, table: int = 0, row: int = 0) -> list[Block]:
