@@ -166,6 +166,8 @@ def _clause_bounds(text: str, s: Sentence, f: Figure) -> tuple[int, int]:
     a = max(s.start, f.char_start - SETTINGS.clause_reach)
     semi = text.find(";", f.char_end, s.end)
     b = semi if semi >= 0 else s.end
+    contrast = time_re("contrast_after").search(text, f.char_end, b)
+    b = contrast.start() if contrast else b  # "…, trong khi lúc mới thành lập năm 2016 chỉ có 95": another time
     return a, min(b, f.char_end + SETTINGS.clause_reach)
 
 
@@ -218,6 +220,9 @@ def _clause_year(idx: _Index, s: Sentence, f: Figure, target: bool) -> int | Non
     if opened >= 0 and _OPENS_VALUE.fullmatch(idx.text, opened, f.char_start) \
             and (base := time_re("comparison_value_before").search(idx.text[max(0, opened - 40):opened + 1])):
         return int(base.group("y"))  # "giảm 19 cuộc so với cùng kỳ năm 2023 (61 cuộc)": the base's value
+    if opened >= 0 and idx.ctx.year is not None and _OPENS_VALUE.fullmatch(idx.text, opened, f.char_start) \
+            and time_re("comparison_previous_before").search(idx.text[max(0, opened - 40):opened + 1]):
+        return idx.ctx.year - 1  # "tăng 03 đoàn viên so với năm học trước (42 đoàn viên)"
     mentions = [t for t in idx.times_in(a, b) if (target or not _future(t, idx.ctx))
                 and _parenthesis_allows(idx.text, t, f, a)]
     semi = idx.text.rfind(";", a, f.char_start)
@@ -279,8 +284,9 @@ def _figure_year(idx: _Index, s: Sentence, f: Figure, lead: int | None) -> tuple
     if lead is not None:
         return lead, HEADING
     year = ctx.reported_year or ctx.year
-    if ctx.reported_year and time_re("stock_before").search(idx.text, max(0, f.char_start - 30), f.char_start):
-        year = ctx.year  # "với 1.840 đoàn viên", "hiện có …": a stock stands at the document's date
+    if ctx.reported_year and f.unit != "vnd" \
+            and time_re("stock_before").search(idx.text, max(0, f.char_start - 30), f.char_start):
+        year = ctx.year  # "với 1.840 đoàn viên": a stock stands at the document's date (money is spent: a flow)
     return (year, DOCUMENT) if year is not None else (None, None)
 
 

@@ -15,7 +15,18 @@ DEC = KeyContext(organization="Liên đoàn Lao động tỉnh Long An", year=20
 PLAN = "kế hoạch"
 
 # (document text, its context, kind, the figure's text, organization, organization_from, year, year_from)
+MAY25 = KeyContext(organization="Công đoàn cơ sở Trường Mầm non Sơn Ca", year=2025, month=5)
 ROWS = [
+    # corpus/keys_blind9 first run: a comparison's base named relative to the document; the time of a
+    # contrast clause stays in it; a figure compared `gấp … lần năm 2018` is not of 2018
+    ("Công đoàn trường có 45 đoàn viên, tăng 03 đoàn viên so với năm học trước (42 đoàn viên).", MAY25, None, "42",
+     None, None, 2024, "clause"),
+    ("Công đoàn công ty có 671 đoàn viên, trong khi lúc mới thành lập năm 2016 chỉ có 95 đoàn viên.", MAY25, None,
+     "671", None, None, 2025, "document"),
+    ("Công đoàn công ty có 671 đoàn viên, trong khi lúc mới thành lập năm 2016 chỉ có 95 đoàn viên.", MAY25, None,
+     "95", None, None, 2016, "clause"),
+    ("Thu nhập bình quân đạt 7,9 triệu đồng/người/tháng, gấp 1,4 lần năm 2018.", MAY25, None, "7,9 triệu đồng",
+     None, None, 2025, "document"),
     # the clause names the organization
     ("Công đoàn Viên chức tỉnh kết nạp 205 đoàn viên.", DOC, None, "205", "Công đoàn Viên chức tỉnh Quảng Trị",
      "clause", 2024, "document"),  # `Viên chức` is in the name, not its end (corpus/keys_blind3)
@@ -479,3 +490,13 @@ def test_the_unit_a_conclusion_is_about_owns_its_unnamed_clauses():
     got = {f.text: f.organization for f in assign_keys(text, extract_figures(text), ctx)}
     assert got == {"612": ctx.topic, "548": ctx.topic, "37": ctx.topic,
                    "1.426": "Liên đoàn Lao động thành phố Quy Nhơn", "10 triệu đồng": "Liên đoàn Lao động thành phố Quy Nhơn"}
+
+
+def test_a_partner_or_money_is_no_stock_at_the_documents_date():
+    # corpus/keys_blind9: a January speech reviewing 2024; `với 14 doanh nghiệp` are partners and
+    # `với gần 1,2 tỷ đồng` money spent, both of the year reviewed
+    text = ("Chương trình Phúc lợi đoàn viên ký kết với 14 doanh nghiệp đối tác. Các cấp công đoàn thăm hỏi 512 lượt "
+            "đoàn viên ốm đau với gần 1,2 tỷ đồng. CĐCS Công ty X với 1.840 đoàn viên.")
+    ctx = KeyContext(organization="Công đoàn Viên chức thành phố Đà Nẵng", year=2025, month=1, reported_year=2024)
+    got = {f.text: f.year for f in assign_keys(text, extract_figures(text), ctx)}
+    assert got["14"] == 2024 and got["gần 1,2 tỷ đồng"] == 2024 and got["1.840"] == 2025
