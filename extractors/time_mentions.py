@@ -133,7 +133,7 @@ def document_year(text: str, kind: str | None = None) -> int | None:
             continue
         if time_re("month_before").search(text[max(0, t.start - 16):t.start]):
             continue  # a date written in words: mostly the date of a cited document
-        if target.search(text, t.end, _sentence_end(text, t.end)):
+        if target.match(text, t.end, min(_sentence_end(text, t.end), t.end + 60)):
             continue  # `Năm 2026, CĐCS phấn đấu …`: a year aimed at, not one the document speaks of
         start = _term_start(text, t) if t.kind == "term" else None
         # a term that begins when another named term ends (`nhiệm kỳ 2018 - 2023` … `nhiệm kỳ 2023 -
@@ -144,7 +144,7 @@ def document_year(text: str, kind: str | None = None) -> int | None:
 
 @cache
 def _target_after() -> re.Pattern[str]:
-    return re.compile(phrase_pattern(entry("figure_cues.yaml", "target_cues")), re.I)
+    return time_re("aimed_after")
 
 
 def _sentence_end(text: str, at: int) -> int:

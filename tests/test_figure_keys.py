@@ -180,6 +180,8 @@ def test_document_year(text, year):
      "Năm 2024 có 01 vụ tai nạn. Năm 2026, CĐCS phấn đấu kết nạp 150 đoàn viên.", 2025),
     # a year aimed at is not the one a document speaks of
     ("Năm 2024 kết nạp 300 đoàn viên. Năm 2026, CĐCS phấn đấu kết nạp 400 đoàn viên.", 2024),
+    # … but a past year's sentence that names the targets it met is (seed 003)
+    ("Năm 2023, BCH Công đoàn Sở đã bám sát Nghị quyết, hoàn thành các chỉ tiêu đề ra.", 2023),
 ])
 def test_a_speechs_year_is_its_congress(text, year):
     assert document_year(text, "tham luận") == year
