@@ -301,6 +301,12 @@ def find_title(body: str, head_at: int | None, kind: str) -> str | None:
         return " ".join(out)
     if first.startswith(TITLE_SKIP) or _line_org(first) or len(first.split()) > 30:
         return None
+    if head_at is not None:
+        # a title a Word file set on two lines: the second goes on in lowercase (`Kết luận của Thường trực …` /
+        # `tại buổi làm việc với Công đoàn cơ sở …`)
+        nxt = next((ln for ln in lines[i + 1:i + 3] if ln), "")
+        if nxt[:1].islower() and not _SENTENCE_END.search(first) and len(nxt.split()) <= 30:
+            return f"{first} {nxt}"
     return first
 
 

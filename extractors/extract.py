@@ -25,6 +25,7 @@ from extractors.records import (
 )
 from extractors.references import extract_references
 from extractors.segment import segment_documents
+from extractors.settings import SETTINGS
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +53,7 @@ def key_context(doc: Document, refs: tuple[Reference, ...]) -> KeyContext:
     return KeyContext(organization=doc.organization, superior=doc.superior, year=doc.year, month=month,
                       reported_year=reported_year(doc.text, doc.title, doc.year, month, doc.kind),
                       reference_spans=tuple((r.char_start, r.char_end) for r in refs),
-                      topic=document_topic(doc.title))
+                      topic=document_topic(doc.title, doc.text[:SETTINGS.head_zone_chars]))
 
 
 def with_block_provenance(raw: RawDocument, norm: NormalizedText, doc: Document,

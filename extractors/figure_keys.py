@@ -45,16 +45,17 @@ class KeyContext:
     topic: str | None = None  # the body its title says it is about (`… làm việc với CĐCS Công ty X`)
 
 
-def document_topic(title: str | None) -> str | None:
-    """The body a document's title says it is about, below its issuer: the one it worked with or
-    inspected (`Kết luận … tại buổi làm việc với Công đoàn cơ sở Công ty X`), or None."""
-    if not title:
-        return None
-    m = compile_pattern(_ORG, "topic_before", entry(_ORG, "topic_before")).search(title)
-    if m is None:
-        return None
-    found = org_mentions(title[m.end():])
-    return found[0].name if found and found[0].start <= 2 else None
+def document_topic(title: str | None, opening: str = "") -> str | None:
+    """The grassroots union a document's title (or, failing it, its opening) says it is about: the one
+    it worked with or inspected (`Kết luận … tại buổi làm việc với Công đoàn cơ sở Công ty X`), or None."""
+    for text in (title or "", opening):
+        m = compile_pattern(_ORG, "topic_before", entry(_ORG, "topic_before")).search(text)
+        if m is None:
+            continue
+        found = org_mentions(text[m.end():m.end() + 200])
+        if found and found[0].start <= 2 and level_of(found[0].name) == "grassroots":
+            return found[0].name
+    return None
 
 
 def _generic_subject(clause: str) -> bool:

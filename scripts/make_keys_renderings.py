@@ -8,6 +8,7 @@ comparison keys are measured beyond plain text (issue 17). Deterministic; commit
                     borderless two-column table, bodies and number on the left, motto and the
                     place-and-date line on the right; the kind word and title as headings
 - pdf/<stem>.pdf    reportlab, the same header table, running header and page numbers
+                    (a table the text sets with tabs is a table in both)
 - html/<stem>.html  the news items as a union news site page (menu, byline, related news)
 - tcvn3/<stem>.txt, vni/<stem>.txt  a few documents in the legacy 8-bit encodings shown as Latin-1
                     text (what copying from an old TCVN3/VNI Word file gives)
@@ -75,6 +76,27 @@ def _title_lines(body: list[str]) -> set[int]:
     return set()
 
 
+def _tab_row(line: str) -> bool:
+    return len([c for c in line.split("\t") if c.strip()]) >= 3
+
+
+def _segments(body: list[str]) -> list[tuple[int, object]]:
+    """The body's lines, and its tab-separated tables (two rows or more) as lists of rows: (index, item)."""
+    out: list[tuple[int, object]] = []
+    k = 0
+    while k < len(body):
+        j = k
+        while j < len(body) and _tab_row(body[j]):
+            j += 1
+        if j - k >= 2:
+            out.append((k, [r.split("\t") for r in body[k:j]]))
+            k = j
+        else:
+            out.append((k, body[k]))
+            k += 1
+    return out
+
+
 def render_docx(text: str) -> bytes:
     d = _docx_document()
     left, right, body = split_header(text.splitlines())
@@ -82,7 +104,13 @@ def render_docx(text: str) -> bytes:
         table = d.add_table(rows=1, cols=2)
         for cell, lines in zip(table.rows[0].cells, (left, right), strict=True):
             cell.text = "\n".join(lines)
-    for line in body:
+    for _, line in _segments(body):
+        if isinstance(line, list):  # a table set with tabs in the text: a Word table
+            table = d.add_table(rows=len(line), cols=max(len(r) for r in line))
+            for row, cells in zip(table.rows, line, strict=False):
+                for cell, value in zip(row.cells, cells, strict=False):
+                    cell.text = value.strip()
+            continue
         if not line.strip():
             continue
         if _is_heading(line):
@@ -110,8 +138,13 @@ def render_pdf(text: str) -> bytes:
         story.append(Table([[cell(left), cell(right)]], colWidths=[(A4[0] - 112) / 2] * 2))
     centred = ParagraphStyle("centred", parent=heading, alignment=1)
     title_lines = _title_lines(body)
-    story += [Paragraph(escape(s.strip()), centred if k in title_lines else heading if _is_heading(s) else body_style)
-              for k, s in enumerate(body) if s.strip()]
+    for k, s in _segments(body):
+        if isinstance(s, list):  # a table set with tabs in the text: a ruled table
+            story.append(Table([[Paragraph(escape(c.strip()), body_style) for c in r] for r in s],
+                               style=[("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+        elif s.strip():
+            story.append(Paragraph(escape(s.strip()), centred if k in title_lines else heading if _is_heading(s)
+                                   else body_style))
 
     def number(canvas, d) -> None:
         canvas.saveState()

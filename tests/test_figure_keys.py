@@ -477,10 +477,13 @@ def test_the_body_asked_is_not_the_subject():
     ("Làm việc với Ban Chấp hành CĐCS Công ty TNHH May Hòa Bình", "Công đoàn cơ sở Công ty TNHH May Hòa Bình"),
     ("Kết quả hoạt động công đoàn năm 2024", None),
     ("Phối hợp làm việc với các cơ quan chức năng", None),
+    ("Kết quả làm việc với LĐLĐ tỉnh Bình Định", None),  # a body above the grassroots is no topic
 ])
 def test_a_documents_topic_from_its_title(title, topic):
     from extractors.figure_keys import document_topic
     assert document_topic(title) == topic
+    # … or from its opening when a PDF cut the title short (corpus/keys_blind9_renderings/pdf)
+    assert document_topic("Kết luận của Thường trực", f"THÔNG BÁO\n\n{title} Ngày 10/10/2024, …") == topic
 
 
 def test_the_unit_a_conclusion_is_about_owns_its_unnamed_clauses():

@@ -142,6 +142,17 @@ def test_pdf_block_line_reaching_the_margin_goes_on():
     assert "lên 92%.\n\n" in text  # the paragraph still ends
 
 
+def test_pdf_block_sentence_ending_at_the_margin_goes_on():
+    # a PDF block's line that reached the margin as a sentence ended is not a paragraph's end: `Năm 2023,`
+    # must keep governing the sentences after it (corpus/keys_blind8_renderings/pdf)
+    from extractors.normalize.edits import MappedText
+    from extractors.normalize.lines import join_lines
+    wide = "Năm 2023, công ty có 1.630 lao động, nữ chiếm 84%; CĐCS có 1.572 đoàn viên công đoàn."
+    text = f"{wide}\nThu nhập bình quân đạt 8,2 triệu đồng/người/tháng, tăng 6% so với năm 2022 trước.\nNgắn.\n\nMới."
+    out = join_lines(MappedText.identity(text), layout_blocks=True).text
+    assert out == f"{wide} Thu nhập bình quân đạt 8,2 triệu đồng/người/tháng, tăng 6% so với năm 2022 trước. Ngắn.\n\nMới."
+
+
 def test_plain_text_header_lines_stay_apart():
     # in plain text a lone line break is no such evidence: `V/v …` and the place-and-date line
     # (corpus/keys/cong_van_thai_binh_2024.txt) are two lines

@@ -158,3 +158,12 @@ def test_every_stop_verb_ends_a_name_before_a_capitalized_word(verb):
     from extractors.docmeta import organizations_in
     assert organizations_in(f"Liên đoàn Lao động thành phố Hạ Long {verb} Hội nghị Ban Chấp hành") == [
         "Liên đoàn Lao động thành phố Hạ Long"]
+
+
+def test_a_title_set_on_two_lines_by_a_word_processor():
+    # corpus/keys_blind9_renderings/docx: the title's second line (lowercase) is its own paragraph
+    (d,) = seg("LĐLĐ TỈNH BÌNH ĐỊNH\nLĐLĐ TP QUY NHƠN\nSố: 31/TB-LĐLĐ\n\nTHÔNG BÁO\n\nKết luận của Thường trực Liên đoàn "
+               "Lao động thành phố\n\ntại buổi làm việc với Công đoàn cơ sở Công ty cổ phần Thủy sản Ghềnh Ráng\n\n"
+               "Ngày 10/10/2024, Thường trực LĐLĐ thành phố làm việc với CĐCS.")
+    assert d.title == ("Kết luận của Thường trực Liên đoàn Lao động thành phố tại buổi làm việc với Công đoàn cơ sở "
+                       "Công ty cổ phần Thủy sản Ghềnh Ráng")

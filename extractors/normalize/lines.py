@@ -151,6 +151,9 @@ def decide_break(a: Line, b: Line, layout: Layout, a_paragraph: str = "") -> str
     if a.text.endswith((":", ";")):  # an enumeration goes on in lower case or with a number
         return " " if _starts_lower(b.text) and not b.text.startswith("“") else "\n\n"
     if a.text.endswith(final) and not a.text.endswith(("...", "…")):
+        if layout.blank_paragraphs and not b.blank_before and len(a.text) >= NEAR_WIDTH * layout.width \
+                and a.text.endswith((".", ";")):
+            return " "  # a PDF block's line that reached the margin as its sentence ended: the paragraph goes on
         return " " if b.text[0].islower() else "\n\n"
     if b.text[0].islower():
         return " "
