@@ -74,7 +74,7 @@ MOTTO_MARK, MOTTO_CUT = "\x00motto", "\x00motto-cut"  # a motto line; one cut be
 @cache
 def _joined_lines() -> re.Pattern[str]:
     heads = "|".join(re.escape(h) for h in sorted(entry(_DATA, "header_split_heads"), key=len, reverse=True))
-    keep = "".join(f"(?<!{re.escape(w)} )" for w in entry(_DATA, "no_split_after"))
+    keep = "".join(fr"(?<!\b{re.escape(w)} )" for w in entry(_DATA, "no_split_after"))  # whole words: `THÀNH` is no `HÀNH`
     # before an upper-case head that follows an upper-case word; before "Số:"; before "Place, ngày"
     return re.compile(rf"(?<=[A-ZĐÀ-Ỹ]) {keep}(?=(?:{heads})(?![\wÀ-ỹ]))"
                       rf"|(?<=[A-ZĐÀ-Ỹ.]) [-–—] (?=(?:{heads})(?![\wÀ-ỹ]))"  # `LĐLĐ TỈNH X - LĐLĐ HUYỆN Y`
@@ -135,14 +135,15 @@ def _open_ended(org: str) -> bool:
     """A header name cut by its line's end (`LIÊN ĐOÀN LAO ĐỘNG TỈNH` / `QUẢNG TRỊ`, `CĐCS CÔNG TY CP` /
     `CHÈ HÙNG LĨNH`): it ends with an administrative word or a word a proper name must follow
     (organizations.yaml `name_openers`, company-type abbreviations), or is nothing but a body's head."""
-    admin = {w for words in entry("organizations.yaml", "admin_levels") for w in words.split()}
     words = org.lower().split()
     m = HEAD_RE.match(org)
     if not words:
         return False
     expanded = expand_org_abbreviations(org).lower()
     openers = [o.lower() for o in entry("organizations.yaml", "name_openers")]
-    return words[-1] in admin or (m is not None and m.end() >= len(org.rstrip())) \
+    # a whole administrative word at the end (`… HUYỆN`, `… THÀNH PHỐ`), not a place's syllable (`YÊN THÀNH`)
+    admin_end = any(f" {expanded}".endswith(f" {a.lower()}") for a in entry("organizations.yaml", "admin_levels"))
+    return admin_end or (m is not None and m.end() >= len(org.rstrip())) \
         or any(expanded.endswith(" " + o) for o in openers) \
         or words[-1].upper() in entry(_DATA, "company_type_codes")
 
@@ -186,8 +187,9 @@ def _name_tail(cell: str) -> bool:
     """A short line of capitalized words alone under a body's header line (`CĐCS CÔNG TY TNHH MAY XUẤT
     KHẨU` / `PHÚ HÒA`): the rest of its name (a header holds nothing else of that shape there)."""
     words = cell.split()
+    committee = cell.upper().startswith(tuple(p + " " for p in entry(_DATA, "committee_prefixes")))
     return 1 <= len(words) <= 4 and all(w.isalpha() and w.isupper() for w in words) \
-        and not _KIND_LINE.match(cell.strip())
+        and not _KIND_LINE.match(cell.strip()) and not committee and not HEAD_RE.search(cell)
 
 
 def _phrase_cut(org: str, cell: str) -> bool:

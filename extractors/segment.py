@@ -24,9 +24,10 @@ from extractors.doc_header import (
     without_bylines,
 )
 from extractors.docmeta import event_host, find_date, find_organization, find_title, news_organization
+from extractors.lang import entry
 from extractors.lang import load as load_yaml
 from extractors.org_mentions import is_named, org_mentions
-from extractors.orgnames import canonical_organization
+from extractors.orgnames import canonical_organization, place_body
 from extractors.records import Document, NormalizedText
 from extractors.settings import SETTINGS
 from extractors.time_mentions import document_year
@@ -152,6 +153,8 @@ def segment_documents(norm: NormalizedText, source: str, meta_title: str | None 
             or header.subject or (meta_title if i == 0 else None)
         if kind == "tin":
             organization = news_organization(body, title)
+            if not is_named(canonical_organization(organization) or ""):
+                organization = _title_place_body(title, body) or organization
             date = (meta_date if i == 0 else None) or read_byline_date(body) or find_date(body)
         else:
             speech = kind in SPEECH_KINDS  # a speaker names its own body before any other
@@ -168,6 +171,21 @@ def segment_documents(norm: NormalizedText, source: str, meta_title: str | None 
     if len(sheets) > 1:
         docs = _sheets_of_one_workbook(docs)
     return _with_years(docs)
+
+
+_TITLE_PLACE = re.compile(r"^\s*([^\W\d_][^:\n]{1,30}?)\s*:\s")
+
+
+def _title_place_body(title: str | None, body: str) -> str | None:
+    """The federation of the place a news title opens with (`Diễn Châu: Ra mắt 3 công đoàn cơ sở mới`), at
+    the level the lead names it without its place (`LĐLĐ huyện tổ chức …`), for an item that names
+    no body in full."""
+    m = _TITLE_PLACE.match(title or "")
+    if m is None:
+        return None
+    level = next((w for w in entry("organizations.yaml", "admin_levels")
+                  if re.search(rf"(?:LĐLĐ|Liên đoàn Lao động)\s+{w}(?![\wÀ-ỹ])", body[:2000])), None)
+    return place_body(m.group(1), level)
 
 
 def _month_line_year(body: str) -> int | None:

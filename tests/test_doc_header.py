@@ -79,6 +79,12 @@ HEADER_ROWS = [
     # … but a speech's mixed-case speaker line, with no number or date, makes no header
     ("Liên đoàn Lao động tỉnh Bắc Giang\nHội nghị tổng kết năm 2024\n\nTHAM LUẬN\nĐổi mới phương thức\n",
      dict(issuer=None)),
+    # a place whose last syllable is an administrative word's (`YÊN THÀNH`) does not leave the name open; a
+    # committee's title (`BCH`) opens a body of its own, not the rest of the one above (session 10)
+    ("CÔNG ĐOÀN GIÁO DỤC HUYỆN YÊN THÀNH\nBCH CÔNG ĐOÀN CƠ SỞ\nTRƯỜNG TIỂU HỌC HOA THÀNH\nSố: 05/BC-CĐ\n",
+     dict(issuer="CÔNG ĐOÀN CƠ SỞ TRƯỜNG TIỂU HỌC HOA THÀNH", superior="CÔNG ĐOÀN GIÁO DỤC HUYỆN YÊN THÀNH")),
+    ("CÔNG ĐOÀN GIÁO DỤC HUYỆN YÊN THÀNH BCH CÔNG ĐOÀN CƠ SỞ\nTRƯỜNG TIỂU HỌC HOA THÀNH\nSố: 05/BC-CĐ\n",
+     dict(issuer="CÔNG ĐOÀN CƠ SỞ TRƯỜNG TIỂU HỌC HOA THÀNH", superior="CÔNG ĐOÀN GIÁO DỤC HUYỆN YÊN THÀNH")),
     # a number with no type code is a công văn; its title is the V/v line
     ("LĐLĐ TỈNH THÁI BÌNH\nSố: 342/LĐLĐ\nV/v đẩy mạnh phát triển đoàn viên năm 2024\n"
      "Thái Bình, ngày 5 tháng 3 năm 2024\n",

@@ -67,6 +67,10 @@ OWN = [
     ("Trang chủ » Tin tức\nDiễn Châu: Ra mắt 3 công đoàn cơ sở mới\n12/03/2024 14:20\nSáng 11/3, tại Hội trường UBND "
      "huyện Diễn Châu, Liên đoàn Lao động huyện Diễn Châu tổ chức lễ ra mắt 3 CĐCS với 186 đoàn viên.", "tin",
      "Liên đoàn Lao động huyện Diễn Châu", "2024-03-12"),
+    # a news title opened by its place, a lead that names the federation without it (session 10)
+    ("Trang chủ > Tin tức\nDiễn Châu: Ra mắt 3 công đoàn cơ sở mới\n12/03/2024 14:20\nNgày 11/3, LĐLĐ huyện tổ chức lễ ra "
+     "mắt 3 CĐCS tại các doanh nghiệp trên địa bàn với 186 đoàn viên.", "tin", "Liên đoàn Lao động huyện Diễn Châu",
+     "2024-03-12"),
     # a speaker line `Đồng chí … - Chủ tịch <ORG>` under the title
     ("THAM LUẬN\n“Nâng cao hiệu quả đối thoại”\nĐồng chí Trần Văn Bình - Chủ tịch Công đoàn Tổng Công ty Cao su Đồng "
      "Nai\n\nKính thưa Đại hội!\nTổng Công ty hiện có 14.200 lao động.", "tham luận",
