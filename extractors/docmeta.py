@@ -21,6 +21,7 @@ STOP = set(_DATA["org_stop_words"])
 STOP_VERBS = set(_DATA["org_stop_verbs"])
 TITLE_SKIP = tuple(_DATA["title_skip_prefixes"])
 _COMMON_NOUN_HEADS = {h.lower() for h in _DATA["common_noun_heads"]}
+_ORDINAL_OPENERS = {p.lower() for p in _DATA["name_ends_before"]}
 # two-word names whose second word is lowercase (`Giáo dục`, `Y tế`): a name may end with them
 _OFFICIAL_PHRASES = {p.lower() for p in entry("organizations.yaml", "official_case") if len(p.split()) >= 2}
 _OFFICIAL_WORDS = sorted((tuple(p.split()) for p in _OFFICIAL_PHRASES), key=len, reverse=True)
@@ -78,6 +79,8 @@ def organization_at(text: str, m: re.Match[str]) -> str | None:
         if _is_capitalized(w) or w == "&":
             if w.lower() in STOP and not w.isupper() and kept:
                 break
+            if kept and f"{w} {nxt}".lower() in _ORDINAL_OPENERS:
+                break  # `… HUYỆN QUỲNH LƯU LẦN THỨ XIII`, `… NHIỆM KỲ 2023 - 2028`: a congress's count, in capitals too
             kept.append(w)
         elif w.lower() in INNER or (nxt and _is_capitalized(nxt) and w.lower() not in STOP | STOP_VERBS):
             kept.append(w)
@@ -178,6 +181,13 @@ def find_organization(body: str, head_at: int | None, weak: bool = True) -> str 
         m = _HEAD_RE.match(rest)
         if m and (org := organization_at(rest, m)):
             return _prefer_body_form(org, body)
+    # 1b. the title under the kind word names whose report it is: `… năm 2024 của Ban Chấp hành CĐCS Công ty X`
+    if head_at is not None:
+        for line in lines[start_line + 1:start_line + 4]:
+            for m in _TITLE_OWNER.finditer(line):
+                hm = _HEAD_RE.match(line, m.end())
+                if hm and (org := organization_at(line, hm)):
+                    return org
     # 2. a line of its own near the top (under the title, or a letterhead above it); not the host over
     # the event's name (`LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ ĐÀ NẴNG` / `HỘI NGHỊ TỔNG KẾT …` / `THAM LUẬN`)
     for k, line in enumerate(lines[: start_line + 14]):
@@ -253,6 +263,7 @@ def _deaccent(s: str) -> str:
 _BREADCRUMB = compile_pattern("segment.yaml", "breadcrumb", _DATA["breadcrumb"])
 _NEWS_BANNER = compile_pattern("segment.yaml", "news_banner", _DATA["news_banner"])
 _EVENT_LINE = compile_pattern("segment.yaml", "event_line", _DATA["event_line"])
+_TITLE_OWNER = compile_pattern("segment.yaml", "title_owner_before", _DATA["title_owner_before"])
 
 
 def find_title(body: str, head_at: int | None, kind: str) -> str | None:

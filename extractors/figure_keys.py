@@ -328,13 +328,16 @@ def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | 
             return scope, CLAUSE
     for h in reversed(s.headings):
         named = [o for o in idx.orgs_in(h.start, h.end) if o.subject]
-        if named and not _letterhead(idx, h.start, h.end, named[0]):
+        if named and not _letterhead(idx, h.start, h.end, named[0]) and not _EVENT.match(h.text):
             return named[0].name, HEADING
     if (lead := idx.paragraph_subject(s.paragraph_start)) is not None:
         return lead, HEADING
     if ctx.topic and _generic_subject(clause.lstrip(" ,;")) or ctx.topic and _generic_subject(s.text.lstrip()):
         return ctx.topic, DOCUMENT  # "Công ty hiện có 612 lao động" in a conclusion on that company's union
     return (ctx.organization, DOCUMENT) if ctx.organization else (None, None)
+
+
+_EVENT = compile_pattern("segment.yaml", "event_line", entry("segment.yaml", "event_line"))  # an event's host
 
 
 def _letterhead(idx: _Index, a: int, b: int, named: OrgMention) -> bool:

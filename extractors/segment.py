@@ -27,7 +27,7 @@ from extractors.docmeta import event_host, find_date, find_organization, find_ti
 from extractors.lang import entry
 from extractors.lang import load as load_yaml
 from extractors.org_mentions import is_named, org_mentions
-from extractors.orgnames import canonical_organization, place_body
+from extractors.orgnames import canonical_organization, place_body, same_body
 from extractors.records import Document, NormalizedText
 from extractors.settings import SETTINGS
 from extractors.time_mentions import document_year
@@ -154,8 +154,10 @@ def segment_documents(norm: NormalizedText, source: str, meta_title: str | None 
         if kind == "tin":
             organization = news_organization(body, title)
             if not is_named(canonical_organization(organization) or ""):
-                organization = _title_place_body(title, body) or organization
+                organization = _title_place_body(title, body) or _banner_completed(body, header) or organization
             date = (meta_date if i == 0 else None) or read_byline_date(body) or find_date(body)
+            if header.number is None:  # a site's banner over a news item is no issuer
+                header = Header(date=header.date)
         else:
             speech = kind in SPEECH_KINDS  # a speaker names its own body before any other
             organization = _whole_organization(header.issuer or find_organization(body, head_at, weak=not speech),
@@ -186,6 +188,16 @@ def _title_place_body(title: str | None, body: str) -> str | None:
     level = next((w for w in entry("organizations.yaml", "admin_levels")
                   if re.search(rf"(?:LĐLĐ|Liên đoàn Lao động)\s+{w}(?![\wÀ-ỹ])", body[:2000])), None)
     return place_body(m.group(1), level)
+
+
+def _banner_completed(body: str, header: Header) -> str | None:
+    """A news item's subject named without its place (`Công đoàn Viên chức tỉnh tổ chức …`) on the site of
+    a body that gives the place (the banner `LIÊN ĐOÀN LAO ĐỘNG TỈNH NGHỆ AN`)."""
+    if header.issuer is None:
+        return None
+    found = [o for o in org_mentions(body[:SETTINGS.head_zone_chars * 4], (canonical_organization(header.issuer),))
+             if o.subject and not same_body(o.name, header.issuer)]
+    return found[0].name if found else None
 
 
 def _month_line_year(body: str) -> int | None:

@@ -71,6 +71,19 @@ OWN = [
     ("Trang chủ > Tin tức\nDiễn Châu: Ra mắt 3 công đoàn cơ sở mới\n12/03/2024 14:20\nNgày 11/3, LĐLĐ huyện tổ chức lễ ra "
      "mắt 3 CĐCS tại các doanh nghiệp trên địa bàn với 186 đoàn viên.", "tin", "Liên đoàn Lao động huyện Diễn Châu",
      "2024-03-12"),
+    # a news item's subject named without its place, on the site of the body that gives it (its banner), which
+    # is no issuer (session 10)
+    ("LIÊN ĐOÀN LAO ĐỘNG TỈNH NGHỆ AN\nTrang chủ > Tin tức\nCông đoàn Viên chức tỉnh tổ chức Hội thao năm 2024\n"
+     "Cập nhật: 12/05/2024\nSáng 11/5, Công đoàn Viên chức tỉnh tổ chức Hội thao chào mừng Tháng Công nhân với 650 đoàn "
+     "viên tham gia.", "tin", "Công đoàn Viên chức tỉnh Nghệ An", "2024-05-12"),
+    # the title names whose report it is (with a committee's title; `Chương trình … của LĐLĐ tỉnh` is cited, seed 002)
+    ("BÁO CÁO\nKết quả hoạt động 6 tháng đầu năm 2024\ncủa Ban Chấp hành Công đoàn cơ sở Công ty TNHH Giày Ngọc Hà\n\n"
+     "Công ty có 2.150 lao động.\nNgọc Hà, ngày 28 tháng 6 năm 2024", "báo cáo", "Công đoàn cơ sở Công ty TNHH Giày Ngọc Hà",
+     "2024-06-28"),
+    # a speech under the congress's name: its speaker line, not the congress's host (`… LẦN THỨ XIII` ends that name)
+    ("THAM LUẬN\nTẠI ĐẠI HỘI CÔNG ĐOÀN HUYỆN QUỲNH LƯU LẦN THỨ XIII, NHIỆM KỲ 2023 - 2028\nCông đoàn cơ sở xã Quỳnh "
+     "Thạch\n\nKính thưa Đại hội!\nCông đoàn cơ sở xã Quỳnh Thạch có 42 đoàn viên.", "tham luận",
+     "Công đoàn cơ sở xã Quỳnh Thạch", None),
     # a speaker line `Đồng chí … - Chủ tịch <ORG>` under the title
     ("THAM LUẬN\n“Nâng cao hiệu quả đối thoại”\nĐồng chí Trần Văn Bình - Chủ tịch Công đoàn Tổng Công ty Cao su Đồng "
      "Nai\n\nKính thưa Đại hội!\nTổng Công ty hiện có 14.200 lao động.", "tham luận",
@@ -171,3 +184,19 @@ def test_a_title_set_on_two_lines_by_a_word_processor():
                "Ngày 10/10/2024, Thường trực LĐLĐ thành phố làm việc với CĐCS.")
     assert d.title == ("Kết luận của Thường trực Liên đoàn Lao động thành phố tại buổi làm việc với Công đoàn cơ sở "
                        "Công ty cổ phần Thủy sản Ghềnh Ráng")
+
+
+def test_a_news_banner_is_no_issuer():
+    (d,) = seg("LIÊN ĐOÀN LAO ĐỘNG TỈNH NGHỆ AN\nTrang chủ > Tin tức\nCông đoàn Viên chức tỉnh tổ chức Hội thao\n"
+               "Cập nhật: 12/05/2024\nSáng 11/5, Công đoàn Viên chức tỉnh tổ chức Hội thao với 650 đoàn viên tham gia.")
+    assert (d.kind, d.issuer, d.superior) == ("tin", None, None)
+
+
+def test_an_event_heading_governs_no_figure():
+    import tempfile
+    with tempfile.TemporaryDirectory() as d:
+        p = Path(d) / "tl.txt"
+        p.write_text("THAM LUẬN\nTẠI ĐẠI HỘI CÔNG ĐOÀN HUYỆN QUỲNH LƯU LẦN THỨ XIII, NHIỆM KỲ 2023 - 2028\nCông đoàn cơ sở "
+                     "xã Quỳnh Thạch\n\nKính thưa Đại hội!\nNhiệm kỳ qua đã kết nạp 15 đoàn viên mới.", encoding="utf-8")
+        (ex,) = extract_file(p).documents
+    assert [f.organization for f in ex.figures] == ["Công đoàn cơ sở xã Quỳnh Thạch"]
