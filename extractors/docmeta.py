@@ -76,11 +76,11 @@ def organization_at(text: str, m: re.Match[str]) -> str | None:
             k += more
             continue
         k += 1
+        if kept and f"{w} {nxt}".lower() in _ORDINAL_OPENERS:
+            break  # `… HUYỆN QUỲNH LƯU LẦN THỨ XIII`, `… tỉnh Cà Mau trực thuộc …`: in capitals too
         if _is_capitalized(w) or w == "&":
             if w.lower() in STOP and not w.isupper() and kept:
                 break
-            if kept and f"{w} {nxt}".lower() in _ORDINAL_OPENERS:
-                break  # `… HUYỆN QUỲNH LƯU LẦN THỨ XIII`, `… NHIỆM KỲ 2023 - 2028`: a congress's count, in capitals too
             kept.append(w)
         elif w.lower() in INNER or (nxt and _is_capitalized(nxt) and w.lower() not in STOP | STOP_VERBS):
             kept.append(w)
@@ -206,10 +206,8 @@ def find_organization(body: str, head_at: int | None, weak: bool = True) -> str 
         if org and re.match(_DATA["org_subject_after"], body[m.start() + len(org) - len(_expand(m.group(0))) + len(m.group(0)):][:40]):
             return org
     # 4. a signature block at the end: "BAN CHẤP HÀNH / CÔNG ĐOÀN GIÁO DỤC VIỆT NAM"
-    for line in reversed(body[-800:].split("\n")[-12:]):
-        s = line.strip().strip("*").strip()
-        if s.isupper() and (org := _line_org(s)) and not s.startswith(("BAN ", "TM", "T/M")):
-            return org
+    if (org := signature_organization(body)) is not None:
+        return org
     # 5. news: the subject of the lead, "(LĐTĐ) Chiều 10/9 LĐLĐTP Hà Nội đã tổ chức …"
     lead = re.search(r"^\([^)]{2,10}\)\s*(.{0,200})", body, re.M)
     if lead:
@@ -219,10 +217,26 @@ def find_organization(body: str, head_at: int | None, weak: bool = True) -> str 
     return None
 
 
+def signature_organization(body: str) -> str | None:
+    """The body a signature block at the end names: `BAN CHẤP HÀNH / CÔNG ĐOÀN GIÁO DỤC VIỆT NAM`, a
+    speech's `Xin trân trọng cảm ơn!` / `CÔNG ĐOÀN CƠ SỞ BỆNH VIỆN ĐA KHOA THUẬN CHÂU`."""
+    for line in reversed(body[-800:].split("\n")[-12:]):
+        s = line.strip().strip("*").strip()
+        if s.isupper() and (org := _line_org(s)) and not s.startswith(("BAN ", "TM", "T/M")):
+            return org
+    for m in _CLOSING.finditer(body[-600:]):  # `Trên đây là tham luận của LĐLĐ huyện Đức Hòa.`
+        tail = body[-600:]
+        if (hm := _HEAD_RE.match(tail, m.end())) and (org := organization_at(tail, hm)):
+            return org
+    return None
+
+
 def hosts_event(lines: list[str], k: int) -> bool:
-    """Whether the line after line k (blank lines skipped) names an event: then line k is its host."""
+    """Whether line k is an event's host: the line after it names the event (blank lines skipped), or the
+    line before it does and it is in capitals (`HỘI NGHỊ TỔNG KẾT …` / `CÔNG ĐOÀN NGÀNH Y TẾ TỈNH SƠN LA`)."""
     nxt = next((ln for ln in lines[k + 1:k + 4] if ln.strip()), "")
-    return bool(_EVENT_LINE.match(nxt.strip()))
+    prev = next((ln for ln in reversed(lines[max(0, k - 3):k]) if ln.strip()), "")
+    return bool(_EVENT_LINE.match(nxt.strip())) or (bool(_EVENT_LINE.match(prev.strip())) and lines[k].isupper())
 
 
 def event_host(body: str) -> str | None:
@@ -263,6 +277,9 @@ def _deaccent(s: str) -> str:
 _BREADCRUMB = compile_pattern("segment.yaml", "breadcrumb", _DATA["breadcrumb"])
 _NEWS_BANNER = compile_pattern("segment.yaml", "news_banner", _DATA["news_banner"])
 _EVENT_LINE = compile_pattern("segment.yaml", "event_line", _DATA["event_line"])
+_CLOSING = compile_pattern("segment.yaml", "closing_owner_before", _DATA["closing_owner_before"])
+# a province's federation named without its place: `Liên đoàn Lao động tỉnh tổ chức …`, `Công đoàn tỉnh: …`
+BARE_PROVINCE_BODY = _BARE_PROVINCE_BODY = re.compile(_DATA["bare_province_body"])  # case matters
 _TITLE_OWNER = compile_pattern("segment.yaml", "title_owner_before", _DATA["title_owner_before"])
 
 
@@ -334,11 +351,14 @@ def _lead(body: str, title: str | None) -> tuple[int, str]:
     return pos, ""
 
 
-def news_organization(body: str, title: str | None) -> str | None:
+def news_organization(body: str, title: str | None, fallback: bool = True) -> str | None:
     """The organization a news item reports on: the subject of its lead (`(LĐTĐ) Chiều 10/9 LĐLĐTP
     Hà Nội đã tổ chức …`), else the first one its title names, else the first one of its lead."""
     _, lead = _lead(body, title)
     in_lead = [(m.start(), o) for m in _HEAD_RE.finditer(lead) if (o := organization_at(lead, m))]
+    bare = _BARE_PROVINCE_BODY.search(lead)
+    if not fallback and bare and (not in_lead or bare.start() < in_lead[0][0]):
+        return None  # `Liên đoàn Lao động tỉnh tổ chức …` first: the site's federation, named bare (segment)
     if in_lead and in_lead[0][0] <= 120:
         return in_lead[0][1]
     in_title = organizations_in(title or "")
@@ -346,4 +366,4 @@ def news_organization(body: str, title: str | None) -> str | None:
         return in_title[0]
     if in_lead:
         return in_lead[0][1]
-    return find_organization(body, None)
+    return find_organization(body, None) if fallback else None

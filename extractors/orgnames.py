@@ -110,7 +110,22 @@ def canonical_organization(name: str | None) -> str | None:
     shouting = letters and sum(c.isupper() for c in letters) > 0.6 * len(letters)
     s = expand_org_abbreviations(s)
     s = official_case(s.lower()) if shouting else _union_head_case(_words_out_of_capitals(s))
-    return _grassroots(_with_admin_word(_territorial(_without_committee(_lower_admin_words(s)))))
+    return _grassroots(_province_spelled(_with_admin_word(_territorial(_without_committee(_lower_admin_words(s))))))
+
+
+def _province_spelled(name: str) -> str:
+    """A province named by another spelling (`tỉnh BR-VT`, `tỉnh Bà Rịa Vũng Tàu`, `tỉnh Thanh Hoá`) → its own
+    (`tỉnh Bà Rịa - Vũng Tàu`): provinces.yaml `aliases`."""
+    m = re.search(r"(?<= )(tỉnh|thành phố) (.+)$", name)
+    if m is None:
+        return name
+    spelled = _alias_spellings().get(m.group(2).lower())
+    return name[:m.start(2)] + spelled if spelled else name
+
+
+@cache
+def _alias_spellings() -> dict[str, str]:
+    return {alias.lower(): target for alias, target in entry("provinces.yaml", "aliases").items()}
 
 
 def _grassroots(name: str) -> str:
@@ -144,9 +159,13 @@ def _territorial(name: str) -> str:
 def _with_admin_word(name: str) -> str:
     """A federation named with its place but not the place's administrative word: `Liên đoàn Lao
     động Đông Anh` → `… huyện Đông Anh`, `Liên đoàn Lao động Hà Nội` → `… thành phố Hà Nội`
-    (provinces.yaml, districts.tsv). A sector union keeps its name as written (`Công đoàn ngành
-    Giáo dục Nghệ An`, seed 000)."""
+    (provinces.yaml, districts.tsv). A province's sector union named by its sector alone takes the
+    word too (`Công đoàn Giáo dục Gia Lai` → `… tỉnh Gia Lai`); one named `ngành` keeps its name as
+    written (`Công đoàn ngành Giáo dục Nghệ An`, seed 000)."""
     head = entry(_ORG, "territorial_union")["means"]
+    for sector in entry(_ORG, "province_sector_heads"):  # `Công đoàn Giáo dục Gia Lai` → `… tỉnh Gia Lai`
+        if name.startswith(sector + " ") and (body := place_body(name[len(sector) + 1:], entry(_ORG, "province_word"))):
+            return sector + body[len(head):]
     if not name.startswith(head + " "):
         return name
     place = name[len(head) + 1:]
@@ -363,3 +382,31 @@ def organization_key(name: str | None) -> str:
     shorts = "|".join(re.escape(x) for x in sorted(entry(_ORG, "national_short_forms"), key=len, reverse=True))
     s = re.sub(rf"(?i)(?<!\w)(?:{shorts})(?!\w)", national, s)
     return re.sub(r"\s+", " ", s).strip().lower()
+
+
+def abbreviates(short: list[str], long: list[str]) -> bool:
+    """Whether the words `short` are the words `long` with some written by their initials (`THCS Tt
+    Phong Thổ` ~ `THCS Thị trấn Phong Thổ`): the same words in order, a short one (2–4 letters) standing
+    for as many words of `long` as it has letters, each opening with its letter."""
+    i = j = 0
+    while i < len(short) and j < len(long):
+        a = short[i]
+        if a.lower() == long[j].lower():
+            i, j = i + 1, j + 1
+            continue
+        n = len(a)
+        if 2 <= n <= 4 and a.isalpha() and j + n <= len(long) \
+                and all(w[:1].lower() == c.lower() for w, c in zip(long[j:j + n], a, strict=True)):
+            i, j = i + 1, j + n
+            continue
+        return False
+    return i == len(short) and j == len(long)
+
+
+def province_named_in(text: str) -> str | None:
+    """The province a short text names (a site's banner: `BÁO VÀ PHÁT THANH, TRUYỀN HÌNH QUẢNG TRỊ`), as
+    written before 2025; the longest spelling wins (`Bà Rịa - Vũng Tàu` over `Vũng Tàu`)."""
+    low = text.lower()
+    found = [(len(k), v) for k, v in _province_spellings().items() if len(k) > 3
+             and re.search(rf"(?<!{_WORD}){re.escape(k)}(?!{_WORD})", low)]
+    return max(found)[1] if found else None

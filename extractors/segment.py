@@ -23,11 +23,20 @@ from extractors.doc_header import (
     read_month_line,
     without_bylines,
 )
-from extractors.docmeta import event_host, find_date, find_organization, find_title, news_organization
+from extractors.docmeta import (
+    BARE_PROVINCE_BODY,
+    event_host,
+    find_date,
+    find_organization,
+    find_title,
+    news_organization,
+    organizations_in,
+    signature_organization,
+)
 from extractors.lang import entry
 from extractors.lang import load as load_yaml
 from extractors.org_mentions import is_named, org_mentions
-from extractors.orgnames import canonical_organization, place_body, same_body
+from extractors.orgnames import abbreviates, canonical_organization, place_body, province_named_in, same_body
 from extractors.records import Document, NormalizedText
 from extractors.settings import SETTINGS
 from extractors.time_mentions import document_year
@@ -53,13 +62,14 @@ class Heading:
 
 
 def _kind_of_line(line: str) -> tuple[str, bool] | None:
-    """The kind a heading line announces, and whether it is written in capitals."""
+    """The kind a heading line announces, and whether it is written in capitals (or announces whose it
+    is, as a web page's title does: `Tham luận của CĐGD Gia Lai: Chăm lo …`)."""
     s = line.strip().lstrip("#").strip().strip("*").strip()
     low = s.lower()
     for word, kind in KIND_WORDS:
         if low.startswith(word) and (len(low) == len(word) or not low[len(word)].isalpha()):
             head = s[: len(word)]
-            return kind, head.isupper()
+            return kind, head.isupper() or (kind in SPEECH_KINDS and low[len(word):].startswith(" của "))
     return None
 
 
@@ -152,18 +162,21 @@ def segment_documents(norm: NormalizedText, source: str, meta_title: str | None 
         title = find_title(without_bylines(body) if kind == "tin" else body, head_at, kind) \
             or header.subject or (meta_title if i == 0 else None)
         if kind == "tin":
-            organization = news_organization(body, title)
+            organization = news_organization(body, title, fallback=False)
             if not is_named(canonical_organization(organization) or ""):
-                organization = _title_place_body(title, body) or _banner_completed(body, header) or organization
+                organization = _title_place_body(title, body) or _banner_completed(body, header) or organization \
+                    or find_organization(body, None)
             date = (meta_date if i == 0 else None) or read_byline_date(body) or find_date(body)
             if header.number is None:  # a site's banner over a news item is no issuer
                 header = Header(date=header.date)
         else:
             speech = kind in SPEECH_KINDS  # a speaker names its own body before any other
-            organization = _whole_organization(header.issuer or find_organization(body, head_at, weak=not speech),
-                                               body, kind, head_at or 0) \
+            found = header.issuer or find_organization(body, head_at, weak=not speech) \
+                or (signature_organization(body) if speech else None)  # `Xin trân trọng cảm ơn!` / its body
+            organization = _whole_organization(found, body, kind, head_at or 0) \
                 or (find_organization(body, head_at) if speech else None) or event_host(body)
-            date = header.date or find_date(body) or (meta_date if i == 0 else None)
+            date = header.date or find_date(body) or (meta_date if i == 0 else None) \
+                or read_byline_date(body)  # a speech copied from a web page: the page's date line
         docs.append(Document(
             source=source, doc_index=i, kind=kind, title=title,
             organization=canonical_organization(organization), date=date, text=body, start=begin, end=end,
@@ -193,11 +206,19 @@ def _title_place_body(title: str | None, body: str) -> str | None:
 def _banner_completed(body: str, header: Header) -> str | None:
     """A news item's subject named without its place (`Công đoàn Viên chức tỉnh tổ chức …`) on the site of
     a body that gives the place (the banner `LIÊN ĐOÀN LAO ĐỘNG TỈNH NGHỆ AN`)."""
-    if header.issuer is None:
+    site = header.issuer
+    if site is None:  # a newspaper's banner that names its province: `BÁO … QUẢNG TRỊ`
+        province = province_named_in("\n".join(body.split("\n")[:2]))
+        site = place_body(province) if province else None
+    if site is None:
         return None
-    found = [o for o in org_mentions(body[:SETTINGS.head_zone_chars * 4], (canonical_organization(header.issuer),))
-             if o.subject and not same_body(o.name, header.issuer)]
+    opening = body[:SETTINGS.head_zone_chars * 4]
+    if header.issuer is None and BARE_PROVINCE_BODY.search(body[:SETTINGS.head_zone_chars]):
+        return site  # `Công đoàn tỉnh: 9 tháng …`, `Liên đoàn Lao động tỉnh tổ chức …`: the site's province's, named bare
+    found = [o for o in org_mentions(opening, (canonical_organization(site),))
+             if o.subject and (header.issuer is None or not same_body(o.name, header.issuer))]
     return found[0].name if found else None
+
 
 
 def _month_line_year(body: str) -> int | None:
@@ -222,9 +243,32 @@ def _whole_organization(found: str | None, body: str, kind: str | None = None, h
         return next(o.name for o in named if counts[o.name] == best) if best >= least else None
     canonical = canonical_organization(found) or ""
     if is_named(canonical) and not _cut_short(canonical):
-        return found
+        return _spelled_out(canonical, body[:SETTINGS.head_zone_chars * 4]) or found
     longer = [o.name for o in opening if o.name.lower().startswith(canonical.lower() + " ")]
     return longer[0] if longer else found
+
+
+def _spelled_out(canonical: str, opening: str) -> str | None:
+    """A header name with a short form the body spells out (`… Trường THCS TT Phong Thổ`, the body's
+    `Trường THCS Thị trấn Phong Thổ`): the name with the body's words, or None."""
+    words = canonical.split()
+    for cand in organizations_in(opening):
+        cw = cand.split()
+        if cand.isupper() or len(cw) <= len(words[-2:]):
+            continue
+        for k in range(len(words)):
+            if len(cw) > len(words) - k and (abbreviates(words[k:], cw) or _with_its_place(words[k:], cw)):
+                return " ".join(words[:k] + cw)
+    return None
+
+
+def _with_its_place(unit: list[str], cand: list[str]) -> bool:
+    """The body names the unit whole with its place: `Bệnh viện Sản - Nhi` / `Bệnh viện Sản - Nhi tỉnh Cà Mau`."""
+    n = len(unit)
+    rest = " ".join(cand[n:]).lower()
+    return n >= 2 and [w.lower() for w in cand[:n]] == [w.lower() for w in unit] \
+        and any(rest.startswith(a + " ") for a in entry("organizations.yaml", "admin_levels")) \
+        and cand[-1][:1].isupper()
 
 
 def _cut_short(canonical: str) -> bool:
