@@ -19,6 +19,7 @@ COMPARATOR_BEFORE = {op: _rx(words, suffix=r"\s*$") for op, words in CUES["compa
 COMPARATOR_AFTER = {op: _rx(words) for op, words in CUES["comparator_after"].items()}
 # a target cue, unless a longer phrase that is none begins there ("đề nghị cấp trên": to the superiors)
 TARGET = _rx(CUES["target_cues"], prefix=r"(?!{})".format(phrase_pattern(CUES["not_target_cues"])))
+HEADING_TARGET = _rx(CUES["heading_target_cues"])
 ACHIEVEMENT_CLAUSE = re.compile(CUES["achievement_clause"], re.I)
 ACTUAL_OVERRIDE = _rx(CUES["actual_overrides"])
 AVERAGE = re.compile(phrase_pattern([c for c in CUES["average_cues"] if not c.startswith("/")]), re.I)

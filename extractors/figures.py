@@ -245,7 +245,7 @@ def _sentence_cues(body: str, headings: tuple[Heading, ...], opens_sentence: boo
     if (d := cue.DEADLINE.search(body)):
         deadline = int(d.group("y"))
     said = cue.ACHIEVEMENT_CLAUSE.sub(" ", body)  # "đạt 135% chỉ tiêu" is a result
-    target = bool(cue.TARGET.search(said) or cue.TARGET.search(heads))
+    target = bool(cue.TARGET.search(said) or cue.TARGET.search(heads) or cue.HEADING_TARGET.search(heads))
     if deadline is None and target and (lead := cue.DEADLINE_DATE.search(body)
                                         or (cue.TARGET_LEAD_YEAR.match(body) if opens_sentence else None)):
         # "phấn đấu đến ngày 30/6/2024 …", "Năm 2024, Liên đoàn phấn đấu …"; a stock's "Tính đến ngày
@@ -253,7 +253,8 @@ def _sentence_cues(body: str, headings: tuple[Heading, ...], opens_sentence: boo
         deadline = int(lead.group("y"))
     if deadline is None and target:
         for h in reversed(headings):  # "II. CHỈ TIÊU NĂM 2024" governs the list under it
-            if cue.TARGET.search(h.text) and (y := cue.TARGET_HEADING_YEAR.search(h.text)):
+            if (cue.TARGET.search(h.text) or cue.HEADING_TARGET.search(h.text)) \
+                    and (y := cue.TARGET_HEADING_YEAR.search(h.text)):
                 deadline = int(y.group("y"))
                 break
     annual = bool(cue.ANNUAL.search(body) or any(cue.ANNUAL.search(h.text) for h in headings))

@@ -505,3 +505,12 @@ def test_a_partner_or_money_is_no_stock_at_the_documents_date():
     ctx = KeyContext(organization="Công đoàn Viên chức thành phố Đà Nẵng", year=2025, month=1, reported_year=2024)
     got = {f.text: f.year for f in assign_keys(text, extract_figures(text), ctx)}
     assert got["14"] == 2024 and got["gần 1,2 tỷ đồng"] == 2024 and got["1.840"] == 2025
+
+
+def test_a_budget_heading_makes_its_lines_targets_of_its_year():
+    # corpus/keys_blind11: `2. Dự toán năm 2026` over the budget; `đạt 100% dự toán` in a sentence is a result
+    text = ("TỜ TRÌNH\nVề việc phê duyệt dự toán năm 2026\n\n1. Ước thực hiện năm 2025\nThu đoàn phí 486 triệu đồng, "
+            "đạt 100% dự toán.\n2. Dự toán năm 2026\nThu đoàn phí 510 triệu đồng.")
+    ctx = KeyContext(organization="Công đoàn cơ sở Bệnh viện Sản - Nhi tỉnh Cà Mau", year=2025, month=11)
+    got = {f.text: (f.modality, f.year) for f in assign_keys(text, extract_figures(text, "tờ trình"), ctx)}
+    assert got["486 triệu đồng"] == ("actual", 2025) and got["510 triệu đồng"] == ("target", 2026)

@@ -85,6 +85,7 @@ GOLD_IDS = [
 # Sentences of our own (and from the seeds / GLOSSARY.md) for every id:
 # (entity, sentence, unit, modality, expected id). The figure is the first number in the sentence.
 OWN = [
+    ("nhà", "Mỗi nhà 60 triệu đồng", "vnd", "target", "support_money"),  # corpus/keys_blind11
     # corpus/keys_blind8/9 first runs
     ("đoàn viên", "Hội thao chào mừng ngày 30/4 có 168 đoàn viên tham gia", "count", "actual", "cultural_sports_coverage"),
     ("vận động viên", "Công đoàn cử 18 vận động viên tham gia Hội thao ngành Giáo dục thị xã", "count", "actual",
@@ -313,6 +314,8 @@ OWN = [
 
 # Figures that must get no id (GLOSSARY.md "Person-times" and other traps).
 NONE = [
+    ("người", "Công ty có 1.094 lao động, nữ 1.037 người", "count", "actual"),
+    ("lao động", "Công ty còn 64 lao động chưa gia nhập công đoàn", "count", "actual"),
     # a part of a whole just named, what was added, those that have not (yet) (corpus/keys_blind8/9)
     ("công đoàn cơ sở", "Liên đoàn Lao động huyện quản lý 94 CĐCS, trong đó 51 công đoàn cơ sở doanh nghiệp ngoài nhà nước",
      "count", "actual"),
@@ -517,11 +520,30 @@ def test_units_counted_by_what_they_did(sentence, number, expected):
     # … not after members recruited (a share of the plan), nor a share of a larger body's members
     ("Kết nạp 386 đoàn viên, đạt 110%.", "110%", None),
     ("Công đoàn KCX có 42.000 đoàn viên, chiếm 18,8% số đoàn viên toàn thành phố.", "18,8%", None),
+    ("CĐCS có 1.020 đoàn viên, đạt tỷ lệ 94,8%.", "94,8%", "membership_rate"),
+    ("Công ty có 1.040 lao động, CĐCS có 1.020 đoàn viên, chiếm 98% lao động.", "98%", "membership_rate"),
+    # a body named after `trong đó` has its own level
+    ("LĐLĐ tỉnh quản lý 148.720 đoàn viên; trong đó Công đoàn Khu kinh tế tỉnh có 21.460 đoàn viên.", "21.460", None),
 ])
 def test_a_rule_that_reads_the_words_before_the_number(sentence, figure, expected):
-    assert indicator_for("công đoàn cơ sở", sentence, "percent", "actual", position=sentence.index(figure)) == expected
+    unit, entity = ("percent", "công đoàn cơ sở") if figure.endswith("%") else ("count", "đoàn viên")
+    expected = expected or (None if unit == "percent" else "members")
+    assert indicator_for(entity, sentence, unit, "actual", position=sentence.index(figure)) == expected
 
 
 def test_people_counted_as_members():
     sentence = "Công ty có 2.346 lao động, trong đó 2.298 người là đoàn viên công đoàn, đạt 98%."
     assert indicator_for("người", sentence, "count", "actual", position=sentence.index("2.298")) == "members"
+
+
+@pytest.mark.parametrize(("entity", "sentence", "figure", "unit", "modality", "expected"), [
+    # rules that read the words right before or after the number (corpus/keys_blind10/11 first runs)
+    ("người lao động", "Công đoàn toàn tỉnh thu hút 3.645 người lao động gia nhập tổ chức công đoàn", "3.645", "count",
+     "actual", "new_members"),
+    ("đồng chí", "Trường có 46 đồng chí là đoàn viên công đoàn", "46", "count", "actual", "members"),
+    ("nhà", "Năm 2025 xây mới 05 nhà cho đoàn viên khó khăn", "05", "count", "target", "union_shelters"),
+    ("nhà", "Nhiệm kỳ qua xây dựng 12 nhà, giới thiệu 85 đoàn viên ưu tú cho Đảng", "12", "count", "actual",
+     "union_shelters"),
+])
+def test_a_figure_read_with_the_words_around_its_number(entity, sentence, figure, unit, modality, expected):
+    assert indicator_for(entity, sentence, unit, modality, position=sentence.index(figure)) == expected
