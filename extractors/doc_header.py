@@ -60,7 +60,7 @@ def _header_cells(line: str) -> list[str]:
     for p in parts:
         for q in motto.split(p):
             if motto.fullmatch(q):
-                cells.append(MOTTO_MARK if q.strip().upper().endswith(entry(_DATA, "motto_tail")) else MOTTO_CUT)
+                cells.append(MOTTO_MARK if q.strip().upper().endswith(tuple(entry(_DATA, "motto_tail"))) else MOTTO_CUT)
                 continue
             pieces = _joined_lines().split(q) if HEAD_RE.match(q.strip()) or _patterns()["number"].match(q) \
                 else [q]
@@ -232,7 +232,8 @@ def canonical_union(name: str, heads: tuple[str, ...]) -> bool:
 def read_header(body: str) -> Header:
     """The header of a document whose text is `body` (empty Header when it has none)."""
     pats = _patterns()
-    lines = body.split("\n")[: entry(_DATA, "header_lines")]
+    # `Số:` at a line's end, its number on the next (a header cell a PDF wrapped)
+    lines = re.sub(r"(S[ốỐ]\s*:)\s*\n+\s*(?=\d)", r"\1 ", body[:3000]).split("\n")[: entry(_DATA, "header_lines")]
     orgs: list[str] = []
     loose: list[str] = []  # names in mixed case, each a line of its own: the header when it has no other
     number = kind = place = date = subject = None
@@ -248,7 +249,7 @@ def read_header(body: str) -> Header:
             if cell in (MOTTO_MARK, MOTTO_CUT):
                 motto_cut = cell == MOTTO_CUT
                 continue
-            if motto_cut and cell.upper() == entry(_DATA, "motto_tail"):
+            if motto_cut and cell.upper() in entry(_DATA, "motto_tail"):
                 motto_cut = False
                 continue
             if pats["rule_line"].match(cell):

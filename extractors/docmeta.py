@@ -234,9 +234,16 @@ def signature_organization(body: str) -> str | None:
 def hosts_event(lines: list[str], k: int) -> bool:
     """Whether line k is an event's host: the line after it names the event (blank lines skipped), or the
     line before it does and it is in capitals (`HỘI NGHỊ TỔNG KẾT …` / `CÔNG ĐOÀN NGÀNH Y TẾ TỈNH SƠN LA`)."""
-    nxt = next((ln for ln in lines[k + 1:k + 4] if ln.strip()), "")
-    prev = next((ln for ln in reversed(lines[max(0, k - 3):k]) if ln.strip()), "")
+    nxt = next((ln for ln in lines[k + 1:k + 5] if ln.strip() and not _motto_only(ln)), "")
+    prev = next((ln for ln in reversed(lines[max(0, k - 3):k]) if ln.strip() and not _motto_only(ln)), "")
     return bool(_EVENT_LINE.match(nxt.strip())) or (bool(_EVENT_LINE.match(prev.strip())) and lines[k].isupper())
+
+
+def _motto_only(line: str) -> bool:
+    """A line that holds the national motto or a piece of it a PDF wrapped (`NGHĨA VIỆT NAM`)."""
+    s = line.strip().upper()
+    pieces = [m.upper() for m in entry("document_header.yaml", "motto")] + entry("document_header.yaml", "motto_tail")
+    return s in pieces
 
 
 def event_host(body: str) -> str | None:

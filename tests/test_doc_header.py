@@ -85,6 +85,15 @@ HEADER_ROWS = [
      dict(issuer="CÔNG ĐOÀN CƠ SỞ TRƯỜNG TIỂU HỌC HOA THÀNH", superior="CÔNG ĐOÀN GIÁO DỤC HUYỆN YÊN THÀNH")),
     ("CÔNG ĐOÀN GIÁO DỤC HUYỆN YÊN THÀNH BCH CÔNG ĐOÀN CƠ SỞ\nTRƯỜNG TIỂU HỌC HOA THÀNH\nSố: 05/BC-CĐ\n",
      dict(issuer="CÔNG ĐOÀN CƠ SỞ TRƯỜNG TIỂU HỌC HOA THÀNH", superior="CÔNG ĐOÀN GIÁO DỤC HUYỆN YÊN THÀNH")),
+    # a PDF wrapped the motto inside `CHỦ / NGHĨA` and the number after `Số:` (corpus/keys_blind10_renderings/pdf)
+    ("LIÊN ĐOÀN LAO ĐỘNG TỈNH HÀ TĨNH CỘNG HÒA XÃ HỘI CHỦ\n\nNGHĨA VIỆT NAM\n\nCÔNG ĐOÀN KHU KINH TẾ TỈNH Số:\n\n"
+     "86/CĐKKT Hà Tĩnh, ngày 12 tháng 9 năm 2025\n",
+     dict(issuer="CÔNG ĐOÀN KHU KINH TẾ TỈNH HÀ TĨNH", superior="LIÊN ĐOÀN LAO ĐỘNG TỈNH HÀ TĨNH", number="86/CĐKKT",
+          kind="công văn", date="2025-09-12")),
+    # the province federation over a congress's name is its host; the congress issues for its town's federation
+    ("LIÊN ĐOÀN LAO ĐỘNG TỈNH THANH HÓA CỘNG HÒA XÃ HỘI CHỦ\n\nNGHĨA VIỆT NAM\n\nĐẠI HỘI ĐẠI BIỂU CÔNG ĐOÀN Độc lập - "
+     "Tự do - Hạnh phúc\n\nTHỊ XÃ NGHI SƠN LẦN THỨ XV\n\nSố: 01/NQ-ĐH Nghi Sơn, ngày 14 tháng 7 năm 2023\n",
+     dict(issuer=None, number="01/NQ-ĐH", kind="nghị quyết")),
     # a number with no type code is a công văn; its title is the V/v line
     ("LĐLĐ TỈNH THÁI BÌNH\nSố: 342/LĐLĐ\nV/v đẩy mạnh phát triển đoàn viên năm 2024\n"
      "Thái Bình, ngày 5 tháng 3 năm 2024\n",
