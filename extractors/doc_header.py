@@ -78,6 +78,7 @@ def _joined_lines() -> re.Pattern[str]:
     # before an upper-case head that follows an upper-case word; before "Số:"; before "Place, ngày"
     return re.compile(rf"(?<=[A-ZĐÀ-Ỹ]) {keep}(?=(?:{heads})(?![\wÀ-ỹ]))"
                       rf"|(?<=[A-ZĐÀ-Ỹ.]) [-–—] (?=(?:{heads})(?![\wÀ-ỹ]))"  # `LĐLĐ TỈNH X - LĐLĐ HUYỆN Y`
+                      rf"|(?<=[A-ZĐÀ-Ỹ.])\s*/\s*(?=(?:{heads})(?![\wÀ-ỹ]))"  # `LĐLĐ TỈNH X/LĐLĐ HUYỆN Y`
                       rf"|(?<=\S) (?=S[ốỐ]\s*:)"
                       rf"|(?<=[A-ZĐÀ-Ỹ\d]) (?=[A-ZĐ][^\d,;:()]{{1,40}}, ngày \d)")
 

@@ -98,6 +98,9 @@ def _is_syllable(word: str) -> bool:
                              r"[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?", base.replace("đ", "d")))
 
 
+_HEAD_WRITTEN = re.compile(r"^(?:Tổng Liên đoàn Lao động|Liên đoàn Lao động|Công đoàn cơ sở|Công đoàn)(?= )")
+
+
 @lru_cache(maxsize=8192)
 def canonical_organization(name: str | None) -> str | None:
     """The one spelling of an organization name, or None for an empty one."""
@@ -106,7 +109,9 @@ def canonical_organization(name: str | None) -> str | None:
     s = unicodedata.normalize("NFC", re.sub(r"\s+", " ", name)).strip(" .,:;-–")
     if not s:
         return None
-    letters = [c for c in s if c.isalpha()]  # judged as written: "LĐLĐ TX. AN NHƠN" is in capitals
+    # judged as written ("LĐLĐ TX. AN NHƠN" is in capitals), after a head already expanded in mixed case
+    # ("Liên đoàn Lao động TỈNH BẮC GIANG" from a heading in capitals is too)
+    letters = [c for c in _HEAD_WRITTEN.sub("", s) if c.isalpha()]
     shouting = letters and sum(c.isupper() for c in letters) > 0.6 * len(letters)
     s = expand_org_abbreviations(s)
     s = official_case(s.lower()) if shouting else _union_head_case(_words_out_of_capitals(s))

@@ -94,6 +94,7 @@ HEADER_ROWS = [
     ("LIÊN ĐOÀN LAO ĐỘNG TỈNH THANH HÓA CỘNG HÒA XÃ HỘI CHỦ\n\nNGHĨA VIỆT NAM\n\nĐẠI HỘI ĐẠI BIỂU CÔNG ĐOÀN Độc lập - "
      "Tự do - Hạnh phúc\n\nTHỊ XÃ NGHI SƠN LẦN THỨ XV\n\nSố: 01/NQ-ĐH Nghi Sơn, ngày 14 tháng 7 năm 2023\n",
      dict(issuer=None, number="01/NQ-ĐH", kind="nghị quyết")),
+    ("LĐLĐ TỈNH BẮC NINH/LĐLĐ HUYỆN QUẾ VÕ\nSố: 18/BC-LĐLĐ\n", dict(issuer="LĐLĐ HUYỆN QUẾ VÕ", superior="LĐLĐ TỈNH BẮC NINH")),
     # a number with no type code is a công văn; its title is the V/v line
     ("LĐLĐ TỈNH THÁI BÌNH\nSố: 342/LĐLĐ\nV/v đẩy mạnh phát triển đoàn viên năm 2024\n"
      "Thái Bình, ngày 5 tháng 3 năm 2024\n",

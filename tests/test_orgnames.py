@@ -68,6 +68,9 @@ CANONICAL = [
     ("Công đoàn Viên chức Lai Châu", "Công đoàn Viên chức tỉnh Lai Châu"),
     ("Công đoàn Giáo dục Việt Nam", "Công đoàn Giáo dục Việt Nam"),
     ("Công đoàn ngành Giáo dục Nghệ An", "Công đoàn ngành Giáo dục Nghệ An"),
+    # a head already expanded in mixed case before a name in capitals (a heading's `… CHỦ TỊCH LĐLĐ TỈNH BẮC GIANG`)
+    ("Liên đoàn Lao động TỈNH BẮC GIANG", "Liên đoàn Lao động tỉnh Bắc Giang"),
+    ("Công đoàn cơ sở CÔNG TY TNHH MAY HÒA BÌNH", "Công đoàn cơ sở Công ty TNHH May Hòa Bình"),
     # a zone's own name after `Khu công nghiệp` / `Khu kinh tế` / `Khu chế xuất` is a proper name (session 10:
     # `PHỐ NỐI A` came out as `phố nối a`, and a header read it as a level with no name yet)
     ("CÔNG ĐOÀN KHU CÔNG NGHIỆP PHỐ NỐI A", "Công đoàn Khu công nghiệp Phố Nối A"),
