@@ -111,8 +111,10 @@ def canonical_organization(name: str | None) -> str | None:
         return None
     # judged as written ("LĐLĐ TX. AN NHƠN" is in capitals), after a head already expanded in mixed case
     # ("Liên đoàn Lao động TỈNH BẮC GIANG" from a heading in capitals is too)
-    letters = [c for c in _HEAD_WRITTEN.sub("", s) if c.isalpha()]
-    shouting = letters and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    letters = [c for c in s if c.isalpha()]
+    rest = [c for c in _HEAD_WRITTEN.sub("", s) if c.isalpha()]
+    shouting = (letters and sum(c.isupper() for c in letters) > 0.6 * len(letters)) \
+        or (rest and len(rest) < len(letters) and all(c.isupper() for c in rest))
     s = expand_org_abbreviations(s)
     s = official_case(s.lower()) if shouting else _union_head_case(_words_out_of_capitals(s))
     return _grassroots(_province_spelled(_with_admin_word(_territorial(_without_committee(_lower_admin_words(s))))))
