@@ -122,7 +122,12 @@ def _complete_issuer(issuer: str, superior: str | None) -> str:
             and not any(f" {p} " in f" {upper} " for p in places):
         sup = superior.split()
         at = next((k for k, w in enumerate(sup) if w.upper() in places), None)
-        return issuer if at is None else issuer + " " + " ".join(sup[at:])
+        if at is None:
+            return issuer
+        place = " ".join(sup[at + 1:])
+        if place and upper.endswith(" " + place.upper()):  # `CÔNG ĐOÀN GIÁO DỤC BẮC GIANG`: its word before its place
+            return issuer[:len(issuer) - len(place)] + sup[at] + " " + issuer[len(issuer) - len(place):]
+        return issuer + " " + " ".join(sup[at:])
     last = words[-1].lower()
     sup = superior.split()
     low = [w.lower() for w in sup]

@@ -95,6 +95,9 @@ HEADER_ROWS = [
      "Tự do - Hạnh phúc\n\nTHỊ XÃ NGHI SƠN LẦN THỨ XV\n\nSố: 01/NQ-ĐH Nghi Sơn, ngày 14 tháng 7 năm 2023\n",
      dict(issuer=None, number="01/NQ-ĐH", kind="nghị quyết")),
     ("LĐLĐ TỈNH BẮC NINH/LĐLĐ HUYỆN QUẾ VÕ\nSố: 18/BC-LĐLĐ\n", dict(issuer="LĐLĐ HUYỆN QUẾ VÕ", superior="LĐLĐ TỈNH BẮC NINH")),
+    # a sector union named with its province but not the word (corpus/keys_blind12)
+    ("LIÊN ĐOÀN LAO ĐỘNG TỈNH BẮC GIANG\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCÔNG ĐOÀN GIÁO DỤC BẮC GIANG\t\t\tĐộc lập - "
+     "Tự do - Hạnh phúc\nSố: 142/CĐGD\n", dict(issuer="CÔNG ĐOÀN GIÁO DỤC TỈNH BẮC GIANG")),
     # a number with no type code is a công văn; its title is the V/v line
     ("LĐLĐ TỈNH THÁI BÌNH\nSố: 342/LĐLĐ\nV/v đẩy mạnh phát triển đoàn viên năm 2024\n"
      "Thái Bình, ngày 5 tháng 3 năm 2024\n",

@@ -176,6 +176,11 @@ def test_plain_text_header_lines_stay_apart():
     ("tổ chức\nTrang 3\ncông đoàn", "tổ chức công đoàn"),
     # a middle dot between a byline's parts is no TCVN3 `ã` (corpus/keys_blind8: `Tháng` became `Thỏng`)
     ("Hoàng Thu Trang · 24 Tháng 10, 2025 · 10:15", "Hoàng Thu Trang · 24 Tháng 10, 2025 · 10:15"),
+    # a byline line under a title, time first or with its zone in brackets, stays a line (corpus/keys_blind12)
+    ("Công đoàn Hưng Thịnh: Thu nhập bình quân 7,8 triệu đồng/tháng\n08:15 | 09/03/2024",
+     "Công đoàn Hưng Thịnh: Thu nhập bình quân 7,8 triệu đồng/tháng\n\n08:15 | 09/03/2024"),
+    ("Công đoàn Thủ đô: 9 tháng phát triển hơn 41.000 đoàn viên\n15/10/2025 - 09:30 (GMT+07:00)",
+     "Công đoàn Thủ đô: 9 tháng phát triển hơn 41.000 đoàn viên\n\n15/10/2025 - 09:30 (GMT+07:00)"),
     # the kind word under a congress line opens the speech; it is not the congress line's tail (session 10)
     ("ĐẠI HỘI CÔNG ĐOÀN TỈNH BÌNH ĐỊNH LẦN THỨ XIV, NHIỆM KỲ 2023 - 2028\nTHAM LUẬN\nPHÁT HUY VAI TRÒ CÔNG ĐOÀN",
      "ĐẠI HỘI CÔNG ĐOÀN TỈNH BÌNH ĐỊNH LẦN THỨ XIV, NHIỆM KỲ 2023 - 2028\n\nTHAM LUẬN\n\nPHÁT HUY VAI TRÒ CÔNG ĐOÀN"),
