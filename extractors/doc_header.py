@@ -64,7 +64,13 @@ def _header_cells(line: str) -> list[str]:
                 continue
             pieces = _joined_lines().split(q) if HEAD_RE.match(q.strip()) or _patterns()["number"].match(q) \
                 else [q]
-            cells.extend(r.strip() for r in pieces if r.strip())
+            for r in (r.strip() for r in pieces if r.strip()):
+                words = r.split()
+                half = len(words) // 2
+                if len(words) >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]:
+                    cells.extend([" ".join(words[:half])] * 2)  # a joint header's two columns: `HUYỆN X HUYỆN X`
+                else:
+                    cells.append(r)
     return cells
 
 
@@ -171,8 +177,12 @@ def _place_date_after(cell: str) -> tuple[re.Match[str], int] | None:
     if at is None:
         return None
     words = list(re.finditer(r"\S+", cell[:at.start()]))
+    # a place is written in mixed case: a name in capitals before it is a header cell's (`HẢI SẢN CÀ NÁ Cà Ná, ngày`)
+    mixed = any(not w.group(0).isupper() for w in words[-4:])
     runs = [k for k in range(len(words) - 1, max(-1, len(words) - 5), -1)
-            if all(w.group(0)[:1].isupper() for w in words[k:])]
+            if all(w.group(0)[:1].isupper() and not (mixed and w.group(0).isupper() and len(w.group(0)) > 1
+                                                      and not w.group(0).endswith("."))
+                   for w in words[k:])]
     known = [k for k in runs if place_body(cell[words[k].start():at.start()]) is not None]
     for k in known[:1] or runs[-1:]:
         if (m := _PLACE_DATE.match(cell[words[k].start():])) is not None:
@@ -246,12 +256,16 @@ def read_header(body: str) -> Header:
     joining = False
     motto_cut = False
     last_was_subject = False
+    above: list[int] = []  # the bodies the line above named, column by column (a joint header's columns)
     for k, line in enumerate(lines):
         if _KIND_LINE.match(line.strip()):
             break  # the kind word (`KẾ HOẠCH`): the title follows, the header is over
         if hosts_event(lines, k):
             continue  # `LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ ĐÀ NẴNG` over `HỘI NGHỊ TỔNG KẾT …`: the event's host
-        for cell in _header_cells(line):
+        here: list[int] = []
+        cells = _header_cells(line)
+        columns = len([c for c in cells if c not in (MOTTO_MARK, MOTTO_CUT)]) >= 2  # two bodies' columns go on
+        for cell in cells:
             if cell in (MOTTO_MARK, MOTTO_CUT):
                 motto_cut = cell == MOTTO_CUT
                 continue
@@ -274,26 +288,33 @@ def read_header(body: str) -> Header:
                 lead = cell[:found[1]].strip()
                 if lead and subject is not None and last_was_subject:
                     subject = f"{subject} {lead}"  # "V/v … Tết Nguyên đán" / "Bính Ngọ năm 2026   Vĩnh Long, ngày …"
+                elif lead and orgs and joining and lead.isupper() and _name_tail(lead):
+                    orgs[-1] = f"{orgs[-1]} {lead}"  # "… CHẾ BIẾN" / "HẢI SẢN CÀ NÁ Cà Ná, ngày …": the name's tail
                 continue
             if subject is None and (m := pats["subject"].match(cell)):
                 subject = m.group("subject").strip()
                 last_was_subject = True
                 continue
             last_was_subject = False
-            bare = bool(orgs) and _bare_level(orgs[-1])
+            # `ỦY BAN NHÂN DÂN | LIÊN ĐOÀN LAO ĐỘNG` over `HUYỆN CHÂU THÀNH | HUYỆN CHÂU THÀNH`: each column its own
+            t = above[len(here)] if columns and len(above) > 1 and len(here) < len(above) else len(orgs) - 1
+            bare = bool(orgs) and _bare_level(orgs[t])
             if orgs and joining and cell.isupper() and (bare or not HEAD_RE.match(cell)) \
-                    and (bare or cell.split()[0] in entry(_DATA, "continuation_openers") or _open_ended(orgs[-1])
-                         or _phrase_cut(orgs[-1], cell) or _name_tail(cell)):
+                    and (bare or cell.split()[0] in entry(_DATA, "continuation_openers") or _open_ended(orgs[t])
+                         or _phrase_cut(orgs[t], cell) or _name_tail(cell)):
                 # a level with no name yet (`CÔNG ĐOÀN CƠ SỞ` / `SỞ GIÁO DỤC VÀ ĐÀO TẠO`) takes the next line whole
-                orgs[-1] = f"{orgs[-1]} {cell}"
+                orgs[t] = f"{orgs[t]} {cell}"
+                here.append(t)
                 continue
             if (org := _org_line(cell)) is not None:
                 orgs.append(org)
+                here.append(len(orgs) - 1)
                 joining = True
                 continue
             if not orgs and (org := line_organization(cell)) is not None:
                 loose.append(org)  # a header copied from a web page, in mixed case (`Liên đoàn Lao động thị xã Bỉm Sơn`)
             joining = False
+        above = here or above
     if not orgs and (number is not None or date is not None):
         orgs = loose
     issuer, superior = _issuer_and_superior(orgs)

@@ -21,6 +21,7 @@ STOP = set(_DATA["org_stop_words"])
 STOP_VERBS = set(_DATA["org_stop_verbs"])
 TITLE_SKIP = tuple(_DATA["title_skip_prefixes"])
 _COMMON_NOUN_HEADS = {h.lower() for h in _DATA["common_noun_heads"]}
+_ADMIN_WORDS = {w.lower() for w in entry("organizations.yaml", "admin_levels")}
 _ORDINAL_OPENERS = {p.lower() for p in _DATA["name_ends_before"]}
 # two-word names whose second word is lowercase (`Giáo dục`, `Y tế`): a name may end with them
 _OFFICIAL_PHRASES = {p.lower() for p in entry("organizations.yaml", "official_case") if len(p.split()) >= 2}
@@ -87,10 +88,13 @@ def organization_at(text: str, m: re.Match[str]) -> str | None:
         else:
             break
     whole = _expand(head).split()
+    popped = ""
     while kept and not (_is_capitalized(kept[-1]) or kept[-1].isupper()) \
             and not any(" ".join((whole + kept)[-n:]).lower() in _OFFICIAL_PHRASES
                         for n in range(2, len(_OFFICIAL_WORDS[0]) + 1)):
-        kept.pop()  # a name ends with a capitalized word, or a phrase like "Giáo dục", "Khu công nghiệp"
+        popped = kept.pop()  # a name ends with a capitalized word, or a phrase like "Giáo dục", "Khu công nghiệp"
+    if kept and popped and f"{kept[-1]} {popped}".lower() in _ADMIN_WORDS:
+        kept.pop()  # `LĐLĐ Thành phố tổ chức …`: an administrative word, capitalized, with no place after it
     if not kept:
         return None
     name = _expand(head) + " " + " ".join(kept)
@@ -220,12 +224,14 @@ def find_organization(body: str, head_at: int | None, weak: bool = True) -> str 
 def signature_organization(body: str) -> str | None:
     """The body a signature block at the end names: `BAN CHẤP HÀNH / CÔNG ĐOÀN GIÁO DỤC VIỆT NAM`, a
     speech's `Xin trân trọng cảm ơn!` / `CÔNG ĐOÀN CƠ SỞ BỆNH VIỆN ĐA KHOA THUẬN CHÂU`."""
-    for line in reversed(body[-800:].split("\n")[-12:]):
+    cut = max(len(body) - 800, len(body) // 2)  # the end of a short text is not its top; whole lines only
+    end = body[body.find("\n", cut) + 1:] if body.find("\n", cut) >= 0 else ""
+    for line in reversed(end.split("\n")[-12:]):
         s = line.strip().strip("*").strip()
         if s.isupper() and (org := _line_org(s)) and not s.startswith(("BAN ", "TM", "T/M")):
             return org
-    for m in _CLOSING.finditer(body[-600:]):  # `Trên đây là tham luận của LĐLĐ huyện Đức Hòa.`
-        tail = body[-600:]
+    tail = body[max(len(body) - 600, len(body) // 2):]
+    for m in _CLOSING.finditer(tail):  # `Trên đây là tham luận của LĐLĐ huyện Đức Hòa.`
         if (hm := _HEAD_RE.match(tail, m.end())) and (org := organization_at(tail, hm)):
             return org
     return None

@@ -117,7 +117,22 @@ def canonical_organization(name: str | None) -> str | None:
         or (rest and len(rest) < len(letters) and all(c.isupper() for c in rest))
     s = expand_org_abbreviations(s)
     s = official_case(s.lower()) if shouting else _union_head_case(_words_out_of_capitals(s))
-    return _grassroots(_province_spelled(_with_admin_word(_territorial(_without_committee(_lower_admin_words(s))))))
+    return _grassroots(_province_spelled(_place_ends(_with_admin_word(_territorial(_without_committee(
+        _lower_admin_words(s)))))))
+
+
+def _place_ends(name: str) -> str:
+    """A federation's name that runs on past its place (a title in capitals: `CÔNG ĐOÀN THỊ XÃ QUẢNG YÊN
+    ĐỒNG HÀNH CÙNG CÔNG NHÂN`) ends with the longest known place after its administrative word."""
+    head = entry(_ORG, "territorial_union")["means"]
+    m = re.match(rf"{re.escape(head)} ({'|'.join(sorted(entry(_ORG, 'admin_levels'), key=len, reverse=True))}) (.+)$", name)
+    if m is None or place_body(m.group(2), m.group(1)) is not None:
+        return name
+    words = m.group(2).split()
+    for n in range(len(words) - 1, 0, -1):
+        if place_body(" ".join(words[:n]), m.group(1)) is not None:
+            return f"{head} {m.group(1)} {' '.join(words[:n])}"
+    return name
 
 
 def _province_spelled(name: str) -> str:
@@ -173,6 +188,9 @@ def _with_admin_word(name: str) -> str:
     for sector in entry(_ORG, "province_sector_heads"):  # `Công đoàn Giáo dục Gia Lai` → `… tỉnh Gia Lai`
         if name.startswith(sector + " ") and (body := place_body(name[len(sector) + 1:], entry(_ORG, "province_word"))):
             return sector + body[len(head):]
+    union = entry(_ORG, "territorial_union")["head"]
+    if name.startswith(union + " ") and name[len(union) + 1:].lower() in _province_spellings():
+        return place_body(name[len(union) + 1:]) or name  # `Công đoàn Thủ đô`, `Công đoàn Hà Nội`: its federation
     if not name.startswith(head + " "):
         return name
     place = name[len(head) + 1:]

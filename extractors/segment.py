@@ -240,12 +240,29 @@ def _whole_organization(found: str | None, body: str, kind: str | None = None, h
         counts = Counter(o.name for o in named)
         best = max(counts.values())
         least = 1 if kind in SPEECH_KINDS else 2
-        return next(o.name for o in named if counts[o.name] == best) if best >= least else None
+        first = next(o.name for o in named if counts[o.name] == best) if best >= least else None
+        return _unit_named_whole(first, body) if first else None
     canonical = canonical_organization(found) or ""
     if is_named(canonical) and not _cut_short(canonical):
         return _spelled_out(canonical, body[:SETTINGS.head_zone_chars * 4]) or found
     longer = [o.name for o in opening if o.name.lower().startswith(canonical.lower() + " ")]
-    return longer[0] if longer else found
+    return longer[0] if longer else _unit_named_whole(found, body)
+
+
+def _unit_named_whole(name: str, body: str) -> str:
+    """`Công đoàn Trường` (a speaker line's `Chủ tịch Công đoàn Trường`) under a title `… Ở TRƯỜNG ĐẠI HỌC
+    ĐỒNG THÁP`: the union of the unit the text names whole."""
+    canonical = canonical_organization(name) or ""
+    words = canonical.split()
+    openers = {o.lower() for o in load_yaml("organizations.yaml")["name_openers"]}
+    if not words or words[-1].lower() not in openers or (is_named(canonical) and not words[-1][:1].isupper()):
+        return name
+    if len(words) > 4 and not _cut_short(canonical):
+        return name  # `Công đoàn cơ sở Trường`: bare; `… Công ty Hòa Bình`: named already
+    unit = words[-1]
+    whole = [c for c in organizations_in(body[:SETTINGS.head_zone_chars * 2])
+             if c.lower().startswith(unit.lower() + " ") and len(c.split()) >= 3]
+    return " ".join(words[:-1] + [canonical_organization(whole[-1]) or whole[-1]]) if whole else name
 
 
 def _spelled_out(canonical: str, opening: str) -> str | None:

@@ -98,6 +98,14 @@ HEADER_ROWS = [
     # a sector union named with its province but not the word (corpus/keys_blind12)
     ("LIÊN ĐOÀN LAO ĐỘNG TỈNH BẮC GIANG\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCÔNG ĐOÀN GIÁO DỤC BẮC GIANG\t\t\tĐộc lập - "
      "Tự do - Hạnh phúc\nSố: 142/CĐGD\n", dict(issuer="CÔNG ĐOÀN GIÁO DỤC TỈNH BẮC GIANG")),
+    # a joint header: each column's place line under its own body, the columns' spaces gone (corpus/keys_blind13)
+    ("ỦY BAN NHÂN DÂN LIÊN ĐOÀN LAO ĐỘNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nHUYỆN CHÂU THÀNH HUYỆN CHÂU THÀNH Độc "
+     "lập - Tự do - Hạnh phúc\n\nSố: 02/CTrPH-UBND-LĐLĐ Châu Thành, ngày 15 tháng 3 năm 2024\n",
+     dict(issuer="LIÊN ĐOÀN LAO ĐỘNG HUYỆN CHÂU THÀNH", place="Châu Thành")),
+    # a name's last line ran into the place-and-date line: the place is in mixed case
+    ("LĐLĐ TỈNH KHÁNH HÒA CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCÔNG ĐOÀN CƠ SỞ Độc lập - Tự do - Hạnh phúc\nCÔNG TY CỔ "
+     "PHẦN CHẾ BIẾN\nHẢI SẢN CÀ NÁ Cà Ná, ngày 10 tháng 7 năm 2025\n",
+     dict(issuer="CÔNG ĐOÀN CƠ SỞ CÔNG TY CỔ PHẦN CHẾ BIẾN HẢI SẢN CÀ NÁ", place="Cà Ná", date="2025-07-10")),
     # a number with no type code is a công văn; its title is the V/v line
     ("LĐLĐ TỈNH THÁI BÌNH\nSố: 342/LĐLĐ\nV/v đẩy mạnh phát triển đoàn viên năm 2024\n"
      "Thái Bình, ngày 5 tháng 3 năm 2024\n",

@@ -71,6 +71,13 @@ CANONICAL = [
     # a head already expanded in mixed case before a name in capitals (a heading's `… CHỦ TỊCH LĐLĐ TỈNH BẮC GIANG`)
     ("Liên đoàn Lao động TỈNH BẮC GIANG", "Liên đoàn Lao động tỉnh Bắc Giang"),
     ("Công đoàn cơ sở CÔNG TY TNHH MAY HÒA BÌNH", "Công đoàn cơ sở Công ty TNHH May Hòa Bình"),
+    # corpus/keys_blind12/13 first runs: a capital's nickname; a federation's name that runs on past its place;
+    # a province's industrial-zone union named with the province alone
+    ("Công đoàn Thủ đô", "Liên đoàn Lao động thành phố Hà Nội"),
+    ("Công đoàn Hà Nội", "Liên đoàn Lao động thành phố Hà Nội"),
+    ("CÔNG ĐOÀN THỊ XÃ QUẢNG YÊN ĐỒNG HÀNH CÙNG CÔNG NHÂN", "Liên đoàn Lao động thị xã Quảng Yên"),
+    ("Công đoàn các Khu công nghiệp Long An", "Công đoàn các Khu công nghiệp tỉnh Long An"),
+    ("Công đoàn Dệt may", "Công đoàn Dệt may"),
     # a zone's own name after `Khu công nghiệp` / `Khu kinh tế` / `Khu chế xuất` is a proper name (session 10:
     # `PHỐ NỐI A` came out as `phố nối a`, and a header read it as a level with no name yet)
     ("CÔNG ĐOÀN KHU CÔNG NGHIỆP PHỐ NỐI A", "Công đoàn Khu công nghiệp Phố Nối A"),

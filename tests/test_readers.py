@@ -267,6 +267,18 @@ def test_txt_tab_tables(text, kinds):
     assert sorted({b.kind for b in blocks}) == sorted(kinds)
 
 
+def test_a_text_file_that_is_markdown_is_read_as_markdown():
+    # corpus/keys_blind12: a Word header table exported to Markdown, saved as .txt, `<br>` between a cell's lines
+    text = ("| LIÊN ĐOÀN LAO ĐỘNG TỈNH THÁI NGUYÊN<br>**CÔNG ĐOÀN CÁC KCN THÁI NGUYÊN**<br>Số: 61/BC-CĐKCN | **CỘNG HÒA XÃ "
+            "HỘI CHỦ NGHĨA VIỆT NAM** |\n|---|---|\n\n**BÁO CÁO**\n")
+    blocks = read("x.txt", data=text.encode("utf-8")).blocks
+    assert blocks[0].kind == "table_cell" and blocks[0].text.split("\n") == [
+        "LIÊN ĐOÀN LAO ĐỘNG TỈNH THÁI NGUYÊN", "CÔNG ĐOÀN CÁC KCN THÁI NGUYÊN", "Số: 61/BC-CĐKCN"]
+    assert blocks[-1].text == "BÁO CÁO"
+    # … while `|` in plain prose makes no table
+    assert all(b.kind == "paragraph" for b in read("y.txt", data="Kết quả | tốt\nnăm 2024".encode("utf-8")).blocks)
+
+
 def test_read_accepts_bytes_and_name():
     data = (FIXTURES / "003_b8eaf98e5b645ede.docx").read_bytes()
     raw = read("-", data=data, name="stdin.docx")

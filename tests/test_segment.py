@@ -111,6 +111,15 @@ OWN = [
      "Về việc hỗ trợ\n\nCông đoàn cơ sở Bệnh viện Sản - Nhi tỉnh Cà Mau trực thuộc Liên đoàn Lao động tỉnh có 410 đoàn "
      "viên.", "tờ trình",
      "Công đoàn cơ sở Bệnh viện Sản - Nhi tỉnh Cà Mau", "2025-11-24"),
+    # a speaker line that names its unit bare (`Chủ tịch Công đoàn Trường`) under a title naming the unit
+    ("CÔNG ĐOÀN GIÁO DỤC VIỆT NAM\nHỘI NGHỊ CÔNG TÁC CÔNG ĐOÀN CÁC TRƯỜNG ĐẠI HỌC, CAO ĐẲNG\n\nTHAM LUẬN\nKINH NGHIỆM "
+     "CHĂM LO ĐỜI SỐNG VIÊN CHỨC\nỞ TRƯỜNG ĐẠI HỌC ĐỒNG THÁP\n(ThS. Lê Thị Bích Ngọc, Chủ tịch Công đoàn Trường)\nKính "
+     "thưa Hội nghị!\n\nCông đoàn Trường hiện có 486 đoàn viên.", "tham luận",
+     "Công đoàn cơ sở Trường Đại học Đồng Tháp", None),
+    # a capital's newspaper over a bare `LĐLĐ Thành phố`
+    ("LAO ĐỘNG THỦ ĐÔ\nTrang chủ » Công đoàn\n\nCông đoàn Thủ đô: 9 tháng phát triển hơn 41.000 đoàn viên\n\n15/10/2025 - "
+     "09:30 (GMT+07:00)\n\n(LĐTĐ) Chiều 14/10, Ban Thường vụ LĐLĐ Thành phố tổ chức hội nghị đánh giá kết quả công tác.",
+     "tin", "Liên đoàn Lao động thành phố Hà Nội", "2025-10-15"),
     # a speaker line `Đồng chí … - Chủ tịch <ORG>` under the title
     ("THAM LUẬN\n“Nâng cao hiệu quả đối thoại”\nĐồng chí Trần Văn Bình - Chủ tịch Công đoàn Tổng Công ty Cao su Đồng "
      "Nai\n\nKính thưa Đại hội!\nTổng Công ty hiện có 14.200 lao động.", "tham luận",

@@ -93,8 +93,13 @@ def _run_blocks(run: list[str], blocks: list[Block], tables: int) -> int:
     return tables
 
 
+_BR = re.compile(r"<br\s*/?>", re.I)
+
+
 def _table_cells(line: str, table: int = 0, row: int = 0) -> list[Block]:
-    cells = [strip_inline_markdown(c.strip()) for c in line.strip().strip("|").split("|")]
+    # a cell's lines joined with `<br>` (a Word header table exported to Markdown) stay lines
+    cells = ["\n".join(strip_inline_markdown(p.strip()) for p in _BR.split(c.strip()))
+             for c in line.strip().strip("|").split("|")]
     return [Block(text=c, kind=TABLE_CELL, table=table, row=row, col=k) for k, c in enumerate(cells) if c]
 
 
@@ -156,8 +161,16 @@ def markdown_blocks(text: str) -> list[Block]:
     return blocks
 
 
+def looks_like_markdown(text: str) -> bool:
+    """A plain text file that is Markdown: a table row over its rule (`| … |` / `|---|---|`), as a Word
+    file exported to text by a converter gives."""
+    lines = split_lines(text)[:400]
+    return any(TABLE_ROW.match(a) and TABLE_RULE.match(b) and "-" in b for a, b in zip(lines, lines[1:], strict=False))
+
+
 def read_text(data: bytes, markdown: bool) -> tuple[list[Block], DecodedText]:
     decoded = decode_text(data)
+    markdown = markdown or looks_like_markdown(decoded.text)
     blocks = markdown_blocks(decoded.text) if markdown else text_blocks(decoded.text)
     logger.debug("%d blocks from %s text (%s)", len(blocks), "markdown" if markdown else "plain",
                  decoded.encoding)
