@@ -276,7 +276,7 @@ def test_a_text_file_that_is_markdown_is_read_as_markdown():
         "LIÊN ĐOÀN LAO ĐỘNG TỈNH THÁI NGUYÊN", "CÔNG ĐOÀN CÁC KCN THÁI NGUYÊN", "Số: 61/BC-CĐKCN"]
     assert blocks[-1].text == "BÁO CÁO"
     # … while `|` in plain prose makes no table
-    assert all(b.kind == "paragraph" for b in read("y.txt", data="Kết quả | tốt\nnăm 2024".encode("utf-8")).blocks)
+    assert all(b.kind == "paragraph" for b in read("y.txt", data="Kết quả | tốt\nnăm 2024".encode()).blocks)
 
 
 def test_read_accepts_bytes_and_name():
