@@ -404,6 +404,9 @@ def _lead_years(idx: _Index, sentences: Sequence[Sentence]) -> dict[int, int]:
     return out
 
 
+_AHEAD_KINDS = ("year", "lunar_new_year", "lunar_year_name")  # `Tết Bính Ngọ 2026: trao tối thiểu …` in 2025
+
+
 def _future_is_a_target(idx: _Index, s: Sentence, f: Figure) -> Figure:
     """A figure the extractor read as actual whose own clause places it in a year after the
     document's (`Năm 2025, ít nhất 70% …` in a 2024 news item) is a target with that deadline: a
@@ -414,7 +417,7 @@ def _future_is_a_target(idx: _Index, s: Sentence, f: Figure) -> Figure:
     a, _ = _clause_bounds(idx.text, s, f)
     semi = idx.text.rfind(";", a, f.char_start)
     ahead = [t for t in idx.times_in(semi + 1 if semi >= 0 else a, f.char_start)
-             if t.kind == "year" and t.year > ctx.year]  # a term or school year may have begun
+             if t.kind in _AHEAD_KINDS and t.year > ctx.year]  # a term or school year may have begun
     if not ahead:
         return f
     return dataclasses.replace(f, modality="target", deadline_year=f.deadline_year or ahead[-1].year)

@@ -514,3 +514,11 @@ def test_a_budget_heading_makes_its_lines_targets_of_its_year():
     ctx = KeyContext(organization="Công đoàn cơ sở Bệnh viện Sản - Nhi tỉnh Cà Mau", year=2025, month=11)
     got = {f.text: (f.modality, f.year) for f in assign_keys(text, extract_figures(text, "tờ trình"), ctx)}
     assert got["486 triệu đồng"] == ("actual", 2025) and got["510 triệu đồng"] == ("target", 2026)
+
+
+def test_a_coming_lunar_new_year_makes_a_target():
+    # corpus/keys_blind12: `Tết Bính Ngọ 2026: trao tối thiểu 18.000 suất quà` in an October 2025 report
+    text = "Nhiệm vụ quý IV:\n- Tết Bính Ngọ 2026: trao tối thiểu 18.000 suất quà, mức tối thiểu 500.000 đồng/suất."
+    ctx = KeyContext(organization="Công đoàn các Khu công nghiệp tỉnh Thái Nguyên", year=2025, month=10)
+    got = [(f.modality, f.deadline_year, f.year) for f in assign_keys(text, extract_figures(text, "báo cáo"), ctx)]
+    assert got == [("target", 2026, 2026), ("target", 2026, 2026)]
