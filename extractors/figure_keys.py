@@ -179,8 +179,13 @@ def reported_year(text: str, title: str | None, year: int | None, month: int | N
                   kind: str | None = None) -> int | None:
     """The year a document dated early in a year reports on when it reviews the year before
     (`Tổng kết …` dated 10/01/2025 → 2024; time.yaml `reviews_past_year`, `review_kinds`), else None."""
-    if year is None or month not in entry(_TIME, "past_year_months") \
-            or (kind is not None and kind not in entry(_TIME, "review_kinds")):
+    if year is None:
+        return None
+    # a title that names the year before the document's alone (`Về việc khen thưởng … năm 2024` dated 10/01/2025)
+    named = {int(y) for y in time_re("title_year").findall(title or "")}
+    if named == {year - 1}:
+        return year - 1
+    if month not in entry(_TIME, "past_year_months") or (kind is not None and kind not in entry(_TIME, "review_kinds")):
         return None
     opening = f"{title or ''}\n{text[:SETTINGS.review_opening_chars]}"
     return year - 1 if time_re("reviews_past_year").search(opening) else None

@@ -522,3 +522,15 @@ def test_a_coming_lunar_new_year_makes_a_target():
     ctx = KeyContext(organization="Công đoàn các Khu công nghiệp tỉnh Thái Nguyên", year=2025, month=10)
     got = [(f.modality, f.deadline_year, f.year) for f in assign_keys(text, extract_figures(text, "báo cáo"), ctx)]
     assert got == [("target", 2026, 2026), ("target", 2026, 2026)]
+
+
+@pytest.mark.parametrize("title,year,month,reported", [
+    # a title that names the year before the document's alone (corpus/keys_blind13: an award decision of January)
+    ("Về việc khen thưởng tập thể, cá nhân có thành tích xuất sắc trong hoạt động công đoàn năm 2024", 2025, 1, 2024),
+    ("Kết quả hoạt động công đoàn năm 2024", 2025, 6, 2024),
+    ("Tổng kết hoạt động công đoàn năm học 2023 - 2024", 2024, 6, None),  # a school year is no calendar year
+    ("Kế hoạch tổ chức Tháng Công nhân năm 2025", 2025, 3, None),
+    ("So sánh kết quả năm 2023 và năm 2024", 2025, 6, None),  # two years: no one of them
+])
+def test_a_title_that_names_the_year_reported_on(title, year, month, reported):
+    assert reported_year("", title, year, month, "quyết định") == reported
