@@ -255,8 +255,8 @@ def _unit_named_whole(name: str, body: str) -> str:
     canonical = canonical_organization(name) or ""
     words = canonical.split()
     openers = {o.lower() for o in load_yaml("organizations.yaml")["name_openers"]}
-    if not words or words[-1].lower() not in openers or (is_named(canonical) and not words[-1][:1].isupper()):
-        return name
+    if not words or words[-1].lower() not in openers or not words[-1][:1].isupper():
+        return name  # `Công đoàn cơ sở` ends with a level's word, not a unit's (`Trường`)
     if len(words) > 4 and not _cut_short(canonical):
         return name  # `Công đoàn cơ sở Trường`: bare; `… Công ty Hòa Bình`: named already
     unit = words[-1]

@@ -236,3 +236,12 @@ def test_an_event_heading_governs_no_figure():
                      "xã Quỳnh Thạch\n\nKính thưa Đại hội!\nNhiệm kỳ qua đã kết nạp 15 đoàn viên mới.", encoding="utf-8")
         (ex,) = extract_file(p).documents
     assert [f.organization for f in ex.figures] == ["Công đoàn cơ sở xã Quỳnh Thạch"]
+
+
+def test_a_level_word_is_no_unit_to_complete():
+    # tests/test_spreadsheets.py found it: a bare `CĐCS` cell was completed from a heading
+    # `… CÔNG ĐOÀN CƠ SỞ VÀ PHÁT TRIỂN ĐOÀN VIÊN` (`sở` is a level's word, `Sở` a unit's)
+    from extractors.segment import _unit_named_whole
+    assert _unit_named_whole("CĐCS", "KẾT QUẢ THÀNH LẬP CÔNG ĐOÀN CƠ SỞ VÀ PHÁT TRIỂN ĐOÀN VIÊN") == "CĐCS"
+    assert _unit_named_whole("Công đoàn Trường", "KINH NGHIỆM Ở TRƯỜNG ĐẠI HỌC ĐỒNG THÁP") == \
+        "Công đoàn Trường Đại Học Đồng Tháp"
