@@ -181,6 +181,10 @@ def test_plain_text_header_lines_stay_apart():
      "Công đoàn Hưng Thịnh: Thu nhập bình quân 7,8 triệu đồng/tháng\n\n08:15 | 09/03/2024"),
     ("Công đoàn Thủ đô: 9 tháng phát triển hơn 41.000 đoàn viên\n15/10/2025 - 09:30 (GMT+07:00)",
      "Công đoàn Thủ đô: 9 tháng phát triển hơn 41.000 đoàn viên\n\n15/10/2025 - 09:30 (GMT+07:00)"),
+    # an HTML line break left in copied text is a line end (corpus/keys_blind12 as DOCX)
+    ("LIÊN ĐOÀN LAO ĐỘNG TỈNH THÁI NGUYÊN<br>CÔNG ĐOÀN CÁC KCN THÁI NGUYÊN<BR/>Số: 61/BC-CĐKCN",
+     "LIÊN ĐOÀN LAO ĐỘNG TỈNH THÁI NGUYÊN CÔNG ĐOÀN CÁC KCN THÁI NGUYÊN\n\nSố: 61/BC-CĐKCN"),  # two lines in capitals
+    ("Thu đoàn phí<br/>512 triệu đồng", "Thu đoàn phí 512 triệu đồng"),  # a sentence goes on past it
     # the kind word under a congress line opens the speech; it is not the congress line's tail (session 10)
     ("ĐẠI HỘI CÔNG ĐOÀN TỈNH BÌNH ĐỊNH LẦN THỨ XIV, NHIỆM KỲ 2023 - 2028\nTHAM LUẬN\nPHÁT HUY VAI TRÒ CÔNG ĐOÀN",
      "ĐẠI HỘI CÔNG ĐOÀN TỈNH BÌNH ĐỊNH LẦN THỨ XIV, NHIỆM KỲ 2023 - 2028\n\nTHAM LUẬN\n\nPHÁT HUY VAI TRÒ CÔNG ĐOÀN"),

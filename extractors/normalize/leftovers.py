@@ -26,9 +26,15 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     return leftovers, invisible, spaces, page
 
 
+@functools.lru_cache(maxsize=1)
+def _line_break() -> re.Pattern[str]:
+    return re.compile(boilerplate_data()["html_line_break"], re.I)
+
+
 def remove_word_leftovers(mt: MappedText) -> MappedText:
-    """Bookmarks, field codes, soft hyphens, zero-width chars removed; NBSP → space."""
+    """Bookmarks, field codes, soft hyphens, zero-width chars removed; NBSP → space; `<br>` → a line end."""
     leftovers, invisible, spaces, _ = _patterns()
+    mt = substitute(mt, _line_break(), "\n")
     mt = substitute(mt, leftovers, "")
     mt = substitute(mt, invisible, "")
     return substitute(mt, spaces, " ")
