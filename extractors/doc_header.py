@@ -60,7 +60,9 @@ def _header_cells(line: str) -> list[str]:
     for p in parts:
         for q in motto.split(p):
             if motto.fullmatch(q):
-                cells.append(MOTTO_MARK if q.strip().upper().endswith(tuple(entry(_DATA, "motto_tail"))) else MOTTO_CUT)
+                cut = q.strip().upper().startswith("CỘNG H") and not q.strip().upper().endswith(
+                    tuple(entry(_DATA, "motto_tail")))
+                cells.append(MOTTO_CUT if cut else MOTTO_MARK)  # `Độc lập - Tự do - Hạnh phúc` is whole
                 continue
             pieces = _joined_lines().split(q) if HEAD_RE.match(q.strip()) or _patterns()["number"].match(q) \
                 else [q]
@@ -74,6 +76,7 @@ def _header_cells(line: str) -> list[str]:
     return cells
 
 
+_UNIT_HEADS = tuple(u.upper() + " " for u in entry("organizations.yaml", "grassroots_units"))
 MOTTO_MARK, MOTTO_CUT = "\x00motto", "\x00motto-cut"  # a motto line; one cut before `VIỆT NAM`
 
 
@@ -252,6 +255,8 @@ def read_header(body: str) -> Header:
     lines = re.sub(r"(S[ốỐ]\s*:)\s*\n+\s*(?=\d)", r"\1 ", body[:3000]).split("\n")[: entry(_DATA, "header_lines")]
     orgs: list[str] = []
     loose: list[str] = []  # names in mixed case, each a line of its own: the header when it has no other
+    units: list[str] = []  # a unit's name (`CÔNG TY …`, `TRƯỜNG …`) in a header that names its union bare
+    last_unit_line = -9
     number = kind = place = date = subject = None
     joining = False
     motto_cut = False
@@ -296,6 +301,8 @@ def read_header(body: str) -> Header:
                 last_was_subject = True
                 continue
             last_was_subject = False
+            if "(" in cell and cell.split("(")[0].strip().isupper() and orgs and joining:
+                cell = cell.split("(")[0].strip() or cell  # `JIAHE VIỆT NAM (JIAHE VIETNAM FURNITURE CO., LTD`
             # `ỦY BAN NHÂN DÂN | LIÊN ĐOÀN LAO ĐỘNG` over `HUYỆN CHÂU THÀNH | HUYỆN CHÂU THÀNH`: each column its own
             t = above[len(here)] if columns and len(above) > 1 and len(here) < len(above) else len(orgs) - 1
             bare = bool(orgs) and _bare_level(orgs[t])
@@ -313,11 +320,21 @@ def read_header(body: str) -> Header:
                 continue
             if not orgs and (org := line_organization(cell)) is not None:
                 loose.append(org)  # a header copied from a web page, in mixed case (`Liên đoàn Lao động thị xã Bỉm Sơn`)
+            if cell.isupper() and cell.startswith(_UNIT_HEADS):
+                units.append(cell)
+                last_unit_line = k  # `CÔNG TY CỔ PHẦN CHẾ BIẾN GỖ` over its union's `CÔNG ĐOÀN CƠ SỞ`
+                joining = False
+                continue
+            if units and not orgs and cell.isupper() and _name_tail(cell) and 0 < k - last_unit_line <= 2:
+                units[-1] = f"{units[-1]} {cell}"
+                continue
             joining = False
         above = here or above
     if not orgs and (number is not None or date is not None):
         orgs = loose
     issuer, superior = _issuer_and_superior(orgs)
+    if issuer is not None and units and _bare_level(issuer):
+        issuer = f"{issuer} {units[-1]}"  # the unit named above its union's bare level
     if issuer is not None:
         issuer = _complete_issuer(issuer, superior)
     if issuer is None and number is None and date is None:

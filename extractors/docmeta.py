@@ -22,6 +22,7 @@ STOP_VERBS = set(_DATA["org_stop_verbs"])
 TITLE_SKIP = tuple(_DATA["title_skip_prefixes"])
 _COMMON_NOUN_HEADS = {h.lower() for h in _DATA["common_noun_heads"]}
 _ADMIN_WORDS = {w.lower() for w in entry("organizations.yaml", "admin_levels")}
+_NUMBERED_PLACES = {w.lower() for w in entry("organizations.yaml", "numbered_place_words")}
 _ORDINAL_OPENERS = {p.lower() for p in _DATA["name_ends_before"]}
 # two-word names whose second word is lowercase (`Giáo dục`, `Y tế`): a name may end with them
 _OFFICIAL_PHRASES = {p.lower() for p in entry("organizations.yaml", "official_case") if len(p.split()) >= 2}
@@ -77,6 +78,9 @@ def organization_at(text: str, m: re.Match[str]) -> str | None:
             k += more
             continue
         k += 1
+        if w.isdigit() and len(w) <= 2 and kept and kept[-1].lower() in _NUMBERED_PLACES:
+            kept.append(w)  # `LĐLĐ Quận 12`: a district named by its number
+            break
         if kept and f"{w} {nxt}".lower() in _ORDINAL_OPENERS:
             break  # `… HUYỆN QUỲNH LƯU LẦN THỨ XIII`, `… tỉnh Cà Mau trực thuộc …`: in capitals too
         if _is_capitalized(w) or w == "&":
@@ -89,7 +93,7 @@ def organization_at(text: str, m: re.Match[str]) -> str | None:
             break
     whole = _expand(head).split()
     popped = ""
-    while kept and not (_is_capitalized(kept[-1]) or kept[-1].isupper()) \
+    while kept and not (_is_capitalized(kept[-1]) or kept[-1].isupper() or _numbered(kept)) \
             and not any(" ".join((whole + kept)[-n:]).lower() in _OFFICIAL_PHRASES
                         for n in range(2, len(_OFFICIAL_WORDS[0]) + 1)):
         popped = kept.pop()  # a name ends with a capitalized word, or a phrase like "Giáo dục", "Khu công nghiệp"
@@ -99,6 +103,10 @@ def organization_at(text: str, m: re.Match[str]) -> str | None:
         return None
     name = _expand(head) + " " + " ".join(kept)
     return re.sub(r"\s+", " ", name).strip()
+
+
+def _numbered(kept: list[str]) -> bool:
+    return len(kept) >= 2 and kept[-1].isdigit() and kept[-2].lower() in _NUMBERED_PLACES
 
 
 def _official_completion(kept: list[str], rest: list[str]) -> int:
@@ -369,6 +377,9 @@ def news_organization(body: str, title: str | None, fallback: bool = True) -> st
     Hà Nội đã tổ chức …`), else the first one its title names, else the first one of its lead."""
     _, lead = _lead(body, title)
     in_lead = [(m.start(), o) for m in _HEAD_RE.finditer(lead) if (o := organization_at(lead, m))]
+    national = entry("organizations.yaml", "national_federation")
+    if len(in_lead) >= 2 and in_lead[0][1] == national:
+        in_lead = in_lead[1:]  # `Tổng Liên đoàn … phối hợp với LĐLĐ tỉnh An Giang tổ chức …`: the local body's item
     bare = _BARE_PROVINCE_BODY.search(lead)
     if not fallback and bare and (not in_lead or bare.start() < in_lead[0][0]):
         return None  # `Liên đoàn Lao động tỉnh tổ chức …` first: the site's federation, named bare (segment)

@@ -50,7 +50,8 @@ def is_named(canonical: str) -> bool:
     if canonical == entry(_ORG, "national_federation"):
         return True
     words = canonical.split()
-    return len(words) > heads[head] and (words[-1][:1].isupper() or _ends_official(canonical))
+    numbered = words[-1].isdigit() and len(words) >= 2 and words[-2].lower() in entry(_ORG, "numbered_place_words")
+    return len(words) > heads[head] and (words[-1][:1].isupper() or numbered or _ends_official(canonical))
 
 
 @cache
@@ -62,7 +63,9 @@ def _official_endings() -> tuple[str, ...]:
 def _ends_official(canonical: str) -> bool:
     """`Công đoàn cơ sở Sở Tư pháp`: a grassroots union's name may end with an official phrase's
     lowercase word (a sector union without its place, `Công đoàn ngành Giáo dục`, is no name yet)."""
-    return canonical.startswith(entry(_ORG, "grassroots_head") + " ") and canonical.endswith(_official_endings())
+    head = entry(_ORG, "grassroots_head") + " "
+    return canonical.startswith(head) and canonical.endswith(_official_endings()) \
+        and any(w[:1].isupper() for w in canonical[len(head):].split())  # not `Công đoàn cơ sở thành viên`
 
 
 def org_mentions(text: str, places: Sequence[str | None] = ()) -> list[OrgMention]:
@@ -232,7 +235,9 @@ def _with_place(name: str, places: Sequence[str | None]) -> str:
 def _name_end(text: str, head_end: int, name: str) -> int:
     """Where a name read by organization_at ends in `text` (its last word's end)."""
     last = name.split()[-1]
-    at = text.find(last, head_end)
+    # near the head only: `Tổng Liên đoàn` written short is read as `… Việt Nam`, whose `Nam` may stand pages
+    # away (every name between would be skipped, corpus/keys_blind15)
+    at = text.find(last, head_end, head_end + len(name) + 20)
     return at + len(last) if at >= 0 else head_end
 
 

@@ -175,6 +175,8 @@ def segment_documents(norm: NormalizedText, source: str, meta_title: str | None 
                 or (signature_organization(body) if speech else None)  # `Xin trân trọng cảm ơn!` / its body
             organization = _whole_organization(found, body, kind, head_at or 0) \
                 or (find_organization(body, head_at) if speech else None) or event_host(body)
+            if speech and organization:
+                organization = _sector_of_the_congress(organization, body)
             date = header.date or find_date(body) or (meta_date if i == 0 else None) \
                 or read_byline_date(body)  # a speech copied from a web page: the page's date line
         docs.append(Document(
@@ -219,6 +221,21 @@ def _banner_completed(body: str, header: Header) -> str | None:
              if o.subject and (header.issuer is None or not same_body(o.name, header.issuer))]
     return found[0].name if found else None
 
+
+
+def _sector_of_the_congress(name: str, body: str) -> str:
+    """A sector union a speech names without its place (`Chủ tịch CĐN NN&PTNT`) at a province's congress
+    (`ĐẠI HỘI CÔNG ĐOÀN TỈNH BẾN TRE …`): that province's sector union."""
+    canonical = canonical_organization(name) or name
+    sector = entry("organizations.yaml", "sector_union_head")
+    if not canonical.startswith(sector + " ") or canonical.endswith("Việt Nam") \
+            or any(f" {w} " in f" {canonical} " for w, level in entry("organizations.yaml", "admin_levels").items()
+                   if level != "sector"):
+        return name
+    top = "\n".join(body.split("\n")[:3])
+    province = province_named_in(top) if re.search(entry("segment.yaml", "event_line"), top, re.I | re.M) else None
+    place = place_body(province) if province else None
+    return f"{canonical} {place.split(' ', 4)[-1]}" if place else name
 
 
 def _month_line_year(body: str) -> int | None:

