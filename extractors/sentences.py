@@ -48,6 +48,8 @@ def heading_level(line: str) -> int | None:
     """Level of a heading line (1 outermost), or None for a line that is not a heading."""
     s = line.strip()
     words = s.split()
+    if words and _ARTICLE.match(s) and s.endswith(":") and " | " not in s:
+        return 1  # an article governs the list it opens, however long its line (`Điều 1. Giao chỉ tiêu …, cụ thể:`)
     if not words or len(words) > MAX_HEADING_WORDS or " | " in s:
         return None  # a table row (cells joined by " | ") is never a heading
     letters = [c for c in s if c.isalpha()]

@@ -544,3 +544,15 @@ def test_a_short_national_name_does_not_hide_the_names_after_it():
             "- LĐLĐ TP. Rạch Giá: 1.650 đoàn viên;\n- LĐLĐ H. Kiên Lương: 760 đoàn viên.\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     assert [o.name for o in org_mentions(text)] == ["Tổng Liên đoàn Lao động Việt Nam", "Liên đoàn Lao động thành phố Rạch Giá",
                                                     "Liên đoàn Lao động huyện Kiên Lương"]
+
+
+def test_an_article_that_opens_a_list_governs_its_items():
+    # corpus/keys_blind15: `Điều 1. Giao chỉ tiêu … kết nạp 9.200 đoàn viên, thành lập mới 52 CĐCS, cụ thể:` over
+    # `- LĐLĐ TP. Rạch Giá: 1.650 đoàn viên, 09 CĐCS;`: each item's numbers are its body's members to recruit
+    text = ("Điều 1. Giao chỉ tiêu năm 2025 cho các công đoàn cấp trên trực tiếp cơ sở: kết nạp 9.200 đoàn viên, thành "
+            "lập mới 52 CĐCS, cụ thể:\n- LĐLĐ TP. Rạch Giá: 1.650 đoàn viên, 09 CĐCS;\n- LĐLĐ H. Kiên Lương: 760 đoàn viên, "
+            "05 CĐCS.")
+    ctx = KeyContext(organization="Liên đoàn Lao động tỉnh Kiên Giang", year=2025, month=1)
+    got = {f.text: (f.organization, f.indicator) for f in assign_keys(text, extract_figures(text, "quyết định"), ctx)}
+    assert got["1.650"] == ("Liên đoàn Lao động thành phố Rạch Giá", "new_members")
+    assert got["05"] == ("Liên đoàn Lao động huyện Kiên Lương", "new_grassroots_unions")

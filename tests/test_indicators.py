@@ -541,6 +541,8 @@ def test_people_counted_as_members():
     ("người lao động", "Công đoàn toàn tỉnh thu hút 3.645 người lao động gia nhập tổ chức công đoàn", "3.645", "count",
      "actual", "new_members"),
     ("đồng chí", "Trường có 46 đồng chí là đoàn viên công đoàn", "46", "count", "actual", "members"),
+    # whatever the entity read (`lao động` before `trong đó`), `N người là đoàn viên` are members (corpus/keys_blind15)
+    ("lao động", "Công ty có 2.415 lao động, trong đó 2.297 người là đoàn viên", "2.297", "count", "actual", "members"),
     ("nhà", "Năm 2025 xây mới 05 nhà cho đoàn viên khó khăn", "05", "count", "target", "union_shelters"),
     ("nhà", "Nhiệm kỳ qua xây dựng 12 nhà, giới thiệu 85 đoàn viên ưu tú cho Đảng", "12", "count", "actual",
      "union_shelters"),
