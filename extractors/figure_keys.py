@@ -43,6 +43,17 @@ class KeyContext:
     reported_year: int | None = None  # the year its actual figures describe when no time is said
     reference_spans: tuple[tuple[int, int], ...] = ()
     topic: str | None = None  # the body its title says it is about (`… làm việc với CĐCS Công ty X`)
+    tet_year: int | None = None  # the coming Tết a late-year document's title or lead is about
+
+
+def coming_tet(title: str | None, opening: str, year: int | None, month: int | None) -> int | None:
+    """The year of the lunar new year a document dated late in a year is about (its title or lead names
+    `Tết … Bính Ngọ 2026` in November 2025), or None: the year its gifts and support belong to."""
+    if year is None or month not in entry(_TIME, "tet_months"):
+        return None
+    kinds = ("lunar_new_year", "lunar_year_name")
+    ahead = [t.year for t in time_mentions(f"{title or ''}\n{opening}", year, month) if t.kind in kinds]
+    return year + 1 if year + 1 in ahead else None
 
 
 def document_topic(title: str | None, opening: str = "") -> str | None:
@@ -289,6 +300,8 @@ def _figure_year(idx: _Index, s: Sentence, f: Figure, lead: int | None) -> tuple
         return y, HEADING
     if lead is not None:
         return lead, HEADING
+    if ctx.tet_year is not None and f.indicator in entry(_TIME, "tet_flow_indicators"):
+        return ctx.tet_year, DOCUMENT  # gifts of a December item on `Tết Sum vầy - Xuân Bính Ngọ 2026`: that Tết's
     year = ctx.reported_year or ctx.year
     if ctx.reported_year and f.unit != "vnd" \
             and time_re("stock_before").search(idx.text, max(0, f.char_start - 30), f.char_start):

@@ -556,3 +556,22 @@ def test_an_article_that_opens_a_list_governs_its_items():
     got = {f.text: (f.organization, f.indicator) for f in assign_keys(text, extract_figures(text, "quyết định"), ctx)}
     assert got["1.650"] == ("Liên đoàn Lao động thành phố Rạch Giá", "new_members")
     assert got["05"] == ("Liên đoàn Lao động huyện Kiên Lương", "new_grassroots_unions")
+
+
+@pytest.mark.parametrize("title,opening,year,month,tet", [
+    # corpus/keys_blind15: a December item on the coming Tết; its gifts are of that Tết's year
+    ("An Giang: Sớm trao hơn 1.200 phần quà Tết", "Chương trình \"Tết Sum vầy - Xuân Bính Ngọ 2026\".", 2025, 12, 2026),
+    ("Chăm lo Tết Nguyên đán Giáp Thìn cho đoàn viên", "", 2023, 11, 2024),
+    ("Tổng kết chăm lo Tết Ất Tỵ 2025", "", 2025, 2, None),  # a review of the Tết just past
+    ("Kết quả 9 tháng", "Tết Bính Ngọ 2026 dự kiến chăm lo 30.000 đoàn viên.", 2025, 6, None),  # too early in the year
+])
+def test_the_coming_tet_a_document_is_about(title, opening, year, month, tet):
+    from extractors.figure_keys import coming_tet
+    assert coming_tet(title, opening, year, month) == tet
+
+
+def test_gifts_of_a_coming_tet_take_its_year():
+    text = "Tại chương trình, LĐLĐ tỉnh trao 1.240 phần quà. Sau hợp nhất, tỉnh có 3.846 CĐCS."
+    ctx = KeyContext(organization="Liên đoàn Lao động tỉnh An Giang", year=2025, month=12, tet_year=2026)
+    got = {f.text: f.year for f in assign_keys(text, extract_figures(text, "tin"), ctx)}
+    assert got == {"1.240": 2026, "3.846": 2025}  # a stock stands at the item's date
