@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extractors.docmeta import HEAD_RE, hosts_event, iso_date, line_organization
+from extractors.docmeta import HEAD_RE, hosts_event, iso_date, line_organization, over_breadcrumb
 from extractors.lang import compile_pattern, entry
 from extractors.orgnames import canonical_organization, expand_org_abbreviations, place_body
 
@@ -265,8 +265,8 @@ def read_header(body: str) -> Header:
     for k, line in enumerate(lines):
         if _KIND_LINE.match(line.strip()):
             break  # the kind word (`KẾ HOẠCH`): the title follows, the header is over
-        if hosts_event(lines, k):
-            continue  # `LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ ĐÀ NẴNG` over `HỘI NGHỊ TỔNG KẾT …`: the event's host
+        if hosts_event(lines, k) or over_breadcrumb(lines, k):
+            continue  # the host over an event's name (`… ĐÀ NẴNG` / `HỘI NGHỊ TỔNG KẾT …`); a site's banner
         here: list[int] = []
         cells = _header_cells(line)
         columns = len([c for c in cells if c not in (MOTTO_MARK, MOTTO_CUT)]) >= 2  # two bodies' columns go on

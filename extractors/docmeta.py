@@ -203,7 +203,8 @@ def find_organization(body: str, head_at: int | None, weak: bool = True) -> str 
     # 2. a line of its own near the top (under the title, or a letterhead above it); not the host over
     # the event's name (`LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ ĐÀ NẴNG` / `HỘI NGHỊ TỔNG KẾT …` / `THAM LUẬN`)
     for k, line in enumerate(lines[: start_line + 14]):
-        if (org := _line_org(re.split(r"\s{3,}|CỘNG HÒA|CỘNG HOÀ", line.strip())[0])) and not hosts_event(lines, k):
+        if (org := _line_org(re.split(r"\s{3,}|CỘNG HÒA|CỘNG HOÀ", line.strip())[0])) and not hosts_event(lines, k) \
+                and not over_breadcrumb(lines, k):
             return _prefer_body_form(org, body)
     # 3. "(Ban hành kèm theo … của <ORG>)", "<ORG> ban hành", "thay mặt BCH <ORG>"
     for pat in _DATA["org_before_patterns"]:
@@ -251,6 +252,13 @@ def hosts_event(lines: list[str], k: int) -> bool:
     nxt = next((ln for ln in lines[k + 1:k + 5] if ln.strip() and not _motto_only(ln)), "")
     prev = next((ln for ln in reversed(lines[max(0, k - 3):k]) if ln.strip() and not _motto_only(ln)), "")
     return bool(_EVENT_LINE.match(nxt.strip())) or (bool(_EVENT_LINE.match(prev.strip())) and lines[k].isupper())
+
+
+def over_breadcrumb(lines: list[str], k: int) -> bool:
+    """A body's name over a web page's breadcrumb is the site's banner (`CÔNG ĐOÀN CAO SU VIỆT NAM` /
+    `Trang chủ › Hoạt động công đoàn`), not the speaker of the speech the page carries."""
+    nxt = next((ln for ln in lines[k + 1:k + 4] if ln.strip()), "")
+    return bool(_BREADCRUMB.match(nxt))
 
 
 def _motto_only(line: str) -> bool:

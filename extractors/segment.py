@@ -47,6 +47,7 @@ _DATA = load_yaml("segment.yaml")
 # longest first, so `chương trình hành động` wins over `chương trình`
 KIND_WORDS: list[tuple[str, str]] = sorted(_DATA["kinds"].items(), key=lambda kv: -len(kv[0]))
 REPEATABLE = set(_DATA["repeatable_kinds"])
+SPEECH_NOTE_RE = re.compile(_DATA["speech_note"], re.I | re.M)
 SPEECH_KINDS = set(_DATA["speech_kinds"])
 NEWS_TAG_RE = re.compile(r"^\((?:{})\)".format("|".join(map(re.escape, _DATA["news_agency_tags"]))), re.M)
 
@@ -108,6 +109,8 @@ def _kind_without_heading(text: str, meta_kind: str | None, header: Header, fmt:
         return meta_kind
     if header.kind:
         return header.kind
+    if (note := SPEECH_NOTE_RE.search(text[:1500])) is not None:
+        return dict(KIND_WORDS)[" ".join(note.group(1).lower().split())]  # `(Tham luận của …)` on a web page
     if NEWS_TAG_RE.search(text[:3000]) or has_news_lead(text) or (fmt == "html" and header.issuer is None):
         return "tin"
     return "văn bản"
@@ -218,7 +221,7 @@ def _banner_completed(body: str, header: Header) -> str | None:
     if header.issuer is None and BARE_PROVINCE_BODY.search(body[:SETTINGS.head_zone_chars]):
         return site  # `Công đoàn tỉnh: 9 tháng …`, `Liên đoàn Lao động tỉnh tổ chức …`: the site's province's, named bare
     found = [o for o in org_mentions(opening, (canonical_organization(site),))
-             if o.subject and (header.issuer is None or not same_body(o.name, header.issuer))]
+             if o.subject and not same_body(o.name, site)]  # not the banner itself
     return found[0].name if found else None
 
 

@@ -85,6 +85,8 @@ CANONICAL = [
     ("LĐLĐ Quận 12", "Liên đoàn Lao động quận 12"),
     ("LĐLĐ H Kiên Lương", "Liên đoàn Lao động huyện Kiên Lương"),
     ("LĐLĐ Q Bình Thạnh", "Liên đoàn Lao động quận Bình Thạnh"),
+    ("LIÊN ĐOÀN LĐ HUYỆN ĐẮK MIL", "Liên đoàn Lao động huyện Đắk Mil"),  # corpus/keys_blind17
+    ("Liên đoàn LĐ tỉnh Đắk Nông", "Liên đoàn Lao động tỉnh Đắk Nông"),
     # a zone's own name after `Khu công nghiệp` / `Khu kinh tế` / `Khu chế xuất` is a proper name (session 10:
     # `PHỐ NỐI A` came out as `phố nối a`, and a header read it as a level with no name yet)
     ("CÔNG ĐOÀN KHU CÔNG NGHIỆP PHỐ NỐI A", "Công đoàn Khu công nghiệp Phố Nối A"),

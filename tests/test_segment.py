@@ -135,6 +135,15 @@ OWN = [
     ("LĐLĐ TỈNH ĐIỆN BIÊN\nLĐLĐ HUYỆN MƯỜNG ẢNG\n\nTHAM LUẬN\nĐổi mới cách làm\n\nKính thưa các đồng chí!\nHuyện có 48 "
      "doanh nghiệp.\nXin trân trọng cảm ơn các đồng chí!\n\nMường Ảng, ngày 09 tháng 7 năm 2024", "tham luận",
      "Liên đoàn Lao động huyện Mường Ảng", "2024-07-09"),
+    # corpus/keys_blind17: a header that writes `LIÊN ĐOÀN LĐ`; a speech a web page carries, its editor's note
+    # naming the speaker under the site's banner
+    ("LIÊN ĐOÀN LĐ TỈNH ĐẮK NÔNG          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLIÊN ĐOÀN LĐ HUYỆN ĐẮK MIL      Độc lập - Tự "
+     "do - Hạnh phúc\nSố: 05/KH-LĐLĐ         Đắk Mil, ngày 25 tháng 01 năm 2024\n\nKẾ HOẠCH\nPhát triển đoàn viên năm 2024",
+     "kế hoạch", "Liên đoàn Lao động huyện Đắk Mil", "2024-01-25"),
+    ("CÔNG ĐOÀN CAO SU VIỆT NAM\nTrang chủ › Hoạt động công đoàn › Diễn đàn\n\nChăm lo công nhân cao su\nThứ Năm, "
+     "16/01/2025 - 15:20\n\n(Tham luận của Công đoàn Công ty TNHH MTV Cao su Chư Păh tại Hội nghị tổng kết công tác công "
+     "đoàn năm 2024 của Công đoàn Cao su Việt Nam)\n\nCông ty quản lý hơn 7.400 ha cao su.", "tham luận",
+     "Công đoàn cơ sở Công ty TNHH MTV Cao su Chư Păh", "2025-01-16"),
     # a speaker line `Đồng chí … - Chủ tịch <ORG>` under the title
     ("THAM LUẬN\n“Nâng cao hiệu quả đối thoại”\nĐồng chí Trần Văn Bình - Chủ tịch Công đoàn Tổng Công ty Cao su Đồng "
      "Nai\n\nKính thưa Đại hội!\nTổng Công ty hiện có 14.200 lao động.", "tham luận",
