@@ -127,6 +127,10 @@ def _complete_issuer(issuer: str, superior: str | None) -> str:
         return issuer
     upper = expand_org_abbreviations(issuer).upper()  # `CÔNG ĐOÀN CÁC KCN` is a sector head too
     places = entry(_DATA, "place_words")
+    zone = next((h for h in entry(_DATA, "zone_heads") if upper.startswith(h + " ")), None)
+    rest = upper[len(zone):].split() if zone else []
+    if zone and rest and rest[0] not in places and " ".join(rest[:2]) not in places:
+        return issuer  # `CĐ KKT MỞ CHU LAI`: a zone named by its own name needs no province
     if any(upper.startswith(h + " ") or upper == h for h in entry(_DATA, "sector_heads")) \
             and not any(f" {p} " in f" {upper} " for p in places):
         sup = superior.split()

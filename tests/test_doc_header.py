@@ -114,6 +114,10 @@ HEADER_ROWS = [
     ("CÔNG ĐOÀN CÁC KCN ĐỒNG NAI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nCĐCS CÔNG TY TNHH NỘI THẤT Độc lập - Tự do - Hạnh "
      "phúc\n\nJIAHE VIỆT NAM (JIAHE VIETNAM FURNITURE CO., LTD\n\nTRADE UNION)\n\nSố: 14/BC-CĐCS Đồng Nai, ngày 08 tháng 7 "
      "năm 2025\n", dict(issuer="CĐCS CÔNG TY TNHH NỘI THẤT JIAHE VIỆT NAM", superior="CÔNG ĐOÀN CÁC KCN ĐỒNG NAI")),
+    # a zone's union named by the zone's own name takes no province; by its kind alone it does (corpus/keys_blind16)
+    ("LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG NAM\nCĐ KKT MỞ CHU LAI\nSố: 03/BC-CĐKKT\n", dict(issuer="CĐ KKT MỞ CHU LAI")),
+    ("LIÊN ĐOÀN LAO ĐỘNG TỈNH HÀ TĨNH\nCÔNG ĐOÀN KHU KINH TẾ TỈNH\nSố: 86/CĐKKT\n",
+     dict(issuer="CÔNG ĐOÀN KHU KINH TẾ TỈNH HÀ TĨNH")),
     # a number with no type code is a công văn; its title is the V/v line
     ("LĐLĐ TỈNH THÁI BÌNH\nSố: 342/LĐLĐ\nV/v đẩy mạnh phát triển đoàn viên năm 2024\n"
      "Thái Bình, ngày 5 tháng 3 năm 2024\n",

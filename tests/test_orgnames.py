@@ -87,6 +87,7 @@ CANONICAL = [
     ("LĐLĐ Q Bình Thạnh", "Liên đoàn Lao động quận Bình Thạnh"),
     ("LIÊN ĐOÀN LĐ HUYỆN ĐẮK MIL", "Liên đoàn Lao động huyện Đắk Mil"),  # corpus/keys_blind17
     ("Liên đoàn LĐ tỉnh Đắk Nông", "Liên đoàn Lao động tỉnh Đắk Nông"),
+    ("CĐCS Công ty cổ phần VLXD Cao Lộc", "Công đoàn cơ sở Công ty cổ phần Vật liệu xây dựng Cao Lộc"),  # keys_blind16
     # a zone's own name after `Khu công nghiệp` / `Khu kinh tế` / `Khu chế xuất` is a proper name (session 10:
     # `PHỐ NỐI A` came out as `phố nối a`, and a header read it as a level with no name yet)
     ("CÔNG ĐOÀN KHU CÔNG NGHIỆP PHỐ NỐI A", "Công đoàn Khu công nghiệp Phố Nối A"),
@@ -269,3 +270,9 @@ def test_a_name_with_words_written_by_their_initials(short, long, same):
 def test_the_province_a_banner_names(text, province):
     from extractors.orgnames import province_named_in
     assert province_named_in(text) == province
+
+
+def test_a_field_written_short_in_a_company_name():
+    # corpus/keys_blind16: `VLXD` is `Vật liệu xây dựng` (a company's name in capitals: its case is a guess)
+    assert canonical_organization("CĐCS CÔNG TY CỔ PHẦN VLXD CAO LỘC").lower() == \
+        "công đoàn cơ sở công ty cổ phần vật liệu xây dựng cao lộc"

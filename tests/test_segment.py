@@ -144,6 +144,11 @@ OWN = [
      "16/01/2025 - 15:20\n\n(Tham luận của Công đoàn Công ty TNHH MTV Cao su Chư Păh tại Hội nghị tổng kết công tác công "
      "đoàn năm 2024 của Công đoàn Cao su Việt Nam)\n\nCông ty quản lý hơn 7.400 ha cao su.", "tham luận",
      "Công đoàn cơ sở Công ty TNHH MTV Cao su Chư Păh", "2025-01-16"),
+    # a speech's footnote names its speaker, the host's name under the event's (corpus/keys_blind16)
+    ("HỘI NGHỊ TỔNG KẾT NĂM HỌC 2023 - 2024\nCÔNG ĐOÀN GIÁO DỤC TỈNH PHÚ YÊN\n\nTHAM LUẬN(*)\nĐổi mới hoạt động\n\nKính "
+     "thưa Hội nghị!\nCông đoàn có 86 đoàn viên.\nXin trân trọng cảm ơn!\n_______________\n(*) Tham luận của Công đoàn "
+     "Trường THPT Nguyễn Trường Tộ (thị xã Sông Cầu) trình bày tại Hội nghị.", "tham luận",
+     "Công đoàn cơ sở Trường THPT Nguyễn Trường Tộ", None),
     # a speaker line `Đồng chí … - Chủ tịch <ORG>` under the title
     ("THAM LUẬN\n“Nâng cao hiệu quả đối thoại”\nĐồng chí Trần Văn Bình - Chủ tịch Công đoàn Tổng Công ty Cao su Đồng "
      "Nai\n\nKính thưa Đại hội!\nTổng Công ty hiện có 14.200 lao động.", "tham luận",
