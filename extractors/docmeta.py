@@ -21,6 +21,7 @@ STOP = set(_DATA["org_stop_words"])
 STOP_VERBS = set(_DATA["org_stop_verbs"])
 TITLE_SKIP = tuple(_DATA["title_skip_prefixes"])
 _COMMON_NOUN_HEADS = {h.lower() for h in _DATA["common_noun_heads"]}
+_HEAD_ABBR_NOTE = re.compile(r"\s*\([A-ZĐ]{2,8}\)")
 _ADMIN_WORDS = {w.lower() for w in entry("organizations.yaml", "admin_levels")}
 _NUMBERED_PLACES = {w.lower() for w in entry("organizations.yaml", "numbered_place_words")}
 _ORDINAL_OPENERS = {p.lower() for p in _DATA["name_ends_before"]}
@@ -59,12 +60,19 @@ def organization_at(text: str, m: re.Match[str]) -> str | None:
     if _expand(head).endswith("Việt Nam"):
         return _expand(head)  # "TLĐ giao LĐLĐ tỉnh …": the national federation's name is whole
     tokens: list[re.Match[str]] = []
+    pos = m.end()  # where the text between the last word kept and the next one starts
     for t in _TOKEN.finditer(text, m.end(), min(len(text), m.end() + 160)):
-        gap = text[m.end() if not tokens else tokens[-1].end():t.start()]
+        if t.start() < pos:
+            continue
+        gap = text[pos:t.start()]
+        if (note := _HEAD_ABBR_NOTE.match(text, pos)) is not None and tokens:
+            pos = note.end()  # `Công đoàn cơ sở (CĐCS) Công ty …`: an abbreviation in brackets is no end of the name
+            continue
         dotted = tokens and gap.strip() == "." and tokens[-1].group(0) in _DOTTED  # "LĐLĐ TP. Bảo Lộc"
         if not dotted and any(c in gap for c in ",.;:()“”\"\n!?<>›»|"):  # a breadcrumb's ">" ends a name too
             break
         tokens.append(t)
+        pos = t.end()
     kept: list[str] = []
     # a dotted abbreviation keeps its dot (`Q. Long Biên`: a bare `Q` is no abbreviation)
     words = [t.group(0) + ("." if k + 1 < len(tokens) and text[t.end():tokens[k + 1].start()].strip() == "." else "")

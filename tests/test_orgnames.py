@@ -88,6 +88,12 @@ CANONICAL = [
     ("LIÊN ĐOÀN LĐ HUYỆN ĐẮK MIL", "Liên đoàn Lao động huyện Đắk Mil"),  # corpus/keys_blind17
     ("Liên đoàn LĐ tỉnh Đắk Nông", "Liên đoàn Lao động tỉnh Đắk Nông"),
     ("CĐCS Công ty cổ phần VLXD Cao Lộc", "Công đoàn cơ sở Công ty cổ phần Vật liệu xây dựng Cao Lộc"),  # keys_blind16
+    # corpus/keys_blind19: units written by their initials
+    ("Công đoàn BVTW Thái Nguyên", "Công đoàn cơ sở Bệnh viện Trung ương Thái Nguyên"),
+    ("CĐCS BVĐK huyện Thạch Thành", "Công đoàn cơ sở Bệnh viện Đa khoa huyện Thạch Thành"),
+    ("CĐCS TTYT huyện Lục Yên", "Công đoàn cơ sở Trung tâm Y tế huyện Lục Yên"),
+    ("Công đoàn TCT Lương thực miền Bắc", "Công đoàn Tổng công ty Lương thực miền Bắc"),
+    ("Công đoàn Tổng Cty Lương thực miền Bắc", "Công đoàn Tổng công ty Lương thực miền Bắc"),
     # a zone's own name after `Khu công nghiệp` / `Khu kinh tế` / `Khu chế xuất` is a proper name (session 10:
     # `PHỐ NỐI A` came out as `phố nối a`, and a header read it as a level with no name yet)
     ("CÔNG ĐOÀN KHU CÔNG NGHIỆP PHỐ NỐI A", "Công đoàn Khu công nghiệp Phố Nối A"),

@@ -274,3 +274,11 @@ def test_a_level_word_is_no_unit_to_complete():
     assert _unit_named_whole("CĐCS", "KẾT QUẢ THÀNH LẬP CÔNG ĐOÀN CƠ SỞ VÀ PHÁT TRIỂN ĐOÀN VIÊN") == "CĐCS"
     assert _unit_named_whole("Công đoàn Trường", "KINH NGHIỆM Ở TRƯỜNG ĐẠI HỌC ĐỒNG THÁP") == \
         "Công đoàn Trường Đại Học Đồng Tháp"
+
+
+def test_a_heads_abbreviation_in_brackets_does_not_end_the_name():
+    # corpus/keys_blind19: `Công đoàn cơ sở (CĐCS) Công ty TNHH Giày Kim Hưng Việt Nam (KCN Nhơn Trạch 3)`
+    from extractors.docmeta import organizations_in
+    assert organizations_in("Với 6.240 công nhân, Công đoàn cơ sở (CĐCS) Công ty TNHH Giày Kim Hưng Việt Nam (KCN Nhơn "
+                            "Trạch 3) là một trong những CĐCS lớn") == ["Công đoàn cơ sở Công ty TNHH Giày Kim Hưng Việt Nam"]
+    assert organizations_in("Công đoàn cơ sở (xem phụ lục) có 40 đoàn viên") == ["Công đoàn cơ sở"]
