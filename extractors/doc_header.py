@@ -54,6 +54,7 @@ _PLACE_DATE = compile_pattern(_DATA, "place_date", entry(_DATA, "place_date"))
 def _header_cells(line: str) -> list[str]:
     """A header line split where extraction joined its left and right columns, and where a table
     cell's lines were joined into one."""
+    line = _GLUED.sub("   ", line)  # `TP. HỒ CHÍ MINHLIÊN ĐOÀN LAO ĐỘNG …`: two cells a Word copy ran together
     parts = re.split(r"\t|\s{3,}|\|", line)
     cells = []
     motto = _patterns()["motto"]
@@ -76,6 +77,7 @@ def _header_cells(line: str) -> list[str]:
     return cells
 
 
+_GLUED = re.compile(r"(?<=[A-ZĐÀ-Ỹ])(?=(?:LIÊN ĐOÀN LAO ĐỘNG|CÔNG ĐOÀN|Độc lập|CỘNG HÒA|CỘNG HOÀ)(?![a-zà-ỹ]))")
 _UNIT_HEADS = tuple(u.upper() + " " for u in entry("organizations.yaml", "grassroots_units"))
 MOTTO_MARK, MOTTO_CUT = "\x00motto", "\x00motto-cut"  # a motto line; one cut before `VIỆT NAM`
 

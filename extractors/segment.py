@@ -254,6 +254,8 @@ def _whole_organization(found: str | None, body: str, kind: str | None = None, h
     after its heading, not in the banner of the event above it)."""
     opening = org_mentions(body[head_at:head_at + SETTINGS.head_zone_chars * 4])
     named = [o for o in opening if o.subject and not o.listed]
+    if found is None and kind in SPEECH_KINDS and (bare := _bare_federation_placed(body[head_at:head_at + 1200])):
+        return bare  # `Thanh Chương là huyện miền núi …, nơi LĐLĐ huyện hiện quản lý …`
     if found is None:
         if not named:
             return None
@@ -306,6 +308,23 @@ def _with_its_place(unit: list[str], cand: list[str]) -> bool:
     return n >= 2 and [w.lower() for w in cand[:n]] == [w.lower() for w in unit] \
         and any(rest.startswith(a + " ") for a in entry("organizations.yaml", "admin_levels")) \
         and cand[-1][:1].isupper()
+
+
+_BARE_FEDERATION = re.compile(r"(?:LĐLĐ|Liên đoàn Lao động) (huyện|thị xã|thành phố|quận)(?! [A-ZĐÀ-Ỹ])")
+_PLACE_RUN = re.compile(r"(?<![\wÀ-ỹ])([A-ZĐÀ-Ỹ][a-zà-ỹđ]*(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]*){0,2})(?![\wÀ-ỹ])")
+
+
+def _bare_federation_placed(opening: str) -> str | None:
+    """A speech's federation named bare (`LĐLĐ huyện`) in a sentence that names its place at that level
+    (`Thanh Chương là huyện miền núi phía tây Nghệ An, nơi LĐLĐ huyện …`): that place's federation."""
+    m = _BARE_FEDERATION.search(opening)
+    if m is None:
+        return None
+    start = max(opening.rfind(".", 0, m.start()), opening.rfind("\n", 0, m.start())) + 1
+    for run in _PLACE_RUN.finditer(opening, start, m.start()):
+        if (body := place_body(run.group(1), m.group(1))) is not None and body.endswith(run.group(1)):
+            return body
+    return None
 
 
 def _cut_short(canonical: str) -> bool:

@@ -118,6 +118,9 @@ HEADER_ROWS = [
     ("LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG NAM\nCĐ KKT MỞ CHU LAI\nSố: 03/BC-CĐKKT\n", dict(issuer="CĐ KKT MỞ CHU LAI")),
     ("LIÊN ĐOÀN LAO ĐỘNG TỈNH HÀ TĨNH\nCÔNG ĐOÀN KHU KINH TẾ TỈNH\nSố: 86/CĐKKT\n",
      dict(issuer="CÔNG ĐOÀN KHU KINH TẾ TỈNH HÀ TĨNH")),
+    # two header cells a Word copy ran together with no space (corpus/keys_blind18)
+    ("LIÊN ĐOÀN LAO ĐỘNG TP. HỒ CHÍ MINHLIÊN ĐOÀN LAO ĐỘNG HUYỆN HÓC MÔN\nSố: 05/BC-LĐLĐ\n",
+     dict(issuer="LIÊN ĐOÀN LAO ĐỘNG HUYỆN HÓC MÔN", superior="LIÊN ĐOÀN LAO ĐỘNG TP. HỒ CHÍ MINH")),
     # a number with no type code is a công văn; its title is the V/v line
     ("LĐLĐ TỈNH THÁI BÌNH\nSố: 342/LĐLĐ\nV/v đẩy mạnh phát triển đoàn viên năm 2024\n"
      "Thái Bình, ngày 5 tháng 3 năm 2024\n",

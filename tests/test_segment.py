@@ -149,6 +149,10 @@ OWN = [
      "thưa Hội nghị!\nCông đoàn có 86 đoàn viên.\nXin trân trọng cảm ơn!\n_______________\n(*) Tham luận của Công đoàn "
      "Trường THPT Nguyễn Trường Tộ (thị xã Sông Cầu) trình bày tại Hội nghị.", "tham luận",
      "Công đoàn cơ sở Trường THPT Nguyễn Trường Tộ", None),
+    # a speech whose federation is named bare in a sentence that names its place (corpus/keys_blind18)
+    ("ĐẠI HỘI CÔNG ĐOÀN TỈNH NGHỆ AN LẦN THỨ XIX, NHIỆM KỲ 2023 - 2028\n\nTHAM LUẬN\nCHĂM LO ĐOÀN VIÊN Ở HUYỆN MIỀN NÚI\n\n"
+     "Kính thưa Đại hội!\n\nThanh Chương là huyện miền núi phía tây Nghệ An, nơi LĐLĐ huyện hiện quản lý 94 CĐCS. CĐCS Công ty "
+     "cổ phần Chè Hạnh Lâm có 320 đoàn viên.", "tham luận", "Liên đoàn Lao động huyện Thanh Chương", None),
     # a speaker line `Đồng chí … - Chủ tịch <ORG>` under the title
     ("THAM LUẬN\n“Nâng cao hiệu quả đối thoại”\nĐồng chí Trần Văn Bình - Chủ tịch Công đoàn Tổng Công ty Cao su Đồng "
      "Nai\n\nKính thưa Đại hội!\nTổng Công ty hiện có 14.200 lao động.", "tham luận",
