@@ -254,11 +254,23 @@ def canonical_union(name: str, heads: tuple[str, ...]) -> bool:
     return canonical.lower().startswith(heads)
 
 
+def _first_lines(text: str, count: int) -> list[str]:
+    """The lines of `text` up to its `count`-th line with words: a Word copy's blank lines between paragraphs
+    do not use up the header's zone."""
+    lines = text.split("\n")
+    seen = 0
+    for k, line in enumerate(lines):
+        seen += bool(line.strip())
+        if seen == count:
+            return lines[:k + 1]
+    return lines
+
+
 def read_header(body: str) -> Header:
     """The header of a document whose text is `body` (empty Header when it has none)."""
     pats = _patterns()
     # `Số:` at a line's end, its number on the next (a header cell a PDF wrapped)
-    lines = re.sub(r"(S[ốỐ]\s*:)\s*\n+\s*(?=\d)", r"\1 ", body[:3000]).split("\n")[: entry(_DATA, "header_lines")]
+    lines = _first_lines(re.sub(r"(S[ốỐ]\s*:)\s*\n+\s*(?=\d)", r"\1 ", body[:3000]), entry(_DATA, "header_lines"))
     orgs: list[str] = []
     loose: list[str] = []  # names in mixed case, each a line of its own: the header when it has no other
     units: list[str] = []  # a unit's name (`CÔNG TY …`, `TRƯỜNG …`) in a header that names its union bare

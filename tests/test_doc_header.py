@@ -137,6 +137,14 @@ HEADER_ROWS = [
     ("Số: 9/CT-LĐLĐ\n", dict(kind="chỉ thị")),
     ("Số: 9/QC-LĐLĐ\n", dict(kind="quy chế")),
     ("Số: 9/ĐA-LĐLĐ\n", dict(kind="đề án")),
+    # corpus/keys_blind19 DOCX rendering: an e-office metadata block on top and a blank line between every
+    # paragraph; the header's zone counts lines with words, so the number and the date are still in it
+    ("Cơ quan ban hành: LĐLĐ thị xã Buôn Hồ\n\nSố ký hiệu: 58/LĐLĐ-TC\n\nNgày ban hành: 06/05/2024\n\n"
+     "Trích yếu: V/v đẩy mạnh phát triển đoàn viên năm 2024\n\nTệp đính kèm: 58-LDLD-TC.pdf\n\n"
+     + "-" * 40 + "\n\nLĐLĐ TỈNH ĐẮK LẮK CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+     "LĐLĐ THỊ XÃ BUÔN HỒ Độc lập - Tự do - Hạnh phúc\n\nSố: 58/LĐLĐ-TC\n\nV/v đẩy mạnh phát triển\n\n"
+     "đoàn viên năm 2024 Buôn Hồ, ngày 06 tháng 5 năm 2024\n\nKính gửi: Các công đoàn cơ sở trực thuộc.\n",
+     dict(number="58/LĐLĐ-TC", kind="công văn", place="Buôn Hồ", date="2024-05-06")),
     # a speech: no header at all
     ("THAM LUẬN\nĐổi mới phương thức tập hợp đoàn viên\nLiên đoàn Lao động huyện Yên Thế\n", dict(issuer=None)),
 ]
