@@ -543,6 +543,17 @@ def test_people_counted_as_members():
     ("đồng chí", "Trường có 46 đồng chí là đoàn viên công đoàn", "46", "count", "actual", "members"),
     # whatever the entity read (`lao động` before `trong đó`), `N người là đoàn viên` are members (corpus/keys_blind15)
     ("lao động", "Công ty có 2.415 lao động, trong đó 2.297 người là đoàn viên", "2.297", "count", "actual", "members"),
+    ("lao động", "Công ty hiện có 52.000 lao động, trong đó 48.900 là đoàn viên", "48.900", "count", "actual",
+     "members"),  # session 11: `N là đoàn viên` with no noun
+    # a total raised to a level is that level, though the sentence recruits (session 11)
+    ("người", "Năm 2023 kết nạp 230 đoàn viên mới, nâng tổng số đoàn viên lên 12.400 người", "12.400", "count",
+     "actual", "members"),
+    ("đoàn viên", "kết nạp 1.200 đoàn viên, đưa tổng số đoàn viên toàn huyện lên hơn 6.500 đoàn viên", "6.500",
+     "count", "actual", "members"),
+    ("công đoàn cơ sở", "thành lập mới 5 CĐCS, nâng tổng số CĐCS lên 97", "97", "count", "actual",
+     "grassroots_unions"),
+    ("công đoàn cơ sở", "thành lập mới 5 CĐCS, nâng tổng số CĐCS lên 97", "5", "count", "actual",
+     "new_grassroots_unions"),
     ("nhà", "Năm 2025 xây mới 05 nhà cho đoàn viên khó khăn", "05", "count", "target", "union_shelters"),
     ("nhà", "Nhiệm kỳ qua xây dựng 12 nhà, giới thiệu 85 đoàn viên ưu tú cho Đảng", "12", "count", "actual",
      "union_shelters"),
