@@ -65,8 +65,10 @@ def _header_cells(line: str) -> list[str]:
                     tuple(entry(_DATA, "motto_tail")))
                 cells.append(MOTTO_CUT if cut else MOTTO_MARK)  # `Độc lập - Tự do - Hạnh phúc` is whole
                 continue
-            pieces = _joined_lines().split(q) if HEAD_RE.match(q.strip()) or _patterns()["number"].match(q) \
-                else [q]
+            if (num := _patterns()["number"].match(q)) is not None:  # the number whole (`55-BC/LĐLĐ`), then the rest
+                pieces = [q[:num.end()], *_joined_lines().split(q[num.end():])]
+            else:
+                pieces = _joined_lines().split(q) if HEAD_RE.match(q.strip()) else [q]
             for r in (r.strip() for r in pieces if r.strip()):
                 words = r.split()
                 half = len(words) // 2
@@ -86,16 +88,20 @@ MOTTO_MARK, MOTTO_CUT = "\x00motto", "\x00motto-cut"  # a motto line; one cut be
 def _joined_lines() -> re.Pattern[str]:
     heads = "|".join(re.escape(h) for h in sorted(entry(_DATA, "header_split_heads"), key=len, reverse=True))
     keep = "".join(fr"(?<!\b{re.escape(w)} )" for w in entry(_DATA, "no_split_after"))  # whole words: `THÀNH` is no `HÀNH`
+    # a place's own short administrative word (`TP Vinh, ngày …`) stays with it
+    short = "".join(fr"(?<!\b{re.escape(w)})" for w in entry("organizations.yaml", "dotted_abbreviations"))
     # before an upper-case head that follows an upper-case word; before "Số:"; before "Place, ngày"
     return re.compile(rf"(?<=[A-ZĐÀ-Ỹ]) {keep}(?=(?:{heads})(?![\wÀ-ỹ]))"
                       rf"|(?<=[A-ZĐÀ-Ỹ.]) [-–—] (?=(?:{heads})(?![\wÀ-ỹ]))"  # `LĐLĐ TỈNH X - LĐLĐ HUYỆN Y`
                       rf"|(?<=[A-ZĐÀ-Ỹ.])\s*/\s*(?=(?:{heads})(?![\wÀ-ỹ]))"  # `LĐLĐ TỈNH X/LĐLĐ HUYỆN Y`
                       rf"|(?<=\S) (?=S[ốỐ]\s*:)"
-                      rf"|(?<=[A-ZĐÀ-Ỹ\d]) (?=[A-ZĐ][^\d,;:()]{{1,40}}, ngày \d)")
+                      rf"|(?<=[A-ZĐÀ-Ỹ\d]){short} (?=[A-ZĐ][^\d,;:()]{{1,40}}, ngày \d)")
 
 
 def _kind_of_code(number: str) -> str:
     codes: dict[str, str] = entry(_DATA, "type_codes")
+    if (party := re.match(r"\d+-([^/]+)/", number)) is not None:  # `55-BC/LĐLĐ`: the Party's style
+        return codes.get(party.group(1), entry(_DATA, "no_type_code_kind"))
     symbol = number.split("/", 1)[1] if "/" in number else ""
     symbol = re.sub(r"^\s*\d{4}\s*/", "", symbol)
     first = re.split(r"\s*-\s*", symbol.strip())[0]
@@ -150,6 +156,18 @@ def _complete_issuer(issuer: str, superior: str | None) -> str:
     if last in low and low.index(last) < len(sup) - 1 and last in admin:
         return issuer + " " + " ".join(sup[low.index(last) + 1:])
     return issuer
+
+
+def _placed_by_date_line(issuer: str, place: str) -> str:
+    """A federation named by its level alone (`LIÊN ĐOÀN LAO ĐỘNG TỈNH`) whose place-and-date line names a
+    place at that level (`Lào Cai, ngày …`): the federation of that place."""
+    canonical = canonical_organization(issuer) or ""
+    head = entry("organizations.yaml", "territorial_union")["means"]
+    m = re.fullmatch(rf"{re.escape(head)} ({'|'.join(entry('organizations.yaml', 'admin_levels'))})", canonical)
+    if m is None:
+        return issuer
+    body = place_body(place, m.group(1))
+    return f"{issuer} {place.upper()}" if body is not None and body.lower() == f"{canonical} {place}".lower() else issuer
 
 
 def _open_ended(org: str) -> bool:
@@ -355,6 +373,8 @@ def read_header(body: str) -> Header:
         issuer = f"{issuer} {units[-1]}"  # the unit named above its union's bare level
     if issuer is not None:
         issuer = _complete_issuer(issuer, superior)
+    if issuer is not None and place:
+        issuer = _placed_by_date_line(issuer, place)
     if issuer is None and number is None and date is None:
         return Header()
     return Header(issuer=issuer, superior=superior, number=number, kind=kind if number else None,

@@ -208,6 +208,15 @@ def find_organization(body: str, head_at: int | None, weak: bool = True) -> str 
                 hm = _HEAD_RE.match(line, m.end())
                 if hm and (org := organization_at(line, hm)):
                     return org
+    # 1c. … or names a body whole after the work it reports (`Kết quả hoạt động Công đoàn Khối …`)
+    if head_at is not None:
+        from extractors.org_mentions import is_named  # org_mentions reads names with this module's HEAD_RE
+        from extractors.orgnames import canonical_organization
+        for line in lines[start_line + 1:start_line + 4]:
+            for m in _TITLE_OWNER_NAMED.finditer(line):
+                hm = _HEAD_RE.match(line, m.end())
+                if hm and (org := organization_at(line, hm)) and is_named(canonical_organization(org) or ""):
+                    return org
     # 2. a line of its own near the top (under the title, or a letterhead above it); not the host over
     # the event's name (`LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ ĐÀ NẴNG` / `HỘI NGHỊ TỔNG KẾT …` / `THAM LUẬN`)
     for k, line in enumerate(lines[: start_line + 14]):
@@ -318,6 +327,7 @@ _CLOSING = compile_pattern("segment.yaml", "closing_owner_before", _DATA["closin
 # a province's federation named without its place: `Liên đoàn Lao động tỉnh tổ chức …`, `Công đoàn tỉnh: …`
 BARE_PROVINCE_BODY = _BARE_PROVINCE_BODY = re.compile(_DATA["bare_province_body"])  # case matters
 _TITLE_OWNER = compile_pattern("segment.yaml", "title_owner_before", _DATA["title_owner_before"])
+_TITLE_OWNER_NAMED = compile_pattern("segment.yaml", "title_owner_named_before", _DATA["title_owner_named_before"])
 
 
 def find_title(body: str, head_at: int | None, kind: str) -> str | None:

@@ -116,9 +116,21 @@ def canonical_organization(name: str | None) -> str | None:
     shouting = (letters and sum(c.isupper() for c in letters) > 0.6 * len(letters)) \
         or (rest and len(rest) < len(letters) and all(c.isupper() for c in rest))
     s = expand_org_abbreviations(s)
-    s = official_case(s.lower()) if shouting else _union_head_case(_words_out_of_capitals(s))
+    s = _province_at_end(official_case(s.lower())) if shouting else _union_head_case(_words_out_of_capitals(s))
     return _grassroots(_province_spelled(_place_ends(_with_admin_word(_territorial(_without_committee(
         _lower_admin_words(s)))))))
+
+
+def _province_at_end(name: str) -> str:
+    """A name in header capitals that ends with a province's name and no administrative word before it
+    (`CĐ NGÀNH Y TẾ NGHỆ AN`): the province written as a name (`… Y tế Nghệ An`), not in lowercase."""
+    words = name.split()
+    for n in (5, 4, 3, 2, 1):  # `bà rịa - vũng tàu` is five
+        tail = " ".join(words[-n:])
+        if len(words) > n and tail.islower() and (spelled := _province_spellings().get(tail)) is not None \
+                and len(spelled.split()) == n:
+            return " ".join(words[:-n] + [spelled])
+    return name
 
 
 def _place_ends(name: str) -> str:

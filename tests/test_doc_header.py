@@ -145,6 +145,20 @@ HEADER_ROWS = [
      "LĐLĐ THỊ XÃ BUÔN HỒ Độc lập - Tự do - Hạnh phúc\n\nSố: 58/LĐLĐ-TC\n\nV/v đẩy mạnh phát triển\n\n"
      "đoàn viên năm 2024 Buôn Hồ, ngày 06 tháng 5 năm 2024\n\nKính gửi: Các công đoàn cơ sở trực thuộc.\n",
      dict(number="58/LĐLĐ-TC", kind="công văn", place="Buôn Hồ", date="2024-05-06")),
+    # session 11: a place's own `TP` is no tail of the issuer's name (`TP` ran into `CĐCS BỆNH VIỆN ĐK TP VINH`)
+    ("CĐ NGÀNH Y TẾ NGHỆ AN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nCĐCS BỆNH VIỆN ĐK TP VINH Độc lập - Tự do - Hạnh "
+     "phúc\n\nSố: 25/TB-CĐCS TP Vinh, ngày 02 tháng 8 năm 2024\n\nTHÔNG BÁO\n",
+     dict(issuer="CĐCS BỆNH VIỆN ĐK TP VINH", superior="CĐ NGÀNH Y TẾ NGHỆ AN", number="25/TB-CĐCS",
+          kind="thông báo", place="TP Vinh", date="2024-08-02")),
+    # session 11: a federation named by its level alone whose place-and-date line names its place; a number in
+    # the Party's style (the type code before the slash)
+    ("ĐẢNG BỘ TỈNH LÀO CAI\nLIÊN ĐOÀN LAO ĐỘNG TỈNH\n*\nSố 55-BC/LĐLĐ\nLào Cai, ngày 10 tháng 12 năm 2024\nBÁO CÁO\n",
+     dict(issuer="LIÊN ĐOÀN LAO ĐỘNG TỈNH LÀO CAI", number="55-BC/LĐLĐ", kind="báo cáo", date="2024-12-10")),
+    ("LIÊN ĐOÀN LAO ĐỘNG TỈNH LÀO CAI\nLIÊN ĐOÀN LAO ĐỘNG HUYỆN\nSố: 55/BC-LĐLĐ\nBảo Yên, ngày 10 tháng 12 năm 2024\n",
+     dict(issuer="LIÊN ĐOÀN LAO ĐỘNG HUYỆN BẢO YÊN", superior="LIÊN ĐOÀN LAO ĐỘNG TỈNH LÀO CAI")),
+    ("LIÊN ĐOÀN LAO ĐỘNG TỈNH\nSố: 55/BC-LĐLĐ\nHà Nội, ngày 10 tháng 12 năm 2024\n",  # Hà Nội is a city: no tỉnh
+     dict(issuer="LIÊN ĐOÀN LAO ĐỘNG TỈNH")),
+    ("Số 12-KH/LĐLĐ\n", dict(number="12-KH/LĐLĐ", kind="kế hoạch")),
     # a speech: no header at all
     ("THAM LUẬN\nĐổi mới phương thức tập hợp đoàn viên\nLiên đoàn Lao động huyện Yên Thế\n", dict(issuer=None)),
 ]
@@ -171,6 +185,12 @@ def test_header(text, want):
     ("Hoàng Thu Trang · 24 Tháng 10, 2025 · 10:15", "2025-10-24"),
     ("Ngày 24 tháng 10, 2025 họp", None),  # a sentence's date, not a byline
     ("Số: 14/BC-LĐLĐ 12:30", None),
+    # session 11: `Ngày` before a byline's date, a weekday with `ngày`, the date spelled before the time
+    ("Ngày 20/01/2025 | 09:10", "2025-01-20"),
+    ("Thứ Hai, ngày 20/01/2025 - 09:10", "2025-01-20"),
+    ("Ngày 20 tháng 01 năm 2025 | 09:10", "2025-01-20"),
+    ("Thứ hai, ngày 20 tháng 01 năm 2025 - 09:10", "2025-01-20"),
+    ("Ngày 20 tháng 01 năm 2025, Công đoàn tổ chức hội nghị", None),  # a sentence's date, no time
 ])
 def test_byline_date(text, date):
     assert read_byline_date(text) == date

@@ -193,6 +193,14 @@ def test_plain_text_header_lines_stay_apart():
     # an event's name under its host's stays a line of its own (corpus/keys_blind9)
     ("LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ ĐÀ NẴNG\nHỘI NGHỊ TỔNG KẾT CÔNG TÁC CÔNG ĐOÀN NĂM 2024",
      "LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ ĐÀ NẴNG\n\nHỘI NGHỊ TỔNG KẾT CÔNG TÁC CÔNG ĐOÀN NĂM 2024"),
+    # a header's number line and place-and-date line stand apart from the motto's line before them (session 11:
+    # the number ran into the issuer's line and `TP` of `TP Vinh, ngày …` into the issuer's name)
+    ("CĐ NGÀNH Y TẾ NGHỆ AN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCĐCS BỆNH VIỆN ĐK TP VINH Độc lập - Tự do - Hạnh "
+     "phúc\nSố: 25/TB-CĐCS TP Vinh, ngày 02 tháng 8 năm 2024",
+     "CĐ NGÀNH Y TẾ NGHỆ AN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nCĐCS BỆNH VIỆN ĐK TP VINH Độc lập - Tự do - Hạnh "
+     "phúc\n\nSố: 25/TB-CĐCS TP Vinh, ngày 02 tháng 8 năm 2024"),
+    ("LĐLĐ HUYỆN GIO LINH Độc lập - Tự do - Hạnh phúc\nGio Linh, ngày 20 tháng 4 năm 2024",
+     "LĐLĐ HUYỆN GIO LINH Độc lập - Tự do - Hạnh phúc\n\nGio Linh, ngày 20 tháng 4 năm 2024"),
     # a line wholly in parentheses stands alone, even in a text whose lines all reach one width
     ("THAM LUẬN\n(Công đoàn cơ sở Công ty Cổ phần Dược Bình Định)\n\nNăm 2022, Công ty có 925 lao động.",
      "THAM LUẬN\n\n(Công đoàn cơ sở Công ty Cổ phần Dược Bình Định)\n\nNăm 2022, Công ty có 925 lao động."),
