@@ -158,6 +158,15 @@ def _complete_issuer(issuer: str, superior: str | None) -> str:
     return issuer
 
 
+def _own_congress_below(lines: list[str], k: int) -> bool:
+    """Line k stands over a congress line that names no body (`ĐẠI HỘI ĐẠI BIỂU LẦN THỨ VIII`) in a numbered
+    document (`Số: 01/NQ-ĐH`): the issuer of its congress's resolution, not the host over a speech."""
+    cells = [c for ln in lines[k + 1:k + 4] for c in _header_cells(ln) if c not in (MOTTO_MARK, MOTTO_CUT)]
+    nxt = cells[0] if cells else ""
+    numbered = any(_patterns()["number"].match(c) for ln in lines for c in _header_cells(ln))
+    return numbered and re.match(entry(_DATA, "own_congress_line"), nxt, re.I) is not None
+
+
 def _placed_by_date_line(issuer: str, place: str) -> str:
     """A federation named by its level alone (`LIÊN ĐOÀN LAO ĐỘNG TỈNH`) whose place-and-date line names a
     place at that level (`Lào Cai, ngày …`): the federation of that place."""
@@ -301,7 +310,7 @@ def read_header(body: str) -> Header:
     for k, line in enumerate(lines):
         if _KIND_LINE.match(line.strip()):
             break  # the kind word (`KẾ HOẠCH`): the title follows, the header is over
-        if hosts_event(lines, k) or over_breadcrumb(lines, k):
+        if (hosts_event(lines, k) and not _own_congress_below(lines, k)) or over_breadcrumb(lines, k):
             continue  # the host over an event's name (`… ĐÀ NẴNG` / `HỘI NGHỊ TỔNG KẾT …`); a site's banner
         here: list[int] = []
         cells = _header_cells(line)

@@ -17,6 +17,7 @@ _DATA = load("segment.yaml")
 ORG_HEADS = sorted(_DATA["org_heads"], key=len, reverse=True)
 ORG_ABBR = dict(sorted(_DATA["org_abbreviations"].items(), key=lambda kv: -len(kv[0])))
 INNER = set(_DATA["org_inner_words"])
+INNER_PHRASES = {p.lower() for p in _DATA["org_inner_phrases"]}
 STOP = set(_DATA["org_stop_words"])
 STOP_VERBS = set(_DATA["org_stop_verbs"])
 TITLE_SKIP = tuple(_DATA["title_skip_prefixes"])
@@ -52,6 +53,15 @@ def _expand(head: str) -> str:
     return head
 
 
+def _names_a_body_at(text: str, pos: int) -> bool:
+    """Whether a named body starts at `pos` (`LĐLĐ huyện Châu Thành A`), not a bare level (`CĐCS trực thuộc`)."""
+    from extractors.org_mentions import is_named  # org_mentions reads names with this module
+    from extractors.orgnames import canonical_organization
+    hm = _HEAD_RE.match(text, pos)
+    org = organization_at(text, hm) if hm is not None else None
+    return org is not None and is_named(canonical_organization(org) or "")
+
+
 def organization_at(text: str, m: re.Match[str]) -> str | None:
     """The organization name that starts with the head matched by `m`, or None."""
     head = m.group(0)
@@ -84,6 +94,12 @@ def organization_at(text: str, m: re.Match[str]) -> str | None:
         if (more := _official_completion(_expand(head).split() + kept, words[k:])):
             kept.extend(words[k:k + more])  # "… Nông nghiệp và Phát" + "triển nông thôn"
             k += more
+            continue
+        if kept and w.lower() in ("và", "&") and k + 1 < len(tokens) and _names_a_body_at(text, tokens[k + 1].start()):
+            break  # `LĐLĐ TP. Ngã Bảy và LĐLĐ huyện Châu Thành A`: two bodies, not one name
+        if kept and f"{w} {nxt}".lower() in INNER_PHRASES:
+            kept.extend([w, nxt])  # `… NHCSXH chi nhánh tỉnh Lai Châu`
+            k += 2
             continue
         k += 1
         if w.isdigit() and len(w) <= 2 and kept and kept[-1].lower() in _NUMBERED_PLACES:
@@ -215,7 +231,8 @@ def find_organization(body: str, head_at: int | None, weak: bool = True) -> str 
         for line in lines[start_line + 1:start_line + 4]:
             for m in _TITLE_OWNER_NAMED.finditer(line):
                 hm = _HEAD_RE.match(line, m.end())
-                if hm and (org := organization_at(line, hm)) and is_named(canonical_organization(org) or ""):
+                if hm and hm.group(0)[:1].isupper() and (org := organization_at(line, hm)) \
+                        and is_named(canonical_organization(org) or ""):  # not `hoạt động công đoàn cơ sở …`
                     return org
     # 2. a line of its own near the top (under the title, or a letterhead above it); not the host over
     # the event's name (`LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ ĐÀ NẴNG` / `HỘI NGHỊ TỔNG KẾT …` / `THAM LUẬN`)

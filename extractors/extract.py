@@ -76,6 +76,21 @@ def with_block_provenance(raw: RawDocument, norm: NormalizedText, doc: Document,
     return out
 
 
+def _cells_tab_separated(doc: Document, norm: NormalizedText, fmt: str | None) -> Document:
+    """The document as it is given out: a table row's cells separated by a tab (` \t `), as a copy of the table
+    writes them, so that a quote of two cells (`Lương Sơn<TAB>1.420`) is found in its text. Stages work on
+    ` | `; a Markdown file keeps its own bars. The tab takes the bar's place: every offset holds."""
+    if fmt == "md" or not norm.cell_bars or doc.text != norm.text[doc.start:doc.end]:
+        return doc
+    at = [p - doc.start for p in norm.cell_bars if doc.start <= p < doc.end]
+    if not at:
+        return doc
+    chars = list(doc.text)
+    for p in at:
+        chars[p] = "\t"
+    return dataclasses.replace(doc, text="".join(chars))
+
+
 def extract_file(path: str | Path, source: str | None = None, data: bytes | None = None) -> FileResult:
     """Run every stage on one file. Never raises for a bad file: the result says what failed.
 
@@ -100,6 +115,7 @@ def extract_file(path: str | Path, source: str | None = None, data: bytes | None
         figures = tuple(with_block_provenance(raw, norm, doc, assign_keys(
             doc.text, extract_figures(doc.text, doc_kind=doc.kind, references=refs), key_context(doc, refs))))
         pages = tuple(norm.page_at(doc.start + f.char_start) for f in figures)
+        doc = _cells_tab_separated(doc, norm, raw.format)
         extracts.append(DocumentExtract(document=doc, figures=figures, references=refs, figure_pages=pages))
     return FileResult(source=source, sha256=raw.sha256, size=raw.size, format=raw.format, status="ok",
                       documents=tuple(extracts), pages=raw.pages, warnings=raw.warnings)

@@ -67,6 +67,7 @@ def _pattern(name: str) -> re.Pattern[str]:
 
 PERIOD_PHRASE = _pattern("period_phrase")
 DEADLINE = _pattern("deadline")
+TERM_END = _pattern("term_end")
 TOTAL_COUNT_BEFORE = _pattern("total_count_before")
 ORDINAL_BEFORE = _pattern("ordinal_before")
 RANK_WORD_BEFORE = _pattern("rank_word_before")

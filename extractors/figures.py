@@ -257,6 +257,8 @@ def _sentence_cues(body: str, headings: tuple[Heading, ...], opens_sentence: boo
                     and (y := cue.TARGET_HEADING_YEAR.search(h.text)):
                 deadline = int(y.group("y"))
                 break
+    if cue.TERM_END.search(body) and not cue.DEADLINE.search(body):
+        target, deadline = True, None  # `Đến hết nhiệm kỳ 2023 - 2028, …`: the term's target, no heading's year
     annual = bool(cue.ANNUAL.search(body) or any(cue.ANNUAL.search(h.text) for h in headings))
     return _SentenceCues(target=target, deadline=deadline, annual=annual, past=bool(cue.PAST.search(body)))
 

@@ -147,6 +147,7 @@ class NormalizedText:
     raw: str = ""
     block_starts: tuple[int, ...] = ()
     block_pages: tuple[int | None, ...] = ()
+    cell_bars: tuple[int, ...] = ()  # where a `|` between two table cells stands (normalized offsets)
 
     def raw_offset(self, i: int) -> int:
         if not self.origins:

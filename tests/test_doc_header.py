@@ -159,6 +159,11 @@ HEADER_ROWS = [
     ("LIÊN ĐOÀN LAO ĐỘNG TỈNH\nSố: 55/BC-LĐLĐ\nHà Nội, ngày 10 tháng 12 năm 2024\n",  # Hà Nội is a city: no tỉnh
      dict(issuer="LIÊN ĐOÀN LAO ĐỘNG TỈNH")),
     ("Số 12-KH/LĐLĐ\n", dict(number="12-KH/LĐLĐ", kind="kế hoạch")),
+    # corpus/keys_blind21 (first run): a congress line naming no body under the issuer of a numbered resolution is
+    # the issuer's own congress; the issuer is no host over a speech's event
+    ("LĐLĐ TỈNH NGHỆ AN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCĐ NGÀNH GTVT                      "
+     "Độc lập - Tự do - Hạnh phúc\nĐẠI HỘI ĐẠI BIỂU LẦN THỨ VIII\nSố: 01/NQ-ĐH                   Vinh, ngày 18 tháng 8 "
+     "năm 2023\n\nNGHỊ QUYẾT\n", dict(issuer="CĐ NGÀNH GTVT TỈNH NGHỆ AN", superior="LĐLĐ TỈNH NGHỆ AN")),
     # a speech: no header at all
     ("THAM LUẬN\nĐổi mới phương thức tập hợp đoàn viên\nLiên đoàn Lao động huyện Yên Thế\n", dict(issuer=None)),
 ]
@@ -191,6 +196,9 @@ def test_header(text, want):
     ("Ngày 20 tháng 01 năm 2025 | 09:10", "2025-01-20"),
     ("Thứ hai, ngày 20 tháng 01 năm 2025 - 09:10", "2025-01-20"),
     ("Ngày 20 tháng 01 năm 2025, Công đoàn tổ chức hội nghị", None),  # a sentence's date, no time
+    # corpus/keys_blind21 (first run): an author's name before the date, dashes in the date
+    ("Ngọc Hân | 17-01-2024 - 10:42", "2024-01-17"),
+    ("17-01-2024 10:42", "2024-01-17"),
 ])
 def test_byline_date(text, date):
     assert read_byline_date(text) == date

