@@ -154,3 +154,26 @@ def test_a_units_table_column_without_a_noun_counts_what_the_one_before_does(tmp
         ("412", "lao động", "workers"), ("398", "đoàn viên", "members"), ("36", "đoàn viên", "new_members"),
         ("976", "lao động", "workers"), ("951", "đoàn viên", "members"), ("58", "đoàn viên", "new_members")]
     assert figures[0].organization == "Công đoàn cơ sở Công ty cổ phần Bia Gia Thụy"
+
+
+TAB_TABLE = "TT\tĐơn vị\tLao động\tĐoàn viên\tKết nạp\n1\tCĐCS Công ty May Lương Sơn\t1.420\t1.385\t96\n" \
+    "2\tCĐCS Công ty B\t980\t902\t71\n"
+MD_TABLE = "| TT | Đơn vị | Lao động | Đoàn viên | Kết nạp |\n|---|---|---|---|---|\n" \
+    "| 1 | CĐCS Công ty May Lương Sơn | 1.420 | 1.385 | 96 |\n| 2 | CĐCS Công ty B | 980 | 902 | 71 |\n"
+
+
+@pytest.mark.parametrize("name,table,kept", [
+    # a tab table (a Word table copied as text): its cells are given out tab-separated, so that a quote of two
+    # cells as the copy writes them (`Lương Sơn<TAB>1.420`) is found in the document's text (corpus/keys_blind20)
+    ("bang.txt", TAB_TABLE, "Lương Sơn \t 1.420 \t 1.385"),
+    # a Markdown table keeps its bars: its own text writes them
+    ("bang.md", MD_TABLE, "Lương Sơn | 1.420 | 1.385"),
+])
+def test_a_tables_cells_are_given_out_as_the_source_separates_them(tmp_path, name, table, kept):
+    p = tmp_path / name
+    p.write_text(f"BÁO CÁO\nKết quả năm 2024\n\n{table}", encoding="utf-8")
+    (ex,) = extract_file(p).documents
+    assert kept in ex.document.text
+    for f in ex.figures:  # the offsets hold: each figure's text stands where it says
+        assert ex.document.text[f.char_start:f.char_end] == f.text
+    assert {f.text for f in ex.figures} >= {"1.420", "1.385", "980"}
