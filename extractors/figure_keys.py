@@ -332,7 +332,10 @@ def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | 
     named = [o for o in idx.orgs_in(a, f.char_start) if o.end <= f.char_start]
     if named and _OPENS_VALUE.fullmatch(idx.text, named[-1].end, f.char_start):
         return named[-1].name, CLAUSE  # "cùng với LĐLĐ huyện Yên Thành (982 đoàn viên)": the body's own
-    subjects = [o for o in named if o.subject]
+    subjects: list[OrgMention] = []
+    for k, o in enumerate(named):  # a body joined to a subject (`LĐLĐ TP. Ngã Bảy và LĐLĐ huyện …`) is one too
+        if o.subject or (k and subjects and subjects[-1] is named[k - 1] and _joined(idx.text[named[k - 1].end:o.start])):
+            subjects.append(o)
     scope = _scope_org(clause, ctx, idx.orgs_in(_sentence_start(idx.text, s), f.char_start))
     if subjects or scope:
         scope_at = max([h[0] for h in scope_hits(clause)], default=-1) + a

@@ -274,6 +274,9 @@ NT = KeyContext(organization="Liên đoàn Lao động tỉnh Ninh Thuận", yea
     # `lần lượt`: the k-th number is the k-th body's
     ("LĐLĐ huyện Ninh Phước, Ninh Sơn kết nạp lần lượt 386 và 241 đoàn viên.",
      [("386", "Liên đoàn Lao động huyện Ninh Phước"), ("241", "Liên đoàn Lao động huyện Ninh Sơn")]),
+    # two bodies named whole and joined by `và` (corpus/keys_blind21, first run: the second was no subject)
+    ("LĐLĐ TP. Ngã Bảy và LĐLĐ huyện Châu Thành A dẫn đầu với lần lượt 412 và 398 đoàn viên kết nạp mới.",
+     [("412", "Liên đoàn Lao động thành phố Ngã Bảy"), ("398", "Liên đoàn Lao động huyện Châu Thành A")]),
     # leading the province sets no scope
     ("LĐLĐ thành phố Phan Rang - Tháp Chàm dẫn đầu toàn tỉnh với 604 đoàn viên mới.",
      [("604", "Liên đoàn Lao động thành phố Phan Rang - Tháp Chàm")]),

@@ -183,6 +183,8 @@ def test_plain_text_header_lines_stay_apart():
      "Công đoàn Hưng Thịnh: Thu nhập bình quân 7,8 triệu đồng/tháng\n\n08:15 | 09/03/2024"),
     ("Công đoàn Thủ đô: 9 tháng phát triển hơn 41.000 đoàn viên\n15/10/2025 - 09:30 (GMT+07:00)",
      "Công đoàn Thủ đô: 9 tháng phát triển hơn 41.000 đoàn viên\n\n15/10/2025 - 09:30 (GMT+07:00)"),
+    ("Nghệ An: 10 tháng kết nạp hơn 8.600 đoàn viên\n20-11-2025 - 15:12",  # dashes (corpus/keys_blind20)
+     "Nghệ An: 10 tháng kết nạp hơn 8.600 đoàn viên\n\n20-11-2025 - 15:12"),
     # an HTML line break left in copied text is a line end (corpus/keys_blind12 as DOCX)
     ("LIÊN ĐOÀN LAO ĐỘNG TỈNH THÁI NGUYÊN<br>CÔNG ĐOÀN CÁC KCN THÁI NGUYÊN<BR/>Số: 61/BC-CĐKCN",
      "LIÊN ĐOÀN LAO ĐỘNG TỈNH THÁI NGUYÊN CÔNG ĐOÀN CÁC KCN THÁI NGUYÊN\n\nSố: 61/BC-CĐKCN"),  # two lines in capitals
