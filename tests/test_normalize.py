@@ -227,3 +227,23 @@ def test_a_related_news_list_is_cut_at_each_marker(marker):
     tail = f"{marker}\n- Phú Mỹ: 300 công nhân được khám sức khỏe miễn phí (05/01/2024)\n- Trao 50 suất học bổng\n"
     text = normalize_text(article + tail).text
     assert "300 công nhân" not in text and "3.150 suất quà" in text
+
+
+def test_word_paragraphs_that_run_on_are_one_paragraph(tmp_path):
+    # text pasted from a PDF into Word: a paragraph a line (corpus/keys_blind21 as DOCX). A paragraph that stops
+    # mid-sentence before one that opens in lower case, or with a number that is no list item, runs on; a heading,
+    # a list item and a finished sentence stay apart
+    import docx
+
+    from extractors.extract import extract_file
+    d = docx.Document()
+    for line in ["1. Phát triển đoàn viên", "Sáu tháng đầu năm, LĐLĐ huyện kết nạp 214 đoàn viên, đạt 61,1% kế hoạch,",
+                 "tăng 37 đoàn viên. CĐCS Công ty TNHH May", "mặc Hiệp Mỹ kết nạp 58 đoàn viên. Tính đến",
+                 "30/6/2024, toàn huyện có 87 CĐCS.", "2. Đại diện, bảo vệ quyền lợi", "Có 24 doanh nghiệp đối thoại."]:
+        d.add_paragraph(line)
+    p = tmp_path / "bao_cao.docx"
+    d.save(p)
+    text = extract_file(p).documents[0].document.text
+    assert "đạt 61,1% kế hoạch, tăng 37 đoàn viên. CĐCS Công ty TNHH May mặc Hiệp Mỹ kết nạp 58 đoàn viên. " \
+           "Tính đến 30/6/2024, toàn huyện có 87 CĐCS." in text
+    assert "1. Phát triển đoàn viên\n\nSáu tháng" in text and "87 CĐCS.\n\n2. Đại diện, bảo vệ quyền lợi\n\nCó 24" in text

@@ -9,7 +9,9 @@ on a plain string.
 from __future__ import annotations
 
 import logging
+import re
 
+from extractors.lang import load
 from extractors.normalize.boilerplate import remove_related_news, remove_unaccented_captions
 from extractors.normalize.edits import MappedText
 from extractors.normalize.glyphs import repair_glyphs
@@ -65,7 +67,8 @@ def normalize_document(raw: RawDocument) -> NormalizedText:
     pos = 0
     prev: Block | None = None
     bars: set[int] = set()  # raw offsets of the `|` that stand between two cells
-    for block in raw.blocks:
+    soft = _runs_on(raw)
+    for k, block in enumerate(raw.blocks):
         sep = _separator(prev, block) if prev is not None else ""
         bars.update(pos + k for k, c in enumerate(sep) if c == "|")
         parts.append(sep)
@@ -75,7 +78,9 @@ def normalize_document(raw: RawDocument) -> NormalizedText:
         pages.append(block.page)
         parts.append(text)
         if block.kind != PARAGRAPH or raw.format in PARAGRAPH_FORMATS:
-            hard.extend((pos, pos + len(text)))
+            # a paragraph that runs on into the next (text pasted from a PDF into Word: a paragraph a line) is
+            # no hard break there; line joining decides
+            hard.extend(([] if k and soft[k - 1] else [pos]) + ([] if soft[k] else [pos + len(text)]))
         pos += len(text)
         prev = block
     raw_text = "".join(parts)
@@ -83,6 +88,24 @@ def normalize_document(raw: RawDocument) -> NormalizedText:
     cell_bars = tuple(i for i, o in enumerate(mt.origins) if o in bars and mt.text[i] == "|") if bars else ()
     return NormalizedText(text=mt.text, origins=mt.origins, raw=raw_text,
                           block_starts=tuple(starts), block_pages=tuple(pages), cell_bars=cell_bars)
+
+
+def _runs_on(raw: RawDocument) -> list[bool]:
+    """For each block of a Word or web document: a paragraph that stops mid-sentence (no sentence-final mark)
+    before a paragraph that opens in lower case (`… CĐCS Công ty TNHH May` / `mặc Hiệp Mỹ kết nạp …`)."""
+    data = load("line_breaks.yaml")
+    final = tuple(data["sentence_final"])
+    starts = re.compile("(?:" + "|".join(data["paragraph_starts"]) + ")")
+    blocks = raw.blocks
+    if raw.format not in PARAGRAPH_FORMATS:
+        return [False] * len(blocks)
+
+    def opens_on(text: str) -> bool:  # lower case, or a number that is no list item (`30/6/2024, toàn huyện …`)
+        return text[:1].islower() or (text[:1].isdigit() and not starts.match(text))
+
+    return [k + 1 < len(blocks) and b.kind == PARAGRAPH and blocks[k + 1].kind == PARAGRAPH
+            and bool(b.text.strip()) and not b.text.rstrip().endswith(final) and (b.text.rstrip()[-1:].islower() or b.text.rstrip().endswith(","))
+            and opens_on(blocks[k + 1].text) for k, b in enumerate(blocks)]
 
 
 def _separator(prev: Block, block: Block) -> str:
