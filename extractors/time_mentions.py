@@ -116,6 +116,9 @@ def document_year(text: str, kind: str | None = None) -> int | None:
     """The year a document without a date speaks of: the latest point in time its text states
     (`Năm 2023, …`, `6 tháng đầu năm 2024`), leaving out deadlines, periods and dates of
     cited documents (`ngày 12 tháng 9 năm 2024` after a document number)."""
+    review = compile_pattern(_TIME, "term_review", entry(_TIME, "term_review")).search(text[:800])
+    if review and not re.search(r"(?i)giữa\s+nhiệm\s+kỳ", text[:review.end()]):
+        return int(review.group("y"))  # a report on the whole term of a congress's resolution: its last year
     congress = compile_pattern(_TIME, "congress", entry(_TIME, "congress")).search(text[:800])
     if congress:
         return int(congress.group("y"))  # a speech or resolution of a congress: the congress's year

@@ -173,6 +173,11 @@ def test_a_target_without_deadline_takes_the_plans_period():
     ("Chương trình giáo dục phổ thông năm 2018 đã được triển khai.", None),  # a name
     ("Theo Quyết định số 12/QĐ-TTg ngày 12 tháng 9 năm 2021, …", None),  # a cited document's date
     ("ĐẠI HỘI CÔNG ĐOÀN TỈNH BẮC GIANG LẦN THỨ XVIII, NHIỆM KỲ 2023 - 2028\nNăm 2019 …", 2023),
+    # a report on the whole term of its congress's resolution is of the term's last year; a mid-term one is not
+    # (session 11)
+    ("BÁO CÁO TÓM TẮT\nKết quả thực hiện Nghị quyết Đại hội Công đoàn huyện Đức Phổ nhiệm kỳ 2018 - 2023\n"
+     "Nhiệm kỳ qua, LĐLĐ huyện kết nạp 2.840 đoàn viên.", 2023),
+    ("BÁO CÁO\nSơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Công đoàn tỉnh nhiệm kỳ 2023 - 2028\n", None),
 ])
 def test_document_year(text, year):
     assert document_year(text) == year

@@ -185,6 +185,11 @@ def test_plain_text_header_lines_stay_apart():
      "Công đoàn Thủ đô: 9 tháng phát triển hơn 41.000 đoàn viên\n\n15/10/2025 - 09:30 (GMT+07:00)"),
     ("Nghệ An: 10 tháng kết nạp hơn 8.600 đoàn viên\n20-11-2025 - 15:12",  # dashes (corpus/keys_blind20)
      "Nghệ An: 10 tháng kết nạp hơn 8.600 đoàn viên\n\n20-11-2025 - 15:12"),
+    # a speech's labels open lines of their own; a label a PDF wrapped goes on (keys_blind21 as PDF)
+    ("Ý KIẾN THAM LUẬN\nĐơn vị: Công đoàn Viên chức tỉnh Bạc Liêu\nNgười trình bày: Nguyễn Thị Lan",
+     "Ý KIẾN THAM LUẬN\n\nĐơn vị: Công đoàn Viên chức tỉnh Bạc Liêu\n\nNgười trình bày: Nguyễn Thị Lan"),
+    ("Người trình bày: đồng chí Vàng Thị Mỷ - Chủ tịch CĐCS NHCSXH chi nhánh tỉnh Lai\nChâu",
+     "Người trình bày: đồng chí Vàng Thị Mỷ - Chủ tịch CĐCS NHCSXH chi nhánh tỉnh Lai Châu"),
     # an HTML line break left in copied text is a line end (corpus/keys_blind12 as DOCX)
     ("LIÊN ĐOÀN LAO ĐỘNG TỈNH THÁI NGUYÊN<br>CÔNG ĐOÀN CÁC KCN THÁI NGUYÊN<BR/>Số: 61/BC-CĐKCN",
      "LIÊN ĐOÀN LAO ĐỘNG TỈNH THÁI NGUYÊN CÔNG ĐOÀN CÁC KCN THÁI NGUYÊN\n\nSố: 61/BC-CĐKCN"),  # two lines in capitals

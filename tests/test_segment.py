@@ -170,6 +170,14 @@ OWN = [
     # a speech whose body is named only in its first sentence
     ("THAM LUẬN\nCÔNG TÁC CHĂM LO ĐỜI SỐNG ĐOÀN VIÊN\n\nKính thưa Đoàn Chủ tịch!\nCông đoàn Giáo dục huyện Krông Pắc "
      "hiện có 52 công đoàn cơ sở với 1.860 đoàn viên.", "tham luận", "Công đoàn Giáo dục huyện Krông Pắc", None),
+    # a speech's labels under its title, each a line of its own; `Ý KIẾN THAM LUẬN` (session 11)
+    ("Ý KIẾN THAM LUẬN\nĐơn vị: Công đoàn Viên chức tỉnh Bạc Liêu\nNgười trình bày: Nguyễn Thị Lan, Phó Chủ tịch\n\n"
+     "Năm qua, Công đoàn Viên chức tỉnh có 86 CĐCS với 7.420 đoàn viên.", "tham luận",
+     "Công đoàn Viên chức tỉnh Bạc Liêu", None),
+    # a report on its own congress's resolution (session 11)
+    ("BÁO CÁO TÓM TẮT\nKết quả thực hiện Nghị quyết Đại hội Công đoàn huyện Đức Phổ nhiệm kỳ 2018 - 2023\n\n"
+     "Nhiệm kỳ qua, LĐLĐ huyện kết nạp 2.840 đoàn viên, đạt 113% chỉ tiêu.", "báo cáo",
+     "Liên đoàn Lao động huyện Đức Phổ", None),
     # a report whose header the copy lost: its title names the body whole after the work it reports (session 11)
     ("BÁO CÁO\nKết quả hoạt động Công đoàn Khối các cơ quan tỉnh Tuyên Quang năm 2023\n\nNăm 2023, Công đoàn "
      "Khối có 96 CĐCS trực thuộc với 5.820 đoàn viên.", "báo cáo", "Công đoàn Khối các cơ quan tỉnh Tuyên Quang", None),

@@ -55,6 +55,11 @@ def _cues() -> tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def _own_lines() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(load("line_breaks.yaml")["own_line_starts"]) + ")")
+
+
+@functools.lru_cache(maxsize=1)
 def _kind_heading() -> re.Pattern[str]:
     """A line that opens with a document's kind word in capitals (`THAM LUẬN`, `KẾ HOẠCH`)."""
     kinds = sorted(load("segment.yaml")["kinds"], key=len, reverse=True)
@@ -132,6 +137,8 @@ def decide_break(a: Line, b: Line, layout: Layout, a_paragraph: str = "") -> str
 
     `a_paragraph` is the first line of the paragraph a belongs to (list items stay together)."""
     final, starts, nospace = _cues()
+    if _own_lines().match(b.text):
+        return "\n\n"  # `Đơn vị: …` / `Người trình bày: …` opens a line of its own (a PDF may wrap it: it goes on)
     if starts.match(b.text):
         in_list = starts.match(a_paragraph or a.text) or a.text.endswith(":")
         return "\n" if in_list and not is_caps_heading(b.text) else "\n\n"
