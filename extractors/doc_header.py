@@ -158,6 +158,14 @@ def _complete_issuer(issuer: str, superior: str | None) -> str:
     return issuer
 
 
+def _state_body_beside_federation(org: str, cell: str) -> bool:
+    """A federation named by its head alone (`LIÊN ĐOÀN LAO ĐỘNG`) beside a state body's cell in a joint header
+    (`PHÒNG LAO ĐỘNG - THƯƠNG BINH`): that cell is the other column's, the federation's place comes below."""
+    head = entry("organizations.yaml", "territorial_union")["means"].upper()
+    return expand_org_abbreviations(org).upper() == head \
+        and cell.upper().startswith(tuple(h.upper() + " " for h in entry("organizations.yaml", "non_union_heads")))
+
+
 def _own_congress_below(lines: list[str], k: int) -> bool:
     """Line k stands over a congress line that names no body (`ĐẠI HỘI ĐẠI BIỂU LẦN THỨ VIII`) in a numbered
     document (`Số: 01/NQ-ĐH`): the issuer of its congress's resolution, not the host over a speech."""
@@ -350,6 +358,8 @@ def read_header(body: str) -> Header:
                 cell = cell.split("(")[0].strip() or cell  # `JIAHE VIỆT NAM (JIAHE VIETNAM FURNITURE CO., LTD`
             # `ỦY BAN NHÂN DÂN | LIÊN ĐOÀN LAO ĐỘNG` over `HUYỆN CHÂU THÀNH | HUYỆN CHÂU THÀNH`: each column its own
             t = above[len(here)] if columns and len(above) > 1 and len(here) < len(above) else len(orgs) - 1
+            if orgs and joining and _state_body_beside_federation(orgs[t], cell):
+                continue  # the joint header's other column (`PHÒNG LAO ĐỘNG - …`): the federation's place comes below
             bare = bool(orgs) and _bare_level(orgs[t])
             if orgs and joining and cell.isupper() and (bare or not HEAD_RE.match(cell)) \
                     and (bare or cell.split()[0] in entry(_DATA, "continuation_openers") or _open_ended(orgs[t])
@@ -378,7 +388,7 @@ def read_header(body: str) -> Header:
     if not orgs and (number is not None or date is not None):
         orgs = loose
     issuer, superior = _issuer_and_superior(orgs)
-    if issuer is not None and units and _bare_level(issuer):
+    if issuer is not None and units and _bare_level(issuer) and not _state_body_beside_federation(issuer, units[-1]):
         issuer = f"{issuer} {units[-1]}"  # the unit named above its union's bare level
     if issuer is not None:
         issuer = _complete_issuer(issuer, superior)

@@ -337,6 +337,7 @@ def _deaccent(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c)).replace("đ", "d").replace("Đ", "D")
 
 
+_ORG_GRASSROOTS = entry("organizations.yaml", "grassroots_head")
 _BREADCRUMB = compile_pattern("segment.yaml", "breadcrumb", _DATA["breadcrumb"])
 _NEWS_BANNER = compile_pattern("segment.yaml", "news_banner", _DATA["news_banner"])
 _EVENT_LINE = compile_pattern("segment.yaml", "event_line", _DATA["event_line"])
@@ -348,7 +349,8 @@ _TITLE_OWNER_NAMED = compile_pattern("segment.yaml", "title_owner_named_before",
 
 
 def find_title(body: str, head_at: int | None, kind: str) -> str | None:
-    lines = ["" if _BREADCRUMB.match(ln) else ln.strip() for ln in body[:3000].split("\n")]
+    raw = body[:3000].split("\n")
+    lines = ["" if _BREADCRUMB.match(ln) else ln.strip() for ln in raw]
     i = body[:head_at].count("\n") + 1 if head_at is not None else 0
     if head_at is not None:
         heading = lines[i - 1]
@@ -361,7 +363,8 @@ def find_title(body: str, head_at: int | None, kind: str) -> str | None:
         i += 1
     if kind == "tin" and head_at is None:
         # the site's banner over a news item (`LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HỒ CHÍ MINH`, `CỔNG THÔNG TIN …`)
-        while i < len(lines) and (not lines[i] or _NEWS_BANNER.match(lines[i]) or _line_org(lines[i])):
+        while i < len(lines) and (not lines[i] or _NEWS_BANNER.match(lines[i]) or _line_org(lines[i])
+                                  or (lines[i].isupper() and over_breadcrumb(raw, i))):  # `NGƯỜI LAO ĐỘNG` / `Công đoàn › …`
             i += 1
     if i >= len(lines):
         return None
@@ -413,6 +416,25 @@ def _lead(body: str, title: str | None) -> tuple[int, str]:
         if len(line.split()) >= 15:
             return pos + m.start(), line
     return pos, ""
+
+
+_BARE_UNIT_UNION = re.compile(_DATA["bare_unit_union"])
+
+
+def unit_union_of_lead(body: str, title: str | None) -> str | None:
+    """`Công ty TNHH Thủy sản Mỹ Xuyên (…) là … Công đoàn công ty được …` in a news item's lead: the grassroots
+    union of the unit the lead named whole before it (`Công đoàn cơ sở Công ty TNHH Thủy sản Mỹ Xuyên`)."""
+    _, lead = _lead(body, title)
+    m = next((m for m in _BARE_UNIT_UNION.finditer(lead) if not lead[m.end():].lstrip()[:1].isupper()), None)
+    if m is None:
+        return None
+    word = m.group("unit")
+    named = [u for u in re.finditer(rf"(?<![\wÀ-ỹ]){re.escape(word[:1].upper() + word[1:])} (?=[A-ZĐÀ-Ỹ])", lead[:m.start()])]
+    for u in reversed(named):
+        found = organizations_in(f"{_ORG_GRASSROOTS} {lead[u.start():m.start()]}")
+        if found and len(found[0].split()) > len(_ORG_GRASSROOTS.split()) + 2:
+            return found[0]
+    return None
 
 
 def news_organization(body: str, title: str | None, fallback: bool = True) -> str | None:

@@ -32,6 +32,7 @@ from extractors.docmeta import (
     news_organization,
     organizations_in,
     signature_organization,
+    unit_union_of_lead,
 )
 from extractors.lang import entry
 from extractors.lang import load as load_yaml
@@ -110,7 +111,8 @@ def _kind_without_heading(text: str, meta_kind: str | None, header: Header, fmt:
     if header.kind:
         return header.kind
     if (note := SPEECH_NOTE_RE.search(text[:1500])) is not None:
-        return dict(KIND_WORDS)[" ".join(note.group(1).lower().split())]  # `(Tham luận của …)` on a web page
+        word = note.group(1) or note.group(2)  # `(Tham luận của …)` on a web page, or its title `Tham luận tại …:`
+        return dict(KIND_WORDS)[" ".join(word.lower().split())]
     if NEWS_TAG_RE.search(text[:3000]) or has_news_lead(text) or (fmt == "html" and header.issuer is None):
         return "tin"
     return "văn bản"
@@ -167,7 +169,8 @@ def segment_documents(norm: NormalizedText, source: str, meta_title: str | None 
         if kind == "tin":
             organization = news_organization(body, title, fallback=False)
             if not is_named(canonical_organization(organization) or ""):
-                organization = _title_place_body(title, body) or _banner_completed(body, header) or organization \
+                organization = unit_union_of_lead(body, title) or _title_place_body(title, body) \
+                    or _banner_completed(body, header) or organization \
                     or find_organization(body, None)
             date = (meta_date if i == 0 else None) or read_byline_date(body) or find_date(body)
             if header.number is None:  # a site's banner over a news item is no issuer

@@ -183,6 +183,8 @@ def test_plain_text_header_lines_stay_apart():
      "Công đoàn Hưng Thịnh: Thu nhập bình quân 7,8 triệu đồng/tháng\n\n08:15 | 09/03/2024"),
     ("Công đoàn Thủ đô: 9 tháng phát triển hơn 41.000 đoàn viên\n15/10/2025 - 09:30 (GMT+07:00)",
      "Công đoàn Thủ đô: 9 tháng phát triển hơn 41.000 đoàn viên\n\n15/10/2025 - 09:30 (GMT+07:00)"),
+    ("Thừa Thiên - Huế dành hơn 12 tỉ đồng chăm lo Tết\n11-12-2024 - 16:20 | Tin, ảnh: Quang Nhật",  # its credit
+     "Thừa Thiên - Huế dành hơn 12 tỉ đồng chăm lo Tết\n\n11-12-2024 - 16:20 | Tin, ảnh: Quang Nhật"),
     ("Nghệ An: 10 tháng kết nạp hơn 8.600 đoàn viên\n20-11-2025 - 15:12",  # dashes (corpus/keys_blind20)
      "Nghệ An: 10 tháng kết nạp hơn 8.600 đoàn viên\n\n20-11-2025 - 15:12"),
     # a speech's labels open lines of their own; a label a PDF wrapped goes on (keys_blind21 as PDF)

@@ -138,6 +138,10 @@ CANONICAL = [
     ("Công đoàn CCN Tân Hồng", "Công đoàn Cụm công nghiệp Tân Hồng"),
     ("Công đoàn KCNC Hòa Lạc", "Công đoàn Khu công nghệ cao Hòa Lạc"),
     ("CĐCS XN May 1", "Công đoàn cơ sở Xí nghiệp May 1"),
+    # corpus/keys_blind23 (first run): traditional-medicine and rehabilitation hospitals
+    ("CĐCS BV YDCT tỉnh Tuyên Quang", "Công đoàn cơ sở Bệnh viện Y dược cổ truyền tỉnh Tuyên Quang"),
+    ("CĐCS Bệnh viện YHCT tỉnh Phú Thọ", "Công đoàn cơ sở Bệnh viện Y học cổ truyền tỉnh Phú Thọ"),
+    ("CĐCS Bệnh viện PHCN tỉnh Phú Thọ", "Công đoàn cơ sở Bệnh viện Phục hồi chức năng tỉnh Phú Thọ"),
     # corpus/keys_blind20 (first run): ethnic boarding schools
     ("CĐCS Trường PTDTNT THCS An Lão", "Công đoàn cơ sở Trường Phổ thông Dân tộc nội trú THCS An Lão"),
     ("CÔNG ĐOÀN TRƯỜNG PTDTNT THCS AN LÃO", "Công đoàn cơ sở Trường Phổ thông Dân tộc nội trú THCS An Lão"),

@@ -174,6 +174,27 @@ OWN = [
     ("Ý KIẾN THAM LUẬN\nĐơn vị: Công đoàn Viên chức tỉnh Bạc Liêu\nNgười trình bày: Nguyễn Thị Lan, Phó Chủ tịch\n\n"
      "Năm qua, Công đoàn Viên chức tỉnh có 86 CĐCS với 7.420 đoàn viên.", "tham luận",
      "Công đoàn Viên chức tỉnh Bạc Liêu", None),
+    # a web page carrying a speech: its title opens with the kind, its lead names the speaker (keys_blind22)
+    ("BÁO TÂY NINH ĐIỆN TỬ\nTrang chủ › Chính trị › Đại hội Công đoàn tỉnh\nThứ Sáu, 20/10/2023 - 07:45\n\n"
+     "Tham luận tại Đại hội: Phát triển đoàn viên trong doanh nghiệp có vốn đầu tư nước ngoài\n\n(BTNO) - Tại Đại hội "
+     "đại biểu Công đoàn tỉnh Tây Ninh lần thứ XI, đồng chí Lê Thị Mỹ Dung, Chủ tịch LĐLĐ thị xã Trảng Bàng trình bày "
+     "tham luận về công tác phát triển đoàn viên.\n\nThị xã hiện có 152 CĐCS với 68.930 đoàn viên.", "tham luận",
+     "Liên đoàn Lao động thị xã Trảng Bàng", "2023-10-20"),
+    # keys_blind23 (first run): a news item's union named by its unit's word after the lead named the unit whole; a
+    # newspaper's banner over its breadcrumb is no headline; a booklet's running footer names the speaker
+    ("BÁO CẦN THƠ\nTrang chủ › Xã hội › Lao động - Việc làm\n\nKhi công nhân thủy sản có \"điểm tựa\"\n"
+     "Cập nhật: 08:45, 15/09/2025\n\n(CT) - Với gần 1.900 lao động, Công ty TNHH Thủy sản Mỹ Xuyên (xã Mỹ Xuyên) là "
+     "một trong những doanh nghiệp chế biến lớn của khu vực Sóc Trăng cũ. Công đoàn công ty được công nhân gọi vui là "
+     "nhà chung.", "tin", "Công đoàn cơ sở Công ty TNHH Thủy sản Mỹ Xuyên", "2025-09-15"),
+    ("NGƯỜI LAO ĐỘNG\nCông đoàn › Chăm lo người lao động\n\nThừa Thiên - Huế dành hơn 12 tỉ đồng chăm lo Tết\n"
+     "11-12-2024 - 16:20 | Tin, ảnh: Quang Nhật\n\n(NLĐO) - Ngày 11-12, LĐLĐ tỉnh Thừa Thiên - Huế cho biết đã ban "
+     "hành kế hoạch chăm lo Tết cho khoảng 18.000 đoàn viên, người lao động. LĐLĐ TP Đà Nẵng trao 1.000 suất quà.",
+     "tin", "Liên đoàn Lao động tỉnh Thừa Thiên Huế", "2024-12-11"),
+    ("ĐẠI HỘI CÔNG ĐOÀN TỈNH NINH BÌNH LẦN THỨ XIII, NHIỆM KỲ 2023 - 2028\n\nPHÁT TRIỂN ĐOÀN VIÊN Ở VÙNG BIỂN KIM SƠN\n\n"
+     "Kính thưa Đoàn Chủ tịch Đại hội!\n\nHuyện chúng tôi hiện có 2 cụm công nghiệp với hơn 11.000 lao động.\n\n"
+     "Kỷ yếu Đại hội - Tham luận của LĐLĐ huyện Kim Sơn                  Trang 37\n\n"
+     "Công tác chăm lo được quan tâm: trong nhiệm kỳ xây mới 26 nhà.", "tham luận", "Liên đoàn Lao động huyện Kim Sơn",
+     None),
     # a report on its own congress's resolution (session 11)
     ("BÁO CÁO TÓM TẮT\nKết quả thực hiện Nghị quyết Đại hội Công đoàn huyện Đức Phổ nhiệm kỳ 2018 - 2023\n\n"
      "Nhiệm kỳ qua, LĐLĐ huyện kết nạp 2.840 đoàn viên, đạt 113% chỉ tiêu.", "báo cáo",

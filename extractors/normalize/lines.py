@@ -75,6 +75,9 @@ def _opening_lines() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _WHOLE_PARENTHESIS = re.compile(r"\([^()]{3,}\)")
 
 
+_COLUMN_GAP = re.compile(r"\S(?: {3,}|\t)\s*\S")
+
+
 def collapse_spaces(mt: MappedText) -> MappedText:
     """Runs of spaces/tabs (and NBSP, CR) become one space."""
     return substitute(mt, _SPACES, lambda m: None if m.group(0) == " " else " ")
@@ -178,17 +181,22 @@ def join_lines(mt: MappedText, hard_breaks: tuple[int, ...] = (), layout_blocks:
     """Join broken lines and strip line ends. `hard_breaks`: raw offsets where a block that must
     stay apart (heading, table cell, caption) starts or ends. `layout_blocks`: the blank lines are
     the paragraphs a PDF's layout found, so a line break without one is inside a paragraph."""
+    columns = [bool(_COLUMN_GAP.search(ln.text)) for ln in _lines(mt.text)]  # a header row's two columns
     mt = collapse_spaces(mt)
     lines = _lines(mt.text)
     if not lines:
         return MappedText("", ())
+    if len(columns) != len(lines):
+        columns = [False] * len(lines)
     layout = measure_layout(lines)
     if layout_blocks:
         layout = dataclasses.replace(layout, blank_paragraphs=True)
     edits = [Edit(0, lines[0].start, "")]
     paragraph = lines[0].text
-    for a, b in zip(lines, lines[1:], strict=False):
+    for k, (a, b) in enumerate(zip(lines, lines[1:], strict=False)):
         sep = decide_break(a, b, layout, paragraph)
+        if sep == " " and (columns[k] or columns[k + 1]) and is_caps_heading(a.text) and is_caps_heading(b.text):
+            sep = "\n\n"  # rows of a header's two columns (`LĐLĐ TỈNH …   UBND THÀNH PHỐ …`) are no wrapped title
         if sep in (" ", "") and _crosses(mt, a, b, hard_breaks):
             sep = "\n\n"
         if "\n" in sep:
