@@ -186,18 +186,34 @@ def table_figures(text: str, table: list[Row], mentions: list[NumberMention]) ->
             if k == label_col or cols[k].index or not cell.text or not _NUMERIC_CELL.match(cell.text):
                 continue
             counted = _counted_in(header.cells[k].text) if units and k < len(header.cells) else None
+            own = header.cells[k].text if k < len(header.cells) else ""
+            if units and counted is None and k < len(header.cells) and _PLAN_HEADER.match(header.cells[k].text):
+                # `Chỉ tiêu 2024 | Kết nạp 6 tháng`: the plan of what the column after it counts
+                planned = next((j for j in range(k + 1, len(header.cells)) if _counted_in(header.cells[j].text)), None)
+                if planned is not None:
+                    counted = _counted_in(header.cells[planned].text)
+                    own = f"{own} {header.cells[planned].text}"
             if units and counted is None and k < len(header.cells) and header.cells[k].text.strip():
                 # `Số đoàn viên | Kết nạp mới`: a header that names no noun counts what the one before it does
                 counted = next((c for j in range(k - 1, label_col, -1) if j < len(header.cells)
                                 and (c := _counted_in(header.cells[j].text))), None)
             for m in mentions_between(mentions, cell.start, cell.end):
-                out.append(_cell_figure(text, r, header, cell, cols[k], header.cells[k].text if counted else label,
-                                        counted or entity, m))
+                out.append(_cell_figure(text, r, header, cell, cols[k], own if counted else label, counted or entity, m))
     return out
 
 
+_HEADER_VERB = re.compile(r"^\s*(" + phrase_pattern(list(CUES["table_header_verbs"])) + r")(?![\wÀ-ỹ])", re.I)
+_PLAN_HEADER = re.compile(r"^\s*" + phrase_pattern(CUES["table_plan_headers"]) + r"(?:\s+(?:năm\s+)?(?:19|20)\d\d)?\s*$",
+                          re.I)
+
+
 def _counted_in(header: str) -> str | None:
-    """What a column counts when the rows are units: the countable noun its header names."""
+    """What a column counts when the rows are units: the countable noun its header names, or what its verb
+    counts (`Kết nạp 6 tháng`: new members); none for a plan's column (`Chỉ tiêu 2024`)."""
+    if _PLAN_HEADER.match(header):
+        return None
+    if (v := _HEADER_VERB.match(header)) is not None:
+        return CUES["table_header_verbs"][v.group(1).lower()]
     m = COUNTABLE.search(header)
     return expand_abbreviations(m.group(0)).lower() if m else None
 
