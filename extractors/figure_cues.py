@@ -57,6 +57,8 @@ MONEY_AFTER = re.compile(r"^\s*(?:" + "|".join(map(re.escape, sorted(CUES["money
                          + r")(?![\wÀ-ỹ])(?!\s+(?:" + "|".join(map(re.escape, CUES["dong_not_money"]))
                          + r")(?![\wÀ-ỹ]))", re.I)
 CONTACT = _rx(CUES["contact_cues"])
+MESSAGE_HEADER_LINE = re.compile(CUES["message_header_line"], re.M)
+AVERAGE_OF_PREVIOUS = re.compile(CUES["average_of_previous"], re.I)
 
 _PATTERNS = CUES["patterns"]
 

@@ -133,6 +133,9 @@ def _is_not_figure(text: str, m: NumberMention, before: str, after: str) -> bool
     digits = re.sub(r"\D", "", m.text)
     if before.endswith("(") and re.match(r"^\s*\)", after):
         return True  # "(1)": a footnote, a list mark, a call like "alert(1)"
+    nl = text.rfind("\n", max(0, m.start - 200), m.start)
+    if (nl >= 0 or m.start <= 200) and cue.MESSAGE_HEADER_LINE.match(text, nl + 1):
+        return True  # a forwarded e-mail's `Subject: CV 412 …`, `Date: …` (a short line)
     if cue.CONTACT.search(before[-60:]) or re.match(r"^\s*:\s*\d", after):
         return True  # a phone or account number, a time "8:30", a standard "9001:2015"
     if len(digits) == 2 and not (m.percent or m.money) and re.search(r"(?<!\d)\d{1,2}\s*[:h]\s*$", before):
@@ -421,6 +424,11 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
                 # "Số đoàn viên … tăng từ 14.230 người": who they are, the noun nearest before the number
                 entity = entity_before(segment.rsplit(",", 1)[-1]) or entity_before(clause_before) \
                     or entity_before(before) or entity
+        # "kết nạp 2.140 đoàn viên, bình quân mỗi năm 428 người": the average of what the figure before counted
+        of_prev = aggregation == "average" and bool(out) and out[-1].unit == unit and out[-1].relation == "level" \
+            and bool(cue.AVERAGE_OF_PREVIOUS.fullmatch(text[prev_end:m.start])) if prev_end is not None else False
+        if of_prev:
+            entity = out[-1].entity
         if relation in ("achievement", "excess") and denominator is None:
             # "kết nạp 1.234 đoàn viên, vượt 23% kế hoạch": the plan is of what the clause counted
             entity = (out[-1].entity if out else None) or entity_before(clause_before) or entity
@@ -436,6 +444,7 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
             entity=entity, modality=modality,
             # a change or a percentage of plan is not a level of any indicator (COMPARABLE.md)
             indicator=None if relation in NOT_LEVELS and denominator is None
+            else out[-1].indicator if of_prev
             else figure_indicator(text, s, entity, ws, we, m.start, unit, modality),
             comparator=comparator, aggregation=aggregation, period_years=fig_period,
             deadline_year=deadline, recurrence=recurrence, sentence_start=sent_start,

@@ -280,6 +280,18 @@ def test_per_unit_amounts_are_averages_and_per_year_a_yearly_total(text, number,
 
 
 # --- deadlines of targets in news and reports (figure_cues.yaml deadline_date, target_lead_year) ------
+@pytest.mark.parametrize("text", [
+    # a forwarded e-mail's header lines hold no figures (corpus/keys_blind20/23 first runs: `CV 412 … 6 thang`)
+    "---------- Forwarded message ---------\nFrom: Van phong LDLD tinh <vp@gmail.com>\n"
+    "Date: Fri, Jul 12, 2024 at 3:41 PM\nSubject: CV 412 ve day manh phat trien doan vien 6 thang cuoi nam\n"
+    "To: <ldld@gmail.com>\n\nNăm 2024, toàn tỉnh kết nạp 6.215 đoàn viên.",
+    "Từ: Văn phòng LĐLĐ TP Pleiku\nDate: Thứ Sáu, 21 thg 7, 2023 lúc 14:25\nTiêu đề: Kết luận hội nghị 21 ủy viên\n\n"
+    "Năm 2024, toàn tỉnh kết nạp 6.215 đoàn viên.",
+])
+def test_a_forwarded_mails_header_holds_no_figures(text):
+    assert [f.text for f in extract_figures(text)] == ["6.215"]
+
+
 DEADLINES = [
     # (sentence, number, modality, deadline_year)
     ("Năm 2025, Liên đoàn Lao động huyện phấn đấu kết nạp 800 đoàn viên.", "800", "target", 2025),  # N
@@ -408,3 +420,15 @@ def test_a_list_number_takes_the_entity_its_list_named_before_it():
 def test_list_and_classifier_review_cases(text, number, entity, indicator):
     f = one(text, number)
     assert (f.entity, f.indicator) == (entity, indicator)
+
+
+@pytest.mark.parametrize("text,number,entity,indicator", [
+    # the average right after a count is of what the count counted (corpus/keys_blind23, first run)
+    ("5 năm qua, công đoàn huyện kết nạp 2.140 đoàn viên, bình quân mỗi năm 428 người, đạt 118,9% chỉ tiêu.", "428",
+     "đoàn viên", "new_members"),
+    ("Nhiệm kỳ qua thành lập mới 61 CĐCS, bình quân 12 đơn vị mỗi năm.", "12", "công đoàn cơ sở",
+     "new_grassroots_unions"),
+])
+def test_an_average_after_a_count_is_of_what_it_counted(text, number, entity, indicator):
+    f = next(f for f in extract_figures(text, doc_kind="tham luận") if f.text.startswith(number))
+    assert (f.aggregation, f.entity, f.indicator) == ("average", entity, indicator)
