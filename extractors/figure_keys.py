@@ -19,7 +19,7 @@ from functools import cache
 
 from extractors.lang import compile_pattern, entry, phrase_pattern
 from extractors.org_mentions import OrgMention, org_mentions, scope_hits
-from extractors.orgnames import home_province, level_of, place_body, province_of, same_body
+from extractors.orgnames import home_province, level_of, place_body, province_of, same_body, short_name_of
 from extractors.records import Figure
 from extractors.sentences import Sentence, split_sentences
 from extractors.settings import SETTINGS
@@ -143,7 +143,8 @@ class _Index:
                       if not _in_spans(t.start, ctx.reference_spans)]
         self.time_starts = [t.start for t in self.times]
         own = [b for b in (ctx.organization, ctx.superior) if b]
-        self.orgs = [dataclasses.replace(o, name=next((b for b in own if same_body(o.name, b)), o.name))
+        self.orgs = [dataclasses.replace(o, name=next((b for b in own if same_body(o.name, b)
+                                                       or short_name_of(o.name, b)), o.name))
                      for o in org_mentions(text, (ctx.organization, ctx.superior))
                      if not _in_spans(o.start, ctx.reference_spans)]  # the document's own spelling
         self.org_starts = [o.start for o in self.orgs]
@@ -241,7 +242,7 @@ def _clause_year(idx: _Index, s: Sentence, f: Figure, target: bool) -> int | Non
             and time_re("comparison_previous_before").search(idx.text[max(0, opened - 40):opened + 1]):
         return idx.ctx.year - 1  # "tăng 03 đoàn viên so với năm học trước (42 đoàn viên)"
     mentions = [t for t in idx.times_in(a, b) if (target or not _future(t, idx.ctx))
-                and _parenthesis_allows(idx.text, t, f, a)]
+                and _parenthesis_allows(idx.text, t, f, a) and not _dates_another_value(idx.text, t, f)]
     semi = idx.text.rfind(";", a, f.char_start)
     # the figure's own clause first ("…năm 2023, X kết nạp 24.600; hiện X có 3.120"), then what
     # opens the sentence ("Năm 2023, … kết nạp 386 đoàn viên; thành lập mới 04 …")
@@ -261,6 +262,16 @@ def _clause_year(idx: _Index, s: Sentence, f: Figure, target: bool) -> int | Non
     return earlier[0].year if earlier else None
 
 
+def _dates_another_value(text: str, t: TimeMention, f: Figure) -> bool:
+    """`nhiều hơn năm 2023 (412 đoàn viên)`: a time whose own value follows it in parentheses dates that
+    value, not `f` (unless `f` is that value)."""
+    m = time_re("dates_its_value_after").match(text, t.end)
+    if m is None:
+        return False
+    close = text.find(")", t.end, t.end + 120)
+    return not (t.end < f.char_start and (close < 0 or f.char_start < close))
+
+
 def _future(t: TimeMention, ctx: KeyContext) -> bool:
     """A time after the document's year cannot be the time of an actual figure (a deadline, a plan
     period), nor can a deadline."""
@@ -277,6 +288,13 @@ def _heading_year(idx: _Index, s: Sentence, target: bool) -> int | None:
     return None
 
 
+def _tet_figure(idx: _Index, s: Sentence, f: Figure) -> bool:
+    """A figure of the coming Tết in a late-year document about it: gifts and support, or anything its
+    sentence says is for the Tết (`02 chuyến xe đưa 90 công nhân về quê đón Tết`)."""
+    return idx.ctx.tet_year is not None and (f.indicator in entry(_TIME, "tet_flow_indicators")
+                                             or bool(time_re("tet_sentence").search(idx.text, s.start, s.end)))
+
+
 def _figure_year(idx: _Index, s: Sentence, f: Figure, lead: int | None) -> tuple[int | None, str | None]:
     ctx = idx.ctx
     if f.modality == "target":
@@ -289,6 +307,8 @@ def _figure_year(idx: _Index, s: Sentence, f: Figure, lead: int | None) -> tuple
             return y, CLAUSE
         if (y := _heading_year(idx, s, target=True)) is not None:
             return y, HEADING
+        if _tet_figure(idx, s, f):
+            return ctx.tet_year, DOCUMENT  # the plan of a December item on the coming Tết: that Tết's
         if idx.horizon is not None:
             return idx.horizon, DOCUMENT
         return (ctx.year, DOCUMENT) if ctx.year is not None else (None, None)
@@ -300,7 +320,7 @@ def _figure_year(idx: _Index, s: Sentence, f: Figure, lead: int | None) -> tuple
         return y, HEADING
     if lead is not None:
         return lead, HEADING
-    if ctx.tet_year is not None and f.indicator in entry(_TIME, "tet_flow_indicators"):
+    if _tet_figure(idx, s, f):
         return ctx.tet_year, DOCUMENT  # gifts of a December item on `Tết Sum vầy - Xuân Bính Ngọ 2026`: that Tết's
     year = ctx.reported_year or ctx.year
     if ctx.reported_year and f.unit != "vnd" \

@@ -133,6 +133,8 @@ def _is_not_figure(text: str, m: NumberMention, before: str, after: str) -> bool
     digits = re.sub(r"\D", "", m.text)
     if before.endswith("(") and re.match(r"^\s*\)", after):
         return True  # "(1)": a footnote, a list mark, a call like "alert(1)"
+    if len(digits) <= 2 and cue.DAY_MONTH_BEFORE.search(before[-20:]):
+        return True  # "Ngày 11-12": the month of a date
     nl = text.rfind("\n", max(0, m.start - 200), m.start)
     if (nl >= 0 or m.start <= 200) and cue.MESSAGE_HEADER_LINE.match(text, nl + 1):
         return True  # a forwarded e-mail's `Subject: CV 412 …`, `Date: …` (a short line)

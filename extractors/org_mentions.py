@@ -82,6 +82,10 @@ def org_mentions(text: str, places: Sequence[str | None] = ()) -> list[OrgMentio
         if m.start() < last_end:
             continue
         name = organization_at(text, m)
+        if not name and (led := _place_led(text, m)) is not None:
+            out.append(led)  # "Tại Quảng Trị, LĐLĐ tỉnh dự kiến …": that place's federation
+            last_end = led.end
+            continue
         if not name or not m.group(0)[:1].isupper():
             continue  # "các cấp công đoàn tỉnh X": the union system, not a body's name
         canonical = canonical_organization(name)
@@ -219,6 +223,23 @@ def _a_list(name: str, canonical: str) -> bool:
     if not re.match(rf"\S+(?:\s+\S+){{0,3}}\s+{re.escape(plural)}\s", name):
         return False
     return not canonical.startswith(tuple(entry(_ORG, "plural_heads")))
+
+
+_LEVEL_WORD = re.compile(r"\s+(tỉnh|thành phố|huyện|quận|thị xã)(?![\wÀ-ỹ])(?!\s+(?-i:[A-ZĐ]))", re.I)
+
+
+def _place_led(text: str, head: re.Match[str]) -> OrgMention | None:
+    """A federation named by its level alone (`LĐLĐ tỉnh`) right after a sentence opened with a place
+    (`Tại Quảng Trị, `): that place's federation, or None."""
+    if canonical_organization(head.group(0)) != entry(_ORG, "territorial_union")["means"]:
+        return None
+    level = _LEVEL_WORD.match(text, head.end())
+    lead = compile_pattern(_ORG, "place_lead", entry(_ORG, "place_lead")).search(text, max(0, head.start() - 60),
+                                                                               head.start())
+    if level is None or lead is None:
+        return None
+    body = place_body(lead.group("place").strip(), level.group(1).lower())
+    return OrgMention(head.start(), level.end(), body, True) if body else None
 
 
 def _with_place(name: str, places: Sequence[str | None]) -> str:

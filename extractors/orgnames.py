@@ -398,6 +398,21 @@ def same_body(a: str | None, b: str | None) -> bool:
     return bare(a) == bare(b) and (not wa - wb or not wb - wa)
 
 
+def short_name_of(short: str | None, body: str | None) -> bool:
+    """`Công đoàn Hòa Vinh` for `Công đoàn cơ sở Công ty TNHH Giày da Hòa Vinh`: a union named by its
+    unit's last proper words alone (not a place's: `Công đoàn Điện Bàn` is a federation's)."""
+    if not short or not body:
+        return False
+    head, grassroots = entry(_ORG, "territorial_union")["head"], entry(_ORG, "grassroots_head")
+    if not short.startswith(head + " ") or not body.startswith(grassroots + " "):
+        return False
+    tail = short[len(head) + 1:].split()
+    words = body.split()
+    return 1 <= len(tail) <= 3 and all(w[:1].isupper() for w in tail) and len(words) > len(tail) + 3 \
+        and words[-len(tail):] == tail and place_body(" ".join(tail)) is None \
+        and not entry(_ORG, "national_federation").endswith(" " + " ".join(tail))  # `Công đoàn Việt Nam`
+
+
 def organization_id(canonical: str) -> str:
     """A stable id for a canonical name: lowercase ASCII words joined by '-'."""
     base = unicodedata.normalize("NFD", canonical.lower().replace("đ", "d"))

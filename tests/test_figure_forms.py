@@ -292,6 +292,16 @@ def test_a_forwarded_mails_header_holds_no_figures(text):
     assert [f.text for f in extract_figures(text)] == ["6.215"]
 
 
+@pytest.mark.parametrize("text,figures", [
+    # corpus/keys_blind23: a news item's lead gives the day and month with a hyphen
+    ("(NLĐO) - Ngày 11-12, LĐLĐ tỉnh trao 1.500 suất quà.", ["1.500"]),
+    ("Sáng 3-1, Công đoàn ngành trao 120 suất quà.", ["120"]),
+    ("Công đoàn trao 10-12 suất quà mỗi đợt.", ["10-12"]),  # a range, not a date
+])
+def test_a_day_and_month_written_with_a_hyphen_is_a_date(text, figures):
+    assert [f.text for f in extract_figures(text, "tin")] == figures
+
+
 DEADLINES = [
     # (sentence, number, modality, deadline_year)
     ("Năm 2025, Liên đoàn Lao động huyện phấn đấu kết nạp 800 đoàn viên.", "800", "target", 2025),  # N

@@ -592,3 +592,62 @@ def test_gifts_of_a_coming_tet_take_its_year():
     ctx = KeyContext(organization="Liên đoàn Lao động tỉnh An Giang", year=2025, month=12, tet_year=2026)
     got = {f.text: f.year for f in assign_keys(text, extract_figures(text, "tin"), ctx)}
     assert got == {"1.240": 2026, "3.846": 2025}  # a stock stands at the item's date
+
+
+def test_what_a_sentence_says_is_for_the_coming_tet_takes_its_year():
+    # corpus/keys_blind23: a December plan "sẽ … tổ chức 02 chuyến xe đưa 90 công nhân về quê đón Tết"
+    text = ("LĐLĐ tỉnh sẽ tổ chức 02 chuyến xe đưa 90 công nhân về quê đón Tết. "
+            "Trong 11 tháng năm 2024, LĐLĐ tỉnh kết nạp 4.860 đoàn viên. Hiện có 1.126 CĐCS.")
+    ctx = KeyContext(organization="Liên đoàn Lao động tỉnh Thừa Thiên Huế", year=2024, month=12, tet_year=2025)
+    got = {f.text: f.year for f in assign_keys(text, extract_figures(text, "tin"), ctx)}
+    assert got == {"02": 2025, "90": 2025, "4.860": 2024, "1.126": 2024}
+
+
+@pytest.mark.parametrize("text,names", [
+    # corpus/keys_blind23: a news item quoting a neighbouring province
+    ("Các địa phương lân cận cũng đã sẵn sàng. Tại Quảng Trị, LĐLĐ tỉnh dự kiến trao 6.500 suất quà.",
+     ["Liên đoàn Lao động tỉnh Quảng Trị"]),
+    ("Ở huyện Gio Linh, Liên đoàn Lao động huyện trao 30 suất.", ["Liên đoàn Lao động huyện Gio Linh"]),
+    ("Tại Hội nghị, LĐLĐ tỉnh trao 50 suất quà.", []),  # not a place: the document's own, named elsewhere
+    ("Tại Quảng Trị, LĐLĐ huyện Gio Linh trao 30 suất.", ["Liên đoàn Lao động huyện Gio Linh"]),  # named itself
+])
+def test_a_federation_named_by_its_level_after_a_place_is_that_places(text, names):
+    assert [o.name for o in org_mentions(text, ("Liên đoàn Lao động tỉnh Thừa Thiên Huế",))] == names
+
+
+@pytest.mark.parametrize("short,body,same", [
+    # corpus/keys_blind22: a news item calls the grassroots union by its company's last words
+    ("Công đoàn Hòa Vinh", "Công đoàn cơ sở Công ty TNHH Giày da Hòa Vinh", True),
+    ("Công đoàn Vinh", "Công đoàn cơ sở Công ty TNHH Giày da Hòa Vinh", False),  # not the whole proper name
+    ("Công đoàn Việt Nam", "Công đoàn cơ sở Công ty TNHH Dệt Việt Nam", False),  # the national union
+    ("Công đoàn Điện Bàn", "Công đoàn cơ sở Công ty TNHH May Điện Bàn", False),  # a town's federation
+])
+def test_a_union_called_by_its_units_last_words(short, body, same):
+    from extractors.orgnames import short_name_of
+    assert short_name_of(short, body) is same
+
+
+@pytest.mark.parametrize("text,years", [
+    # corpus/keys_blind23: a congress speech says `Đầu nhiệm kỳ` without years: the term the congress closes
+    ("ĐẠI HỘI CÔNG ĐOÀN TỈNH NINH BÌNH LẦN THỨ XIII, NHIỆM KỲ 2023 - 2028\n\nĐầu nhiệm kỳ (2.870 đoàn viên), "
+     "công đoàn huyện còn khó khăn; đến nay đã có 4.315 đoàn viên.", {"2.870": 2018, "4.315": 2023}),
+    ("ĐẠI HỘI CÔNG ĐOÀN HUYỆN LẦN THỨ X, NHIỆM KỲ 2023 - 2028\n\nNgay từ đầu nhiệm kỳ mới, phấn đấu kết nạp "
+     "500 đoàn viên.", {"500": 2028}),  # the new term's: a target of the term
+])
+def test_the_start_of_the_term_a_congress_closes(text, years):
+    ctx = KeyContext(organization="Liên đoàn Lao động huyện Kim Sơn", year=2023)
+    got = {f.text: f.year for f in assign_keys(text, extract_figures(text, "tham luận"), ctx)}
+    assert got == years
+
+
+@pytest.mark.parametrize("text,years", [
+    # corpus/keys_blind23: a year with its own value in parentheses dates that value, not the figures around it
+    ("Năm qua, toàn huyện kết nạp 486 đoàn viên, nhiều hơn năm 2023 (412 đoàn viên) và năm 2022 (251 đoàn viên); "
+     "thành lập mới 07 CĐCS.", {"486": 2024, "412": 2023, "251": 2022, "07": 2024}),
+    ("So với cuối năm 2023 (139 CĐCS), số CĐCS tăng 03 đơn vị.", {"139": 2023, "03": 2024}),
+    ("Năm 2023 (tính đến 31/12), toàn huyện có 96 CĐCS.", {"96": 2023}),  # no value in the parenthesis
+])
+def test_a_year_with_its_value_in_parentheses_dates_only_that_value(text, years):
+    ctx = KeyContext(organization="Liên đoàn Lao động huyện Trà Ôn", year=2025, month=1, reported_year=2024)
+    got = {f.text: f.year for f in assign_keys(text, extract_figures(text, "báo cáo"), ctx)}
+    assert got == years

@@ -554,6 +554,10 @@ def test_people_counted_as_members():
      "grassroots_unions"),
     ("công đoàn cơ sở", "thành lập mới 5 CĐCS, nâng tổng số CĐCS lên 97", "5", "count", "actual",
      "new_grassroots_unions"),
+    # … or with no noun after `tổng số`, right after what was added (corpus/keys_blind23)
+    ("người", "CĐCS Công ty X kết nạp 512 đoàn viên, nâng tổng số lên 4.860 người", "4.860", "count", "actual",
+     "members"),
+    ("đơn vị", "thành lập mới 5 CĐCS, nâng tổng số lên 97 đơn vị", "97", "count", "actual", "grassroots_unions"),
     # members over the workforce, then the share; a share that is members; staff of an agency (keys_blind20/21)
     ("lao động", "toàn ngành có 46 CĐCS với 5.812 đoàn viên (nữ 2.390) trên tổng số 6.247 lao động, đạt 93%.",
      "93%", "percent", "actual", "membership_rate"),
