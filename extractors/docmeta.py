@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from extractors.lang import compile_pattern, entry, load
+from extractors.orgnames import canonical_organization
 
 _DATA = load("segment.yaml")
 ORG_HEADS = sorted(_DATA["org_heads"], key=len, reverse=True)
@@ -447,7 +448,13 @@ def news_organization(body: str, title: str | None, fallback: bool = True) -> st
         in_lead = in_lead[1:]  # `Tổng Liên đoàn … phối hợp với LĐLĐ tỉnh An Giang tổ chức …`: the local body's item
     bare = _BARE_PROVINCE_BODY.search(lead)
     if not fallback and bare and (not in_lead or bare.start() < in_lead[0][0]):
-        return None  # `Liên đoàn Lao động tỉnh tổ chức …` first: the site's federation, named bare (segment)
+        # `Liên đoàn Lao động tỉnh tổ chức …` first: the site's federation, named bare (segment), unless the
+        # title names a province's (`Công đoàn Hải Dương 6 tháng kết nạp …`): the bare one is that
+        head = entry("organizations.yaml", "territorial_union")["means"]
+        in_title = [o for n in organizations_in(title or "") if (o := canonical_organization(n))
+                    and o.startswith(tuple(f"{head} {w} " for w in (entry("organizations.yaml", "province_word"),
+                                                                    entry("organizations.yaml", "city_word"))))]
+        return in_title[0] if len(in_title) == 1 else None
     if in_lead and in_lead[0][0] <= 120:
         return in_lead[0][1]
     in_title = organizations_in(title or "")

@@ -8,7 +8,14 @@ import logging
 from pathlib import Path
 
 from extractors.doc_header import read_month_line
-from extractors.figure_keys import KeyContext, assign_keys, coming_tet, document_topic, reported_year
+from extractors.figure_keys import (
+    KeyContext,
+    assign_keys,
+    coming_tet,
+    document_topic,
+    plan_year,
+    reported_year,
+)
 from extractors.figures import extract_figures
 from extractors.normalize import normalize_document
 from extractors.readers import read
@@ -54,7 +61,8 @@ def key_context(doc: Document, refs: tuple[Reference, ...]) -> KeyContext:
                       reported_year=reported_year(doc.text, doc.title, doc.year, month, doc.kind),
                       reference_spans=tuple((r.char_start, r.char_end) for r in refs),
                       topic=document_topic(doc.title, doc.text[:SETTINGS.head_zone_chars]),
-                      tet_year=coming_tet(doc.title, doc.text[:SETTINGS.head_zone_chars], doc.year, month))
+                      tet_year=coming_tet(doc.title, doc.text[:SETTINGS.head_zone_chars], doc.year, month),
+                      plan_year=plan_year(doc.title, doc.year))
 
 
 def with_block_provenance(raw: RawDocument, norm: NormalizedText, doc: Document,

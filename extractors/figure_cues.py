@@ -58,6 +58,7 @@ MONEY_AFTER = re.compile(r"^\s*(?:" + "|".join(map(re.escape, sorted(CUES["money
                          + r")(?![\wÀ-ỹ]))", re.I)
 CONTACT = _rx(CUES["contact_cues"])
 MESSAGE_HEADER_LINE = re.compile(CUES["message_header_line"], re.M)
+SOCIAL_COUNTS_LINE = re.compile(CUES["social_counts_line"], re.I)
 AVERAGE_OF_PREVIOUS = re.compile(CUES["average_of_previous"], re.I)
 
 _PATTERNS = CUES["patterns"]

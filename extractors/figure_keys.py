@@ -44,6 +44,7 @@ class KeyContext:
     reference_spans: tuple[tuple[int, int], ...] = ()
     topic: str | None = None  # the body its title says it is about (`… làm việc với CĐCS Công ty X`)
     tet_year: int | None = None  # the coming Tết a late-year document's title or lead is about
+    plan_year: int | None = None  # the one year a plan's title names (`Kế hoạch … năm 2024`): its targets'
 
 
 def coming_tet(title: str | None, opening: str, year: int | None, month: int | None) -> int | None:
@@ -54,6 +55,16 @@ def coming_tet(title: str | None, opening: str, year: int | None, month: int | N
     kinds = ("lunar_new_year", "lunar_year_name")
     ahead = [t.year for t in time_mentions(f"{title or ''}\n{opening}", year, month) if t.kind in kinds]
     return year + 1 if year + 1 in ahead else None
+
+
+def plan_year(title: str | None, year: int | None) -> int | None:
+    """The one year a title names (`Kế hoạch phát triển đoàn viên … năm 2024`), when it is not before the
+    document's year and the title names no term or span: the year the plan's targets are for, or None."""
+    named = {int(y) for y in time_re("title_year").findall(title or "")}
+    if len(named) != 1 or any(t.kind in ("term", "year_span", "school_year") for t in time_mentions(title or "")):
+        return None
+    (y,) = named
+    return y if year is None or y >= year else None
 
 
 def document_topic(title: str | None, opening: str = "") -> str | None:
@@ -148,7 +159,8 @@ class _Index:
                      for o in org_mentions(text, (ctx.organization, ctx.superior))
                      if not _in_spans(o.start, ctx.reference_spans)]  # the document's own spelling
         self.org_starts = [o.start for o in self.orgs]
-        self.horizon = document_horizon(self.times, ctx.year)
+        # a plan whose title names its year (`… năm 2024`) aims at that year, though its body names a term
+        self.horizon = ctx.plan_year or document_horizon(self.times, ctx.year)
 
     def paragraph_subject(self, start: int) -> str | None:
         """The body a paragraph opens with as its subject ("Công đoàn cơ sở Công ty X là đơn vị …"):
@@ -385,8 +397,10 @@ def _letterhead(idx: _Index, a: int, b: int, named: OrgMention) -> bool:
     """A line at the top that is nothing but a body's name: the letterhead or a news site's banner
     (`LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HỒ CHÍ MINH` over an item on a CĐCS). The document's own
     organization already says what it means; it governs no figure as a heading."""
-    rest = (idx.text[a:named.start] + " " + idx.text[named.end:b]).split()
-    return a < SETTINGS.head_zone_chars and len(rest) <= 1
+    rest = (idx.text[a:named.start] + " " + idx.text[named.end:b]).upper()
+    for motto in entry("document_header.yaml", "motto"):  # a header table's row: the body beside the motto
+        rest = rest.replace(motto.upper(), " ")
+    return a < SETTINGS.head_zone_chars and len(rest.split()) <= 1
 
 
 _NUMBER = re.compile(r"(?<![\w/])\d[\d.,]*")

@@ -138,6 +138,9 @@ def _is_not_figure(text: str, m: NumberMention, before: str, after: str) -> bool
     nl = text.rfind("\n", max(0, m.start - 200), m.start)
     if (nl >= 0 or m.start <= 200) and cue.MESSAGE_HEADER_LINE.match(text, nl + 1):
         return True  # a forwarded e-mail's `Subject: CV 412 …`, `Date: …` (a short line)
+    eol = text.find("\n", m.start) % (len(text) + 1)  # the line's end (the text's, on its last line)
+    if (nl >= 0 or m.start <= 200) and eol - nl <= 120 and cue.SOCIAL_COUNTS_LINE.fullmatch(text, nl + 1, eol):
+        return True  # a post's `327 · 41 bình luận · 19 lượt chia sẻ`
     if cue.CONTACT.search(before[-60:]) or re.match(r"^\s*:\s*\d", after):
         return True  # a phone or account number, a time "8:30", a standard "9001:2015"
     if len(digits) == 2 and not (m.percent or m.money) and re.search(r"(?<!\d)\d{1,2}\s*[:h]\s*$", before):

@@ -51,6 +51,19 @@ REPEATABLE = set(_DATA["repeatable_kinds"])
 SPEECH_NOTE_RE = re.compile(_DATA["speech_note"], re.I | re.M)
 SPEECH_KINDS = set(_DATA["speech_kinds"])
 NEWS_TAG_RE = re.compile(r"^\((?:{})\)".format("|".join(map(re.escape, _DATA["news_agency_tags"]))), re.M)
+_POST_TIME = re.compile(_DATA["social_post_time"], re.M)
+_ISSUED_ANNEX = re.compile(_DATA["issued_annex"])
+
+
+def social_post_page(text: str) -> str | None:
+    """The page a social-media post was copied from, named on the line over its time line (`Công đoàn Cty
+    TNHH … Đồng Văn` / `16 tháng 8 lúc 20:15 · 🌏`), when that line names a union body; else None."""
+    lines = [line for line in text[:600].split("\n") if line.strip()][:4]  # a page's lines may stand apart
+    for k in range(1, len(lines)):
+        if _POST_TIME.match(lines[k]):
+            found = organizations_in(lines[k - 1])
+            return found[0] if found and len(lines[k - 1].split()) <= 16 else None
+    return None
 
 
 
@@ -113,7 +126,8 @@ def _kind_without_heading(text: str, meta_kind: str | None, header: Header, fmt:
     if (note := SPEECH_NOTE_RE.search(text[:1500])) is not None:
         word = note.group(1) or note.group(2)  # `(Tham luận của …)` on a web page, or its title `Tham luận tại …:`
         return dict(KIND_WORDS)[" ".join(word.lower().split())]
-    if NEWS_TAG_RE.search(text[:3000]) or has_news_lead(text) or (fmt == "html" and header.issuer is None):
+    if NEWS_TAG_RE.search(text[:3000]) or has_news_lead(text) or (fmt == "html" and header.issuer is None) \
+            or social_post_page(text):
         return "tin"
     return "văn bản"
 
@@ -164,10 +178,13 @@ def segment_documents(norm: NormalizedText, source: str, meta_title: str | None 
         header = read_header(body)
         kind = h.kind if h is not None else _kind_without_heading(body, meta_kind, header, fmt)
         head_at = max(h.start - begin, 0) if h is not None else None
+        if kind == "quyết định" and (annex := _ISSUED_ANNEX.search(body)) is not None:
+            # a decision issuing the plan it carries: the plan, under the decision's header
+            kind = dict(KIND_WORDS)[" ".join(annex.group("kind").lower().split())]
         title = find_title(without_bylines(body) if kind == "tin" else body, head_at, kind) \
             or header.subject or (meta_title if i == 0 else None)
         if kind == "tin":
-            organization = news_organization(body, title, fallback=False)
+            organization = social_post_page(body) or news_organization(body, title, fallback=False)
             if not is_named(canonical_organization(organization) or ""):
                 organization = unit_union_of_lead(body, title) or _title_place_body(title, body) \
                     or _banner_completed(body, header) or organization \

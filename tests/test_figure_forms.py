@@ -302,6 +302,16 @@ def test_a_day_and_month_written_with_a_hyphen_is_a_date(text, figures):
     assert [f.text for f in extract_figures(text, "tin")] == figures
 
 
+@pytest.mark.parametrize("text,figures", [
+    # corpus/keys_blind24: a social-media post's reactions line
+    ("Trao 36 suất hỗ trợ cho đoàn viên.\n\n👍 Thích   💬 Bình luận   ↗ Chia sẻ\n❤️👍 327 · 41 bình luận · 19 lượt chia sẻ",
+     ["36"]),
+    ("Trao 36 suất.\n❤️ 1,2K · 41 bình luận\nThêm 5 suất cho công nhân.", ["36", "5"]),
+])
+def test_a_posts_reactions_are_no_figures(text, figures):
+    assert [f.text for f in extract_figures(text, "tin")] == figures
+
+
 DEADLINES = [
     # (sentence, number, modality, deadline_year)
     ("Năm 2025, Liên đoàn Lao động huyện phấn đấu kết nạp 800 đoàn viên.", "800", "target", 2025),  # N

@@ -651,3 +651,12 @@ def test_a_year_with_its_value_in_parentheses_dates_only_that_value(text, years)
     ctx = KeyContext(organization="Liên đoàn Lao động huyện Trà Ôn", year=2025, month=1, reported_year=2024)
     got = {f.text: f.year for f in assign_keys(text, extract_figures(text, "báo cáo"), ctx)}
     assert got == years
+
+
+def test_a_superior_beside_the_motto_is_a_letterhead_not_a_heading():
+    # corpus/keys_blind24: a Word header table flattened, the superior and the motto on one line
+    from extractors.extract import extract_file
+    root = __import__("pathlib").Path(__file__).resolve().parents[1]
+    result = extract_file(str(root / "corpus/keys_blind24/thong_bao_ket_luan_phu_ly_2024.txt"))
+    got = {f.text: f.organization for d in result.documents for f in d.figures}
+    assert {got["23"], got["148"], got["9.870"]} == {"Liên đoàn Lao động thành phố Phủ Lý"}

@@ -187,6 +187,9 @@ def test_plain_text_header_lines_stay_apart():
      "Thừa Thiên - Huế dành hơn 12 tỉ đồng chăm lo Tết\n\n11-12-2024 - 16:20 | Tin, ảnh: Quang Nhật"),
     ("Nghệ An: 10 tháng kết nạp hơn 8.600 đoàn viên\n20-11-2025 - 15:12",  # dashes (corpus/keys_blind20)
      "Nghệ An: 10 tháng kết nạp hơn 8.600 đoàn viên\n\n20-11-2025 - 15:12"),
+    # a social-media post's time line under the page's name stays a line (corpus/keys_blind24)
+    ("Công đoàn Cty TNHH Linh kiện Điện tử Đồng Văn\n16 tháng 8 lúc 20:15 · 🌏",
+     "Công đoàn Cty TNHH Linh kiện Điện tử Đồng Văn\n\n16 tháng 8 lúc 20:15 · 🌏"),
     # a speech's labels open lines of their own; a label a PDF wrapped goes on (keys_blind21 as PDF)
     ("Ý KIẾN THAM LUẬN\nĐơn vị: Công đoàn Viên chức tỉnh Bạc Liêu\nNgười trình bày: Nguyễn Thị Lan",
      "Ý KIẾN THAM LUẬN\n\nĐơn vị: Công đoàn Viên chức tỉnh Bạc Liêu\n\nNgười trình bày: Nguyễn Thị Lan"),

@@ -164,6 +164,7 @@ CANONICAL = [
     ("LĐLĐ Q. LONG BIÊN", "Liên đoàn Lao động quận Long Biên"),  # corpus/keys_blind8
     ("LĐLĐ H. Diễn Châu", "Liên đoàn Lao động huyện Diễn Châu"),
     ("LĐLĐ TP. HÀ NỘI", "Liên đoàn Lao động thành phố Hà Nội"),
+    ("CĐ NGÀNH NÔNG NGHIỆP VÀ PTNT", "Công đoàn ngành Nông nghiệp và Phát triển nông thôn"),  # corpus/keys_blind25
     # abbreviations in running text
     ("LĐLĐ tỉnh Bình Dương", "Liên đoàn Lao động tỉnh Bình Dương"),
     ("LĐLĐTP Hà Nội", "Liên đoàn Lao động thành phố Hà Nội"),

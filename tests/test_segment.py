@@ -195,6 +195,23 @@ OWN = [
      "Kỷ yếu Đại hội - Tham luận của LĐLĐ huyện Kim Sơn                  Trang 37\n\n"
      "Công tác chăm lo được quan tâm: trong nhiệm kỳ xây mới 26 nhà.", "tham luận", "Liên đoàn Lao động huyện Kim Sơn",
      None),
+    # keys_blind24 (first run): a social-media post (the page's name over its time line); a news item whose lead names
+    # the federation bare, its title names it with its province
+    ("Công đoàn Cty TNHH Linh kiện Điện tử Đồng Văn\n16 tháng 8 lúc 20:15 · 🌏\n\n💬 ĐỐI THOẠI ĐỊNH KỲ NĂM 2025\n\n"
+     "Chiều 15/8, Công đoàn Công ty phối hợp với Ban Giám đốc tổ chức hội nghị đối thoại với 85 đại diện.", "tin",
+     "Công đoàn cơ sở Công ty TNHH Linh kiện Điện tử Đồng Văn", None),
+    ("Trang chủ > Chính trị > Công đoàn\n\nThứ Sáu, 12/07/2024 09:45 (GMT+7)\n\nCông đoàn Hải Dương 6 tháng kết nạp "
+     "gần 6.900 đoàn viên\n\n(BHD) - Sáng 11/7, Liên đoàn Lao động tỉnh tổ chức hội nghị sơ kết công tác công đoàn 6 "
+     "tháng đầu năm 2024. Đồng chí Nguyễn Thị Hằng, Chủ tịch LĐLĐ tỉnh chủ trì hội nghị.", "tin",
+     "Liên đoàn Lao động tỉnh Hải Dương", "2024-07-12"),
+    # keys_blind25 (first run): a decision that issues the plan it carries is the plan, under the decision's header
+    ("LIÊN ĐOÀN LAO ĐỘNG TỈNH NINH THUẬN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLIÊN ĐOÀN LAO ĐỘNG TP. PHAN RANG - THÁP "
+     "CHÀM\tĐộc lập - Tự do - Hạnh phúc\nSố: 18/QĐ-LĐLĐ\tPhan Rang - Tháp Chàm, ngày 05 tháng 3 năm 2024\n\nQUYẾT ĐỊNH\n"
+     "Về việc ban hành Kế hoạch phát triển đoàn viên năm 2024\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch phát "
+     "triển đoàn viên năm 2024.\n\nKẾ HOẠCH\nPhát triển đoàn viên năm 2024\n(Kèm theo Quyết định số 18/QĐ-LĐLĐ ngày "
+     "05/3/2024 của Ban Thường vụ)\n\nI. TÌNH HÌNH\nNăm 2023, toàn thành phố kết nạp 684 đoàn viên.", "kế hoạch",
+     "Liên đoàn Lao động thành phố Phan Rang - Tháp Chàm", "2024-03-05"),
+    ("QUYẾT ĐỊNH\nVề việc khen thưởng năm 2024\n\nĐiều 1. Khen thưởng 12 tập thể.", "quyết định", None, None),
     # a report on its own congress's resolution (session 11)
     ("BÁO CÁO TÓM TẮT\nKết quả thực hiện Nghị quyết Đại hội Công đoàn huyện Đức Phổ nhiệm kỳ 2018 - 2023\n\n"
      "Nhiệm kỳ qua, LĐLĐ huyện kết nạp 2.840 đoàn viên, đạt 113% chỉ tiêu.", "báo cáo",
