@@ -21,6 +21,7 @@ from extractors.lang import compile_pattern, entry, phrase_pattern
 from extractors.org_mentions import OrgMention, org_mentions, scope_hits
 from extractors.orgnames import home_province, level_of, place_body, province_of, same_body, short_name_of
 from extractors.records import Figure
+from extractors.running_lines import in_running_line
 from extractors.sentences import Sentence, split_sentences
 from extractors.settings import SETTINGS
 from extractors.time_mentions import TimeMention, document_horizon, time_mentions, time_re
@@ -157,7 +158,8 @@ class _Index:
         self.orgs = [dataclasses.replace(o, name=next((b for b in own if same_body(o.name, b)
                                                        or short_name_of(o.name, b)), o.name))
                      for o in org_mentions(text, (ctx.organization, ctx.superior))
-                     if not _in_spans(o.start, ctx.reference_spans)]  # the document's own spelling
+                     if not _in_spans(o.start, ctx.reference_spans)  # the document's own spelling
+                     and not in_running_line(text, o.start)]  # a booklet's footer names no figure's body
         self.org_starts = [o.start for o in self.orgs]
         # a plan whose title names its year (`… năm 2024`) aims at that year, though its body names a term
         self.horizon = ctx.plan_year or document_horizon(self.times, ctx.year)

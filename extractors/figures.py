@@ -30,6 +30,7 @@ from extractors.entity import (
 from extractors.figure_lists import figure_indicator, list_entity, listed_before
 from extractors.numbers import NumberMention, find_numbers
 from extractors.records import Figure, Reference
+from extractors.running_lines import in_running_line
 from extractors.sentences import COLON_LEVEL, Heading, Sentence, split_sentences
 from extractors.settings import SETTINGS
 from extractors.table_figures import find_tables, mentions_between, prose_cells, table_figures
@@ -135,6 +136,8 @@ def _is_not_figure(text: str, m: NumberMention, before: str, after: str) -> bool
         return True  # "(1)": a footnote, a list mark, a call like "alert(1)"
     if len(digits) <= 2 and cue.DAY_MONTH_BEFORE.search(before[-20:]):
         return True  # "Ngày 11-12": the month of a date
+    if in_running_line(text, m.start):
+        return True  # a booklet's running footer `Kỷ yếu Đại hội … lần thứ XI   46`: the page's number
     nl = text.rfind("\n", max(0, m.start - 200), m.start)
     if (nl >= 0 or m.start <= 200) and cue.MESSAGE_HEADER_LINE.match(text, nl + 1):
         return True  # a forwarded e-mail's `Subject: CV 412 …`, `Date: …` (a short line)

@@ -554,6 +554,9 @@ def test_people_counted_as_members():
      "grassroots_unions"),
     ("công đoàn cơ sở", "thành lập mới 5 CĐCS, nâng tổng số CĐCS lên 97", "5", "count", "actual",
      "new_grassroots_unions"),
+    # enterprises that signed an agreement, `ký được` (corpus/keys_blind25)
+    ("doanh nghiệp", "27 doanh nghiệp ký được thỏa ước lao động tập thể", "27", "count", "actual",
+     "collective_agreement_coverage"),
     # … or with no noun after `tổng số`, right after what was added (corpus/keys_blind23)
     ("người", "CĐCS Công ty X kết nạp 512 đoàn viên, nâng tổng số lên 4.860 người", "4.860", "count", "actual",
      "members"),
