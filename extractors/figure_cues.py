@@ -59,6 +59,7 @@ MONEY_AFTER = re.compile(r"^\s*(?:" + "|".join(map(re.escape, sorted(CUES["money
 CONTACT = _rx(CUES["contact_cues"])
 MESSAGE_HEADER_LINE = re.compile(CUES["message_header_line"], re.M)
 SOCIAL_COUNTS_LINE = re.compile(CUES["social_counts_line"], re.I)
+SHARED_UNIT_BETWEEN = re.compile(CUES["shared_unit_between"], re.I)
 AVERAGE_OF_PREVIOUS = re.compile(CUES["average_of_previous"], re.I)
 
 _PATTERNS = CUES["patterns"]

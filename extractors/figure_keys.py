@@ -456,7 +456,7 @@ def _lead_years(idx: _Index, sentences: Sequence[Sentence]) -> dict[int, int]:
         opening = [t for t in idx.times_in(s.start, min(s.end, s.start + 40))
                    if not _future(t, idx.ctx) and not idx.text[s.start:t.start].strip(" *-+•(").strip()
                    or (t.start - s.start <= 12 and time_re("lead_openers").match(idx.text[s.start:t.start] + " "))]
-        if opening:
+        if opening and opening[0].kind != "term_start":  # `Đầu nhiệm kỳ, …`: a point set against `đến nay`
             current = (s.paragraph_start, opening[0].year)
     return out
 

@@ -452,3 +452,14 @@ def test_list_and_classifier_review_cases(text, number, entity, indicator):
 def test_an_average_after_a_count_is_of_what_it_counted(text, number, entity, indicator):
     f = next(f for f in extract_figures(text, doc_kind="tham luận") if f.text.startswith(number))
     assert (f.aggregation, f.entity, f.indicator) == ("average", entity, indicator)
+
+
+@pytest.mark.parametrize("text,units", [
+    # corpus/keys_blind24: a unit written once, after the second number of `từ … lên …`
+    ("trợ cấp ăn ca tăng từ 15.000 lên 22.000 đồng/bữa.", ["vnd", "vnd"]),
+    ("tỷ lệ đoàn viên từ 31 lên 58%.", ["percent", "percent"]),
+    ("số đoàn viên tăng từ 120 lên 150 người.", ["count", "count"]),
+    ("Tiền ăn ca tăng từ 25.000đ lên 28.000đ/suất.", ["vnd", "vnd"]),
+])
+def test_a_unit_written_once_after_tu_len_is_both_numbers(text, units):
+    assert [f.unit for f in extract_figures(text, "báo cáo")] == units

@@ -108,6 +108,9 @@ ROWS = [
      None, None, 2018, "clause"),
     ("Công đoàn có 4.215 đoàn viên; đầu nhiệm kỳ 2018 - 2023 chỉ có 2.640 đoàn viên.", DOC, None, "2.640",
      None, None, 2018, "clause"),
+    # the base of a comparison at a year's end is no time of the figure (corpus/keys_blind24)
+    ("Tính đến 30/6, toàn tỉnh có 198.460 đoàn viên, tăng 2.105 đoàn viên so với cuối năm 2023.", DOC, None, "2.105",
+     None, None, 2024, "document"),
     # targets: the deadline; a period's end; annual → none
     ("Phấn đấu đến năm 2025 có 90% doanh nghiệp ký thỏa ước.", DOC, PLAN, "90%", None, None, 2025, "clause"),
     ("Phấn đấu phát triển mới ít nhất 1.200 đoàn viên giai đoạn 2024 - 2028.", DOC, PLAN, "ít nhất 1.200", None, None,
@@ -660,3 +663,12 @@ def test_a_superior_beside_the_motto_is_a_letterhead_not_a_heading():
     result = extract_file(str(root / "corpus/keys_blind24/thong_bao_ket_luan_phu_ly_2024.txt"))
     got = {f.text: f.organization for d in result.documents for f in d.figures}
     assert {got["23"], got["148"], got["9.870"]} == {"Liên đoàn Lao động thành phố Phủ Lý"}
+
+
+def test_the_start_of_a_term_opens_no_paragraph_year():
+    # corpus/keys_blind24: `Đầu nhiệm kỳ, …` dates its own sentence, not the sentences after it
+    text = ("ĐẠI HỘI CÔNG ĐOÀN TỈNH YÊN BÁI LẦN THỨ XVIII, NHIỆM KỲ 2023 - 2028\n\nHuyện chúng tôi có 31 xã. Đầu nhiệm kỳ, "
+            "công đoàn huyện quản lý 112 CĐCS. Đến nay có 118 CĐCS. 5 năm qua đã kết nạp 1.574 đoàn viên.")
+    ctx = KeyContext(organization="Liên đoàn Lao động huyện Văn Yên", year=2023)
+    got = {f.text: f.year for f in assign_keys(text, extract_figures(text, "tham luận"), ctx)}
+    assert (got["112"], got["118"], got["1.574"]) == (2018, 2023, 2023)
