@@ -142,6 +142,16 @@ def _presenting_re() -> re.Pattern[str]:
 
 # --- assignment -------------------------------------------------------------------------------
 
+def _runs_on_as(text: str, o: OrgMention, body: str) -> bool:
+    """A name read short where the text goes on with the rest of the document's own (`Công đoàn Tổng công ty
+    Lương` + `thực miền Bắc` for `Công đoàn Tổng công ty Lương Thực Miền Bắc`: a lowercase word ended it)."""
+    read, whole = o.name.lower().split(), body.lower().split()
+    if len(read) < 3 or len(read) >= len(whole) or whole[:len(read)] != read:
+        return False
+    rest = whole[len(read):]
+    return re.findall(r"[\wÀ-ỹ&-]+", text[o.end:o.end + 200].lower())[:len(rest)] == rest
+
+
 def _in_spans(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
@@ -156,7 +166,8 @@ class _Index:
         self.time_starts = [t.start for t in self.times]
         own = [b for b in (ctx.organization, ctx.superior) if b]
         self.orgs = [dataclasses.replace(o, name=next((b for b in own if same_body(o.name, b)
-                                                       or short_name_of(o.name, b)), o.name))
+                                                       or short_name_of(o.name, b) or _runs_on_as(text, o, b)),
+                                                      o.name))
                      for o in org_mentions(text, (ctx.organization, ctx.superior))
                      if not _in_spans(o.start, ctx.reference_spans)  # the document's own spelling
                      and not in_running_line(text, o.start)]  # a booklet's footer names no figure's body

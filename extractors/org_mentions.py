@@ -98,6 +98,10 @@ def org_mentions(text: str, places: Sequence[str | None] = ()) -> list[OrgMentio
             if (tail := admin_after.match(text, end)) is not None:  # "… Khu công nghiệp tỉnh đã kết nạp"
                 canonical, end = f"{canonical} {tail.group(1)}", tail.end()
             canonical = _with_place(canonical, places)
+        if canonical and not is_named(canonical) and _has_own_words(canonical):
+            # `Công đoàn các KCN kết nạp …` after `Công đoàn các KCN Đồng Nai`: the body named whole before
+            canonical = next((o.name for o in reversed(out) if o.name.startswith(canonical + " ")
+                              and province_of(o.name[len(canonical):])), canonical)
         if not canonical or not is_named(canonical):
             continue
         last_end = end
@@ -226,6 +230,15 @@ def _a_list(name: str, canonical: str) -> bool:
 
 
 _LEVEL_WORD = re.compile(r"\s+(tỉnh|thành phố|huyện|quận|thị xã)(?![\wÀ-ỹ])(?!\s+(?-i:[A-ZĐ]))", re.I)
+
+
+def _has_own_words(canonical: str) -> bool:
+    """A name with a capitalized word of its own after its head (`Công đoàn các Khu công nghiệp`), not a head
+    with a level word alone (`Liên đoàn Lao động thành phố`, `Công đoàn cơ sở`, `Công đoàn ngành`)."""
+    for head in sorted(entry(_ORG, "union_heads"), key=len, reverse=True):
+        if canonical.lower().startswith(head + " "):
+            return any(w[:1].isupper() for w in canonical[len(head) + 1:].split())
+    return False
 
 
 def _place_led(text: str, head: re.Match[str]) -> OrgMention | None:

@@ -400,7 +400,8 @@ def same_body(a: str | None, b: str | None) -> bool:
 
 def short_name_of(short: str | None, body: str | None) -> bool:
     """`Công đoàn Hòa Vinh` for `Công đoàn cơ sở Công ty TNHH Giày da Hòa Vinh`: a union named by its
-    unit's last proper words alone (not a place's: `Công đoàn Điện Bàn` is a federation's)."""
+    unit's last proper words alone (not a place's: `Công đoàn Điện Bàn` is a federation's), or by its unit's
+    kind alone (`Công đoàn Trường` for `Công đoàn cơ sở Trường Đại học Vinh`)."""
     if not short or not body:
         return False
     head, grassroots = entry(_ORG, "territorial_union")["head"], entry(_ORG, "grassroots_head")
@@ -408,6 +409,9 @@ def short_name_of(short: str | None, body: str | None) -> bool:
         return False
     tail = short[len(head) + 1:].split()
     words = body.split()
+    if len(tail) == 1 and tail[0] in entry(_ORG, "grassroots_units"):
+        # `Công đoàn Trường` in the university's own union's text: the unit called by its kind's word
+        return body.startswith(f"{grassroots} {tail[0]} ")
     return 1 <= len(tail) <= 3 and all(w[:1].isupper() for w in tail) and len(words) > len(tail) + 3 \
         and words[-len(tail):] == tail and place_body(" ".join(tail)) is None \
         and not entry(_ORG, "national_federation").endswith(" " + " ".join(tail))  # `Công đoàn Việt Nam`

@@ -624,6 +624,9 @@ def test_a_federation_named_by_its_level_after_a_place_is_that_places(text, name
     ("Công đoàn Vinh", "Công đoàn cơ sở Công ty TNHH Giày da Hòa Vinh", False),  # not the whole proper name
     ("Công đoàn Việt Nam", "Công đoàn cơ sở Công ty TNHH Dệt Việt Nam", False),  # the national union
     ("Công đoàn Điện Bàn", "Công đoàn cơ sở Công ty TNHH May Điện Bàn", False),  # a town's federation
+    # corpus/keys_blind13, keys_blind19: a university's union calls itself by its unit's kind
+    ("Công đoàn Trường", "Công đoàn cơ sở Trường Đại học Vinh", True),
+    ("Công đoàn Trường", "Công đoàn cơ sở Công ty TNHH Giày da Hòa Vinh", False),
 ])
 def test_a_union_called_by_its_units_last_words(short, body, same):
     from extractors.orgnames import short_name_of
@@ -672,3 +675,22 @@ def test_the_start_of_a_term_opens_no_paragraph_year():
     ctx = KeyContext(organization="Liên đoàn Lao động huyện Văn Yên", year=2023)
     got = {f.text: f.year for f in assign_keys(text, extract_figures(text, "tham luận"), ctx)}
     assert (got["112"], got["118"], got["1.574"]) == (2018, 2023, 2023)
+
+
+def test_a_name_a_lowercase_word_cut_short_is_the_documents_own_when_the_text_goes_on_with_it():
+    # corpus/keys_blind19: `Công đoàn Tổng công ty Lương thực miền Bắc`, read as `… Lương` (then `thực`)
+    text = ("Đại hội đại biểu Công đoàn Tổng công ty Lương thực miền Bắc lần thứ V, với 150 đại biểu thay mặt cho hơn "
+            "3.600 đoàn viên. Công đoàn Tổng công ty Lương Thực có 29 CĐCS.")
+    ctx = KeyContext(organization="Công đoàn Tổng công ty Lương Thực Miền Bắc", year=2023)
+    got = {f.text: f.organization for f in assign_keys(text, extract_figures(text, "nghị quyết"), ctx)}
+    assert got["150"] == got["hơn 3.600"] == "Công đoàn Tổng công ty Lương Thực Miền Bắc"
+
+
+def test_a_name_repeated_short_is_the_body_named_whole_before():
+    # corpus/keys_blind19: `Công đoàn các KCN kết nạp …` after `Công đoàn các KCN Đồng Nai`
+    text = ("Theo ông Lực, Phó Chủ tịch Công đoàn các KCN Đồng Nai, các KCN có 1.214 CĐCS. Năm 2023, Công đoàn các KCN "
+            "kết nạp 18.650 đoàn viên.")
+    assert [o.name for o in org_mentions(text)] == ["Công đoàn các Khu công nghiệp tỉnh Đồng Nai"] * 2
+    # a head with a level word alone is no short name (corpus/keys_blind: `Công đoàn cơ sở Văn Lâm` read from a header)
+    assert [o.name for o in org_mentions("Công đoàn cơ sở Văn Lâm. Hiện Công đoàn cơ sở có 2.858 đoàn viên.")] == [
+        "Công đoàn cơ sở Văn Lâm"]
