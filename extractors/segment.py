@@ -124,7 +124,8 @@ def _kind_without_heading(text: str, meta_kind: str | None, header: Header, fmt:
     if header.kind:
         return header.kind
     if (note := SPEECH_NOTE_RE.search(text[:1500])) is not None:
-        word = note.group(1) or note.group(2)  # `(Tham luận của …)` on a web page, or its title `Tham luận tại …:`
+        # `(Tham luận của …)` on a web page, its title `Tham luận tại …:`, a newspaper's `[Tham luận tại …]`
+        word = note.group(1) or note.group(2) or note.group(3)
         return dict(KIND_WORDS)[" ".join(word.lower().split())]
     if NEWS_TAG_RE.search(text[:3000]) or has_news_lead(text) or (fmt == "html" and header.issuer is None) \
             or social_post_page(text):

@@ -372,3 +372,11 @@ def test_a_heads_abbreviation_in_brackets_does_not_end_the_name():
 def test_where_a_name_goes_on_and_where_it_ends(text, names):
     from extractors.docmeta import organizations_in
     assert organizations_in(text)[:len(names)] == names  # (the unit inside a union's name is listed after it)
+
+
+def test_a_speech_a_newspaper_printed_under_a_label_in_square_brackets():
+    # corpus/keys_blind26 (first run): `[Tham luận tại Đại hội …]` over the headline, the speaker's name and title under it
+    from extractors.extract import extract_file
+    root = __import__("pathlib").Path(__file__).resolve().parents[1]
+    (d,) = [x.document for x in extract_file(str(root / "corpus/keys_blind26/tham_luan_dinh_lap_2023.txt")).documents]
+    assert (d.kind, d.organization, d.date) == ("tham luận", "Liên đoàn Lao động huyện Đình Lập", "2023-09-14")
