@@ -116,6 +116,7 @@ def organization_at(text: str, m: re.Match[str]) -> str | None:
             kept.append(w)
         else:
             break
+    kept = kept[:len(kept) - _person_after(text, m, tokens, kept)]
     whole = _expand(head).split()
     popped = ""
     while kept and not (_is_capitalized(kept[-1]) or kept[-1].isupper() or _numbered(kept)) \
@@ -128,6 +129,27 @@ def organization_at(text: str, m: re.Match[str]) -> str | None:
         return None
     name = _expand(head) + " " + " ".join(kept)
     return re.sub(r"\s+", " ", name).strip()
+
+
+_PERSON_TITLE = compile_pattern("segment.yaml", "person_titles_before", _DATA["person_titles_before"])
+_FAMILY_NAMES = frozenset(_DATA["family_names"])
+_MIDDLE_NAMES = frozenset(_DATA["middle_names"])
+_PERSON_SAID = compile_pattern("segment.yaml", "person_said_after", _DATA["person_said_after"])
+
+
+def _person_after(text: str, m: re.Match[str], tokens: list[re.Match[str]], kept: list[str]) -> int:
+    """How many of the name's last words are the name of the person its title before it named (`Chủ tịch
+    Công đoàn Công ty Trần Văn Hậu, …`): 0 when none."""
+    if len(kept) < 4 or not _PERSON_TITLE.search(text, max(0, m.start() - 40), m.start()):
+        return 0
+    if not _PERSON_SAID.match(text, tokens[len(kept) - 1].end()):
+        return 0
+    for n in (4, 3):
+        tail = kept[-n:]
+        if len(kept) > n and tail[0] in _FAMILY_NAMES and all(w[:1].isupper() and not w.isupper() for w in tail) \
+                and (n == 3 or tail[1] in _MIDDLE_NAMES):
+            return n
+    return 0
 
 
 def _numbered(kept: list[str]) -> bool:

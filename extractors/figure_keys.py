@@ -280,7 +280,10 @@ def _clause_year(idx: _Index, s: Sentence, f: Figure, target: bool) -> int | Non
         return adjacent[0].year
     if before:
         return before[-1].year
-    after = [t for t in own if t.start > f.char_start and "." not in idx.text[f.char_end:t.start]]
+    # a time after the figure dates it (`kết nạp 500 đoàn viên (năm 2023)`), not a present that opens what follows
+    # (`kết nạp 46 đoàn viên, hiện có 612 đoàn viên`)
+    after = [t for t in own if t.start > f.char_start and "." not in idx.text[f.char_end:t.start]
+             and t.kind not in ("current", "current_clause")]
     if after:
         return after[0].year
     earlier = [t for t in mentions if t.end <= semi]

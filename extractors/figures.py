@@ -231,6 +231,8 @@ def _unit(m: NumberMention, after: str, rank: bool) -> str:
     if mu:
         unit = mu.group(1).lower()
         return cue.MEASURE_UNIT_ALIASES.get(unit, unit)
+    if cue.SCORE_UNIT_AFTER.match(after):
+        return "điểm"  # "đạt 94 điểm": a score
     if (to := cue.SHARED_UNIT_BETWEEN.match(after)) is not None:  # "từ 15.000 lên 22.000 đồng/bữa"
         if after[to.end():].startswith("%"):
             return "percent"

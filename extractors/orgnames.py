@@ -363,6 +363,9 @@ def level_of(name: str) -> str | None:
             if prefix.lower() == "liên đoàn lao động thành phố":
                 rest = low[len(prefix):].strip()
                 return "province" if rest in cities or province_of(rest) and rest in _provinces() else "district"
+            if prefix == entry(_ORG, "territorial_union")["head"] \
+                    and low in {u.lower() for u in entry(_ORG, "national_sector_unions")}:
+                return "sector"  # `Công đoàn Dầu khí Việt Nam`: a national sector union
             return level
     return None
 
@@ -412,7 +415,9 @@ def short_name_of(short: str | None, body: str | None) -> bool:
     if len(tail) == 1 and tail[0] in entry(_ORG, "grassroots_units"):
         # `Công đoàn Trường` in the university's own union's text: the unit called by its kind's word
         return body.startswith(f"{grassroots} {tail[0]} ")
-    return 1 <= len(tail) <= 3 and all(w[:1].isupper() for w in tail) and len(words) > len(tail) + 3 \
+    proper = 1 <= len(tail) <= 3 and all(w[:1].isupper() for w in tail) or len(tail) <= 8 \
+        and tail[0][:1].isupper() and tail[-1][:1].isupper() and sum(w[:1].isupper() for w in tail) >= 3
+    return proper and len(words) > len(tail) + 3 and tail[-2:] != ["Việt", "Nam"] \
         and words[-len(tail):] == tail and place_body(" ".join(tail)) is None \
         and not entry(_ORG, "national_federation").endswith(" " + " ".join(tail))  # `Công đoàn Việt Nam`
 

@@ -317,9 +317,20 @@ def _spelled_out(canonical: str, opening: str) -> str | None:
         if cand.isupper() or len(cw) <= len(words[-2:]):
             continue
         for k in range(len(words)):
-            if len(cw) > len(words) - k and (abbreviates(words[k:], cw) or _with_its_place(words[k:], cw)):
+            if len(cw) > len(words) - k and (abbreviates(words[k:], cw) or _with_its_place(words[k:], cw)
+                                             or _wrapped_in_header(words[k:], cw, opening)):
                 return " ".join(words[:k] + cw)
     return None
+
+
+def _wrapped_in_header(unit: list[str], cand: list[str], opening: str) -> bool:
+    """A header cell the copy wrapped (`CĐCS CÔNG TY TNHH GỐM SỨ` / `TÂN PHƯỚC KHÁNH`): the body names the unit
+    whole, and its last words stand in capitals on a line of their own in the header."""
+    n = len(unit)
+    rest = " ".join(cand[n:]).upper()
+    return n >= 3 and [w.lower() for w in cand[:n]] == [w.lower() for w in unit] and bool(rest) \
+        and any(line.strip().upper() == rest and line.strip().isupper()
+                for line in opening[:SETTINGS.head_zone_chars].split("\n"))
 
 
 def _with_its_place(unit: list[str], cand: list[str]) -> bool:

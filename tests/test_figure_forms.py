@@ -463,3 +463,13 @@ def test_an_average_after_a_count_is_of_what_it_counted(text, number, entity, in
 ])
 def test_a_unit_written_once_after_tu_len_is_both_numbers(text, units):
     assert [f.unit for f in extract_figures(text, "báo cáo")] == units
+
+
+@pytest.mark.parametrize("text,units", [
+    # corpus/keys_blind27: an emulation's points are a score; `điểm` that counts places is a count
+    ("CĐCS Công ty A đạt 96,5 điểm, xếp thứ 1.", ["điểm", "rank"]),
+    ("Tổ chức tại 12 điểm trường.", ["count"]),
+    ("Đơn vị đạt từ 80 điểm trở lên được xếp loại xuất sắc.", ["điểm"]),
+])
+def test_points_are_a_score(text, units):
+    assert [f.unit for f in extract_figures(text, "thông báo")] == units

@@ -626,6 +626,10 @@ def test_a_federation_named_by_its_level_after_a_place_is_that_places(text, name
     ("Công đoàn Điện Bàn", "Công đoàn cơ sở Công ty TNHH May Điện Bàn", False),  # a town's federation
     # corpus/keys_blind13, keys_blind19: a university's union calls itself by its unit's kind
     ("Công đoàn Trường", "Công đoàn cơ sở Trường Đại học Vinh", True),
+    # corpus/keys_blind27: the company's name without its legal form
+    ("Công đoàn Dịch vụ Kỹ thuật Dầu khí Long Sơn", "Công đoàn cơ sở Công ty cổ phần Dịch vụ Kỹ thuật Dầu khí Long Sơn",
+     True),
+    ("Công đoàn Dầu khí Việt Nam", "Công đoàn cơ sở Công ty cổ phần Dịch vụ Kỹ thuật Dầu khí Việt Nam", False),
     ("Công đoàn Trường", "Công đoàn cơ sở Công ty TNHH Giày da Hòa Vinh", False),
 ])
 def test_a_union_called_by_its_units_last_words(short, body, same):
@@ -694,3 +698,25 @@ def test_a_name_repeated_short_is_the_body_named_whole_before():
     # a head with a level word alone is no short name (corpus/keys_blind: `Công đoàn cơ sở Văn Lâm` read from a header)
     assert [o.name for o in org_mentions("Công đoàn cơ sở Văn Lâm. Hiện Công đoàn cơ sở có 2.858 đoàn viên.")] == [
         "Công đoàn cơ sở Văn Lâm"]
+
+
+@pytest.mark.parametrize("text,names", [
+    # corpus/keys_blind27: a person named right after the body they lead is no part of its name
+    ("Phó Chủ tịch Công đoàn Dầu khí Việt Nam Lê Thị Hồng Nhung cho biết, toàn ngành có 96 CĐCS.",
+     ["Công đoàn Dầu khí Việt Nam"]),
+    ("Chủ tịch CĐCS Công ty TNHH May Hòa Bình Lê Văn Tám cho biết.", ["Công đoàn cơ sở Công ty TNHH May Hòa Bình"]),
+    ("Theo Chủ tịch LĐLĐ tỉnh Bình Dương Nguyễn Văn An, toàn tỉnh có 5 CĐCS.", ["Liên đoàn Lao động tỉnh Bình Dương"]),
+    ("Chủ tịch LĐLĐ huyện Châu Thành cho biết.", ["Liên đoàn Lao động huyện Châu Thành"]),  # a place, not a person
+    ("CĐCS Công ty TNHH Lê Văn Tám kết nạp 12 đoàn viên.", ["Công đoàn cơ sở Công ty TNHH Lê Văn Tám"]),  # no title
+])
+def test_a_person_after_the_body_they_lead(text, names):
+    assert [o.name for o in org_mentions(text)] == names
+
+
+def test_a_present_after_a_figure_dates_what_follows_it_only():
+    # corpus/keys_blind26: `kết nạp 46 đoàn viên, hiện có 612 đoàn viên` in a January review of 2024
+    text = ("I. KẾT QUẢ NĂM 2024\n- CĐCS Công ty cổ phần Cao su Lệ Ninh: kết nạp 46 đoàn viên, hiện có 612 đoàn viên, "
+            "tỷ lệ 97,3%;")
+    ctx = KeyContext(organization="Liên đoàn Lao động huyện Lệ Thủy", year=2025, month=1, reported_year=2024)
+    got = {f.text: f.year for f in assign_keys(text, extract_figures(text, "báo cáo"), ctx)}
+    assert (got["46"], got["612"]) == (2024, 2025)  # a stock `hiện có` stands at the report's date

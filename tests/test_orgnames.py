@@ -228,6 +228,9 @@ def test_every_abbreviation_has_a_row():
     ("Công đoàn ngành Y tế tỉnh Nam Định", "sector", "Ninh Bình"),
     ("Công đoàn cơ sở Trường THPT Bắc Lý", "grassroots", None),
     ("Liên đoàn Lao động tỉnh Thừa Thiên Huế", "province", "Huế"),
+    # a national sector union (corpus/keys_blind27), not a company's union named short
+    ("Công đoàn Dầu khí Việt Nam", "sector", None),
+    ("Công đoàn Kim Hưng Việt Nam", "grassroots", None),
 ])
 def test_level_and_province(name, level, province):
     assert level_of(name) == level

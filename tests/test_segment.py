@@ -380,3 +380,12 @@ def test_a_speech_a_newspaper_printed_under_a_label_in_square_brackets():
     root = __import__("pathlib").Path(__file__).resolve().parents[1]
     (d,) = [x.document for x in extract_file(str(root / "corpus/keys_blind26/tham_luan_dinh_lap_2023.txt")).documents]
     assert (d.kind, d.organization, d.date) == ("tham luận", "Liên đoàn Lao động huyện Đình Lập", "2023-09-14")
+
+
+def test_a_header_cell_the_copy_wrapped_is_read_whole():
+    # corpus/keys_blind27 (first run): `CĐCS CÔNG TY TNHH GỐM SỨ` / `    TÂN PHƯỚC KHÁNH` beside the motto
+    from extractors.extract import extract_file
+    root = __import__("pathlib").Path(__file__).resolve().parents[1]
+    path = root / "corpus/keys_blind27/nghi_quyet_dai_hoi_cdcs_gom_su_tan_phuoc_khanh_2023.txt"
+    (d,) = [x.document for x in extract_file(str(path)).documents]
+    assert d.organization == "Công đoàn cơ sở Công ty TNHH Gốm sứ Tân Phước Khánh"
