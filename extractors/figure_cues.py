@@ -56,7 +56,7 @@ MEASURE_UNIT_AFTER = re.compile(r"^\s*(" + "|".join(map(re.escape, MEASURE_UNITS
 MONEY_AFTER = re.compile(r"^\s*(?:" + "|".join(map(re.escape, sorted(CUES["money_words"], key=len, reverse=True)))
                          + r")(?![\wÀ-ỹ])(?!\s+(?:" + "|".join(map(re.escape, CUES["dong_not_money"]))
                          + r")(?![\wÀ-ỹ]))", re.I)
-CONTACT = _rx(CUES["contact_cues"])
+CONTACT = _rx(CUES["contact_cues"] + CUES["page_counter_cues"])
 MESSAGE_HEADER_LINE = re.compile(CUES["message_header_line"], re.M)
 SOCIAL_COUNTS_LINE = re.compile(CUES["social_counts_line"], re.I)
 SHARED_UNIT_BETWEEN = re.compile(CUES["shared_unit_between"], re.I)

@@ -132,7 +132,7 @@ def _is_not_figure(text: str, m: NumberMention, before: str, after: str) -> bool
             and not cue.FIGURE_AFTER_PERIOD.search(near):
         return True
     digits = re.sub(r"\D", "", m.text)
-    if before.endswith("(") and re.match(r"^\s*\)", after):
+    if before.endswith("(") and re.match(r"^\s*\)", after) and not (m.percent or m.money):
         return True  # "(1)": a footnote, a list mark, a call like "alert(1)"
     if len(digits) <= 2 and cue.DAY_MONTH_BEFORE.search(before[-20:]):
         return True  # "Ngày 11-12": the month of a date

@@ -307,6 +307,7 @@ def test_a_day_and_month_written_with_a_hyphen_is_a_date(text, figures):
     ("Trao 36 suất hỗ trợ cho đoàn viên.\n\n👍 Thích   💬 Bình luận   ↗ Chia sẻ\n❤️👍 327 · 41 bình luận · 19 lượt chia sẻ",
      ["36"]),
     ("Trao 36 suất.\n❤️ 1,2K · 41 bình luận\nThêm 5 suất cho công nhân.", ["36", "5"]),
+    ("Đăng ngày: 14/01/2025 | Lượt xem: 1.215\n\nNăm qua, toàn tỉnh kết nạp 3.418 đoàn viên.", ["3.418"]),  # keys_blind26
 ])
 def test_a_posts_reactions_are_no_figures(text, figures):
     assert [f.text for f in extract_figures(text, "tin")] == figures
@@ -473,3 +474,12 @@ def test_a_unit_written_once_after_tu_len_is_both_numbers(text, units):
 ])
 def test_points_are_a_score(text, units):
     assert [f.unit for f in extract_figures(text, "thông báo")] == units
+
+
+@pytest.mark.parametrize("text,figures", [
+    # corpus/keys_blind26: a share alone in parentheses is a figure; a number alone in them is a footnote's mark
+    ("- LĐLĐ huyện Tam Đường: kết nạp 186/300 đoàn viên (62%), thành lập 02 CĐCS;", ["186/300", "62%", "02"]),
+    ("Kết nạp 186 đoàn viên (1).", ["186"]),
+])
+def test_a_share_alone_in_parentheses_is_a_figure(text, figures):
+    assert [f.text for f in extract_figures(text, "công văn")] == figures

@@ -187,6 +187,9 @@ def test_plain_text_header_lines_stay_apart():
      "Thừa Thiên - Huế dành hơn 12 tỉ đồng chăm lo Tết\n\n11-12-2024 - 16:20 | Tin, ảnh: Quang Nhật"),
     ("Nghệ An: 10 tháng kết nạp hơn 8.600 đoàn viên\n20-11-2025 - 15:12",  # dashes (corpus/keys_blind20)
      "Nghệ An: 10 tháng kết nạp hơn 8.600 đoàn viên\n\n20-11-2025 - 15:12"),
+    # a news page's date and counter line stands alone, the lead after it too (corpus/keys_blind26)
+    ('Đăng ngày: 14/01/2025 | Lượt xem: 1.215\n"Năm qua, toàn tỉnh kết nạp 3.418 đoàn viên"',
+     'Đăng ngày: 14/01/2025 | Lượt xem: 1.215\n\n"Năm qua, toàn tỉnh kết nạp 3.418 đoàn viên"'),
     # a social-media post's time line under the page's name stays a line (corpus/keys_blind24)
     ("Công đoàn Cty TNHH Linh kiện Điện tử Đồng Văn\n16 tháng 8 lúc 20:15 · 🌏",
      "Công đoàn Cty TNHH Linh kiện Điện tử Đồng Văn\n\n16 tháng 8 lúc 20:15 · 🌏"),

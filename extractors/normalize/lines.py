@@ -60,6 +60,11 @@ def _own_lines() -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _whole_lines() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(load("line_breaks.yaml")["own_lines_whole"]) + ")")
+
+
+@functools.lru_cache(maxsize=1)
 def _kind_heading() -> re.Pattern[str]:
     """A line that opens with a document's kind word in capitals (`THAM LUẬN`, `KẾ HOẠCH`)."""
     kinds = sorted(load("segment.yaml")["kinds"], key=len, reverse=True)
@@ -140,6 +145,8 @@ def decide_break(a: Line, b: Line, layout: Layout, a_paragraph: str = "") -> str
 
     `a_paragraph` is the first line of the paragraph a belongs to (list items stay together)."""
     final, starts, nospace = _cues()
+    if _whole_lines().match(a.text) or _whole_lines().match(b.text):
+        return "\n\n"  # `Đăng ngày: 14/01/2025 | Lượt xem: 1.215`: a page's line of its own
     if _own_lines().match(b.text):
         return "\n\n"  # `Đơn vị: …` / `Người trình bày: …` opens a line of its own (a PDF may wrap it: it goes on)
     if starts.match(b.text):
