@@ -3,7 +3,8 @@ lead sentences, or its document: a row per form (extractors/lang/vi/time.yaml, o
 
 import pytest
 
-from extractors.figure_keys import KeyContext, assign_keys, reported_year
+from extractors.document_years import reported_year
+from extractors.figure_keys import KeyContext, assign_keys
 from extractors.figures import extract_figures
 from extractors.org_mentions import org_mentions
 from extractors.time_mentions import document_year, time_mentions
@@ -586,7 +587,7 @@ def test_an_article_that_opens_a_list_governs_its_items():
     ("Kết quả 9 tháng", "Tết Bính Ngọ 2026 dự kiến chăm lo 30.000 đoàn viên.", 2025, 6, None),  # too early in the year
 ])
 def test_the_coming_tet_a_document_is_about(title, opening, year, month, tet):
-    from extractors.figure_keys import coming_tet
+    from extractors.document_years import coming_tet
     assert coming_tet(title, opening, year, month) == tet
 
 
@@ -643,6 +644,9 @@ def test_a_union_called_by_its_units_last_words(short, body, same):
      "công đoàn huyện còn khó khăn; đến nay đã có 4.315 đoàn viên.", {"2.870": 2018, "4.315": 2023}),
     ("ĐẠI HỘI CÔNG ĐOÀN HUYỆN LẦN THỨ X, NHIỆM KỲ 2023 - 2028\n\nNgay từ đầu nhiệm kỳ mới, phấn đấu kết nạp "
      "500 đoàn viên.", {"500": 2028}),  # the new term's: a target of the term
+    # the base of a comparison (corpus/keys_blind17): the change is the document's year's
+    ("ĐẠI HỘI CÔNG ĐOÀN TỈNH VĨNH LONG LẦN THỨ XI, NHIỆM KỲ 2023 - 2028\n\nSo với đầu nhiệm kỳ, số đoàn viên tăng 1.910 "
+     "người.", {"1.910": 2023}),
 ])
 def test_the_start_of_the_term_a_congress_closes(text, years):
     ctx = KeyContext(organization="Liên đoàn Lao động huyện Kim Sơn", year=2023)
