@@ -312,7 +312,8 @@ def extract_figures(text: str, doc_kind: str | None = None,
     for table in find_tables(text):
         inside = mentions_between(mentions, table[0].start, table[-1].end)
         in_tables.update(id(m) for m in inside)
-        figures.extend(table_figures(text, table, [m for m in inside if not _in_spans(m.start, m.end, ref_spans)]))
+        figures.extend(table_figures(text, table, [m for m in inside if not _in_spans(m.start, m.end, ref_spans)],
+                                     plan=doc_kind in cue.PLAN_KINDS))
         prose.extend(_prose_sentences(table, inside, sentences, starts))
     for cell_sentence, cell_mentions in prose:
         figures.extend(_sentence_figures(text, cell_sentence, cell_mentions, ref_spans, doc_kind, None))

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from extractors.entity import COUNTABLE, expand_abbreviations
-from extractors.figure_cues import CUES
+from extractors.figure_cues import COMPARATOR_AFTER, COMPARATOR_BEFORE, CUES, MONEY_AFTER
 from extractors.indicators import indicator_for
 from extractors.lang import phrase_pattern
 from extractors.numbers import IMPLAUSIBLE, PLAUSIBLE_OTHER, PLAUSIBLE_VND, NumberMention
@@ -31,6 +31,7 @@ _MONEY = sorted(CUES["table_money_headers"].items(), key=lambda kv: -len(kv[0]))
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _LABEL_VERB = re.compile(r"^\s*" + phrase_pattern(CUES["table_label_verbs"]) + r"\s+", re.I)
 _NUMERIC_CELL = re.compile(r"^[\s\d.,%+\-–/]*$")
+_WORDED_VALUE = re.compile(CUES["table_worded_value"], re.I)
 
 
 @dataclass(frozen=True)
@@ -163,8 +164,8 @@ def prose_cells(table: list[Row]) -> list[ProseCell]:
     return out
 
 
-def table_figures(text: str, table: list[Row], mentions: list[NumberMention]) -> list[Figure]:
-    """Figures of one table; `mentions` are the numbers found inside it."""
+def table_figures(text: str, table: list[Row], mentions: list[NumberMention], plan: bool = False) -> list[Figure]:
+    """Figures of one table; `mentions` are the numbers found inside it; `plan`: the document is a plan."""
     if len(table) < 2:
         return []
     header, body = table[0], table[1:]
@@ -176,6 +177,10 @@ def table_figures(text: str, table: list[Row], mentions: list[NumberMention]) ->
     if label_col is None:
         return []
     units = label_col < len(header.cells) and header.cells[label_col].text.strip().lower() in _UNITS
+    # `Chỉ tiêu | Năm 2025` in a plan: rows of targets (in a report's table `Chỉ tiêu` only names the rows' items)
+    targets = plan and label_col < len(header.cells) and bool(_TARGET.search(header.cells[label_col].text))
+    if targets:
+        cols = [replace(c, modality="target") if c.modality is None and c.relation == "level" else c for c in cols]
     out = []
     for r in body:
         if label_col >= len(r.cells) or not re.search(r"[^\W\d_]", r.cells[label_col].text):
@@ -183,7 +188,8 @@ def table_figures(text: str, table: list[Row], mentions: list[NumberMention]) ->
         label = expand_abbreviations(r.cells[label_col].text.strip(" :.-"))
         entity = _LABEL_VERB.sub("", label) or label
         for k, cell in enumerate(r.cells):
-            if k == label_col or cols[k].index or not cell.text or not _NUMERIC_CELL.match(cell.text):
+            if k == label_col or cols[k].index or not cell.text \
+                    or not (_NUMERIC_CELL.match(cell.text) or _WORDED_VALUE.match(cell.text)):
                 continue
             counted = _counted_in(header.cells[k].text) if units and k < len(header.cells) else None
             own = header.cells[k].text if k < len(header.cells) else ""
@@ -218,10 +224,19 @@ def _counted_in(header: str) -> str | None:
     return expand_abbreviations(m.group(0)).lower() if m else None
 
 
+def _cell_comparator(before: str, after: str) -> str:
+    """`Từ 90% trở lên`, `Ít nhất 03 người`: the comparator the words of a value's cell give it."""
+    for op, pat in COMPARATOR_BEFORE.items():
+        if pat.search(before):
+            return op
+    return next((op for op, pat in COMPARATOR_AFTER.items() if pat.search(after)), "=")
+
+
 def _cell_figure(text: str, row: Row, header: Row, cell: Cell, col: Column, label: str, entity: str,
                  m: NumberMention) -> Figure:
     percent = m.percent or col.percent
-    unit = "percent" if percent else "vnd" if col.scale else "count"
+    unit = "percent" if percent else "vnd" if col.scale or m.money or MONEY_AFTER.match(text, m.end, cell.end) \
+        else "count"
     value = m.value * (col.scale or 1) if unit == "vnd" and not m.money else m.value
     # plausible for the unit the column gives (numbers.py judged the number without the header)
     implausible = value > (PLAUSIBLE_VND if unit == "vnd" else PLAUSIBLE_OTHER)
@@ -232,7 +247,8 @@ def _cell_figure(text: str, row: Row, header: Row, cell: Cell, col: Column, labe
     return Figure(
         char_start=m.start, char_end=m.end, text=text[m.start:m.end], value=value, unit=unit, entity=entity,
         indicator=indicator_for(entity, label, unit, modality),
-        modality=modality, comparator="=", aggregation="total", period_years=None,
+        modality=modality, comparator=_cell_comparator(text[cell.start:m.start], text[m.end:cell.end]),
+        aggregation="total", period_years=None,
         deadline_year=col.year if modality == "target" else None, recurrence=None,
         sentence=sentence, sentence_start=row.start, relation=col.relation,
         ambiguous=ambiguous, extras={"table_header": context.split("\n")[0], "column_year": col.year})

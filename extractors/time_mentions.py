@@ -76,8 +76,11 @@ def time_mentions(text: str, doc_year: int | None = None, doc_month: int | None 
         if (congress := compile_pattern(_TIME, "congress", entry(_TIME, "congress")).search(text[:800])) is not None:
             first, last = (int(y) for y in re.findall(r"(?:19|20)\d\d", congress.group(0))[-2:])
             for m in time_re("bare_term_start").finditer(text):
+                # `So với đầu nhiệm kỳ, … tăng 1.910`: a comparison's base, no time, unless its value follows it
+                # (`so với đầu nhiệm kỳ (3.180 đoàn viên)`: the start's value)
+                base = not_time_re.search(text[max(0, m.start() - 24):m.start()])
                 if free(m.start(), m.end()) and last > first \
-                        and not not_time_re.search(text[max(0, m.start() - 24):m.start()]):  # `So với đầu nhiệm kỳ`
+                        and (not base or time_re("dates_its_value_after").match(text, m.end())):
                     take(m.start(), m.end())  # the start of the term the congress closes
                     out.append(TimeMention(m.start(), m.end(), first - (last - first), "term_start"))
         past_months = set(entry(_TIME, "past_year_months"))

@@ -554,6 +554,10 @@ def test_people_counted_as_members():
      "grassroots_unions"),
     ("công đoàn cơ sở", "thành lập mới 5 CĐCS, nâng tổng số CĐCS lên 97", "5", "count", "actual",
      "new_grassroots_unions"),
+    # a present stock after what was recruited (corpus/keys_blind26)
+    ("đoàn viên", "kết nạp 46 đoàn viên, hiện có 612 đoàn viên, tỷ lệ 97,3%", "612", "count", "actual", "members"),
+    ("đoàn viên", "thành lập 01 CĐCS, hiện có 2.318 đoàn viên", "2.318", "count", "actual", "members"),
+    (None, "kết nạp 46 đoàn viên, hiện có 612 đoàn viên, tỷ lệ 97,3%", "97,3%", "percent", "actual", "membership_rate"),
     # enterprises that signed an agreement, `ký được` (corpus/keys_blind25)
     ("doanh nghiệp", "27 doanh nghiệp ký được thỏa ước lao động tập thể", "27", "count", "actual",
      "collective_agreement_coverage"),

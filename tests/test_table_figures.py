@@ -192,3 +192,23 @@ def test_a_units_tables_verb_header_and_its_plan_column(tmp_path):
     assert ("650", "Liên đoàn Lao động huyện Phù Cát", "target", 2024, "new_members") in got
     assert ("281", "Liên đoàn Lao động huyện Phù Cát", "actual", None, "new_members") in got
     assert ("43,2", "Liên đoàn Lao động huyện Phù Cát", "actual", None, None) in got
+
+
+@pytest.mark.parametrize("kind,expected", [
+    # corpus/keys_blind26: a plan's `Chỉ tiêu | Năm 2025` table, values with words of their own in their cells
+    ("kế hoạch", [("100%", "percent", "=", "target"), ("02", "count", "=", "target"),
+                  ("90%", "percent", ">=", "target"), ("200.000 đồng", "vnd", "=", "target"),
+                  ("03", "count", ">=", "target")]),
+    # the same table in a report: `Chỉ tiêu` names the rows' items, the values are results
+    ("báo cáo", [("100%", "percent", "=", "actual"), ("02", "count", "=", "actual"),
+                 ("90%", "percent", ">=", "actual"), ("200.000 đồng", "vnd", "=", "actual"),
+                 ("03", "count", ">=", "actual")]),
+])
+def test_a_tables_values_with_words_of_their_own(kind, expected):
+    from extractors.figures import extract_figures
+
+    text = ("Chỉ tiêu | Năm 2025\nĐoàn viên được học tập nghị quyết | 100%\nKết nạp đoàn viên mới | 02 người\n"
+            "Đoàn viên tham gia văn nghệ, thể thao | Từ 90% trở lên\nQuỹ Tương trợ (mức đóng mỗi đoàn viên) | 200.000 đồng\n"
+            "Giới thiệu đoàn viên ưu tú cho Đảng | Ít nhất 03 người\nXếp loại CĐCS | Hoàn thành tốt nhiệm vụ trở lên")
+    got = [(f.text, f.unit, f.comparator, f.modality) for f in extract_figures(text, doc_kind=kind)]
+    assert got == expected
