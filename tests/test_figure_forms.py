@@ -378,6 +378,9 @@ def test_a_number_after_a_per_period_word_is_a_figure(text, number, aggregation)
     ("Năm 2023 triển khai 12 chương trình phúc lợi cho đoàn viên.", "12", "chương trình phúc lợi"),
     ("Mở 8 lớp tập huấn nghiệp vụ công tác công đoàn.", "8", "lớp tập huấn nghiệp vụ công tác công đoàn"),
     ("Đoàn viên đăng ký 35 công trình, phần việc chào mừng Đại hội.", "35", "công trình, phần việc chào mừng Đại hội"),
+    # corpus/keys_blind10 (its PDF line rejoined): clauses counted
+    ("CĐCS Công ty TNHH Dệt may Tân Lễ tổ chức đối thoại định kỳ, bổ sung 02 điều khoản vào thỏa ước.", "02",
+     "điều khoản"),
 ])
 def test_a_countable_noun_is_an_entity_whatever_its_pos_tag(text, number, entity):
     assert one(text, number).entity == entity

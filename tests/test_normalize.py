@@ -187,6 +187,9 @@ def test_plain_text_header_lines_stay_apart():
      "Thừa Thiên - Huế dành hơn 12 tỉ đồng chăm lo Tết\n\n11-12-2024 - 16:20 | Tin, ảnh: Quang Nhật"),
     ("Nghệ An: 10 tháng kết nạp hơn 8.600 đoàn viên\n20-11-2025 - 15:12",  # dashes (corpus/keys_blind20)
      "Nghệ An: 10 tháng kết nạp hơn 8.600 đoàn viên\n\n20-11-2025 - 15:12"),
+    # a company's name a PDF line broke after its legal form goes on (corpus/keys_blind19, keys_blind25)
+    ("toàn huyện có 138 CĐCS với 6.915 đoàn viên. CĐCS Công ty TNHH Thủy sản\nThạch Kim kết nạp 86 đoàn viên.",
+     "toàn huyện có 138 CĐCS với 6.915 đoàn viên. CĐCS Công ty TNHH Thủy sản Thạch Kim kết nạp 86 đoàn viên."),
     # a news page's date and counter line stands alone, the lead after it too (corpus/keys_blind26)
     ('Đăng ngày: 14/01/2025 | Lượt xem: 1.215\n"Năm qua, toàn tỉnh kết nạp 3.418 đoàn viên"',
      'Đăng ngày: 14/01/2025 | Lượt xem: 1.215\n\n"Năm qua, toàn tỉnh kết nạp 3.418 đoàn viên"'),

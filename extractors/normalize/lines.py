@@ -60,6 +60,12 @@ def _own_lines() -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _broken_name() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = load("line_breaks.yaml")
+    return re.compile(data["name_broken_at_end"]), re.compile(data["name_goes_on"])
+
+
+@functools.lru_cache(maxsize=1)
 def _whole_lines() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(load("line_breaks.yaml")["own_lines_whole"]) + ")")
 
@@ -154,6 +160,9 @@ def decide_break(a: Line, b: Line, layout: Layout, a_paragraph: str = "") -> str
         return "\n" if in_list and not is_caps_heading(b.text) else "\n\n"
     if _WHOLE_PARENTHESIS.fullmatch(a.text) and not _starts_lower(b.text):
         return "\n\n"  # a line wholly in parentheses stands alone: `(Công đoàn cơ sở Công ty …)`
+    ends_in_name, goes_on = _broken_name()
+    if ends_in_name.search(a.text) and goes_on.match(b.text) and not b.blank_before and not is_caps_heading(a.text):
+        return " "  # `… CĐCS Công ty TNHH Thủy sản` / `Thạch Kim kết nạp 86 đoàn viên`: a name a PDF line broke
     a_caps, b_caps = is_caps_heading(a.text), is_caps_heading(b.text)
     if a_caps and b_caps and any(rx.match(b.text) and not rx.match(a.text) for rx in _opening_lines()):
         # the kind word under a congress line opens a document (`… NHIỆM KỲ 2023 - 2028` / `THAM LUẬN`);
