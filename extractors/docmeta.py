@@ -114,6 +114,10 @@ def organization_at(text: str, m: re.Match[str]) -> str | None:
             kept.append(w)
         elif w.lower() in INNER or (nxt and _is_capitalized(nxt) and w.lower() not in STOP | STOP_VERBS):
             kept.append(w)
+        elif _LEGAL_FORMS & set(kept) and k + 1 < len(words) and _is_capitalized(words[k + 1]) \
+                and not {w.lower(), nxt.lower()} & (STOP | STOP_VERBS) and not _lowercase_after_form(kept):
+            kept.extend([w, nxt])  # `Công ty TNHH Kỹ thuật điện Hải Hà Vina`: a company's lowercase words
+            k += 1
         else:
             break
     kept = kept[:len(kept) - _person_after(text, m, tokens, kept)]
@@ -131,10 +135,18 @@ def organization_at(text: str, m: re.Match[str]) -> str | None:
     return re.sub(r"\s+", " ", name).strip()
 
 
+_LEGAL_FORMS = frozenset(_DATA["company_legal_forms"])
 _PERSON_TITLE = compile_pattern("segment.yaml", "person_titles_before", _DATA["person_titles_before"])
 _FAMILY_NAMES = frozenset(_DATA["family_names"])
 _MIDDLE_NAMES = frozenset(_DATA["middle_names"])
 _PERSON_SAID = compile_pattern("segment.yaml", "person_said_after", _DATA["person_said_after"])
+
+
+def _lowercase_after_form(kept: list[str]) -> bool:
+    """Whether a lowercase word already follows the legal form in the name read so far (a company's business
+    line has one run of them: `Thủy lợi Nam Đàn` then `duy trì Quỹ …` is the sentence going on)."""
+    at = max(i for i, w in enumerate(kept) if w in _LEGAL_FORMS)
+    return any(w[:1].islower() for w in kept[at + 1:])
 
 
 def _person_after(text: str, m: re.Match[str], tokens: list[re.Match[str]], kept: list[str]) -> int:
@@ -287,14 +299,22 @@ def find_organization(body: str, head_at: int | None, weak: bool = True) -> str 
     return None
 
 
+_SIGNER_TITLE = compile_pattern("segment.yaml", "signer_titles", _DATA["signer_titles"])
+
+
 def signature_organization(body: str) -> str | None:
     """The body a signature block at the end names: `BAN CHẤP HÀNH / CÔNG ĐOÀN GIÁO DỤC VIỆT NAM`, a
     speech's `Xin trân trọng cảm ơn!` / `CÔNG ĐOÀN CƠ SỞ BỆNH VIỆN ĐA KHOA THUẬN CHÂU`."""
     cut = max(len(body) - 800, len(body) // 2)  # the end of a short text is not its top; whole lines only
     end = body[body.find("\n", cut) + 1:] if body.find("\n", cut) >= 0 else ""
-    for line in reversed(end.split("\n")[-12:]):
-        s = line.strip().strip("*").strip()
+    lines = [line.strip().strip("*").strip() for line in end.split("\n")[-12:]]
+    for k in range(len(lines) - 1, -1, -1):
+        s = lines[k]
         if s.isupper() and (org := _line_org(s)) and not s.startswith(("BAN ", "TM", "T/M")):
+            # a name the block wrapped (`CÔNG ĐOÀN CƠ SỞ CÔNG TY CỔ PHẦN` / `CHẾ BIẾN GỖ PHÙ MỸ`) goes on below
+            nxt = next((x for x in lines[k + 1:] if x), "")
+            if nxt.isupper() and not _SIGNER_TITLE.match(nxt) and (whole := _line_org(f"{s} {nxt}")):
+                return whole
             return org
     tail = body[max(len(body) - 600, len(body) // 2):]
     for m in _CLOSING.finditer(tail):  # `Trên đây là tham luận của LĐLĐ huyện Đức Hòa.`
@@ -460,10 +480,15 @@ def unit_union_of_lead(body: str, title: str | None) -> str | None:
     return None
 
 
+_LEAD_TAG = re.compile(r"^\s*\([^()\n]{1,40}\)\s*[-–—]\s*")
+
+
 def news_organization(body: str, title: str | None, fallback: bool = True) -> str | None:
     """The organization a news item reports on: the subject of its lead (`(LĐTĐ) Chiều 10/9 LĐLĐTP
     Hà Nội đã tổ chức …`), else the first one its title names, else the first one of its lead."""
     _, lead = _lead(body, title)
+    # the site's tag that opens the lead (`(LĐLĐ Quảng Ngãi) - Sáng 27/5, …`) names the site, not the item's body
+    lead = _LEAD_TAG.sub(lambda t: " " * len(t.group(0)), lead)
     in_lead = [(m.start(), o) for m in _HEAD_RE.finditer(lead) if (o := organization_at(lead, m))]
     national = entry("organizations.yaml", "national_federation")
     if len(in_lead) >= 2 and in_lead[0][1] == national:

@@ -37,7 +37,15 @@ from extractors.docmeta import (
 from extractors.lang import entry
 from extractors.lang import load as load_yaml
 from extractors.org_mentions import is_named, org_mentions
-from extractors.orgnames import abbreviates, canonical_organization, place_body, province_named_in, same_body
+from extractors.orgnames import (
+    abbreviates,
+    canonical_organization,
+    level_of,
+    place_body,
+    province_named_in,
+    province_of,
+    same_body,
+)
 from extractors.records import Document, NormalizedText
 from extractors.settings import SETTINGS
 from extractors.time_mentions import document_year
@@ -201,6 +209,7 @@ def segment_documents(norm: NormalizedText, source: str, meta_title: str | None 
                 or (find_organization(body, head_at) if speech else None) or event_host(body)
             if speech and organization:
                 organization = _sector_of_the_congress(organization, body)
+            organization = _placed_by_superior(organization, header.superior)
             date = header.date or find_date(body) or (meta_date if i == 0 else None) \
                 or read_byline_date(body)  # a speech copied from a web page: the page's date line
         docs.append(Document(
@@ -267,6 +276,21 @@ def _month_line_year(body: str) -> int | None:
     return found[0] if found else None
 
 
+_FORMER = re.compile(entry("organizations.yaml", "former_marker"), re.I)
+
+
+def _placed_by_superior(name: str | None, superior: str | None) -> str | None:
+    """A sector union its header names without a place (`CÔNG ĐOÀN NGÀNH GIÁO DỤC` under `LĐLĐ THÀNH PHỐ HẢI
+    PHÒNG`): the place of the province federation above it; else `name` unchanged."""
+    canonical = canonical_organization(name) or ""
+    above = canonical_organization(superior) or ""
+    head = entry("organizations.yaml", "territorial_union")["means"]
+    if not canonical or is_named(canonical) or level_of(canonical) != "sector" or province_of(canonical) \
+            or level_of(above) != "province" or not above.startswith(head + " "):
+        return name
+    return f"{canonical} {above[len(head) + 1:]}"
+
+
 def _whole_organization(found: str | None, body: str, kind: str | None = None, head_at: int = 0) -> str | None:
     """The document's organization, whole: a name its header cut short (`CĐCS Công ty CP`) takes the
     longer form its body writes (`CĐCS Công ty CP Chè Hùng Lĩnh`); with none found, the union body
@@ -288,7 +312,12 @@ def _whole_organization(found: str | None, body: str, kind: str | None = None, h
     canonical = canonical_organization(found) or ""
     if is_named(canonical) and not _cut_short(canonical):
         return _spelled_out(canonical, body[:SETTINGS.head_zone_chars * 4]) or found
-    longer = [o.name for o in opening if o.name.lower().startswith(canonical.lower() + " ")]
+    zone = body[head_at:]
+    longer = [o.name for o in opening if o.name.lower().startswith(canonical.lower() + " ")
+              and not _FORMER.match(zone, o.end)]  # `… chuyển từ Công đoàn ngành Giáo dục tỉnh Hải Dương (cũ)`
+    signed = canonical_organization(signature_organization(body)) or ""
+    if not longer and signed.lower().startswith(canonical.lower() + " "):
+        return signed  # `CÔNG ĐOÀN CƠ SỞ CÔNG TY CỔ PHẦN` / `CHẾ BIẾN GỖ PHÙ MỸ` signed at the end
     return longer[0] if longer else _unit_named_whole(found, body)
 
 

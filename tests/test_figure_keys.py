@@ -712,6 +712,11 @@ def test_a_name_repeated_short_is_the_body_named_whole_before():
     ("Theo Chủ tịch LĐLĐ tỉnh Bình Dương Nguyễn Văn An, toàn tỉnh có 5 CĐCS.", ["Liên đoàn Lao động tỉnh Bình Dương"]),
     ("Chủ tịch LĐLĐ huyện Châu Thành cho biết.", ["Liên đoàn Lao động huyện Châu Thành"]),  # a place, not a person
     ("CĐCS Công ty TNHH Lê Văn Tám kết nạp 12 đoàn viên.", ["Công đoàn cơ sở Công ty TNHH Lê Văn Tám"]),  # no title
+    # a company's business line in lowercase after its legal form (corpus/keys_blind28), once (corpus/keys_blind14)
+    ("Công đoàn Công ty TNHH Kỹ thuật điện Hải Hà Vina (KCN Texhong Hải Hà) luôn là chỗ dựa.",
+     ["Công đoàn cơ sở Công ty TNHH Kỹ thuật điện Hải Hà Vina"]),
+    ("CĐCS Công ty TNHH MTV Thủy lợi Nam Đàn duy trì Quỹ tương trợ 215 triệu đồng.",
+     ["Công đoàn cơ sở Công ty TNHH MTV Thủy lợi Nam Đàn"]),
 ])
 def test_a_person_after_the_body_they_lead(text, names):
     assert [o.name for o in org_mentions(text)] == names

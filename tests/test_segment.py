@@ -389,3 +389,21 @@ def test_a_header_cell_the_copy_wrapped_is_read_whole():
     path = root / "corpus/keys_blind27/nghi_quyet_dai_hoi_cdcs_gom_su_tan_phuoc_khanh_2023.txt"
     (d,) = [x.document for x in extract_file(str(path)).documents]
     assert d.organization == "Công đoàn cơ sở Công ty TNHH Gốm sứ Tân Phước Khánh"
+
+
+@pytest.mark.parametrize("path,organization", [
+    # corpus/keys_blind28/29 (first runs):
+    # the issuer only in the signature block, its name wrapped over two lines
+    ("keys_blind29/chuong_trinh_cdcs_go_phu_my_2025.txt", "Công đoàn cơ sở Công ty cổ phần Chế Biến Gỗ Phù Mỹ"),
+    # the site's tag that opens the lead names the site, not the item's union
+    ("keys_blind29/tin_cdcs_thpt_tran_quoc_tuan_2024.txt", "Công đoàn cơ sở Trường THPT Trần Quốc Tuấn"),
+    # a sector union its header names without a place: the superior's; not the merged-away `(cũ)` one its body names
+    ("keys_blind28/cong_van_cdn_giao_duc_hai_phong_2025.txt", "Công đoàn ngành Giáo dục thành phố Hải Phòng"),
+    # a company's lowercase words after its legal form
+    ("keys_blind28/tin_cdcs_hai_ha_vina_2025.txt", "Công đoàn cơ sở Công ty TNHH Kỹ thuật điện Hải Hà Vina"),
+])
+def test_an_issuer_read_whole(path, organization):
+    from extractors.extract import extract_file
+    root = __import__("pathlib").Path(__file__).resolve().parents[1]
+    (d,) = [x.document for x in extract_file(str(root / "corpus" / path)).documents]
+    assert d.organization == organization
