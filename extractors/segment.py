@@ -29,13 +29,12 @@ from extractors.docmeta import (
     find_date,
     find_organization,
     find_title,
-    news_organization,
     organizations_in,
     signature_organization,
-    unit_union_of_lead,
 )
 from extractors.lang import entry
 from extractors.lang import load as load_yaml
+from extractors.news_organization import news_organization, unit_union_of_lead
 from extractors.org_mentions import is_named, org_mentions
 from extractors.orgnames import (
     abbreviates,

@@ -212,3 +212,21 @@ def test_a_tables_values_with_words_of_their_own(kind, expected):
             "Giới thiệu đoàn viên ưu tú cho Đảng | Ít nhất 03 người\nXếp loại CĐCS | Hoàn thành tốt nhiệm vụ trở lên")
     got = [(f.text, f.unit, f.comparator, f.modality) for f in extract_figures(text, doc_kind=kind)]
     assert got == expected
+
+
+def test_a_table_aligned_with_spaces_in_a_text_file():
+    # corpus/keys_blind29 (first run): a công văn's table set with runs of spaces, its total row's first cell empty
+    root = Path(__file__).resolve().parents[1]
+    result = extract_file(str(root / "corpus/keys_blind29/cong_van_cdvc_khanh_hoa_2025.txt"))
+    got = {(f.text, f.organization, f.indicator) for d in result.documents for f in d.figures}
+    assert {("142", "Công đoàn cơ sở Sở Tài chính", "workers"), ("139", "Công đoàn cơ sở Sở Tài chính", "members"),
+            ("5", "Công đoàn cơ sở Sở Tài chính", "new_members"),
+            ("402", "Công đoàn cơ sở Sở Nông nghiệp và Môi trường", "members")} <= got
+    # the numbering column gives none (the `2` left is row 3's new members)
+    assert not {"1", "3", "4"} & {f.text for d in result.documents for f in d.figures}
+
+
+def test_a_header_in_two_columns_is_no_spaced_table():
+    from extractors.readers.text import _tab_row
+    assert not _tab_row("LIÊN ĐOÀN LAO ĐỘNG TỈNH KHÁNH HÒA          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert _tab_row("1    CĐCS Sở Tài chính                               142        139            5")

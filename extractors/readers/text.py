@@ -66,7 +66,27 @@ _NUMBER_CELL = re.compile(r"^[\d.,%]+$")
 
 
 def _tab_row(line: str) -> bool:
-    return line.count("\t") >= 2 and len([c for c in line.split("\t") if c.strip()]) >= 3
+    return line.count("\t") >= 2 and len([c for c in line.split("\t") if c.strip()]) >= 3 \
+        or "\t" not in line and len(_SPACED_CELL.findall(line)) >= 3
+
+
+# a table a plain text aligned with runs of spaces (`1    CĐCS Sở Tài chính        142        139`): its cells are
+# the runs of words between gaps of two spaces or more
+_SPACED_CELL = re.compile(r"\S+(?: \S+)*")
+
+
+def _row_cells(line: str, header: str) -> list[tuple[int, str]]:
+    """(column, text) of a table row's cells: by tabs, or, for a row aligned with spaces, by the header cell
+    each one stands nearest to (numbers are set right under their headers; a total row leaves the first
+    column empty)."""
+    if "\t" in line:
+        return [(col, c.strip()) for col, c in enumerate(line.split("\t")) if c.strip()]
+    starts = [m.start() for m in _SPACED_CELL.finditer(header)] if "\t" not in header else []
+    out = []
+    for m in _SPACED_CELL.finditer(line):
+        col = min(range(len(starts)), key=lambda k: abs(starts[k] - m.start())) if starts else len(out)
+        out.append((col, m.group(0)))
+    return out
 
 
 def _run_blocks(run: list[str], blocks: list[Block], tables: int) -> int:
@@ -78,10 +98,10 @@ def _run_blocks(run: list[str], blocks: list[Block], tables: int) -> int:
         while j < len(run) and _tab_row(run[j]):
             j += 1
         rows = run[k:j]
-        if len(rows) >= 2 and any(_NUMBER_CELL.match(c.strip()) for r in rows for c in r.split("\t")):
+        if len(rows) >= 2 and any(_NUMBER_CELL.match(c) for r in rows for _, c in _row_cells(r, rows[0])):
             for r, line in enumerate(rows):
-                blocks.extend(Block(text=c.strip(), kind=TABLE_CELL, table=tables, row=r, col=col)
-                              for col, c in enumerate(line.split("\t")) if c.strip())
+                blocks.extend(Block(text=c, kind=TABLE_CELL, table=tables, row=r, col=col)
+                              for col, c in _row_cells(line, rows[0]))
             tables += 1
             k = j
             continue
