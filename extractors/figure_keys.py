@@ -230,7 +230,7 @@ def _clause_year(idx: _Index, s: Sentence, f: Figure, target: bool) -> int | Non
     if opened >= 0 and idx.ctx.year is not None and _OPENS_VALUE.fullmatch(idx.text, opened, f.char_start) \
             and time_re("comparison_previous_before").search(idx.text[max(0, opened - 40):opened + 1]):
         return idx.ctx.year - 1  # "tăng 03 đoàn viên so với năm học trước (42 đoàn viên)"
-    mentions = [t for t in idx.times_in(a, b) if (target or not _future(t, idx.ctx))
+    mentions = [t for t in idx.times_in(a, b) if (target or not _future(t, idx.ctx)) and not (target and t.kind == "past_term")
                 and _parenthesis_allows(idx.text, t, f, a) and not _dates_another_value(idx.text, t, f)]
     semi = idx.text.rfind(";", a, f.char_start)
     # the figure's own clause first ("…năm 2023, X kết nạp 24.600; hiện X có 3.120"), then what
@@ -359,6 +359,11 @@ def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | 
             # "Các huyện Ninh Phước, Ninh Hải kết nạp được 300 đoàn viên": their total, no one's
         elif scope:
             return scope, CLAUSE
+    if semi >= 0 and compile_pattern(_ORG, "unnamed_union_subject", entry(_ORG, "unnamed_union_subject")).match(clause):
+        # `CĐCS Công ty X có 312 đoàn viên; năm ngoái công đoàn ký …`: the union the sentence named before
+        before = [o for o in idx.orgs_in(_sentence_start(idx.text, s), semi) if o.subject]
+        if before:
+            return before[-1].name, CLAUSE
     for h in reversed(s.headings):
         named = [o for o in idx.orgs_in(h.start, h.end) if o.subject]
         if named and not _letterhead(idx, h.start, h.end, named[0]) and not _EVENT.match(h.text):

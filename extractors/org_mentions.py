@@ -82,7 +82,7 @@ def org_mentions(text: str, places: Sequence[str | None] = ()) -> list[OrgMentio
         if m.start() < last_end:
             continue
         name = organization_at(text, m)
-        if not name and (led := _place_led(text, m)) is not None:
+        if not name and (led := _place_led(text, m) or _bare_level_subject(text, m, places)) is not None:
             out.append(led)  # "Tại Quảng Trị, LĐLĐ tỉnh dự kiến …": that place's federation
             last_end = led.end
             continue
@@ -239,6 +239,23 @@ def _has_own_words(canonical: str) -> bool:
         if canonical.lower().startswith(head + " "):
             return any(w[:1].isupper() for w in canonical[len(head) + 1:].split())
     return False
+
+
+def _bare_level_subject(text: str, head: re.Match[str], places: Sequence[str | None]) -> OrgMention | None:
+    """A federation named by its level alone as a clause's subject (`…; trong đó Liên đoàn Lao động tỉnh hỗ trợ 40
+    triệu đồng` in a district's report): the one of the document's bodies at that level (its superior), or None."""
+    if canonical_organization(head.group(0)) != entry(_ORG, "territorial_union")["means"]:
+        return None
+    level = _LEVEL_WORD.match(text, head.end())
+    opener = compile_pattern(_ORG, "bare_level_subject_before", entry(_ORG, "bare_level_subject_before"))
+    if level is None or not opener.search(text, max(0, head.start() - 40), head.start()):
+        return None
+    prefix = f"{entry(_ORG, 'territorial_union')['means']} {level.group(1).lower()} "
+    # the document's own body (the first place) needs no mention: it is every unnamed figure's already
+    body = next((p for p in places[1:] if p and p.startswith(prefix)), None)
+    if body is None or (places and places[0] and places[0].startswith(prefix)):
+        return None
+    return OrgMention(head.start(), level.end(), body, True)
 
 
 def _place_led(text: str, head: re.Match[str]) -> OrgMention | None:

@@ -619,6 +619,17 @@ def test_a_federation_named_by_its_level_after_a_place_is_that_places(text, name
     assert [o.name for o in org_mentions(text, ("Liên đoàn Lao động tỉnh Thừa Thiên Huế",))] == names
 
 
+@pytest.mark.parametrize("text,names", [
+    # corpus/keys_blind29: a district's report names its province federation by its level alone, as a subject
+    ("Tổng kinh phí 120 triệu đồng, trong đó Liên đoàn Lao động tỉnh hỗ trợ 40 triệu đồng.",
+     ["Liên đoàn Lao động tỉnh Phú Yên"]),
+    ("Kết nạp 287 đoàn viên, đạt 114,8% chỉ tiêu LĐLĐ tỉnh giao (250 đoàn viên).", []),  # not its clause's subject
+])
+def test_a_federation_named_by_its_level_alone_as_a_subject_is_the_documents_at_that_level(text, names):
+    places = ("Liên đoàn Lao động huyện Sơn Hòa", "Liên đoàn Lao động tỉnh Phú Yên")
+    assert [o.name for o in org_mentions(text, places)] == names
+
+
 @pytest.mark.parametrize("short,body,same", [
     # corpus/keys_blind22: a news item calls the grassroots union by its company's last words
     ("Công đoàn Hòa Vinh", "Công đoàn cơ sở Công ty TNHH Giày da Hòa Vinh", True),
@@ -729,3 +740,23 @@ def test_a_present_after_a_figure_dates_what_follows_it_only():
     ctx = KeyContext(organization="Liên đoàn Lao động huyện Lệ Thủy", year=2025, month=1, reported_year=2024)
     got = {f.text: f.year for f in assign_keys(text, extract_figures(text, "báo cáo"), ctx)}
     assert (got["46"], got["612"]) == (2024, 2025)  # a stock `hiện có` stands at the report's date
+
+
+def test_a_clause_whose_union_is_unnamed_is_the_one_named_before_its_semicolon():
+    # corpus/keys_blind29: `…; năm ngoái công đoàn ký được thỏa ước có 19 điều khoản`; not `các cấp công đoàn`
+    text = ("Công đoàn cơ sở Công ty TNHH Hoa Đà Lạt Xanh có 312 đoàn viên trên 340 lao động; năm ngoái công đoàn ký "
+            "được thỏa ước có 19 điều khoản có lợi hơn luật.\nLĐLĐ huyện Lâm Hà kết nạp 50 đoàn viên; các cấp công đoàn "
+            "trao 60 suất quà.")
+    ctx = KeyContext(organization="Liên đoàn Lao động huyện Đức Trọng", year=2023)
+    got = {f.text: (f.organization, f.year) for f in assign_keys(text, extract_figures(text, "tham luận"), ctx)}
+    assert got["19"] == ("Công đoàn cơ sở Công ty TNHH Hoa Đà Lạt Xanh", 2022)
+    assert got["60"][0] != "Công đoàn cơ sở Công ty TNHH Hoa Đà Lạt Xanh"
+
+
+def test_the_whole_term_is_the_congress_year_for_results_only():
+    # corpus/keys_blind29: `Riêng năm 2022, … xây 03 nhà, cả nhiệm kỳ là mười một nhà`
+    text = ("ĐẠI HỘI CÔNG ĐOÀN TỈNH LÂM ĐỒNG LẦN THỨ XI, NHIỆM KỲ 2023 - 2028\n\nRiêng năm 2022, Liên đoàn Lao động huyện "
+            "xây 03 nhà Mái ấm Công đoàn, cả nhiệm kỳ là mười một nhà.")
+    ctx = KeyContext(organization="Liên đoàn Lao động huyện Đức Trọng", year=2023)
+    got = {f.text: f.year for f in assign_keys(text, extract_figures(text, "tham luận"), ctx)}
+    assert (got["03"], got["mười một"]) == (2022, 2023)
