@@ -624,6 +624,7 @@ def test_a_federation_named_by_its_level_after_a_place_is_that_places(text, name
     ("Tổng kinh phí 120 triệu đồng, trong đó Liên đoàn Lao động tỉnh hỗ trợ 40 triệu đồng.",
      ["Liên đoàn Lao động tỉnh Phú Yên"]),
     ("Kết nạp 287 đoàn viên, đạt 114,8% chỉ tiêu LĐLĐ tỉnh giao (250 đoàn viên).", []),  # not its clause's subject
+    ("Có 88/96 CĐCS đạt; LĐLĐ huyện được\n\nLĐLĐ tỉnh xếp thứ 2 trong khối huyện.", []),  # corpus/keys_blind25
 ])
 def test_a_federation_named_by_its_level_alone_as_a_subject_is_the_documents_at_that_level(text, names):
     places = ("Liên đoàn Lao động huyện Sơn Hòa", "Liên đoàn Lao động tỉnh Phú Yên")
