@@ -62,6 +62,7 @@ SOCIAL_COUNTS_LINE = re.compile(CUES["social_counts_line"], re.I)
 SHARED_UNIT_BETWEEN = re.compile(CUES["shared_unit_between"], re.I)
 SCORE_UNIT_AFTER = re.compile(CUES["score_unit_after"], re.I)
 AVERAGE_OF_PREVIOUS = re.compile(CUES["average_of_previous"], re.I)
+REVIEW_LEAD = re.compile(CUES["review_lead"], re.I)
 
 _PATTERNS = CUES["patterns"]
 

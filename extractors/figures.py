@@ -11,6 +11,7 @@ Cue phrases: `extractors/lang/vi/figure_cues.yaml`.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import logging
 import re
 from collections.abc import Iterable
@@ -362,6 +363,9 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
     # a sentence of thousands of characters (a line without full stops) is read around each figure
     whole = s.end - s.start <= 2 * REACH
     sentence_cues = _sentence_cues(s.text, s.headings) if whole else None
+    # a paragraph that opens by reviewing results (`Đại hội thống nhất đánh giá kết quả nhiệm kỳ 2018 - 2023: …`): its
+    # `mỗi năm` is an average of what was done, not a yearly target
+    reviewed = s.paragraph_start < s.start and bool(cue.REVIEW_LEAD.search(text, s.paragraph_start, s.start))
     names = _quoted_spans(text, s.start, s.end)
     for i, m in enumerate(mentions):
         if skip_next:
@@ -412,6 +416,8 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
         if ratio is not None:
             value, denominator, relation = ratio
         cues = sentence_cues or _sentence_cues(text[ws:we], s.headings, opens_sentence=ws == s.start)
+        if not cues.past and cues.annual and reviewed:
+            cues = dataclasses.replace(cues, past=True)  # `Điều 1. … đánh giá kết quả nhiệm kỳ …: … Bình quân mỗi năm …`
         modality, deadline = _modality(cues, segment, doc_kind)
         per_year = bool(cue.PER_YEAR_AFTER.match(text[end:we]))  # "làm lợi 4,5 tỷ đồng/năm": a yearly total
         aggregation = "average" if (cue.AVERAGE.search(segment) or cue.PER_UNIT_AFTER.match(text[end:we])) \

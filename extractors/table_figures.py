@@ -204,7 +204,10 @@ def table_figures(text: str, table: list[Row], mentions: list[NumberMention], pl
                 counted = next((c for j in range(k - 1, label_col, -1) if j < len(header.cells)
                                 and (c := _counted_in(header.cells[j].text))), None)
             for m in mentions_between(mentions, cell.start, cell.end):
-                out.append(_cell_figure(text, r, header, cell, cols[k], own if counted else label, counted or entity, m))
+                col = cols[k]
+                if not col.percent and not units and _PERCENT.search(label):
+                    col = replace(col, percent=True)  # a row of shares: `Tỷ lệ thu KPCĐ so với số phải thu (%)`
+                out.append(_cell_figure(text, r, header, cell, col, own if counted else label, counted or entity, m))
     return out
 
 

@@ -391,6 +391,9 @@ def test_a_countable_noun_is_an_entity_whatever_its_pos_tag(text, number, entity
     ("5 năm qua đã thành lập 29 công đoàn cơ sở, bình quân hằng năm 06 công đoàn cơ sở.", "actual"),  # R past_cues
     ("Năm vừa qua, hằng năm 12 cuộc đối thoại được tổ chức.", "actual"),  # R vừa qua
     ("Nhiệm kỳ qua, hằng năm 15 đoàn viên được giới thiệu cho Đảng.", "actual"),  # R qua
+    # … or its paragraph opened by reviewing results (corpus/keys_blind28)
+    ("Điều 1. Đại hội thống nhất đánh giá kết quả nhiệm kỳ 2018 - 2023: kết nạp 7.420 đoàn viên. Bình quân mỗi năm "
+     "87% CĐCS đạt vững mạnh.", "actual"),
 ])
 def test_in_a_plan_hang_nam_makes_a_target_unless_the_sentence_reviews_the_past(text, modality):
     figs = extract_figures(text, doc_kind="kế hoạch")

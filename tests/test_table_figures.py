@@ -230,3 +230,13 @@ def test_a_header_in_two_columns_is_no_spaced_table():
     from extractors.readers.text import _tab_row
     assert not _tab_row("LIÊN ĐOÀN LAO ĐỘNG TỈNH KHÁNH HÒA          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     assert _tab_row("1    CĐCS Sở Tài chính                               142        139            5")
+
+
+def test_a_row_of_shares_gives_percents():
+    # corpus/keys_blind28: `Tỷ lệ thu KPCĐ so với số phải thu (%)` in a `Chỉ tiêu | Năm 2023 | Năm 2024` table
+    from extractors.figures import extract_figures
+
+    text = ("Chỉ tiêu | Năm 2023 | Năm 2024 | So sánh (%)\nSố đoàn viên | 41.250 | 44.870 | 108,8\n"
+            "Tỷ lệ thu KPCĐ so với số phải thu (%) | 91,4 | 94,8 | 103,7")
+    got = {(f.text, f.unit) for f in extract_figures(text, doc_kind="báo cáo")}
+    assert {("41.250", "count"), ("91,4", "percent"), ("94,8", "percent")} <= got
