@@ -32,6 +32,7 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _LABEL_VERB = re.compile(r"^\s*" + phrase_pattern(CUES["table_label_verbs"]) + r"\s+", re.I)
 _NUMERIC_CELL = re.compile(r"^[\s\d.,%+\-–/]*$")
 _WORDED_VALUE = re.compile(CUES["table_worded_value"], re.I)
+_UNIT_GROUP = re.compile(CUES["table_unit_group"], re.I)
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,15 @@ def table_figures(text: str, table: list[Row], mentions: list[NumberMention], pl
             continue
         label = expand_abbreviations(r.cells[label_col].text.strip(" :.-"))
         entity = _LABEL_VERB.sub("", label) or label
+        lab = r.cells[label_col]
+        group = _UNIT_GROUP.search(text, lab.start, lab.end)
+        row_start = len(out)
+        if group is not None:  # `Các CĐCS còn lại (10 đơn vị)`: the units the row's figures add up, counted
+            for m in mentions_between(mentions, group.start(), group.end()):
+                f = _cell_figure(text, r, header, lab, Column(index=False, modality=None, relation="level",
+                                                              percent=False, scale=None, year=None, compares=False),
+                                 label, expand_abbreviations(group.group("unit")).lower(), m)
+                out.append(replace(f, indicator=None))
         for k, cell in enumerate(r.cells):
             if k == label_col or cols[k].index or not cell.text \
                     or not (_NUMERIC_CELL.match(cell.text) or _WORDED_VALUE.match(cell.text)):
@@ -208,6 +218,8 @@ def table_figures(text: str, table: list[Row], mentions: list[NumberMention], pl
                 if not col.percent and not units and _PERCENT.search(label):
                     col = replace(col, percent=True)  # a row of shares: `Tỷ lệ thu KPCĐ so với số phải thu (%)`
                 out.append(_cell_figure(text, r, header, cell, col, own if counted else label, counted or entity, m))
+        if group is not None:  # a group of units named by no body: its figures are a subset's, of no indicator
+            out[row_start:] = [replace(f, indicator=None) for f in out[row_start:]]
     return out
 
 

@@ -96,6 +96,8 @@ def test_giua_va_is_a_range():
 # --- modality in news and reports -------------------------------------------------------------------
 MODALITY = [
     ("Chỉ tiêu được giao là 4.500 đoàn viên.", "4.500", "target"),  # N
+    # a result short of its plan (corpus/keys_blind27): `kết nạp dưới 50% chỉ tiêu` is said of what was done
+    ("Còn 07 CĐCS kết nạp dưới 50% chỉ tiêu; 19 doanh nghiệp chưa có tổ chức công đoàn.", "07", "actual"),
     ("Tổng Liên đoàn giao chỉ tiêu 4.500 đoàn viên cho tỉnh.", "4.500", "target"),  # N
     ("Yêu cầu 100% CĐCS khu vực doanh nghiệp tổ chức đối thoại.", "100", "target"),  # N
     ("Năm tới, ít nhất 70% CĐCS tổ chức hội nghị người lao động.", "70", "target"),  # N

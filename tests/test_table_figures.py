@@ -240,3 +240,13 @@ def test_a_row_of_shares_gives_percents():
             "Tỷ lệ thu KPCĐ so với số phải thu (%) | 91,4 | 94,8 | 103,7")
     got = {(f.text, f.unit) for f in extract_figures(text, doc_kind="báo cáo")}
     assert {("41.250", "count"), ("91,4", "percent"), ("94,8", "percent")} <= got
+
+
+def test_a_row_of_a_group_of_units_counts_them_and_is_a_subset():
+    # corpus/keys_blind25/27/28: `Các CĐCS còn lại (10 đơn vị)`: 10 is a figure; the row's figures have no indicator
+    from extractors.figures import extract_figures
+
+    text = ("Đơn vị | Đoàn viên | Kết nạp mới\nCĐCS Công ty TNHH MTV Lâm nghiệp Đăk Glei | 412 | 18\n"
+            "Các CĐCS còn lại (10 đơn vị) | 1.905 | 49")
+    got = {(f.text, f.indicator) for f in extract_figures(text, doc_kind="báo cáo")}
+    assert {("10", None), ("1.905", None), ("49", None), ("412", "members"), ("18", "new_members")} == got
