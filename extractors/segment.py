@@ -60,6 +60,8 @@ SPEECH_KINDS = set(_DATA["speech_kinds"])
 NEWS_TAG_RE = re.compile(r"^\((?:{})\)".format("|".join(map(re.escape, _DATA["news_agency_tags"]))), re.M)
 _POST_TIME = re.compile(_DATA["social_post_time"], re.M)
 _ISSUED_ANNEX = re.compile(_DATA["issued_annex"])
+_MAIL_SUBJECT = re.compile(_DATA["mail_subject"].format(
+    kinds="|".join(re.escape(k) for k, _ in KIND_WORDS)), re.I | re.M)
 
 
 def social_post_page(text: str) -> str | None:
@@ -134,6 +136,8 @@ def _kind_without_heading(text: str, meta_kind: str | None, header: Header, fmt:
         # `(Tham luận của …)` on a web page, its title `Tham luận tại …:`, a newspaper's `[Tham luận tại …]`
         word = note.group(1) or note.group(2) or note.group(3)
         return dict(KIND_WORDS)[" ".join(word.lower().split())]
+    if (mail := _MAIL_SUBJECT.search(text[:1500])) is not None:
+        return dict(KIND_WORDS)[" ".join(mail.group("kind").lower().split())]  # `Chủ đề: Báo cáo nhanh …`
     if NEWS_TAG_RE.search(text[:3000]) or has_news_lead(text) or (fmt == "html" and header.issuer is None) \
             or social_post_page(text):
         return "tin"
@@ -284,7 +288,10 @@ def _placed_by_superior(name: str | None, superior: str | None) -> str | None:
     canonical = canonical_organization(name) or ""
     above = canonical_organization(superior) or ""
     head = entry("organizations.yaml", "territorial_union")["means"]
-    if not canonical or is_named(canonical) or level_of(canonical) != "sector" or province_of(canonical) \
+    national = {u.lower() for u in entry("organizations.yaml", "national_sector_unions")}
+    if not canonical or level_of(canonical) != "sector" or province_of(canonical) or canonical.lower() in national \
+            or (is_named(canonical) and not canonical.startswith(entry("organizations.yaml", "sector_union_head"))
+                and " Khối " not in f" {canonical} ") \
             or level_of(above) != "province" or not above.startswith(head + " "):
         return name
     return f"{canonical} {above[len(head) + 1:]}"

@@ -558,6 +558,11 @@ def test_people_counted_as_members():
     ("đoàn viên", "kết nạp 46 đoàn viên, hiện có 612 đoàn viên, tỷ lệ 97,3%", "612", "count", "actual", "members"),
     ("đoàn viên", "thành lập 01 CĐCS, hiện có 2.318 đoàn viên", "2.318", "count", "actual", "members"),
     (None, "kết nạp 46 đoàn viên, hiện có 612 đoàn viên, tỷ lệ 97,3%", "97,3%", "percent", "actual", "membership_rate"),
+    # the share after the members over the workforce, or after `N là đoàn viên` (corpus/keys_blind30/31)
+    (None, "quản lý 187 CĐCS với 61.420 đoàn viên trên tổng số 68.950 lao động, tỷ lệ đạt 89,1%", "89,1%", "percent",
+     "actual", "membership_rate"),
+    (None, "Trường có 214 viên chức, người lao động, trong đó 203 là đoàn viên công đoàn, tỷ lệ 94,9%", "94,9%",
+     "percent", "actual", "membership_rate"),
     # enterprises that signed an agreement, `ký được` (corpus/keys_blind25)
     ("doanh nghiệp", "27 doanh nghiệp ký được thỏa ước lao động tập thể", "27", "count", "actual",
      "collective_agreement_coverage"),

@@ -165,6 +165,10 @@ CANONICAL = [
     ("LĐLĐ H. Diễn Châu", "Liên đoàn Lao động huyện Diễn Châu"),
     ("LĐLĐ TP. HÀ NỘI", "Liên đoàn Lao động thành phố Hà Nội"),
     ("CĐ NGÀNH NÔNG NGHIỆP VÀ PTNT", "Công đoàn ngành Nông nghiệp và Phát triển nông thôn"),  # corpus/keys_blind25
+    # lowercase words of official names (corpus/keys_blind30/31)
+    ("CĐCS Ban Dân tộc tỉnh Hà Giang", "Công đoàn cơ sở Ban Dân tộc tỉnh Hà Giang"),
+    ("CĐCS Bệnh viện Đa khoa tư nhân Quan Hoa", "Công đoàn cơ sở Bệnh viện Đa khoa tư nhân Quan Hoa"),
+    ("CÔNG ĐOÀN KHỐI DÂN CHÍNH ĐẢNG", "Công đoàn Khối Dân chính Đảng"),
     # abbreviations in running text
     ("LĐLĐ tỉnh Bình Dương", "Liên đoàn Lao động tỉnh Bình Dương"),
     ("LĐLĐTP Hà Nội", "Liên đoàn Lao động thành phố Hà Nội"),
@@ -251,6 +255,7 @@ def test_every_pre_2025_province_maps_to_a_current_unit():
      "Công đoàn cơ sở thành viên Trung tâm Công tác xã hội và Quỹ Bảo trợ trẻ em"),
     ("LIÊN ĐOÀN LAO ĐỘNG HUYỆN ĐÔNG ANH", "Liên đoàn Lao động huyện Đông Anh"),
     ("Tổng Liên đoàn", "TLĐ"),
+    ("Công đoàn cơ sở HTX Nông nghiệp Dịch vụ Lạc Xuân", "Công đoàn cơ sở Hợp tác xã Nông nghiệp Dịch vụ Lạc Xuân"),
 ])
 def test_two_spellings_of_one_body_share_a_key(a, b):
     assert organization_key(a) == organization_key(b)

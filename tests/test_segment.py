@@ -401,9 +401,21 @@ def test_a_header_cell_the_copy_wrapped_is_read_whole():
     ("keys_blind28/cong_van_cdn_giao_duc_hai_phong_2025.txt", "Công đoàn ngành Giáo dục thành phố Hải Phòng"),
     # a company's lowercase words after its legal form
     ("keys_blind28/tin_cdcs_hai_ha_vina_2025.txt", "Công đoàn cơ sở Công ty TNHH Kỹ thuật điện Hải Hà Vina"),
+    # keys_blind30/31 (first runs): a `Khối` union without its place under its province federation; lowercase words
+    # of a private school's name
+    ("keys_blind31/bao_cao_cd_khoi_dcd_ha_giang_2023.txt", "Công đoàn Khối Dân chính Đảng tỉnh Hà Giang"),
+    ("keys_blind30/tin_cdcs_tieu_hoc_van_xuan_2024.txt", "Công đoàn cơ sở Trường Tiểu học tư thục Vạn Xuân"),
 ])
 def test_an_issuer_read_whole(path, organization):
     from extractors.extract import extract_file
     root = __import__("pathlib").Path(__file__).resolve().parents[1]
     (d,) = [x.document for x in extract_file(str(root / "corpus" / path)).documents]
     assert d.organization == organization
+
+
+def test_a_report_sent_by_e_mail_takes_its_kind_from_the_subject_line():
+    # corpus/keys_blind30 (first run): `Chủ đề: Báo cáo nhanh kết quả chăm lo Tết …` over the report
+    from extractors.extract import extract_file
+    root = __import__("pathlib").Path(__file__).resolve().parents[1]
+    (d,) = [x.document for x in extract_file(str(root / "corpus/keys_blind30/bao_cao_nhanh_quynh_luu_2025.txt")).documents]
+    assert (d.kind, d.organization) == ("báo cáo", "Liên đoàn Lao động huyện Quỳnh Lưu")
