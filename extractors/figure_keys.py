@@ -122,6 +122,13 @@ def _presenting_re() -> re.Pattern[str]:
 
 # --- assignment -------------------------------------------------------------------------------
 
+def _without_its_place(name: str, body: str) -> bool:
+    """`Công đoàn Khối Dân chính Đảng` in the text of `… Khối Dân chính Đảng tỉnh Hà Giang`: the document's own
+    body named without its place (not a grassroots union's name cut short: `Công đoàn cơ sở Ban Dân tộc`)."""
+    return level_of(body) in ("sector", "district", "province") and body.startswith(name + " ") \
+        and province_of(body[len(name):]) is not None and province_of(name) is None
+
+
 def _runs_on_as(text: str, o: OrgMention, body: str) -> bool:
     """A name read short where the text goes on with the rest of the document's own (`Công đoàn Tổng công ty
     Lương` + `thực miền Bắc` for `Công đoàn Tổng công ty Lương Thực Miền Bắc`: a lowercase word ended it)."""
@@ -146,7 +153,8 @@ class _Index:
         self.time_starts = [t.start for t in self.times]
         own = [b for b in (ctx.organization, ctx.superior) if b]
         self.orgs = [dataclasses.replace(o, name=next((b for b in own if same_body(o.name, b)
-                                                       or short_name_of(o.name, b) or _runs_on_as(text, o, b)),
+                                                       or short_name_of(o.name, b) or _runs_on_as(text, o, b)
+                                                       or _without_its_place(o.name, b)),
                                                       o.name))
                      for o in org_mentions(text, (ctx.organization, ctx.superior))
                      if not _in_spans(o.start, ctx.reference_spans)  # the document's own spelling

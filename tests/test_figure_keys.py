@@ -761,3 +761,14 @@ def test_the_whole_term_is_the_congress_year_for_results_only():
     ctx = KeyContext(organization="Liên đoàn Lao động huyện Đức Trọng", year=2023)
     got = {f.text: f.year for f in assign_keys(text, extract_figures(text, "tham luận"), ctx)}
     assert (got["03"], got["mười một"]) == (2022, 2023)
+
+
+@pytest.mark.parametrize("name,body,same", [
+    # corpus/keys_blind31: a `Khối` union's report names itself without its province
+    ("Công đoàn Khối Dân chính Đảng", "Công đoàn Khối Dân chính Đảng tỉnh Hà Giang", True),
+    ("Công đoàn Viên chức", "Công đoàn Viên chức tỉnh Bắc Kạn", True),
+    ("Công đoàn cơ sở Ban Dân tộc", "Công đoàn cơ sở Ban Dân tộc tỉnh Hà Giang", False),  # a grassroots union: not so
+])
+def test_the_documents_own_body_named_without_its_place(name, body, same):
+    from extractors.figure_keys import _without_its_place
+    assert _without_its_place(name, body) is same
