@@ -195,7 +195,7 @@ def table_figures(text: str, table: list[Row], mentions: list[NumberMention], pl
             for m in mentions_between(mentions, group.start(), group.end()):
                 f = _cell_figure(text, r, header, lab, Column(index=False, modality=None, relation="level",
                                                               percent=False, scale=None, year=None, compares=False),
-                                 label, expand_abbreviations(group.group("unit")).lower(), m)
+                                 label, _group_entity(label, group.group("unit")), m)
                 out.append(replace(f, indicator=None))
         for k, cell in enumerate(r.cells):
             if k == label_col or cols[k].index or not cell.text \
@@ -226,6 +226,13 @@ def table_figures(text: str, table: list[Row], mentions: list[NumberMention], pl
 _HEADER_VERB = re.compile(r"^\s*(" + phrase_pattern(list(CUES["table_header_verbs"])) + r")(?![\wÀ-ỹ])", re.I)
 _PLAN_HEADER = re.compile(r"^\s*" + phrase_pattern(CUES["table_plan_headers"]) + r"(?:\s+(?:năm\s+)?(?:19|20)\d\d)?\s*$",
                           re.I)
+
+
+def _group_entity(label: str, unit: str) -> str:
+    """What a group row counts (`Các CĐCS còn lại (10 đơn vị)`): the units its label names (`công đoàn cơ sở`), else
+    the word in its parenthesis."""
+    m = COUNTABLE.search(label.split("(")[0])
+    return expand_abbreviations(m.group(0) if m else unit).lower()
 
 
 def _counted_in(header: str) -> str | None:
