@@ -109,12 +109,16 @@ def organization_at(text: str, m: re.Match[str]) -> str | None:
             break  # `… HUYỆN QUỲNH LƯU LẦN THỨ XIII`, `… tỉnh Cà Mau trực thuộc …`: in capitals too
         if _is_capitalized(w) or w == "&":
             if w.lower() in STOP and not w.isupper() and kept:
+                if (whole := _official_from(words[k - 1:])):  # `… ngành Giao thông vận tải`: `giao` begins a phrase
+                    kept.extend(words[k - 1:k - 1 + whole])
+                    k += whole - 1
+                    continue
                 break
             kept.append(w)
         elif w.lower() in INNER or (nxt and _is_capitalized(nxt) and w.lower() not in STOP | STOP_VERBS):
             kept.append(w)
         elif _LEGAL_FORMS & set(kept) and k + 1 < len(words) and _is_capitalized(words[k + 1]) \
-                and not {w.lower(), nxt.lower()} & (STOP | STOP_VERBS) and not _lowercase_after_form(kept):
+                and not ({w.lower(), nxt.lower()} - {"và"}) & (STOP | STOP_VERBS) and not _lowercase_after_form(kept):
             kept.extend([w, nxt])  # `Công ty TNHH Kỹ thuật điện Hải Hà Vina`: a company's lowercase words
             k += 1
         else:
@@ -165,6 +169,12 @@ def _person_after(text: str, m: re.Match[str], tokens: list[re.Match[str]], kept
 
 def _numbered(kept: list[str]) -> bool:
     return len(kept) >= 2 and kept[-1].isdigit() and kept[-2].lower() in _NUMBERED_PLACES
+
+
+def _official_from(rest: list[str]) -> int:
+    """How many of `rest` make a whole official phrase from its first word (`Giao thông vận tải`), 0 when none."""
+    low = [w.lower() for w in rest]
+    return next((len(p) for p in _OFFICIAL_WORDS if len(p) >= 2 and low[:len(p)] == list(p)), 0)
 
 
 def _official_completion(kept: list[str], rest: list[str]) -> int:

@@ -165,6 +165,8 @@ def _alias_spellings() -> dict[str, str]:
 def _grassroots(name: str) -> str:
     """`Công đoàn Trường Mầm non Sơn Ca` → `Công đoàn cơ sở Trường …`: a unit's union is a grassroots
     union (organizations.yaml `grassroots_units`)."""
+    if name.lower() in {u.lower() for u in entry(_ORG, "national_sector_unions")}:
+        return name  # `Công đoàn Bưu điện Việt Nam`: a national sector union
     for unit in entry(_ORG, "grassroots_units"):
         if name.startswith(f"Công đoàn {unit} "):
             return entry(_ORG, "grassroots_head") + " " + name[len("Công đoàn "):]

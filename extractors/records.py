@@ -37,6 +37,9 @@ class Block:
     # OCR: the text was read from an image; the mean confidence (0-100) of its words
     ocr: bool = False
     confidence: float | None = None
+    # table cells only: the source itself separates the row's cells with bars (`TT | Nội dung | Chỉ tiêu` in a
+    # plain text): they are given out so, not with tabs
+    bars: bool = False
 
 
 @dataclass(frozen=True)

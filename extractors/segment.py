@@ -44,6 +44,7 @@ from extractors.orgnames import (
     province_named_in,
     province_of,
     same_body,
+    short_name_of,
 )
 from extractors.records import Document, NormalizedText
 from extractors.settings import SETTINGS
@@ -197,6 +198,9 @@ def segment_documents(norm: NormalizedText, source: str, meta_title: str | None 
             or header.subject or (meta_title if i == 0 else None)
         if kind == "tin":
             organization = social_post_page(body) or news_organization(body, title, fallback=False)
+            whole = unit_union_of_lead(body, title)
+            if organization and whole and short_name_of(canonical_organization(organization), whole):
+                organization = whole  # `Công đoàn Giày Hồng Phúc: …` over `Công ty TNHH Giày Hồng Phúc … Công đoàn công ty`
             if not is_named(canonical_organization(organization) or ""):
                 organization = unit_union_of_lead(body, title) or _title_place_body(title, body) \
                     or _banner_completed(body, header) or organization \
@@ -261,15 +265,20 @@ def _banner_completed(body: str, header: Header) -> str | None:
 
 def _sector_of_the_congress(name: str, body: str) -> str:
     """A sector union a speech names without its place (`Chủ tịch CĐN NN&PTNT`) at a province's congress
-    (`ĐẠI HỘI CÔNG ĐOÀN TỈNH BẾN TRE …`): that province's sector union."""
+    (`ĐẠI HỘI CÔNG ĐOÀN TỈNH BẾN TRE …`): that province's sector union; a union named with a bare `tỉnh`
+    (`Công đoàn Bưu điện tỉnh`): the congress province's."""
     canonical = canonical_organization(name) or name
+    top = "\n".join(body.split("\n")[:3])
+    province = province_named_in(top) if re.search(entry("segment.yaml", "event_line"), top, re.I | re.M) else None
+    bare = re.search(re.escape(name) + r"\s+(tỉnh|thành phố)(?!\s+[A-ZĐÀ-Ỹ])", body)
+    if province and bare and province_of(canonical) is None:
+        # `Chủ tịch Công đoàn Bưu điện tỉnh` at the congress of `… TỈNH QUẢNG NAM`: that province's
+        return canonical_organization(f"{name} {bare.group(1)} {province}") or name
     sector = entry("organizations.yaml", "sector_union_head")
     if not canonical.startswith(sector + " ") or canonical.endswith("Việt Nam") \
             or any(f" {w} " in f" {canonical} " for w, level in entry("organizations.yaml", "admin_levels").items()
                    if level != "sector"):
         return name
-    top = "\n".join(body.split("\n")[:3])
-    province = province_named_in(top) if re.search(entry("segment.yaml", "event_line"), top, re.I | re.M) else None
     place = place_body(province) if province else None
     return f"{canonical} {place.split(' ', 4)[-1]}" if place else name
 

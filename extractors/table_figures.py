@@ -12,7 +12,14 @@ import re
 from dataclasses import dataclass, replace
 
 from extractors.entity import COUNTABLE, expand_abbreviations
-from extractors.figure_cues import COMPARATOR_AFTER, COMPARATOR_BEFORE, CUES, MONEY_AFTER
+from extractors.figure_cues import (
+    COMPARATOR_AFTER,
+    COMPARATOR_BEFORE,
+    CUES,
+    MEASURE_UNIT_AFTER,
+    MEASURE_UNIT_ALIASES,
+    MONEY_AFTER,
+)
 from extractors.indicators import indicator_for
 from extractors.lang import phrase_pattern
 from extractors.numbers import IMPLAUSIBLE, PLAUSIBLE_OTHER, PLAUSIBLE_VND, NumberMention
@@ -257,8 +264,10 @@ def _cell_comparator(before: str, after: str) -> str:
 def _cell_figure(text: str, row: Row, header: Row, cell: Cell, col: Column, label: str, entity: str,
                  m: NumberMention) -> Figure:
     percent = m.percent or col.percent
-    unit = "percent" if percent else "vnd" if col.scale or m.money or MONEY_AFTER.match(text, m.end, cell.end) \
-        else "count"
+    after = text[m.end:cell.end]
+    measure = MEASURE_UNIT_AFTER.match(after)  # `350 lượt cán bộ`
+    unit = "percent" if percent else "vnd" if col.scale or m.money or MONEY_AFTER.match(after) \
+        else MEASURE_UNIT_ALIASES.get(measure.group(1).lower(), measure.group(1).lower()) if measure else "count"
     value = m.value * (col.scale or 1) if unit == "vnd" and not m.money else m.value
     # plausible for the unit the column gives (numbers.py judged the number without the header)
     implausible = value > (PLAUSIBLE_VND if unit == "vnd" else PLAUSIBLE_OTHER)

@@ -169,6 +169,9 @@ CANONICAL = [
     ("CĐCS Ban Dân tộc tỉnh Hà Giang", "Công đoàn cơ sở Ban Dân tộc tỉnh Hà Giang"),
     ("CĐCS Bệnh viện Đa khoa tư nhân Quan Hoa", "Công đoàn cơ sở Bệnh viện Đa khoa tư nhân Quan Hoa"),
     ("CÔNG ĐOÀN KHỐI DÂN CHÍNH ĐẢNG", "Công đoàn Khối Dân chính Đảng"),
+    # a post office's union is a grassroots union; the national one is a sector union (corpus/keys_blind32)
+    ("Công đoàn Bưu điện tỉnh Quảng Nam", "Công đoàn cơ sở Bưu điện tỉnh Quảng Nam"),
+    ("CÔNG ĐOÀN BƯU ĐIỆN VIỆT NAM", "Công đoàn Bưu điện Việt Nam"),
     # abbreviations in running text
     ("LĐLĐ tỉnh Bình Dương", "Liên đoàn Lao động tỉnh Bình Dương"),
     ("LĐLĐTP Hà Nội", "Liên đoàn Lao động thành phố Hà Nội"),

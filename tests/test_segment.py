@@ -405,6 +405,14 @@ def test_a_header_cell_the_copy_wrapped_is_read_whole():
     # of a private school's name
     ("keys_blind31/bao_cao_cd_khoi_dcd_ha_giang_2023.txt", "Công đoàn Khối Dân chính Đảng tỉnh Hà Giang"),
     ("keys_blind30/tin_cdcs_tieu_hoc_van_xuan_2024.txt", "Công đoàn cơ sở Trường Tiểu học tư thục Vạn Xuân"),
+    # keys_blind32/33 (first runs): a post office's union named with a bare `tỉnh` at a province's congress; a news
+    # title's short name over a lead that names the company whole; a speaker line in emphasis markers whose sector
+    # begins with a word that also ends names (`Giao`)
+    ("keys_blind32/tham_luan_buu_dien_quang_nam_2023.txt", "Công đoàn cơ sở Bưu điện tỉnh Quảng Nam"),
+    ("keys_blind33/tin_cdcs_giay_hong_phuc_yen_dinh_2024.txt", "Công đoàn cơ sở Công ty TNHH Giày Hồng Phúc"),
+    ("keys_blind33/tham_luan_cdn_gtvt_binh_dinh_2023.txt", "Công đoàn ngành Giao thông vận tải tỉnh Bình Định"),
+    ("keys_blind32/tin_cdcs_khach_san_sam_son_2025.txt",
+     "Công đoàn cơ sở Công ty cổ phần Du lịch và Khách sạn Sầm Sơn"),
 ])
 def test_an_issuer_read_whole(path, organization):
     from extractors.extract import extract_file

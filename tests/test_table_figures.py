@@ -250,3 +250,14 @@ def test_a_row_of_a_group_of_units_counts_them_and_is_a_subset():
             "Các CĐCS còn lại (10 đơn vị) | 1.905 | 49")
     got = {(f.text, f.indicator) for f in extract_figures(text, doc_kind="báo cáo")}
     assert {("10", None), ("1.905", None), ("49", None), ("412", "members"), ("18", "new_members")} == got
+
+
+def test_a_plain_texts_bar_table_without_a_rule_stays_a_table():
+    # corpus/keys_blind32 (first run): `TT | Nội dung | Chỉ tiêu | Thời gian` rows in a .txt were joined into one line
+    root = Path(__file__).resolve().parents[1]
+    result = extract_file(str(root / "corpus/keys_blind32/ke_hoach_uong_bi_2025.txt"))
+    got = {(f.text, f.unit, f.modality, f.comparator) for d in result.documents for f in d.figures}
+    assert {("1.200", "count", "target", "="), ("85%", "percent", "target", ">="), ("2.500", "count", "target", "="),
+            ("350", "lượt", "target", "=")} <= got
+    # … and given out with its own bars, so a quote across cells is found in its text
+    assert "| 1.200 đoàn viên |" in result.documents[0].document.text

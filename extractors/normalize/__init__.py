@@ -70,7 +70,8 @@ def normalize_document(raw: RawDocument) -> NormalizedText:
     soft = _runs_on(raw)
     for k, block in enumerate(raw.blocks):
         sep = _separator(prev, block) if prev is not None else ""
-        bars.update(pos + k for k, c in enumerate(sep) if c == "|")
+        if not (block.bars and prev is not None and prev.bars):
+            bars.update(pos + k for k, c in enumerate(sep) if c == "|")
         parts.append(sep)
         pos += len(sep)
         text = block.text.replace("\n", " ") if block.kind == TABLE_CELL else block.text

@@ -67,7 +67,7 @@ _NUMBER_CELL = re.compile(r"^[\d.,%]+$")
 
 def _tab_row(line: str) -> bool:
     return line.count("\t") >= 2 and len([c for c in line.split("\t") if c.strip()]) >= 3 \
-        or "\t" not in line and len(_SPACED_CELL.findall(line)) >= 3
+        or "\t" not in line and (line.count(" | ") >= 2 or len(_SPACED_CELL.findall(line)) >= 3)
 
 
 # a table a plain text aligned with runs of spaces (`1    CĐCS Sở Tài chính        142        139`): its cells are
@@ -81,6 +81,8 @@ def _row_cells(line: str, header: str) -> list[tuple[int, str]]:
     column empty)."""
     if "\t" in line:
         return [(col, c.strip()) for col, c in enumerate(line.split("\t")) if c.strip()]
+    if " | " in line:  # a table a plain text wrote with bars and no rule under its header (`TT | Nội dung | Chỉ tiêu`)
+        return [(col, c.strip()) for col, c in enumerate(line.strip().strip("|").split("|")) if c.strip()]
     starts = [m.start() for m in _SPACED_CELL.finditer(header)] if "\t" not in header else []
     out = []
     for m in _SPACED_CELL.finditer(line):
@@ -100,7 +102,7 @@ def _run_blocks(run: list[str], blocks: list[Block], tables: int) -> int:
         rows = run[k:j]
         if len(rows) >= 2 and any(_NUMBER_CELL.match(c) for r in rows for _, c in _row_cells(r, rows[0])):
             for r, line in enumerate(rows):
-                blocks.extend(Block(text=c, kind=TABLE_CELL, table=tables, row=r, col=col)
+                blocks.extend(Block(text=c, kind=TABLE_CELL, table=tables, row=r, col=col, bars=" | " in line)
                               for col, c in _row_cells(line, rows[0]))
             tables += 1
             k = j
