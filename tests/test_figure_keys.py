@@ -112,6 +112,8 @@ ROWS = [
     # the base of a comparison at a year's end is no time of the figure (corpus/keys_blind24)
     ("Tính đến 30/6, toàn tỉnh có 198.460 đoàn viên, tăng 2.105 đoàn viên so với cuối năm 2023.", DOC, None, "2.105",
      None, None, 2024, "document"),
+    ("Thu đoàn phí 812 triệu đồng, bằng 103,6% cùng kỳ năm 2023.", DOC, None, "812 triệu đồng", None, None, 2024,
+     "document"),  # `cùng kỳ năm 2023` without `so với` (corpus/keys_blind33)
     # targets: the deadline; a period's end; annual → none
     ("Phấn đấu đến năm 2025 có 90% doanh nghiệp ký thỏa ước.", DOC, PLAN, "90%", None, None, 2025, "clause"),
     ("Phấn đấu phát triển mới ít nhất 1.200 đoàn viên giai đoạn 2024 - 2028.", DOC, PLAN, "ít nhất 1.200", None, None,
@@ -772,3 +774,11 @@ def test_the_whole_term_is_the_congress_year_for_results_only():
 def test_the_documents_own_body_named_without_its_place(name, body, same):
     from extractors.figure_keys import _without_its_place
     assert _without_its_place(name, body) is same
+
+
+def test_nam_qua_after_a_title_that_ends_with_a_year_is_the_past_year():
+    # corpus/keys_blind33: `… năm 2024` / `Năm qua, …`: the digits before are another line's, not a period's count
+    text = "CHƯƠNG TRÌNH\nCông tác công đoàn năm 2024\n\nNăm qua, Công đoàn cơ sở có 9 công đoàn bộ phận với 148 đoàn viên."
+    ctx = KeyContext(organization="Công đoàn cơ sở Kho bạc Nhà nước Quảng Trị", year=2024, month=1)
+    got = {f.text: f.year for f in assign_keys(text, extract_figures(text, "chương trình"), ctx)}
+    assert got == {"9": 2023, "148": 2023}
