@@ -134,7 +134,7 @@ def _matches(rule: _Rule, entity: str | None, sentence: str, unit: str, modality
 
 
 # the figure's number at the start of the text after it ("31 đoàn viên nữ …" → "đoàn viên nữ …")
-_NUMBER_TOKEN = re.compile(r"^\d[\d.,]*\s*")
+_NUMBER_TOKEN = re.compile(r"^\d[\d.,]*(?:/\d[\d.,]*)?\s*")  # a ratio (`79/87`) is one number
 
 
 def clause_at(sentence: str, position: int) -> str:

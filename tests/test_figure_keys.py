@@ -114,6 +114,8 @@ ROWS = [
      None, None, 2024, "document"),
     ("Thu đoàn phí 812 triệu đồng, bằng 103,6% cùng kỳ năm 2023.", DOC, None, "812 triệu đồng", None, None, 2024,
      "document"),  # `cùng kỳ năm 2023` without `so với` (corpus/keys_blind33)
+    ("Xảy ra 03 cuộc ngừng việc (cùng kỳ năm 2024: 05 cuộc).", DOC, None, "05", None, None, 2024, "clause"),
+    # … but a base with its own value dates that value
     # targets: the deadline; a period's end; annual → none
     ("Phấn đấu đến năm 2025 có 90% doanh nghiệp ký thỏa ước.", DOC, PLAN, "90%", None, None, 2025, "clause"),
     ("Phấn đấu phát triển mới ít nhất 1.200 đoàn viên giai đoạn 2024 - 2028.", DOC, PLAN, "ít nhất 1.200", None, None,

@@ -554,6 +554,11 @@ def test_people_counted_as_members():
      "grassroots_unions"),
     ("công đoàn cơ sở", "thành lập mới 5 CĐCS, nâng tổng số CĐCS lên 97", "5", "count", "actual",
      "new_grassroots_unions"),
+    # a ratio's words after both its numbers (corpus/keys_blind28, 32, 33: `Có 79/87 CĐCS tổ chức hội nghị …`)
+    ("công đoàn cơ sở", "Có 79/87 CĐCS tổ chức hội nghị người lao động", "79/87", "count", "actual",
+     "workers_conference_coverage"),
+    ("doanh nghiệp", "Có 131/156 doanh nghiệp tổ chức đối thoại định kỳ", "131/156", "count", "actual",
+     "dialogue_coverage"),
     # a present stock after what was recruited (corpus/keys_blind26)
     ("đoàn viên", "kết nạp 46 đoàn viên, hiện có 612 đoàn viên, tỷ lệ 97,3%", "612", "count", "actual", "members"),
     ("đoàn viên", "thành lập 01 CĐCS, hiện có 2.318 đoàn viên", "2.318", "count", "actual", "members"),
