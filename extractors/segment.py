@@ -297,6 +297,9 @@ def _placed_by_superior(name: str | None, superior: str | None) -> str | None:
     canonical = canonical_organization(name) or ""
     above = canonical_organization(superior) or ""
     head = entry("organizations.yaml", "territorial_union")["means"]
+    bare = re.search(r" (tỉnh|thành phố)$", canonical)
+    if bare and (place := province_named_in(above)):  # `CĐCS BỆNH VIỆN ĐA KHOA TỈNH` under `… BẮC GIANG`
+        return f"{canonical} {place}"
     national = {u.lower() for u in entry("organizations.yaml", "national_sector_unions")}
     if not canonical or level_of(canonical) != "sector" or province_of(canonical) or canonical.lower() in national \
             or (is_named(canonical) and not canonical.startswith(entry("organizations.yaml", "sector_union_head"))

@@ -176,6 +176,9 @@ def test_plain_text_header_lines_stay_apart():
     ("đoàn\u00adviên\u200b và\u00a0người lao động", "đoànviên và người lao động"),
     ("tổ chức\n- 3 -\ncông đoàn", "tổ chức công đoàn"),  # page number line dropped
     ("tổ chức\nTrang 3\ncông đoàn", "tổ chức công đoàn"),
+    # a PDF copy's page number set far to the right on its own line (corpus/keys_blind34, keys_blind35)
+    ("kết nạp 120 đoàn viên,\n" + " " * 40 + "1\nthành lập 3 CĐCS.", "kết nạp 120 đoàn viên, thành lập 3 CĐCS."),
+    ("Số CĐCS:\n    12", "Số CĐCS: 12"),  # a number indented a little is text
     # a middle dot between a byline's parts is no TCVN3 `ã` (corpus/keys_blind8: `Tháng` became `Thỏng`)
     ("Hoàng Thu Trang · 24 Tháng 10, 2025 · 10:15", "Hoàng Thu Trang · 24 Tháng 10, 2025 · 10:15"),
     # a byline line under a title, time first or with its zone in brackets, stays a line (corpus/keys_blind12)

@@ -411,6 +411,8 @@ def test_a_header_cell_the_copy_wrapped_is_read_whole():
     ("keys_blind32/tham_luan_buu_dien_quang_nam_2023.txt", "Công đoàn cơ sở Bưu điện tỉnh Quảng Nam"),
     ("keys_blind33/tin_cdcs_giay_hong_phuc_yen_dinh_2024.txt", "Công đoàn cơ sở Công ty TNHH Giày Hồng Phúc"),
     ("keys_blind33/tham_luan_cdn_gtvt_binh_dinh_2023.txt", "Công đoàn ngành Giao thông vận tải tỉnh Bình Định"),
+    # keys_blind35 (first run): a hospital's union named with a bare `TỈNH` under its sector union's line
+    ("keys_blind35/nghi_quyet_cdcs_bvdk_bac_giang_2024.txt", "Công đoàn cơ sở Bệnh viện Đa khoa tỉnh Bắc Giang"),
     ("keys_blind32/tin_cdcs_khach_san_sam_son_2025.txt",
      "Công đoàn cơ sở Công ty cổ phần Du lịch và Khách sạn Sầm Sơn"),
 ])

@@ -41,5 +41,7 @@ def remove_word_leftovers(mt: MappedText) -> MappedText:
 
 
 def remove_page_numbers(mt: MappedText) -> MappedText:
-    """Lines that are only `- 3 -`, `Trang 3` or `3/12` are removed with their line end."""
+    """Lines that are only `- 3 -`, `Trang 3` or `3/12`, or a small number set far to the right, are removed
+    with their line end."""
+    mt = substitute(mt, re.compile(boilerplate_data()["page_number_right"]), "")
     return substitute(mt, _patterns()[3], "")
