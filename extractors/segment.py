@@ -216,7 +216,7 @@ def segment_documents(norm: NormalizedText, source: str, meta_title: str | None 
                 or (find_organization(body, head_at) if speech else None) or event_host(body)
             if speech and organization:
                 organization = _sector_of_the_congress(organization, body)
-            organization = _placed_by_superior(organization, header.superior)
+            organization = _placed_by_superior(_one_column(organization), header.superior)
             date = header.date or find_date(body) or (meta_date if i == 0 else None) \
                 or read_byline_date(body)  # a speech copied from a web page: the page's date line
         docs.append(Document(
@@ -289,6 +289,21 @@ def _month_line_year(body: str) -> int | None:
 
 
 _FORMER = re.compile(entry("organizations.yaml", "former_marker"), re.I)
+
+
+def _one_column(name: str | None) -> str | None:
+    """A header name a copy interleaved with the next column's words (`CÔNG ĐOÀN CƠ SỞ CÔNG TY` + the employer's
+    `MAY KIM BẢNG` + `CP MAY KIM BẢNG`): the words its end repeats, where they stand first, are the other column's."""
+    if not name:
+        return name
+    words = name.split()
+    for n in range(min(5, len(words) // 2), 1, -1):
+        tail = words[-n:]
+        for k in range(1, len(words) - 2 * n + 1):
+            gap = words[k + n:len(words) - n]
+            if words[k:k + n] == tail and 1 <= len(gap) <= 2:
+                return " ".join(words[:k] + gap + tail)
+    return name
 
 
 def _placed_by_superior(name: str | None, superior: str | None) -> str | None:

@@ -413,6 +413,8 @@ def test_a_header_cell_the_copy_wrapped_is_read_whole():
     ("keys_blind33/tham_luan_cdn_gtvt_binh_dinh_2023.txt", "Công đoàn ngành Giao thông vận tải tỉnh Bình Định"),
     # keys_blind35 (first run): a hospital's union named with a bare `TỈNH` under its sector union's line
     ("keys_blind35/nghi_quyet_cdcs_bvdk_bac_giang_2024.txt", "Công đoàn cơ sở Bệnh viện Đa khoa tỉnh Bắc Giang"),
+    # keys_blind33: a joint header whose second column's words a copy ran into the union's name
+    ("keys_blind33/ke_hoach_lien_tich_may_kim_bang_2025.txt", "Công đoàn cơ sở Công ty cổ phần May Kim Bảng"),
     ("keys_blind32/tin_cdcs_khach_san_sam_son_2025.txt",
      "Công đoàn cơ sở Công ty cổ phần Du lịch và Khách sạn Sầm Sơn"),
 ])
@@ -429,3 +431,12 @@ def test_a_report_sent_by_e_mail_takes_its_kind_from_the_subject_line():
     root = __import__("pathlib").Path(__file__).resolve().parents[1]
     (d,) = [x.document for x in extract_file(str(root / "corpus/keys_blind30/bao_cao_nhanh_quynh_luu_2025.txt")).documents]
     assert (d.kind, d.organization) == ("báo cáo", "Liên đoàn Lao động huyện Quỳnh Lưu")
+
+
+@pytest.mark.parametrize("name,whole", [
+    ("CÔNG ĐOÀN CƠ SỞ CÔNG TY MAY KIM BẢNG CP MAY KIM BẢNG", "CÔNG ĐOÀN CƠ SỞ CÔNG TY CP MAY KIM BẢNG"),
+    ("Công đoàn cơ sở Công ty TNHH May Hòa Bình", "Công đoàn cơ sở Công ty TNHH May Hòa Bình"),  # nothing repeated
+])
+def test_a_header_name_interleaved_with_the_next_column(name, whole):
+    from extractors.segment import _one_column
+    assert _one_column(name) == whole
