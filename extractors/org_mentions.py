@@ -98,6 +98,10 @@ def org_mentions(text: str, places: Sequence[str | None] = ()) -> list[OrgMentio
             if (tail := admin_after.match(text, end)) is not None:  # "… Khu công nghiệp tỉnh đã kết nạp"
                 canonical, end = f"{canonical} {tail.group(1)}", tail.end()
             canonical = _with_place(canonical, places)
+        elif canonical and canonical.startswith(entry(_ORG, "grassroots_head") + " ") \
+                and (tail := admin_after.match(text, end)) is not None \
+                and (placed := _with_place(f"{canonical} {tail.group(1)}", places)) != f"{canonical} {tail.group(1)}":
+            canonical, end = placed, tail.end()  # `CĐCS Bệnh viện Đa khoa tỉnh tổ chức …`: the province's hospital
         if canonical and not is_named(canonical) and _has_own_words(canonical):
             # `Công đoàn các KCN kết nạp …` after `Công đoàn các KCN Đồng Nai`: the body named whole before
             canonical = next((o.name for o in reversed(out) if o.name.startswith(canonical + " ")

@@ -784,3 +784,13 @@ def test_nam_qua_after_a_title_that_ends_with_a_year_is_the_past_year():
     ctx = KeyContext(organization="Công đoàn cơ sở Kho bạc Nhà nước Quảng Trị", year=2024, month=1)
     got = {f.text: f.year for f in assign_keys(text, extract_figures(text, "chương trình"), ctx)}
     assert got == {"9": 2023, "148": 2023}
+
+
+@pytest.mark.parametrize("text,names", [
+    # corpus/keys_blind29: a provincial hospital's union named with a bare `tỉnh` in a province sector union's report
+    ("CĐCS Bệnh viện Đa khoa tỉnh tổ chức Hội thao với 640 vận động viên.",
+     ["Công đoàn cơ sở Bệnh viện Đa khoa tỉnh Bình Định"]),
+    ("CĐCS Trường THPT Lê Lợi tổ chức hội nghị.", ["Công đoàn cơ sở Trường THPT Lê Lợi"]),
+])
+def test_a_grassroots_union_named_with_a_bare_tinh_is_the_documents_provinces(text, names):
+    assert [o.name for o in org_mentions(text, ("Công đoàn ngành Y tế tỉnh Bình Định",))] == names
