@@ -18,8 +18,16 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractors.lang import compile_pattern, entry, phrase_pattern
-from extractors.org_mentions import OrgMention, org_mentions, scope_hits
-from extractors.orgnames import home_province, level_of, place_body, province_of, same_body, short_name_of
+from extractors.org_mentions import OrgMention, former_source, org_mentions, runs_on_as, scope_hits
+from extractors.orgnames import (
+    home_province,
+    level_of,
+    named_without_its_place,
+    place_body,
+    province_of,
+    same_body,
+    short_name_of,
+)
 from extractors.records import Figure
 from extractors.running_lines import in_running_line
 from extractors.sentences import Sentence, split_sentences
@@ -122,23 +130,6 @@ def _presenting_re() -> re.Pattern[str]:
 
 # --- assignment -------------------------------------------------------------------------------
 
-def _without_its_place(name: str, body: str) -> bool:
-    """`Công đoàn Khối Dân chính Đảng` in the text of `… Khối Dân chính Đảng tỉnh Hà Giang`: the document's own
-    body named without its place (not a grassroots union's name cut short: `Công đoàn cơ sở Ban Dân tộc`)."""
-    return level_of(body) in ("sector", "district", "province") and body.startswith(name + " ") \
-        and province_of(body[len(name):]) is not None and province_of(name) is None
-
-
-def _runs_on_as(text: str, o: OrgMention, body: str) -> bool:
-    """A name read short where the text goes on with the rest of the document's own (`Công đoàn Tổng công ty
-    Lương` + `thực miền Bắc` for `Công đoàn Tổng công ty Lương Thực Miền Bắc`: a lowercase word ended it)."""
-    read, whole = o.name.lower().split(), body.lower().split()
-    if len(read) < 3 or len(read) >= len(whole) or whole[:len(read)] != read:
-        return False
-    rest = whole[len(read):]
-    return re.findall(r"[\wÀ-ỹ&-]+", text[o.end:o.end + 200].lower())[:len(rest)] == rest
-
-
 def _in_spans(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
@@ -153,8 +144,8 @@ class _Index:
         self.time_starts = [t.start for t in self.times]
         own = [b for b in (ctx.organization, ctx.superior) if b]
         self.orgs = [dataclasses.replace(o, name=next((b for b in own if same_body(o.name, b)
-                                                       or short_name_of(o.name, b) or _runs_on_as(text, o, b)
-                                                       or _without_its_place(o.name, b)),
+                                                       or short_name_of(o.name, b) or runs_on_as(text, o, b)
+                                                       or named_without_its_place(o.name, b)),
                                                       o.name))
                      for o in org_mentions(text, (ctx.organization, ctx.superior))
                      if not _in_spans(o.start, ctx.reference_spans)  # the document's own spelling
@@ -352,6 +343,8 @@ def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | 
     named = [o for o in idx.orgs_in(a, f.char_start) if o.end <= f.char_start]
     if named and _OPENS_VALUE.fullmatch(idx.text, named[-1].end, f.char_start):
         return named[-1].name, CLAUSE  # "cùng với LĐLĐ huyện Yên Thành (982 đoàn viên)": the body's own
+    if (former := former_source(idx.text, f.char_end, idx.orgs_in(f.char_end, min(s.end, f.char_end + 160)))):
+        return former, CLAUSE  # `48 CĐCS với 7.320 đoàn viên do Công đoàn ngành Y tế tỉnh Vĩnh Phúc (cũ) chuyển về`
     subjects: list[OrgMention] = []
     for k, o in enumerate(named):  # a body joined to a subject (`LĐLĐ TP. Ngã Bảy và LĐLĐ huyện …`) is one too
         if o.subject or (k and subjects and subjects[-1] is named[k - 1] and _joined(idx.text[named[k - 1].end:o.start])):

@@ -313,3 +313,32 @@ def scope_hits(clause: str) -> list[tuple[int, str, str]]:
     hits = [(m.start(), "national", m.group(0)) for m in national.finditer(clause)]
     hits += [(m.start(), "own", m.group(0)) for m in own.finditer(clause)]
     return [h for h in hits if not _not_scope_re().search(clause[max(0, h[0] - 24):h[0]])]
+
+
+def runs_on_as(text: str, o: OrgMention, body: str) -> bool:
+    """A name read short where the text goes on with the rest of the document's own (`Công đoàn Tổng công ty
+    Lương` + `thực miền Bắc` for `Công đoàn Tổng công ty Lương Thực Miền Bắc`: a lowercase word ended it)."""
+    read, whole = o.name.lower().split(), body.lower().split()
+    if len(read) < 3 or len(read) >= len(whole) or whole[:len(read)] != read:
+        return False
+    rest = whole[len(read):]
+    return re.findall(r"[\wÀ-ỹ&-]+", text[o.end:o.end + 200].lower())[:len(rest)] == rest
+
+
+_NUMBER_RUN = re.compile(r"\d[\d.,]*")
+
+
+def former_source(text: str, end: int, after: Sequence[OrgMention]) -> str | None:
+    """The merged-away body the units or members a figure (ending at `end`) counts came from, named right after
+    them (`… trong đó 48 CĐCS với 7.320 đoàn viên do Công đoàn ngành Y tế tỉnh Vĩnh Phúc (cũ) chuyển về`), or None;
+    `after`: the bodies named after the figure in its sentence."""
+    if not after or compile_pattern(_ORG, "received_before", entry(_ORG, "received_before")).search(
+            text, max(0, end - 80), end):
+        return None  # `tiếp nhận 214 CĐCS … từ LĐLĐ quận Cầu Giấy (cũ)`: what the receiver now has
+    o = after[0]
+    between = text[end:o.start]
+    if ";" in between or "trong đó" in between or len(_NUMBER_RUN.findall(between)) > 1 \
+            or not compile_pattern(_ORG, "moved_from_before", entry(_ORG, "moved_from_before")).search(between) \
+            or not compile_pattern(_ORG, "former_marker", entry(_ORG, "former_marker")).match(text, o.end):
+        return None
+    return o.name

@@ -424,6 +424,13 @@ def short_name_of(short: str | None, body: str | None) -> bool:
         and not entry(_ORG, "national_federation").endswith(" " + " ".join(tail))  # `Công đoàn Việt Nam`
 
 
+def named_without_its_place(name: str, body: str) -> bool:
+    """`Công đoàn Khối Dân chính Đảng` in the text of `… Khối Dân chính Đảng tỉnh Hà Giang`: the document's own
+    body named without its place (not a grassroots union's name cut short: `Công đoàn cơ sở Ban Dân tộc`)."""
+    return level_of(body) in ("sector", "district", "province") and body.startswith(name + " ") \
+        and province_of(body[len(name):]) is not None and province_of(name) is None
+
+
 def organization_id(canonical: str) -> str:
     """A stable id for a canonical name: lowercase ASCII words joined by '-'."""
     base = unicodedata.normalize("NFD", canonical.lower().replace("đ", "d"))

@@ -774,8 +774,8 @@ def test_the_whole_term_is_the_congress_year_for_results_only():
     ("Công đoàn cơ sở Ban Dân tộc", "Công đoàn cơ sở Ban Dân tộc tỉnh Hà Giang", False),  # a grassroots union: not so
 ])
 def test_the_documents_own_body_named_without_its_place(name, body, same):
-    from extractors.figure_keys import _without_its_place
-    assert _without_its_place(name, body) is same
+    from extractors.orgnames import named_without_its_place
+    assert named_without_its_place(name, body) is same
 
 
 def test_nam_qua_after_a_title_that_ends_with_a_year_is_the_past_year():
@@ -794,3 +794,23 @@ def test_nam_qua_after_a_title_that_ends_with_a_year_is_the_past_year():
 ])
 def test_a_grassroots_union_named_with_a_bare_tinh_is_the_documents_provinces(text, names):
     assert [o.name for o in org_mentions(text, ("Công đoàn ngành Y tế tỉnh Bình Định",))] == names
+
+
+def test_units_moved_from_a_merged_away_body_are_its_own():
+    # corpus/keys_blind26, 28, 36, 37: `trong đó 48 CĐCS với 7.320 đoàn viên do Công đoàn … (cũ) chuyển về`
+    text = ("Sau hợp nhất, Công đoàn ngành quản lý 142 CĐCS với 21.650 đoàn viên, trong đó có 48 CĐCS với 7.320 đoàn viên "
+            "do Công đoàn ngành Y tế tỉnh Vĩnh Phúc (cũ) chuyển về và 39 CĐCS với 5.480 đoàn viên của Công đoàn ngành Y tế "
+            "tỉnh Hòa Bình (cũ).")
+    ctx = KeyContext(organization="Công đoàn ngành Y tế tỉnh Phú Thọ", year=2025, month=9)
+    got = {f.text: f.organization for f in assign_keys(text, extract_figures(text, "công văn"), ctx)}
+    assert got == {"142": "Công đoàn ngành Y tế tỉnh Phú Thọ", "21.650": "Công đoàn ngành Y tế tỉnh Phú Thọ",
+                   "48": "Công đoàn ngành Y tế tỉnh Vĩnh Phúc", "7.320": "Công đoàn ngành Y tế tỉnh Vĩnh Phúc",
+                   "39": "Công đoàn ngành Y tế tỉnh Hòa Bình", "5.480": "Công đoàn ngành Y tế tỉnh Hòa Bình"}
+
+
+def test_units_a_body_received_from_a_merged_away_one_are_the_receivers():
+    # corpus/keys_blind12, keys_blind30: `tiếp nhận 214 CĐCS với 9.870 đoàn viên từ LĐLĐ quận Cầu Giấy (cũ)`
+    text = "Sau sắp xếp, Công đoàn phường tiếp nhận 214 CĐCS với 9.870 đoàn viên từ LĐLĐ quận Cầu Giấy (cũ)."
+    ctx = KeyContext(organization="Công đoàn phường Cầu Giấy", year=2025, month=9)
+    got = {f.text: f.organization for f in assign_keys(text, extract_figures(text, "thông báo"), ctx)}
+    assert got == {"214": "Công đoàn phường Cầu Giấy", "9.870": "Công đoàn phường Cầu Giấy"}
