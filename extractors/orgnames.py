@@ -162,10 +162,20 @@ def _alias_spellings() -> dict[str, str]:
     return {alias.lower(): target for alias, target in entry("provinces.yaml", "aliases").items()}
 
 
+@cache
+def _national_sector_unions() -> frozenset[str]:
+    return frozenset(u.lower() for u in entry(_ORG, "national_sector_unions"))
+
+
+def is_national_sector_union(name: str) -> bool:
+    """`Công đoàn Dầu khí Việt Nam`: one of the national sector unions (organizations.yaml)."""
+    return name.lower() in _national_sector_unions()
+
+
 def _grassroots(name: str) -> str:
     """`Công đoàn Trường Mầm non Sơn Ca` → `Công đoàn cơ sở Trường …`: a unit's union is a grassroots
     union (organizations.yaml `grassroots_units`)."""
-    if name.lower() in {u.lower() for u in entry(_ORG, "national_sector_unions")}:
+    if is_national_sector_union(name):
         return name  # `Công đoàn Bưu điện Việt Nam`: a national sector union
     for unit in entry(_ORG, "grassroots_units"):
         if name.startswith(f"Công đoàn {unit} "):
@@ -366,7 +376,7 @@ def level_of(name: str) -> str | None:
                 rest = low[len(prefix):].strip()
                 return "province" if rest in cities or province_of(rest) and rest in _provinces() else "district"
             if prefix == entry(_ORG, "territorial_union")["head"] \
-                    and low in {u.lower() for u in entry(_ORG, "national_sector_unions")}:
+                    and is_national_sector_union(name):
                 return "sector"  # `Công đoàn Dầu khí Việt Nam`: a national sector union
             return level
     return None

@@ -32,13 +32,14 @@ from extractors.docmeta import (
     organizations_in,
     signature_organization,
 )
-from extractors.lang import entry
+from extractors.lang import compile_pattern, entry
 from extractors.lang import load as load_yaml
 from extractors.news_organization import news_organization, unit_union_of_lead
 from extractors.org_mentions import is_named, org_mentions
 from extractors.orgnames import (
     abbreviates,
     canonical_organization,
+    is_national_sector_union,
     level_of,
     place_body,
     province_named_in,
@@ -288,7 +289,7 @@ def _month_line_year(body: str) -> int | None:
     return found[0] if found else None
 
 
-_FORMER = re.compile(entry("organizations.yaml", "former_marker"), re.I)
+_FORMER = compile_pattern("organizations.yaml", "former_marker", entry("organizations.yaml", "former_marker"))
 
 
 def _one_column(name: str | None) -> str | None:
@@ -315,8 +316,7 @@ def _placed_by_superior(name: str | None, superior: str | None) -> str | None:
     bare = re.search(r" (tỉnh|thành phố)$", canonical)
     if bare and (place := province_named_in(above)):  # `CĐCS BỆNH VIỆN ĐA KHOA TỈNH` under `… BẮC GIANG`
         return f"{canonical} {place}"
-    national = {u.lower() for u in entry("organizations.yaml", "national_sector_unions")}
-    if not canonical or level_of(canonical) != "sector" or province_of(canonical) or canonical.lower() in national \
+    if not canonical or level_of(canonical) != "sector" or province_of(canonical) or is_national_sector_union(canonical) \
             or (is_named(canonical) and not canonical.startswith(entry("organizations.yaml", "sector_union_head"))
                 and " Khối " not in f" {canonical} ") \
             or level_of(above) != "province" or not above.startswith(head + " "):

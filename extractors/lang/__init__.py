@@ -84,8 +84,10 @@ def entry(name: str, key: str) -> Any:
     return data[key]
 
 
+@cache
 def compile_pattern(name: str, key: str, pattern: str) -> re.Pattern[str]:
-    """A regex of a data file, compiled case-insensitively; errors name the file and the key."""
+    """A regex of a data file, compiled case-insensitively (once: callers on a hot path may ask again); errors
+    name the file and the key."""
     try:
         return re.compile(pattern, re.I)
     except re.error as err:

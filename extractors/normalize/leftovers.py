@@ -40,8 +40,13 @@ def remove_word_leftovers(mt: MappedText) -> MappedText:
     return substitute(mt, spaces, " ")
 
 
+@functools.lru_cache(maxsize=1)
+def _page_number_right() -> re.Pattern[str]:
+    return re.compile(boilerplate_data()["page_number_right"])
+
+
 def remove_page_numbers(mt: MappedText) -> MappedText:
     """Lines that are only `- 3 -`, `Trang 3` or `3/12`, or a small number set far to the right, are removed
     with their line end."""
-    mt = substitute(mt, re.compile(boilerplate_data()["page_number_right"]), "")
+    mt = substitute(mt, _page_number_right(), "")
     return substitute(mt, _patterns()[3], "")
