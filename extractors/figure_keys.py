@@ -28,6 +28,7 @@ from extractors.orgnames import (
     same_body,
     short_name_of,
 )
+from extractors.province_offices import with_its_province
 from extractors.records import Figure
 from extractors.running_lines import in_running_line
 from extractors.sentences import Sentence, split_sentences
@@ -480,6 +481,7 @@ def assign_keys(text: str, figures: Sequence[Figure], ctx: KeyContext) -> list[F
         f = _future_is_a_target(idx, s, f)
         year, year_from = _figure_year(idx, s, f, leads.get(s.start))
         org, org_from = _figure_org(idx, s, f)
+        org = with_its_province(org, (ctx.organization, ctx.superior))
         out.append(dataclasses.replace(f, organization=org, organization_from=org_from, year=year,
                                        year_from=year_from))
     return out

@@ -47,6 +47,7 @@ from extractors.orgnames import (
     same_body,
     short_name_of,
 )
+from extractors.province_offices import with_its_province
 from extractors.records import Document, NormalizedText
 from extractors.settings import SETTINGS
 from extractors.time_mentions import document_year
@@ -316,6 +317,8 @@ def _placed_by_superior(name: str | None, superior: str | None) -> str | None:
     bare = re.search(r" (tỉnh|thành phố)$", canonical)
     if bare and (place := province_named_in(above)):  # `CĐCS BỆNH VIỆN ĐA KHOA TỈNH` under `… BẮC GIANG`
         return f"{canonical} {place}"
+    if (placed := with_its_province(canonical, (above,))) != canonical:
+        return placed  # `CÔNG ĐOÀN SỞ Y TẾ` under `CÔNG ĐOÀN VIÊN CHỨC TỈNH HÒA BÌNH`
     if not canonical or level_of(canonical) != "sector" or province_of(canonical) or is_national_sector_union(canonical) \
             or (is_named(canonical) and not canonical.startswith(entry("organizations.yaml", "sector_union_head"))
                 and " Khối " not in f" {canonical} ") \

@@ -359,3 +359,31 @@ def test_every_province_alias_gives_its_province(alias, target):
     want = f"Liên đoàn Lao động {word} {target}"
     assert canonical_organization(name) == want
     assert canonical_organization(name.upper()) == want
+
+
+@pytest.mark.parametrize("name,bodies,placed", [
+    # corpus/keys_blind29: a table of a province's public-employee union lists its departments' unions
+    ("Công đoàn cơ sở Sở Tài chính", ("Công đoàn Viên chức tỉnh Khánh Hòa",),
+     "Công đoàn cơ sở Sở Tài chính tỉnh Khánh Hòa"),
+    ("Công đoàn cơ sở Văn phòng Sở Nông nghiệp và Phát triển nông thôn", ("Công đoàn Viên chức tỉnh Kon Tum",),
+     "Công đoàn cơ sở Văn phòng Sở Nông nghiệp và Phát triển nông thôn tỉnh Kon Tum"),
+    # corpus/keys_blind9: a city's public-employee union
+    ("Công đoàn cơ sở Sở Tư pháp", ("Công đoàn Viên chức thành phố Đà Nẵng", None),
+     "Công đoàn cơ sở Sở Tư pháp thành phố Đà Nẵng"),
+    # a district's city names no province: its superior does
+    ("Công đoàn cơ sở Sở Tư pháp", ("Liên đoàn Lao động thành phố Vinh", "Liên đoàn Lao động tỉnh Nghệ An"),
+     "Công đoàn cơ sở Sở Tư pháp tỉnh Nghệ An"),
+    ("Công đoàn cơ sở Sở Y tế Hòa Bình", ("Liên đoàn Lao động tỉnh Nghệ An",), "Công đoàn cơ sở Sở Y tế Hòa Bình"),
+    ("Công đoàn cơ sở Trường THCS Sở", ("Liên đoàn Lao động tỉnh Nghệ An",), "Công đoàn cơ sở Trường THCS Sở"),
+    ("Công đoàn cơ sở Sở Tài chính", ("Liên đoàn Lao động huyện Gio Linh",), "Công đoàn cơ sở Sở Tài chính"),
+])
+def test_a_union_of_a_province_department_takes_its_province(name, bodies, placed):
+    from extractors.province_offices import with_its_province
+    assert with_its_province(name, bodies) == placed
+
+
+@pytest.mark.parametrize("office", load("organizations.yaml")["province_offices"])
+def test_every_province_office_takes_the_province(office):
+    from extractors.province_offices import with_its_province
+    assert with_its_province(f"Công đoàn cơ sở {office} Xây dựng", ("Liên đoàn Lao động tỉnh Gia Lai",)) \
+        == f"Công đoàn cơ sở {office} Xây dựng tỉnh Gia Lai"

@@ -39,6 +39,10 @@ def seg(text):
 
 
 OWN = [
+    # a department's union under its province's public-employee union: the department takes the province
+    ("CÔNG ĐOÀN VIÊN CHỨC TỈNH HÒA BÌNH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCÔNG ĐOÀN SỞ Y TẾ\tĐộc lập - Tự do - "
+     "Hạnh phúc\nSố: 12/BC-CĐ\tHòa Bình, ngày 10 tháng 12 năm 2024\n\nBÁO CÁO\nKết quả hoạt động công đoàn năm 2024"
+     "\n\nNăm 2024, Công đoàn Sở có 86 đoàn viên.", "báo cáo", "Công đoàn cơ sở Sở Y tế tỉnh Hòa Bình", "2024-12-10"),
     # a letterhead over a report, a place-and-date line (a common official layout)
     ("LIÊN ĐOÀN LAO ĐỘNG TỈNH NGHỆ AN\nHà Nội, ngày 05 tháng 3 năm 2023\n\nBÁO CÁO\nTổng kết công tác năm 2022\n\n"
      "Năm 2022, toàn tỉnh có 1.200 công đoàn cơ sở.", "báo cáo", "Liên đoàn Lao động tỉnh Nghệ An", "2023-03-05"),
