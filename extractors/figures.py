@@ -30,6 +30,7 @@ from extractors.entity import (
 )
 from extractors.figure_lists import figure_indicator, list_entity, listed_before
 from extractors.numbers import NumberMention, find_numbers
+from extractors.ratio_wholes import ratio_whole
 from extractors.records import Figure, Reference
 from extractors.running_lines import in_running_line
 from extractors.sentences import COLON_LEVEL, Heading, Sentence, split_sentences
@@ -355,6 +356,7 @@ def _prose_sentences(table: list, inside: list[NumberMention], sentences: list[S
 def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref_spans: list[tuple[int, int]],
                       doc_kind: str | None, period: float | None) -> list[Figure]:
     out: list[Figure] = []
+    wholes: list[Figure] = []
     prev_end = s.start
     skip_next = False
     last_rank_entity = None
@@ -473,8 +475,10 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
             sentence=s.text if whole else text[ws:we],
             value_max=value_max, relation=relation, denominator=denominator,
             ambiguous=bool(getattr(m, "ambiguous", False))))
+        if ratio is not None and (w := ratio_whole(text, m, out[-1])) is not None:
+            wholes.append(w)  # `138/152 doanh nghiệp`: the 152 too (extractors/ratio_wholes.py)
         prev_end = end
-    return out
+    return out + wholes
 
 
 def _range_pair(near: str, between: str) -> int:

@@ -193,3 +193,50 @@ def test_a_colon_line_governs_the_numbered_list_under_it():
 ])
 def test_changes_and_percentages_of_plan_are_no_indicator_level(text, number):
     assert one(text, number).indicator is None
+
+
+# A ratio's whole is a figure of its own, a level of what its head counts (extractors/ratio_wholes.py): the
+# blind sets' writers count it so (`88/96 CĐCS`: 96), corpus/keys_blind3, 24, 28, 29, 32, 36
+@pytest.mark.parametrize("text,whole,indicator", [
+    ("Có 138/152 doanh nghiệp có CĐCS ký thỏa ước lao động tập thể.", 152, "enterprises"),  # keys_blind3
+    ("Đại hội họp ngày 16/6/2023 với 286/312 đoàn viên có mặt.", 312, "members"),  # keys_blind27
+    ("Cuối năm học, 21/23 công đoàn cơ sở được xếp loại vững mạnh.", 23, "grassroots_unions"),  # corpus/keys
+    ("Nâng tổng số đoàn viên lên 2.046/2.210 lao động (đạt 92,6%).", 2210, "workers"),  # keys_blind24
+    ("Hội nghị có 39/41 ủy viên Ban Chấp hành dự.", 41, None),  # keys_blind32: no indicator counts them
+])
+def test_a_ratios_whole_is_a_figure_of_its_own(text, whole, indicator):
+    figs = extract_figures(text)
+    (part,) = [f for f in figs if f.relation == "ratio"]
+    (w,) = [f for f in figs if f.value == whole and f.relation == "level"]
+    assert (part.denominator, w.indicator, w.text) == (whole, indicator, text[w.char_start:w.char_end])
+    assert w.char_start > part.char_start
+
+
+@pytest.mark.parametrize("head,indicator", [(h, i) for i, heads in
+                                            __import__("extractors.lang", fromlist=["load"]).load(
+                                                "indicators.yaml")["ratio_wholes"].items() for h in heads])
+def test_every_ratio_whole_head_counts_its_indicator(head, indicator):
+    (w,) = [f for f in extract_figures(f"Có 38/45 {head} tham gia hội thao.") if f.value == 45]
+    assert w.indicator == indicator
+
+
+@pytest.mark.parametrize("verb", __import__("extractors.lang", fromlist=["load"]).load(
+    "figure_cues.yaml")["ratio_plan_verbs"])
+def test_a_ratio_after_a_verb_of_doing_has_a_plan_no_whole(verb):
+    # corpus/keys_blind26: `kết nạp 186/300 đoàn viên (62%)`: 300 is what was to be recruited
+    figs = extract_figures(f"LĐLĐ huyện Tam Đường {verb} 186/300 đoàn viên.")
+    assert [f.value for f in figs] == [186]
+
+
+@pytest.mark.parametrize("words", __import__("extractors.lang", fromlist=["load"]).load(
+    "figure_cues.yaml")["ratio_whole_not_level_after"])
+def test_a_meetings_whole_counts_no_indicator(words):
+    # corpus/keys_blind34/36: `42/45 đoàn viên được triệu tập`: the members called to the meeting
+    (w,) = [f for f in extract_figures(f"Đại hội có 42/45 đoàn viên {words} có mặt.") if f.value == 45]
+    assert w.indicator is None
+
+
+@pytest.mark.parametrize("text", ["78/78 cơ quan, đơn vị tổ chức hội nghị.",  # keys_blind33: one number
+                                  "Phấn đấu 45/50 CĐCS tổ chức hội nghị người lao động."])  # a target's ratio
+def test_no_whole_of_its_own(text):
+    assert len(extract_figures(text)) == 1
