@@ -127,6 +127,14 @@ def _org_line(cell: str) -> str | None:
     return s  # a header cell is the name whole (`LĐLĐ TX. AN NHƠN`: no grammar needed)
 
 
+def _head_cut(cell: str) -> bool:
+    """A header cell that ends inside a union's head word (`LIÊN ĐOÀN LAO` / `ĐỘNG HUYỆN LƯƠNG TÀI`: a cell the
+    copy wrapped in the middle of `LAO ĐỘNG`): the next line's cell goes on with it."""
+    words = cell.strip().upper().split()
+    return any(len(words) < len(head.split()) and head.upper().split()[:len(words)] == words
+               for head in entry("organizations.yaml", "union_heads")) and len(words) >= 2
+
+
 def _complete_issuer(issuer: str, superior: str | None) -> str:
     """`CÔNG ĐOÀN GIÁO DỤC TỈNH` under `LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG NAM` → `… TỈNH QUẢNG NAM`:
     an issuer whose name ends with an administrative word takes the place its superior names."""
@@ -315,6 +323,7 @@ def read_header(body: str) -> Header:
     motto_cut = False
     last_was_subject = False
     above: list[int] = []  # the bodies the line above named, column by column (a joint header's columns)
+    cut: str | None = None  # a cell that ended inside a union's head word, for the next line's to go on
     for k, line in enumerate(lines):
         if _KIND_LINE.match(line.strip()):
             break  # the kind word (`KẾ HOẠCH`): the title follows, the header is over
@@ -331,6 +340,12 @@ def read_header(body: str) -> Header:
                 motto_cut = False
                 continue
             if pats["rule_line"].match(cell):
+                continue
+            if cut is not None and _org_line(joined := f"{cut} {cell}") is not None:
+                cell = joined  # `LIÊN ĐOÀN LAO` / `ĐỘNG HUYỆN LƯƠNG TÀI`
+            cut = None
+            if _head_cut(cell) and _org_line(cell) is None:
+                cut = cell
                 continue
             if number is None and (m := pats["number"].match(cell)):
                 number = re.sub(r"\s+", "", m.group("number"))

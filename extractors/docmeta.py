@@ -278,6 +278,15 @@ def find_organization(body: str, head_at: int | None, weak: bool = True) -> str 
                 if hm and hm.group(0)[:1].isupper() and (org := organization_at(line, hm)) \
                         and is_named(canonical_organization(org) or ""):  # not `hoạt động công đoàn cơ sở …`
                     return org
+    # 1d. a speech's topic title that opens with its body's name (`CÔNG ĐOÀN CÔNG TY CP GỐM SỨ ĐÔNG TRIỀU CHĂM LO …`)
+    if head_at is not None and not weak:
+        from extractors.org_mentions import is_named
+        from extractors.orgnames import canonical_organization
+        for line in lines[start_line + 1:start_line + 3]:
+            hm = _HEAD_RE.match(line.strip())
+            if hm and line.strip().isupper() and (org := organization_at(line.strip(), hm)) \
+                    and is_named(canonical_organization(org) or ""):
+                return _prefer_body_form(org, body)
     # 2. a line of its own near the top (under the title, or a letterhead above it); not the host over
     # the event's name (`LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ ĐÀ NẴNG` / `HỘI NGHỊ TỔNG KẾT …` / `THAM LUẬN`)
     for k, line in enumerate(lines[: start_line + 14]):
@@ -416,8 +425,8 @@ def find_title(body: str, head_at: int | None, kind: str) -> str | None:
     if kind == "tin" and head_at is None:
         # the site's banner over a news item (`LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HỒ CHÍ MINH`, `CỔNG THÔNG TIN …`)
         while i < len(lines) and (not lines[i] or _NEWS_BANNER.match(lines[i]) or _line_org(lines[i])
-                                  or (lines[i].isupper() and over_breadcrumb(raw, i))):  # `NGƯỜI LAO ĐỘNG` / `Công đoàn › …`
-            i += 1
+                                  or ((lines[i].isupper() or len(lines[i].split()) <= 6) and over_breadcrumb(raw, i))):
+            i += 1  # `NGƯỜI LAO ĐỘNG`, `Người Lao Động Online` (a site's masthead) / `Trang chủ › Công đoàn › …`
     if i >= len(lines):
         return None
     first = lines[i].strip("*# ")

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from extractors.doc_header import read_month_line
 from extractors.document_years import coming_tet, plan_year, reported_year
-from extractors.figure_keys import KeyContext, assign_keys, document_topic
+from extractors.figure_keys import assign_keys
+from extractors.figure_scope import KeyContext, document_topic
 from extractors.figures import extract_figures
 from extractors.normalize import normalize_document
 from extractors.readers import read

@@ -14,17 +14,21 @@ import bisect
 import dataclasses
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache
 
+from extractors.company_names import same_company
+from extractors.figure_scope import KeyContext, generic_subject, own_at_level, scope_org
 from extractors.lang import compile_pattern, entry, phrase_pattern
-from extractors.org_mentions import OrgMention, former_source, org_mentions, runs_on_as, scope_hits
+from extractors.org_mentions import (
+    OrgMention,
+    assigned_re,
+    former_source,
+    org_mentions,
+    runs_on_as,
+    scope_hits,
+)
 from extractors.orgnames import (
-    home_province,
-    level_of,
     named_without_its_place,
-    place_body,
-    province_of,
     same_body,
     short_name_of,
 )
@@ -40,84 +44,6 @@ _TIME = "time.yaml"
 _ORG = "organizations.yaml"
 _SENTENCE_END = re.compile(r"[.!?;:…]\s*$")
 TABLE_CELLS = " | "  # how a table row's cells stand in the normalized text (extractors/normalize)
-
-
-@dataclass(frozen=True)
-class KeyContext:
-    """What the document says of itself, for the figures that name no organization or year."""
-
-    organization: str | None = None  # canonical
-    superior: str | None = None  # canonical
-    year: int | None = None
-    month: int | None = None  # of the document's date, when it has one
-    reported_year: int | None = None  # the year its actual figures describe when no time is said
-    reference_spans: tuple[tuple[int, int], ...] = ()
-    topic: str | None = None  # the body its title says it is about (`… làm việc với CĐCS Công ty X`)
-    tet_year: int | None = None  # the coming Tết a late-year document's title or lead is about
-    plan_year: int | None = None  # the one year a plan's title names (`Kế hoạch … năm 2024`): its targets'
-
-
-def document_topic(title: str | None, opening: str = "") -> str | None:
-    """The grassroots union a document's title (or, failing it, its opening) says it is about: the one
-    it worked with or inspected (`Kết luận … tại buổi làm việc với Công đoàn cơ sở Công ty X`), or None."""
-    for text in (title or "", opening):
-        m = compile_pattern(_ORG, "topic_before", entry(_ORG, "topic_before")).search(text)
-        if m is None:
-            continue
-        found = org_mentions(text[m.end():m.end() + 200])
-        if found and found[0].start <= 2 and level_of(found[0].name) == "grassroots":
-            return found[0].name
-    return None
-
-
-def _generic_subject(clause: str) -> bool:
-    """A clause whose subject is the unit talked about, unnamed (`Công ty hiện có …`, `CĐCS có …`)."""
-    return bool(compile_pattern(_ORG, "generic_subjects", entry(_ORG, "generic_subjects")).match(clause))
-
-
-# --- organizations ----------------------------------------------------------------------------
-
-def _scope_org(clause: str, ctx: KeyContext, bodies: Sequence[OrgMention] = ()) -> str | None:
-    hits = scope_hits(clause)
-    if not hits:
-        return None
-    at, which, words = max(hits)
-    if which == "national":
-        return str(entry(_ORG, "national_federation"))
-    word = words.lower().split(" ", 1)[-1]
-    if (named := _scope_place(clause[at + len(words):], word, ctx)) is not None:
-        return named  # "toàn tỉnh Bà Rịa - Vũng Tàu kết nạp …": that province's federation
-    level = entry(_ORG, "admin_levels").get(word)
-    if ctx.organization and re.search(rf"(?<![\wÀ-ỹ]){re.escape(word)} [A-ZĐÀ-Ỹ]", ctx.organization):
-        return ctx.organization  # "toàn thành phố" in a city's own document (`… thành phố Hạ Long`, a district)
-    if level and ctx.organization and level_of(ctx.organization) != level:
-        if ctx.superior and level_of(ctx.superior) == level:
-            return ctx.superior
-        if word == entry(_ORG, "province_word") and (home := home_province(ctx.organization)):
-            return place_body(home, None)  # "toàn tỉnh" in a district's news item: its province's
-        at_level = [o.name for o in bodies if level_of(o.name) == level]
-        if at_level:  # "Chủ tịch LĐLĐ huyện Tiền Hải cho biết, hiện toàn huyện có …" in a CĐCS's item
-            return at_level[-1]
-    return ctx.organization
-
-
-def _scope_place(rest: str, word: str, ctx: KeyContext) -> str | None:
-    """The federation of the place a scope word names right after it (`toàn tỉnh Bà Rịa - Vũng
-    Tàu`), or None (`toàn tỉnh có …`)."""
-    m = re.match(r"\s+((?:[^\W\d_][\wÀ-ỹ]*)(?:\s*-\s*[^\W\d_][\wÀ-ỹ]*|\s+[^\W\d_][\wÀ-ỹ]*){0,4})", rest)
-    if m is None:
-        return None
-    words = re.findall(r"[\wÀ-ỹ]+|-", m.group(1))
-    run: list[str] = []
-    for w in words:
-        if w != "-" and not w[:1].isupper():
-            break
-        run.append(w)
-    province = next((p for q in (ctx.organization, ctx.superior) if q and (p := province_of(q))), None)
-    for n in range(len(run), 0, -1):
-        if run[n - 1] != "-" and (body := place_body(" ".join(run[:n]), word, province)) is not None:
-            return body
-    return None
 
 
 # what may follow the presented body to the end of its sentence ("… Gỗ Phú Thịnh với 1.840 đoàn viên.")
@@ -146,7 +72,8 @@ class _Index:
         own = [b for b in (ctx.organization, ctx.superior) if b]
         self.orgs = [dataclasses.replace(o, name=next((b for b in own if same_body(o.name, b)
                                                        or short_name_of(o.name, b) or runs_on_as(text, o, b)
-                                                       or named_without_its_place(o.name, b)),
+                                                       or named_without_its_place(o.name, b)
+                                                       or same_company(o.name, b)),
                                                       o.name))
                      for o in org_mentions(text, (ctx.organization, ctx.superior))
                      if not _in_spans(o.start, ctx.reference_spans)  # the document's own spelling
@@ -346,11 +273,13 @@ def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | 
         return named[-1].name, CLAUSE  # "cùng với LĐLĐ huyện Yên Thành (982 đoàn viên)": the body's own
     if (former := former_source(idx.text, f.char_end, idx.orgs_in(f.char_end, min(s.end, f.char_end + 160)))):
         return former, CLAUSE  # `48 CĐCS với 7.320 đoàn viên do Công đoàn ngành Y tế tỉnh Vĩnh Phúc (cũ) chuyển về`
+    if (handed := _HANDED_TO_LEVEL.search(clause)) and assigned_re().search(clause, 0, handed.start(1)):
+        return own_at_level(handed.group(1).lower(), ctx), CLAUSE  # `LĐLĐ tỉnh phân bổ cho thành phố 04 nhà`
     subjects: list[OrgMention] = []
     for k, o in enumerate(named):  # a body joined to a subject (`LĐLĐ TP. Ngã Bảy và LĐLĐ huyện …`) is one too
         if o.subject or (k and subjects and subjects[-1] is named[k - 1] and _joined(idx.text[named[k - 1].end:o.start])):
             subjects.append(o)
-    scope = _scope_org(clause, ctx, idx.orgs_in(_sentence_start(idx.text, s), f.char_start))
+    scope = scope_org(clause, ctx, idx.orgs_in(_sentence_start(idx.text, s), f.char_start))
     if subjects or scope:
         scope_at = max([h[0] for h in scope_hits(clause)], default=-1) + a
         if subjects and subjects[-1].start > scope_at:
@@ -372,11 +301,13 @@ def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | 
             return named[0].name, HEADING
     if (lead := idx.paragraph_subject(s.paragraph_start)) is not None:
         return lead, HEADING
-    if ctx.topic and _generic_subject(clause.lstrip(" ,;")) or ctx.topic and _generic_subject(s.text.lstrip()):
+    if ctx.topic and generic_subject(clause.lstrip(" ,;")) or ctx.topic and generic_subject(s.text.lstrip()):
         return ctx.topic, DOCUMENT  # "Công ty hiện có 612 lao động" in a conclusion on that company's union
     return (ctx.organization, DOCUMENT) if ctx.organization else (None, None)
 
 
+_HANDED_TO_LEVEL = re.compile(r"(?<![\wÀ-ỹ])cho\s+({})\s*$".format(
+    "|".join(re.escape(w) for w, lv in entry(_ORG, "admin_levels").items() if lv != "sector")), re.I)
 _EVENT = compile_pattern("segment.yaml", "event_line", entry("segment.yaml", "event_line"))  # an event's host
 
 

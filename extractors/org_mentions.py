@@ -96,7 +96,7 @@ def org_mentions(text: str, places: Sequence[str | None] = ()) -> list[OrgMentio
         end = min(len(text), _name_end(text, m.end(), name))
         if canonical and not is_named(canonical):
             if (tail := admin_after.match(text, end)) is not None:  # "… Khu công nghiệp tỉnh đã kết nạp"
-                canonical, end = f"{canonical} {tail.group(1)}", tail.end()
+                canonical, end = f"{canonical} {tail.group(1).lower()}", tail.end()  # `… Giáo dục Thành phố`
             canonical = _with_place(canonical, places)
         elif canonical and canonical.startswith(entry(_ORG, "grassroots_head") + " ") \
                 and (tail := admin_after.match(text, end)) is not None \
@@ -110,7 +110,7 @@ def org_mentions(text: str, places: Sequence[str | None] = ()) -> list[OrgMentio
             continue
         last_end = end
         subject = not not_subject.search(text[max(0, m.start() - 30):m.start()]) \
-            or bool(_assigned_re().search(text[max(0, m.start() - 100):m.start()]))
+            or bool(assigned_re().search(text[max(0, m.start() - 100):m.start()]))
         out.append(OrgMention(m.start(), end, canonical, subject))
     listed = _listed_places(text, out, next((p for q in places if q and (p := province_of(q))), None))
     return sorted(out + listed, key=lambda o: o.start) if listed else out
@@ -201,7 +201,7 @@ def _scan_places(text: str, pos: int, word: str | None, province: str | None, ba
 def _admin_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     places = "|".join(re.escape(w) for w, level in entry(_ORG, "admin_levels").items() if level != "sector")
     dotted = "|".join(re.escape(a) for a in entry(_ORG, "dotted_abbreviations"))
-    return (re.compile(rf"(?<= )({places})$"), re.compile(rf"\s+({places})(?![\wÀ-ỹ])(?!\s+[A-ZĐ])"),
+    return (re.compile(rf"(?<= )({places})$"), re.compile(rf"\s+((?i:{places}))(?![\wÀ-ỹ])(?!\s+[A-ZĐ])"),
             re.compile(rf"(?<![\wÀ-ỹ])({dotted})\."))
 
 
@@ -297,7 +297,7 @@ def _name_end(text: str, head_end: int, name: str) -> int:
 
 
 @cache
-def _assigned_re() -> re.Pattern[str]:
+def assigned_re() -> re.Pattern[str]:
     return compile_pattern(_ORG, "assigned_before", entry(_ORG, "assigned_before"))
 
 

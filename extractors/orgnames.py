@@ -177,9 +177,14 @@ def _grassroots(name: str) -> str:
     union (organizations.yaml `grassroots_units`)."""
     if is_national_sector_union(name):
         return name  # `Công đoàn Bưu điện Việt Nam`: a national sector union
+    head = entry(_ORG, "grassroots_head")
+    for level in entry(_ORG, "school_levels"):  # `CĐCS THPT Hòn Đất`: the school
+        for union in (head, "Công đoàn"):
+            if name.startswith(f"{union} {level} "):
+                return f"{head} Trường {name[len(union) + 1:]}"
     for unit in entry(_ORG, "grassroots_units"):
         if name.startswith(f"Công đoàn {unit} "):
-            return entry(_ORG, "grassroots_head") + " " + name[len("Công đoàn "):]
+            return head + " " + name[len("Công đoàn "):]
     return name
 
 

@@ -169,6 +169,12 @@ HEADER_ROWS = [
     ("LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HẢI PHÒNG\nSố: 12/LĐLĐ-TC\n", dict(issuer="LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HẢI PHÒNG")),
     # a speech: no header at all
     ("THAM LUẬN\nĐổi mới phương thức tập hợp đoàn viên\nLiên đoàn Lao động huyện Yên Thế\n", dict(issuer=None)),
+    # corpus/keys_blind38 (first run): a header cell wrapped inside `LAO ĐỘNG`, the motto beside its first half
+    ("LĐLĐ TỈNH BẮC NINH                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLIÊN ĐOÀN LAO                       "
+     "       Độc lập - Tự do - Hạnh phúc\nĐỘNG HUYỆN LƯƠNG TÀI\nSố: 52/BC-LĐLĐ                       Lương Tài, ngày 28 "
+     "tháng 6 năm 2024\n\nBÁO CÁO\n",
+     dict(issuer="LIÊN ĐOÀN LAO ĐỘNG HUYỆN LƯƠNG TÀI", superior="LĐLĐ TỈNH BẮC NINH", date="2024-06-28")),
+    ("CÔNG ĐOÀN CƠ\nSỞ TRƯỜNG THPT HÒN ĐẤT\nSố: 01/NQ-CĐCS\n", dict(issuer="CÔNG ĐOÀN CƠ SỞ TRƯỜNG THPT HÒN ĐẤT")),
 ]
 
 

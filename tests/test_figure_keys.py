@@ -4,7 +4,8 @@ lead sentences, or its document: a row per form (extractors/lang/vi/time.yaml, o
 import pytest
 
 from extractors.document_years import reported_year
-from extractors.figure_keys import KeyContext, assign_keys
+from extractors.figure_keys import assign_keys
+from extractors.figure_scope import KeyContext
 from extractors.figures import extract_figures
 from extractors.org_mentions import org_mentions
 from extractors.time_mentions import document_year, time_mentions
@@ -505,7 +506,7 @@ def test_the_body_asked_is_not_the_subject():
     ("Kết quả làm việc với LĐLĐ tỉnh Bình Định", None),  # a body above the grassroots is no topic
 ])
 def test_a_documents_topic_from_its_title(title, topic):
-    from extractors.figure_keys import document_topic
+    from extractors.figure_scope import document_topic
     assert document_topic(title) == topic
     # … or from its opening when a PDF cut the title short (corpus/keys_blind9_renderings/pdf)
     assert document_topic("Kết luận của Thường trực", f"THÔNG BÁO\n\n{title} Ngày 10/10/2024, …") == topic
@@ -814,3 +815,27 @@ def test_units_a_body_received_from_a_merged_away_one_are_the_receivers():
     ctx = KeyContext(organization="Công đoàn phường Cầu Giấy", year=2025, month=9)
     got = {f.text: f.organization for f in assign_keys(text, extract_figures(text, "thông báo"), ctx)}
     assert got == {"214": "Công đoàn phường Cầu Giấy", "9.870": "Công đoàn phường Cầu Giấy"}
+
+
+def test_a_target_handed_to_a_bare_level_is_the_documents_body_there():
+    # corpus/keys_blind39 (first run): `LĐLĐ tỉnh phân bổ cho thành phố 04 nhà` in a city federation's công văn
+    text = "Năm 2025, LĐLĐ tỉnh phân bổ cho thành phố 04 nhà, mức hỗ trợ 80 triệu đồng/nhà xây mới."
+    ctx = KeyContext(organization="Liên đoàn Lao động thành phố Đông Hà", superior="Liên đoàn Lao động tỉnh Quảng Trị",
+                     year=2024, month=12)
+    assert _figure(text, ctx, "công văn", "04").organization == "Liên đoàn Lao động thành phố Đông Hà"
+
+
+def test_a_sector_union_named_with_a_bare_capitalized_city_is_the_documents_own():
+    # corpus/keys_blind40 (first run): `Công đoàn Giáo dục Thành phố dự kiến:` after `… tỉnh Bình Dương (cũ)` was named
+    text = ("Sau hợp nhất, trong đó Công đoàn Giáo dục tỉnh Bình Dương (cũ) chuyển về 512 CĐCS.\n"
+            "Dịp Tết Bính Ngọ, Công đoàn Giáo dục Thành phố dự kiến:\n1. Trao 2.500 suất quà cho đoàn viên.")
+    ctx = KeyContext(organization="Công đoàn Giáo dục thành phố Hồ Chí Minh", year=2025, month=11)
+    got = {f.text: f.organization for f in assign_keys(text, extract_figures(text, "công văn"), ctx)}
+    assert got == {"512": "Công đoàn Giáo dục tỉnh Bình Dương", "2.500": "Công đoàn Giáo dục thành phố Hồ Chí Minh"}
+
+
+def test_a_company_named_without_its_legal_form_is_the_documents_own():
+    # corpus/keys_blind40 (first run): the news title's `Công đoàn Công ty Thực phẩm An Lạc:` over the lead's TNHH
+    text = "Công đoàn Công ty Thực phẩm An Lạc: 8 tháng chi hơn 1,3 tỉ đồng chăm lo công nhân"
+    ctx = KeyContext(organization="Công đoàn cơ sở Công ty TNHH Thực phẩm An Lạc", year=2025, month=9)
+    assert _figure(text, ctx, "tin", "1,3").organization == "Công đoàn cơ sở Công ty TNHH Thực phẩm An Lạc"

@@ -387,3 +387,22 @@ def test_every_province_office_takes_the_province(office):
     from extractors.province_offices import with_its_province
     assert with_its_province(f"Công đoàn cơ sở {office} Xây dựng", ("Liên đoàn Lao động tỉnh Gia Lai",)) \
         == f"Công đoàn cơ sở {office} Xây dựng tỉnh Gia Lai"
+
+
+@pytest.mark.parametrize("level", load("organizations.yaml")["school_levels"])
+def test_a_schools_level_after_its_union_names_the_school(level):
+    # corpus/keys_blind41: `CĐCS THPT HÒN ĐẤT` is the union of Trường THPT Hòn Đất
+    school = canonical_organization(f"Công đoàn cơ sở Trường {level} Hòn Đất")
+    assert school.startswith("Công đoàn cơ sở Trường ")
+    assert canonical_organization(f"CĐCS {level} Hòn Đất") == canonical_organization(f"Công đoàn {level} Hòn Đất") \
+        == school
+
+
+@pytest.mark.parametrize("form", load("organizations.yaml")["legal_forms"])
+def test_a_company_named_without_its_legal_form_is_the_same_company(form):
+    # corpus/keys_blind40/41: a news title's `Công đoàn Công ty Thực phẩm An Lạc` over the lead's `… Công ty TNHH …`
+    from extractors.company_names import same_company
+    whole = f"Công đoàn cơ sở Công ty {form} Thực phẩm An Lạc"
+    assert same_company("Công đoàn cơ sở Công ty Thực phẩm An Lạc", whole)
+    assert not same_company("Công đoàn cơ sở Công ty Thực phẩm An", whole)
+    assert not same_company(whole, "Công đoàn cơ sở Công ty Thực phẩm An Lạc")  # the short one is not the whole
