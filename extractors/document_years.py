@@ -39,10 +39,16 @@ def coming_tet(title: str | None, opening: str, year: int | None, month: int | N
 
 
 def plan_year(title: str | None, year: int | None) -> int | None:
-    """The one year a title names (`Kế hoạch phát triển đoàn viên … năm 2024`), when it is not before the
-    document's year and the title names no term or span: the year the plan's targets are for, or None."""
+    """The one year a title names (`Kế hoạch phát triển đoàn viên … năm 2024`; a school year's end, `năm học 2025 -
+    2026` → 2026), when it is not before the document's year and the title names no term or span: the year the
+    plan's targets are for, or None."""
+    mentions = time_mentions(title or "")
+    school = {t.year for t in mentions if t.kind == "school_year"}
+    if len(school) == 1 and not any(t.kind in ("term", "year_span") for t in mentions):
+        (y,) = school  # `Kế hoạch hoạt động năm học 2025 - 2026`: the school year's end (COMPARABLE.md)
+        return y if year is None or y >= year else None
     named = {int(y) for y in time_re("title_year").findall(title or "")}
-    if len(named) != 1 or any(t.kind in ("term", "year_span", "school_year") for t in time_mentions(title or "")):
+    if len(named) != 1 or any(t.kind in ("term", "year_span", "school_year") for t in mentions):
         return None
     (y,) = named
     return y if year is None or y >= year else None

@@ -371,19 +371,22 @@ def _lead_years(idx: _Index, sentences: Sequence[Sentence]) -> dict[int, int]:
         current = None
         opening = [t for t in idx.times_in(s.start, min(s.end, s.start + 40))
                    if not _future(t, idx.ctx) and not idx.text[s.start:t.start].strip(" *-+•(").strip()
-                   or (t.start - s.start <= 12 and time_re("lead_openers").match(idx.text[s.start:t.start] + " "))]
+                   or (t.start - s.start <= 12 and time_re("lead_openers").match(idx.text[s.start:t.start] + " "))
+                   or time_re("lead_after_label").match(idx.text[s.start:t.start])]
         if opening and opening[0].kind != "term_start":  # `Đầu nhiệm kỳ, …`: a point set against `đến nay`
             current = (s.paragraph_start, opening[0].year)
     return out
 
 
+_SECTION_NUMBER = re.compile(r"\s*(?:[IVX]+|\d+(?:\.\d+)*)[.)]\s")  # `II. NHIỆM VỤ NĂM 2025`: a section, not a title
 _AHEAD_KINDS = ("year", "lunar_new_year", "lunar_year_name")  # `Tết Bính Ngọ 2026: trao tối thiểu …` in 2025
 
 
 def _future_is_a_target(idx: _Index, s: Sentence, f: Figure) -> Figure:
     """A figure the extractor read as actual whose own clause places it in a year after the
-    document's (`Năm 2025, ít nhất 70% …` in a 2024 news item) is a target with that deadline: a
-    document cannot report the results of a year to come."""
+    document's (`Năm 2025, ít nhất 70% …` in a 2024 news item), or whose clause names no time under a heading
+    that does (`II. NHIỆM VỤ NĂM 2025`), is a target with that deadline: a document cannot report the results
+    of a year to come."""
     ctx = idx.ctx
     if f.modality != "actual" or ctx.year is None or f.relation != "level":
         return f
@@ -391,6 +394,10 @@ def _future_is_a_target(idx: _Index, s: Sentence, f: Figure) -> Figure:
     semi = idx.text.rfind(";", a, f.char_start)
     ahead = [t for t in idx.times_in(semi + 1 if semi >= 0 else a, f.char_start)
              if t.kind in _AHEAD_KINDS and t.year > ctx.year]  # a term or school year may have begun
+    if not ahead and not idx.times_in(a, f.char_start):  # `II. NHIỆM VỤ NĂM 2025` over a 2024 report's lines
+        heading = next((ts for h in reversed(s.headings) if (ts := idx.times_in(h.start, h.end))
+                        and _SECTION_NUMBER.match(h.text)), [])
+        ahead = [t for t in heading[-1:] if t.kind in _AHEAD_KINDS and t.year > ctx.year]
     if not ahead:
         return f
     return dataclasses.replace(f, modality="target", deadline_year=f.deadline_year or ahead[-1].year)

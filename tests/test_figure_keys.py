@@ -839,3 +839,33 @@ def test_a_company_named_without_its_legal_form_is_the_documents_own():
     text = "Công đoàn Công ty Thực phẩm An Lạc: 8 tháng chi hơn 1,3 tỉ đồng chăm lo công nhân"
     ctx = KeyContext(organization="Công đoàn cơ sở Công ty TNHH Thực phẩm An Lạc", year=2025, month=9)
     assert _figure(text, ctx, "tin", "1,3").organization == "Công đoàn cơ sở Công ty TNHH Thực phẩm An Lạc"
+
+
+@pytest.mark.parametrize("title,year,planned", [
+    ("Kế hoạch phát triển đoàn viên năm 2024", 2024, 2024),
+    # corpus/keys_blind39 (first run): a school union's plan for a school year aims at its end (COMPARABLE.md)
+    ("Hoạt động công đoàn năm học 2025 - 2026", 2025, 2026),
+    ("Hoạt động công đoàn năm học 2023 - 2024", 2025, None),  # a school year past is no plan's
+    ("Thực hiện Nghị quyết nhiệm kỳ 2023 - 2028 trong năm 2024", 2024, None),  # a term and a year
+])
+def test_the_year_a_plans_title_names(title, year, planned):
+    from extractors.document_years import plan_year
+    assert plan_year(title, year) == planned
+
+
+def test_a_heading_naming_a_year_to_come_makes_its_lines_targets():
+    # corpus/keys_blind38 (first run): `II. NHIỆM VỤ NĂM 2025` over a December 2024 report's last line
+    text = ("I. KẾT QUẢ NĂM 2024\nKết nạp 162 đoàn viên mới.\nII. NHIỆM VỤ NĂM 2025\nKết nạp ít nhất 150 đoàn viên mới; "
+            "100% đơn vị tổ chức hội nghị viên chức.")
+    ctx = KeyContext(organization="Công đoàn ngành Y tế tỉnh Lạng Sơn", year=2024, month=12)
+    got = {f.text: (f.modality, f.year, f.deadline_year) for f in assign_keys(text, extract_figures(text, "báo cáo"), ctx)}
+    assert got == {"162": ("actual", 2024, None), "ít nhất 150": ("target", 2025, 2025), "100%": ("target", 2025, 2025)}
+
+
+def test_a_label_with_a_colon_before_the_year_leads_its_paragraph():
+    # corpus/keys_blind39 (first run): `Hội nghị đánh giá: năm 2023, …` governs the paragraph's next sentence
+    text = ("Hội nghị có 27/31 ủy viên Ban Chấp hành dự. Hội nghị đánh giá: năm 2023, LĐLĐ thị xã kết nạp 518 đoàn viên. "
+            "Các CĐCS doanh nghiệp tổ chức 64 cuộc đối thoại định kỳ.")
+    ctx = KeyContext(organization="Liên đoàn Lao động thị xã Hoài Nhơn", year=2024, month=1)
+    got = {f.text: f.year for f in assign_keys(text, extract_figures(text, "nghị quyết"), ctx)}
+    assert (got["27/31"], got["518"], got["64"]) == (2024, 2023, 2023)

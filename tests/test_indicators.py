@@ -506,6 +506,10 @@ def test_a_rate_in_a_list_is_read_with_its_own_words_first():
     ("Có 126 cơ quan, đơn vị, trường học tổ chức hội nghị cán bộ, công chức, viên chức", "126",
      "workers_conference_coverage"),
     ("Có 31 doanh nghiệp có CĐCS tổ chức hội nghị người lao động", "31", "workers_conference_coverage"),
+    # corpus/keys_blind39 (first run): `có tổ chức công đoàn` between the units and what they did
+    ("Có 38/41 doanh nghiệp có tổ chức công đoàn tổ chức hội nghị người lao động", "38/41",
+     "workers_conference_coverage"),
+    ("Có 19 doanh nghiệp có tổ chức công đoàn đã tổ chức đối thoại định kỳ", "19", "dialogue_coverage"),
     ("Trên địa bàn có 2.500 doanh nghiệp, 80% tổ chức đối thoại", "2.500", "enterprises"),  # not what they did
 ])
 def test_units_counted_by_what_they_did(sentence, number, expected):
@@ -591,3 +595,25 @@ def test_people_counted_as_members():
 ])
 def test_a_figure_read_with_the_words_around_its_number(entity, sentence, figure, unit, modality, expected):
     assert indicator_for(entity, sentence, unit, modality, position=sentence.index(figure)) == expected
+
+
+@pytest.mark.parametrize("sentence,surface,expected", [
+    # corpus/keys_blind38-41 (first runs): members' share of the workforce with `bằng` and the workforce's
+    # abbreviations; sports events by `Hội thao`, drawn athletes; recruits in a sentence that goes on to visits
+    ("Toàn ngành có 27 CĐCS với 4.312 đoàn viên (nữ 3.105), bằng 99,2% tổng số CBVC-NLĐ.", "99,2%",
+     "membership_rate"),
+    ("Ngành quản lý 27 CĐCS với 3.418 đoàn viên (nữ 2.206), chiếm 98,2% tổng số cán bộ, viên chức, người lao động.",
+     "98,2%", "membership_rate"),
+    ("Có 812 đoàn viên trên tổng số 835 viên chức, người lao động, đạt 97,2%.", "97,2%", "membership_rate"),
+    ("Năm học 2022 - 2023, 68/70 đoàn viên tham gia Hội thao ngành, đạt 97,1%.", "97,1%", "cultural_sports_coverage"),
+    ("Hằng năm có ít nhất 70% đoàn viên tham gia hội thao, hội diễn do ngành tổ chức.", "70%",
+     "cultural_sports_coverage"),
+    ("Hội thao ngành thu hút 312 vận động viên, hơn 1.450 lượt đoàn viên cổ vũ.", "312", "cultural_sports_coverage"),
+    ("6 tháng đầu năm 2024, CĐCS kết nạp 85 đoàn viên mới, thăm hỏi 41 đoàn viên ốm đau.", "85", "new_members"),
+    ("6 tháng đầu năm 2024, CĐCS kết nạp 85 đoàn viên mới, thăm hỏi 41 đoàn viên ốm đau.", "41",
+     "hardship_support_coverage"),
+])
+def test_shares_events_and_recruits_read_by_their_words(sentence, surface, expected):
+    from extractors.figures import extract_figures
+    (f,) = [f for f in extract_figures(sentence) if f.text.startswith(surface) or f.text.endswith(surface)]
+    assert f.indicator == expected
