@@ -617,3 +617,12 @@ def test_shares_events_and_recruits_read_by_their_words(sentence, surface, expec
     from extractors.figures import extract_figures
     (f,) = [f for f in extract_figures(sentence) if f.text.startswith(surface) or f.text.endswith(surface)]
     assert f.indicator == expected
+
+
+def test_a_membership_rate_before_an_event_is_no_share_of_it():
+    # corpus/keys_blind25: the event the sentence goes on to is not what the recruits and the rate count
+    from extractors.figures import extract_figures
+    text = ("Chúng tôi phấn đấu đến cuối năm kết nạp thêm 30 đoàn viên, nâng tỷ lệ đoàn viên lên 99%, và tổ chức hội "
+            "thao với ít nhất 600 công nhân tham gia.")
+    assert [(f.text, f.indicator) for f in extract_figures(text)] == [
+        ("30", "new_members"), ("99%", "membership_rate"), ("ít nhất 600", "cultural_sports_coverage")]
