@@ -16,9 +16,9 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
-from extractors.company_names import same_company
 from extractors.figure_scope import KeyContext, generic_subject, own_at_level, scope_org
 from extractors.lang import compile_pattern, entry, phrase_pattern
+from extractors.org_compare import named_without_its_place, same_body, same_company, short_name_of
 from extractors.org_mentions import (
     OrgMention,
     assigned_re,
@@ -26,11 +26,6 @@ from extractors.org_mentions import (
     org_mentions,
     runs_on_as,
     scope_hits,
-)
-from extractors.orgnames import (
-    named_without_its_place,
-    same_body,
-    short_name_of,
 )
 from extractors.province_offices import with_its_province
 from extractors.records import Figure
@@ -295,6 +290,9 @@ def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | 
         before = [o for o in idx.orgs_in(_sentence_start(idx.text, s), semi) if o.subject]
         if before:
             return before[-1].name, CLAUSE
+    if semi >= 0 and (led := [o for o in idx.orgs_in(_sentence_start(idx.text, s), semi)
+                              if _COLON_AFTER.match(idx.text, o.end)]):
+        return led[-1].name, CLAUSE  # `Điển hình là CĐCS Công ty X: …; thỏa ước có 14 điều khoản`: the body it opened
     for h in reversed(s.headings):
         named = [o for o in idx.orgs_in(h.start, h.end) if o.subject]
         if named and not _letterhead(idx, h.start, h.end, named[0]) and not _EVENT.match(h.text):
@@ -306,6 +304,7 @@ def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | 
     return (ctx.organization, DOCUMENT) if ctx.organization else (None, None)
 
 
+_COLON_AFTER = re.compile(r"\s*:(?!\d)")
 _HANDED_TO_LEVEL = re.compile(r"(?<![\wÀ-ỹ])cho\s+({})\s*$".format(
     "|".join(re.escape(w) for w, lv in entry(_ORG, "admin_levels").items() if lv != "sector")), re.I)
 _EVENT = compile_pattern("segment.yaml", "event_line", entry("segment.yaml", "event_line"))  # an event's host

@@ -15,6 +15,7 @@ from extractors.docmeta import (
     organizations_in,
 )
 from extractors.lang import entry, load
+from extractors.org_mentions import is_named
 from extractors.orgnames import canonical_organization
 
 _DATA = load("segment.yaml")
@@ -53,6 +54,7 @@ def unit_union_of_lead(body: str, title: str | None) -> str | None:
     return None
 
 
+_FOLLOWING = 900  # characters after a lead's start where the story names its body whole
 _LEAD_TAG = re.compile(r"^\s*\([^()\n]{1,40}\)\s*[-–—]\s*")
 
 
@@ -62,7 +64,9 @@ def news_organization(body: str, title: str | None, fallback: bool = True) -> st
     _, lead = _lead(body, title)
     # the site's tag that opens the lead (`(LĐLĐ Quảng Ngãi) - Sáng 27/5, …`) names the site, not the item's body
     lead = _LEAD_TAG.sub(lambda t: " " * len(t.group(0)), lead)
-    in_lead = [(m.start(), o) for m in HEAD_RE.finditer(lead) if (o := organization_at(lead, m))]
+    # a union named by its level alone (`Sau buổi đối thoại với Công đoàn cơ sở, Ban Giám đốc Công ty …`) is no body
+    in_lead = [(m.start(), o) for m in HEAD_RE.finditer(lead) if (o := organization_at(lead, m))
+               and is_named(canonical_organization(o) or "")]
     national = entry("organizations.yaml", "national_federation")
     if len(in_lead) >= 2 and in_lead[0][1] == national:
         in_lead = in_lead[1:]  # `Tổng Liên đoàn … phối hợp với LĐLĐ tỉnh An Giang tổ chức …`: the local body's item
@@ -82,4 +86,11 @@ def news_organization(body: str, title: str | None, fallback: bool = True) -> st
         return in_title[0]
     if in_lead:
         return in_lead[0][1]
+    # a lead that names the union by its level alone (`Sau buổi đối thoại với Công đoàn cơ sở, …`): the first body
+    # the story's next lines name whole (`Ngày 7-10, Công đoàn cơ sở Công ty TNHH … Tân Tạo phối hợp …`)
+    start, _ = _lead(body, title)
+    following = body[start:start + _FOLLOWING]
+    for m in HEAD_RE.finditer(following):
+        if (o := organization_at(following, m)) and is_named(canonical_organization(o) or ""):
+            return o
     return find_organization(body, None) if fallback else None

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -117,8 +116,22 @@ def canonical_organization(name: str | None) -> str | None:
         or (rest and len(rest) < len(letters) and all(c.isupper() for c in rest))
     s = expand_org_abbreviations(s)
     s = _province_at_end(official_case(s.lower())) if shouting else _union_head_case(_words_out_of_capitals(s))
-    return _grassroots(_province_spelled(_place_ends(_with_admin_word(_territorial(_without_committee(
-        _lower_admin_words(s)))))))
+    return _district_unit(_grassroots(_province_spelled(_place_ends(_with_admin_word(_territorial(_without_committee(
+        _lower_admin_words(s))))))))
+
+
+def _district_unit(name: str) -> str:
+    """`Công đoàn cơ sở Trung tâm Y tế Hải Lăng` → `… Trung tâm Y tế huyện Hải Lăng`: a district's own unit
+    (organizations.yaml `district_units`) is named with the district's administrative word, when the place has
+    one type (districts.tsv)."""
+    head = entry(_ORG, "grassroots_head")
+    for unit in entry(_ORG, "district_units"):
+        if name.startswith(f"{head} {unit} "):
+            place = name[len(head) + len(unit) + 2:]
+            federation = place_body(place, None)
+            if federation is not None and level_of(federation) == "district":
+                return f"{head} {unit} {federation[len(entry(_ORG, 'territorial_union')['means']) + 1:]}"
+    return name
 
 
 def _province_at_end(name: str) -> str:
@@ -394,58 +407,6 @@ def organization_info(name: str | None) -> OrgInfo | None:
     return OrgInfo(canonical, level_of(canonical), province_of(canonical))
 
 
-@cache
-def _admin_words_re() -> re.Pattern[str]:
-    admin = sorted(entry(_ORG, "admin_levels"), key=len, reverse=True)
-    return re.compile(rf"(?<!{_WORD})(?:{'|'.join(map(re.escape, admin))})(?!{_WORD})")
-
-
-@lru_cache(maxsize=8192)
-def same_body(a: str | None, b: str | None) -> bool:
-    """Two spellings of one body that differ only in administrative words (`Công đoàn ngành Y tế
-    Thừa Thiên Huế` and `… tỉnh Thừa Thiên Huế`)."""
-    if not a or not b:
-        return False
-    rx = _admin_words_re()
-
-    def bare(name: str) -> str:
-        return " ".join(rx.sub(" ", organization_key(name)).split())
-
-    def words(name: str) -> list[str]:
-        return rx.findall(organization_key(name))
-    # `thành phố Hà Giang` is not `tỉnh Hà Giang`: only a missing administrative word is forgiven
-    wa, wb = Counter(words(a)), Counter(words(b))
-    return bare(a) == bare(b) and (not wa - wb or not wb - wa)
-
-
-def short_name_of(short: str | None, body: str | None) -> bool:
-    """`Công đoàn Hòa Vinh` for `Công đoàn cơ sở Công ty TNHH Giày da Hòa Vinh`: a union named by its
-    unit's last proper words alone (not a place's: `Công đoàn Điện Bàn` is a federation's), or by its unit's
-    kind alone (`Công đoàn Trường` for `Công đoàn cơ sở Trường Đại học Vinh`)."""
-    if not short or not body:
-        return False
-    head, grassroots = entry(_ORG, "territorial_union")["head"], entry(_ORG, "grassroots_head")
-    if not short.startswith(head + " ") or not body.startswith(grassroots + " "):
-        return False
-    tail = short[len(head) + 1:].split()
-    words = body.split()
-    if len(tail) == 1 and tail[0] in entry(_ORG, "grassroots_units"):
-        # `Công đoàn Trường` in the university's own union's text: the unit called by its kind's word
-        return body.startswith(f"{grassroots} {tail[0]} ")
-    proper = 1 <= len(tail) <= 3 and all(w[:1].isupper() for w in tail) or len(tail) <= 8 \
-        and tail[0][:1].isupper() and tail[-1][:1].isupper() and sum(w[:1].isupper() for w in tail) >= 3
-    return proper and len(words) > len(tail) + 3 and tail[-2:] != ["Việt", "Nam"] \
-        and words[-len(tail):] == tail and place_body(" ".join(tail)) is None \
-        and not entry(_ORG, "national_federation").endswith(" " + " ".join(tail))  # `Công đoàn Việt Nam`
-
-
-def named_without_its_place(name: str, body: str) -> bool:
-    """`Công đoàn Khối Dân chính Đảng` in the text of `… Khối Dân chính Đảng tỉnh Hà Giang`: the document's own
-    body named without its place (not a grassroots union's name cut short: `Công đoàn cơ sở Ban Dân tộc`)."""
-    return level_of(body) in ("sector", "district", "province") and body.startswith(name + " ") \
-        and province_of(body[len(name):]) is not None and province_of(name) is None
-
-
 def organization_id(canonical: str) -> str:
     """A stable id for a canonical name: lowercase ASCII words joined by '-'."""
     base = unicodedata.normalize("NFD", canonical.lower().replace("đ", "d"))
@@ -467,25 +428,6 @@ def organization_key(name: str | None) -> str:
     shorts = "|".join(re.escape(x) for x in sorted(entry(_ORG, "national_short_forms"), key=len, reverse=True))
     s = re.sub(rf"(?i)(?<!\w)(?:{shorts})(?!\w)", national, s)
     return re.sub(r"\s+", " ", s).strip().lower()
-
-
-def abbreviates(short: list[str], long: list[str]) -> bool:
-    """Whether the words `short` are the words `long` with some written by their initials (`THCS Tt
-    Phong Thổ` ~ `THCS Thị trấn Phong Thổ`): the same words in order, a short one (2–4 letters) standing
-    for as many words of `long` as it has letters, each opening with its letter."""
-    i = j = 0
-    while i < len(short) and j < len(long):
-        a = short[i]
-        if a.lower() == long[j].lower():
-            i, j = i + 1, j + 1
-            continue
-        n = len(a)
-        if 2 <= n <= 4 and a.isalpha() and j + n <= len(long) \
-                and all(w[:1].lower() == c.lower() for w, c in zip(long[j:j + n], a, strict=True)):
-            i, j = i + 1, j + n
-            continue
-        return False
-    return i == len(short) and j == len(long)
 
 
 def province_named_in(text: str) -> str | None:

@@ -35,17 +35,15 @@ from extractors.docmeta import (
 from extractors.lang import compile_pattern, entry
 from extractors.lang import load as load_yaml
 from extractors.news_organization import news_organization, unit_union_of_lead
+from extractors.org_compare import abbreviates, same_body, short_name_of
 from extractors.org_mentions import is_named, org_mentions
 from extractors.orgnames import (
-    abbreviates,
     canonical_organization,
     is_national_sector_union,
     level_of,
     place_body,
     province_named_in,
     province_of,
-    same_body,
-    short_name_of,
 )
 from extractors.province_offices import with_its_province
 from extractors.records import Document, NormalizedText

@@ -651,7 +651,7 @@ def test_a_federation_named_by_its_level_alone_as_a_subject_is_the_documents_at_
     ("Công đoàn Trường", "Công đoàn cơ sở Công ty TNHH Giày da Hòa Vinh", False),
 ])
 def test_a_union_called_by_its_units_last_words(short, body, same):
-    from extractors.orgnames import short_name_of
+    from extractors.org_compare import short_name_of
     assert short_name_of(short, body) is same
 
 
@@ -775,7 +775,7 @@ def test_the_whole_term_is_the_congress_year_for_results_only():
     ("Công đoàn cơ sở Ban Dân tộc", "Công đoàn cơ sở Ban Dân tộc tỉnh Hà Giang", False),  # a grassroots union: not so
 ])
 def test_the_documents_own_body_named_without_its_place(name, body, same):
-    from extractors.orgnames import named_without_its_place
+    from extractors.org_compare import named_without_its_place
     assert named_without_its_place(name, body) is same
 
 
@@ -869,3 +869,12 @@ def test_a_label_with_a_colon_before_the_year_leads_its_paragraph():
     ctx = KeyContext(organization="Liên đoàn Lao động thị xã Hoài Nhơn", year=2024, month=1)
     got = {f.text: f.year for f in assign_keys(text, extract_figures(text, "nghị quyết"), ctx)}
     assert (got["27/31"], got["518"], got["64"]) == (2024, 2023, 2023)
+
+
+def test_a_body_a_sentence_opens_with_a_colon_governs_its_clauses():
+    # corpus/keys_blind42 (first run): `Điển hình là CĐCS Công ty X: …; thỏa ước … có 14 điều khoản`
+    text = ("Điển hình là CĐCS Công ty cổ phần Khoáng sản Tân Trào: năm 2019 chỉ có 37 đoàn viên, nay đã có 412 đoàn viên; "
+            "thỏa ước lao động tập thể có 14 điều khoản có lợi hơn quy định của pháp luật.")
+    ctx = KeyContext(organization="Liên đoàn Lao động huyện Sơn Dương", year=2023)
+    got = {f.text: f.organization for f in assign_keys(text, extract_figures(text, "tham luận"), ctx)}
+    assert set(got.values()) == {"Công đoàn cơ sở Công ty cổ phần Khoáng sản Tân Trào"}

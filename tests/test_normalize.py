@@ -193,6 +193,13 @@ def test_plain_text_header_lines_stay_apart():
     # a company's name a PDF line broke after its legal form goes on (corpus/keys_blind19, keys_blind25)
     ("toàn huyện có 138 CĐCS với 6.915 đoàn viên. CĐCS Công ty TNHH Thủy sản\nThạch Kim kết nạp 86 đoàn viên.",
      "toàn huyện có 138 CĐCS với 6.915 đoàn viên. CĐCS Công ty TNHH Thủy sản Thạch Kim kết nạp 86 đoàn viên."),
+    # … after five of its words; a unit's name broken after its administrative word (corpus/keys_blind42/45)
+    ("thành lập mới 05 CĐCS. CĐCS Công ty TNHH Cơ khí Chính xác Bình\nPhú kết nạp 312 đoàn viên.",
+     "thành lập mới 05 CĐCS. CĐCS Công ty TNHH Cơ khí Chính xác Bình Phú kết nạp 312 đoàn viên."),
+    ("Riêng CĐCS Trung tâm Y tế huyện\nGiồng Riềng kết nạp 23 đoàn viên.",
+     "Riêng CĐCS Trung tâm Y tế huyện Giồng Riềng kết nạp 23 đoàn viên."),
+    ("II. KẾT QUẢ HOẠT ĐỘNG CỦA LIÊN ĐOÀN LAO ĐỘNG TỈNH\nNăm 2024 toàn tỉnh kết nạp 900 đoàn viên.",  # a heading ends
+     "II. KẾT QUẢ HOẠT ĐỘNG CỦA LIÊN ĐOÀN LAO ĐỘNG TỈNH\n\nNăm 2024 toàn tỉnh kết nạp 900 đoàn viên."),
     # a news page's date and counter line stands alone, the lead after it too (corpus/keys_blind26)
     ('Đăng ngày: 14/01/2025 | Lượt xem: 1.215\n"Năm qua, toàn tỉnh kết nạp 3.418 đoàn viên"',
      'Đăng ngày: 14/01/2025 | Lượt xem: 1.215\n\n"Năm qua, toàn tỉnh kết nạp 3.418 đoàn viên"'),

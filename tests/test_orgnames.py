@@ -6,6 +6,7 @@ import re
 import pytest
 
 from extractors.lang import load, read_text
+from extractors.org_compare import same_body
 from extractors.orgnames import (
     canonical_organization,
     level_of,
@@ -13,7 +14,6 @@ from extractors.orgnames import (
     organization_key,
     place_body,
     province_of,
-    same_body,
 )
 
 CANONICAL = [
@@ -329,7 +329,7 @@ def test_every_grassroots_unit_makes_a_grassroots_union(unit):
     ("CĐ Phong Thổ", "Công đoàn Phong Thổ", True),
 ])
 def test_a_name_with_words_written_by_their_initials(short, long, same):
-    from extractors.orgnames import abbreviates
+    from extractors.org_compare import abbreviates
     assert abbreviates(short.split(), long.split()) is same
 
 
@@ -401,8 +401,22 @@ def test_a_schools_level_after_its_union_names_the_school(level):
 @pytest.mark.parametrize("form", load("organizations.yaml")["legal_forms"])
 def test_a_company_named_without_its_legal_form_is_the_same_company(form):
     # corpus/keys_blind40/41: a news title's `Công đoàn Công ty Thực phẩm An Lạc` over the lead's `… Công ty TNHH …`
-    from extractors.company_names import same_company
+    from extractors.org_compare import same_company
     whole = f"Công đoàn cơ sở Công ty {form} Thực phẩm An Lạc"
     assert same_company("Công đoàn cơ sở Công ty Thực phẩm An Lạc", whole)
     assert not same_company("Công đoàn cơ sở Công ty Thực phẩm An", whole)
     assert not same_company(whole, "Công đoàn cơ sở Công ty Thực phẩm An Lạc")  # the short one is not the whole
+
+
+@pytest.mark.parametrize("unit", load("organizations.yaml")["district_units"])
+def test_a_districts_unit_takes_the_districts_administrative_word(unit):
+    # corpus/keys_blind43: `CĐCS TTYT HẢI LĂNG` is the union of Trung tâm Y tế huyện Hải Lăng
+    assert canonical_organization(f"Công đoàn cơ sở {unit} Hải Lăng") == f"Công đoàn cơ sở {unit} huyện Hải Lăng"
+    assert canonical_organization(f"Công đoàn cơ sở {unit} Giá Rai") == f"Công đoàn cơ sở {unit} thị xã Giá Rai"
+    assert canonical_organization(f"Công đoàn cơ sở {unit} khu vực Diên Khánh") \
+        == f"Công đoàn cơ sở {unit} khu vực Diên Khánh"  # no district's name: as written
+    assert canonical_organization(f"Công đoàn cơ sở {unit} Hà Nội") == f"Công đoàn cơ sở {unit} Hà Nội"
+
+
+def test_a_centres_abbreviation_in_a_header():
+    assert canonical_organization("CĐCS TTYT HẢI LĂNG") == "Công đoàn cơ sở Trung tâm Y tế huyện Hải Lăng"

@@ -39,6 +39,13 @@ def seg(text):
 
 
 OWN = [
+    # corpus/keys_blind45 (first run): a lead that names the union by its level alone; the next line names it whole
+    ("Trang chủ > Công đoàn > Hoạt động công đoàn\nNgười Lao Động Online\n08/10/2024 15:42\nCông nhân Công ty Tân Tạo "
+     "được nâng tiền ăn giữa ca lên 30.000 đồng\nNAM DƯƠNG\n(NLĐO) - Sau buổi đối thoại với Công đoàn cơ sở, Ban Giám "
+     "đốc Công ty TNHH Thực phẩm Xuất khẩu Tân Tạo đồng ý nâng tiền ăn giữa ca cho toàn bộ công nhân.\nNgày 7-10, Công "
+     "đoàn cơ sở Công ty TNHH Thực phẩm Xuất khẩu Tân Tạo (KCN Tân Tạo, quận Bình Tân, TP HCM) phối hợp Ban Giám đốc "
+     "tổ chức đối thoại định kỳ quý III với hơn 120 công nhân.", "tin",
+     "Công đoàn cơ sở Công ty TNHH Thực phẩm Xuất khẩu Tân Tạo", "2024-10-08"),
     # corpus/keys_blind38 (first run): the body named only in a speech's topic title, the topic after it; the
     # speaker line's short `Công đoàn Công ty` is the same body
     ("ĐẠI HỘI CÔNG ĐOÀN TỈNH QUẢNG NINH LẦN THỨ XIV, NHIỆM KỲ 2023 - 2028\n\nTHAM LUẬN\nCÔNG ĐOÀN CÔNG TY CP GỐM SỨ "
