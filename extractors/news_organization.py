@@ -86,11 +86,15 @@ def news_organization(body: str, title: str | None, fallback: bool = True) -> st
         return in_title[0]
     if in_lead:
         return in_lead[0][1]
-    # a lead that names the union by its level alone (`Sau buổi đối thoại với Công đoàn cơ sở, …`): the first body
-    # the story's next lines name whole (`Ngày 7-10, Công đoàn cơ sở Công ty TNHH … Tân Tạo phối hợp …`)
+    return find_organization(body, None) if fallback else None
+
+
+def named_in_story(body: str, title: str | None) -> str | None:
+    """A lead that names the union by its level alone (`Sau buổi đối thoại với Công đoàn cơ sở, …`): the first body
+    the story's next lines name whole (`Ngày 7-10, Công đoàn cơ sở Công ty TNHH … Tân Tạo phối hợp …`), or None."""
     start, _ = _lead(body, title)
     following = body[start:start + _FOLLOWING]
     for m in HEAD_RE.finditer(following):
         if (o := organization_at(following, m)) and is_named(canonical_organization(o) or ""):
             return o
-    return find_organization(body, None) if fallback else None
+    return None

@@ -34,7 +34,7 @@ from extractors.docmeta import (
 )
 from extractors.lang import compile_pattern, entry
 from extractors.lang import load as load_yaml
-from extractors.news_organization import news_organization, unit_union_of_lead
+from extractors.news_organization import named_in_story, news_organization, unit_union_of_lead
 from extractors.org_compare import abbreviates, same_body, short_name_of
 from extractors.org_mentions import is_named, org_mentions
 from extractors.orgnames import (
@@ -204,7 +204,7 @@ def segment_documents(norm: NormalizedText, source: str, meta_title: str | None 
             if not is_named(canonical_organization(organization) or ""):
                 organization = unit_union_of_lead(body, title) or _title_place_body(title, body) \
                     or _banner_completed(body, header) or organization \
-                    or find_organization(body, None)
+                    or named_in_story(body, title) or find_organization(body, None)
             date = (meta_date if i == 0 else None) or read_byline_date(body) or find_date(body)
             if header.number is None:  # a site's banner over a news item is no issuer
                 header = Header(date=header.date)
