@@ -117,10 +117,10 @@ def organization_at(text: str, m: re.Match[str]) -> str | None:
             kept.append(w)
         elif w.lower() in INNER or (nxt and _is_capitalized(nxt) and w.lower() not in STOP | STOP_VERBS):
             kept.append(w)
-        elif _LEGAL_FORMS & set(kept) and k + 1 < len(words) and _is_capitalized(words[k + 1]) \
-                and not ({w.lower(), nxt.lower()} - {"và"}) & (STOP | STOP_VERBS) and not _lowercase_after_form(kept):
-            kept.extend([w, nxt])  # `Công ty TNHH Kỹ thuật điện Hải Hà Vina`: a company's lowercase words
-            k += 1
+        elif _LEGAL_FORMS & set(kept) and not _lowercase_after_form(kept) \
+                and (run := _business_line(words, k - 1)):
+            kept.extend(words[k - 1:k - 1 + run])  # `Công ty TNHH Kỹ thuật điện Hải Hà Vina`: a company's lowercase
+            k += run - 1  # words (`Cơ khí chính xác Tiên Du`: three of them)
         else:
             break
     kept = kept[:len(kept) - _person_after(text, m, tokens, kept)]
@@ -143,6 +143,18 @@ _PERSON_TITLE = compile_pattern("segment.yaml", "person_titles_before", _DATA["p
 _FAMILY_NAMES = frozenset(_DATA["family_names"])
 _MIDDLE_NAMES = frozenset(_DATA["middle_names"])
 _PERSON_SAID = compile_pattern("segment.yaml", "person_said_after", _DATA["person_said_after"])
+
+
+def _business_line(words: list[str], k: int) -> int:
+    """How many lowercase words from `words[k]` run on to a capitalized one (at most three, none a stop word or
+    verb): a company's business line inside its name; 0 when they do not."""
+    for n in (2, 3):
+        run = words[k:k + n]
+        if len(run) == n and k + n < len(words) and _is_capitalized(words[k + n]) \
+                and not ({w.lower() for w in run} - {"và"}) & (STOP | STOP_VERBS) \
+                and all(not _is_capitalized(w) for w in run[1:]):
+            return n
+    return 0
 
 
 def _lowercase_after_form(kept: list[str]) -> bool:
@@ -345,8 +357,19 @@ def hosts_event(lines: list[str], k: int) -> bool:
     """Whether line k is an event's host: the line after it names the event (blank lines skipped), or the
     line before it does and it is in capitals (`HỘI NGHỊ TỔNG KẾT …` / `CÔNG ĐOÀN NGÀNH Y TẾ TỈNH SƠN LA`)."""
     nxt = next((ln for ln in lines[k + 1:k + 5] if ln.strip() and not _motto_only(ln)), "")
-    prev = next((ln for ln in reversed(lines[max(0, k - 3):k]) if ln.strip() and not _motto_only(ln)), "")
-    return bool(_EVENT_LINE.match(nxt.strip())) or (bool(_EVENT_LINE.match(prev.strip())) and lines[k].isupper())
+    if _EVENT_LINE.match(nxt.strip()):
+        return True
+    if not lines[k].isupper():
+        return False
+    # the event's name above it, wrapped over lines in capitals (`HỘI NGHỊ TỔNG KẾT … NĂM 2023` / `VÀ TRIỂN KHAI
+    # NHIỆM VỤ NĂM 2024` / `LIÊN ĐOÀN LAO ĐỘNG TỈNH AN GIANG`: corpus/keys_blind49)
+    above = [ln.strip() for ln in reversed(lines[max(0, k - 4):k]) if ln.strip() and not _motto_only(ln)]
+    for ln in above[:3]:
+        if _EVENT_LINE.match(ln):
+            return True
+        if not ln.isupper():
+            return False
+    return False
 
 
 def over_breadcrumb(lines: list[str], k: int) -> bool:

