@@ -64,10 +64,14 @@ def _pos(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((w, t) for w, t in pos_tag(text))
 
 
+_QUOTED_NAME = re.compile(r"^\s*[\"“]([^\"”]{2,40})[\"”]")
+
+
 def entity_after(after: str) -> str | None:
     """The counted noun phrase that follows a number (`after` starts right after it)."""
     window = after[:140].split("\n")[0]
     window = re.split(r"[;()\[\]:.]", window, maxsplit=1)[0]
+    window = _QUOTED_NAME.sub(r" \1", window, count=1)  # `02 "Mái ấm Công đoàn"`: the name counted, unquoted
     if not window.strip():
         return None
     words: list[str] = []

@@ -1,8 +1,8 @@
-"""A union of a province's department (`Công đoàn cơ sở Sở Tài chính`): every province has a Sở Tài chính, so
-the name alone is no one body's. It takes the province of the body whose document names it, or of that body's
+"""A union of a province's department (`Công đoàn cơ sở Sở Tài chính`) or economic zone (`Công đoàn Khu kinh tế Đông
+Nam`): every province has a Sở Tài chính, so the name alone is no one body's. It takes the province of the body whose document names it, or of that body's
 superior (`Công đoàn Viên chức tỉnh Khánh Hòa` → `Công đoàn cơ sở Sở Tài chính tỉnh Khánh Hòa`).
 
-Language data: `province_offices` in `extractors/lang/vi/organizations.yaml`.
+Language data: `province_offices`, `province_zone_unions` in `extractors/lang/vi/organizations.yaml`.
 """
 
 from __future__ import annotations
@@ -43,10 +43,17 @@ def _province_place(body: str | None) -> str | None:
 
 def with_its_province(name: str | None, bodies: Iterable[str | None]) -> str | None:
     """`name` with the province of the first of `bodies` that a province names, when `name` is a union of a
-    province's department that names no province; else `name` unchanged."""
-    if not name or not _office_re().match(name) or province_named_in(name):
+    province's department, or of its economic zone, that names no province; else `name` unchanged. A zone's name
+    takes the province's name bare (`Công đoàn Khu kinh tế Đông Nam` → `… Đông Nam Nghệ An`: the zone's official
+    name, corpus/keys_blind47)."""
+    if not name or province_named_in(name):
+        return name
+    zone = name.startswith(tuple(z + " " for z in entry(_ORG, "province_zone_unions")))
+    if not zone and not _office_re().match(name):
         return name
     for body in bodies:
         if (place := _province_place(body)) is not None:
+            if zone:  # `tỉnh Nghệ An` → `Nghệ An`
+                place = re.sub(rf"^(?:{entry(_ORG, 'province_word')}|{entry(_ORG, 'city_word')}) ", "", place)
             return f"{name} {place}"
     return name

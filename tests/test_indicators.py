@@ -626,3 +626,21 @@ def test_a_membership_rate_before_an_event_is_no_share_of_it():
             "thao với ít nhất 600 công nhân tham gia.")
     assert [(f.text, f.indicator) for f in extract_figures(text)] == [
         ("30", "new_members"), ("99%", "membership_rate"), ("ít nhất 600", "cultural_sports_coverage")]
+
+
+@pytest.mark.parametrize("sentence,surface,expected", [
+    # corpus/keys_blind46/49 (first runs): houses named in quotes; units with words between them and what they
+    # did; the members' share in parentheses after the workforce
+    ('Bàn giao 02 "Mái ấm Công đoàn" cho đoàn viên nữ đơn thân.', "02", "union_shelters"),
+    ("Có 42 “Mái ấm Công đoàn” được bàn giao.", "42", "union_shelters"),
+    ("34/34 CĐCS phối hợp với thủ trưởng đơn vị tổ chức hội nghị viên chức, người lao động.", "34/34",
+     "workers_conference_coverage"),
+    ("Có 61/61 CĐCS khu vực hành chính sự nghiệp tổ chức hội nghị cán bộ, công chức, viên chức.", "61/61",
+     "workers_conference_coverage"),
+    ("CĐCS có 438 đoàn viên trên tổng số 451 viên chức, người lao động (đạt 97,1%), sinh hoạt tại 16 tổ.", "97,1%",
+     "membership_rate"),
+])
+def test_quoted_names_gaps_and_parenthesized_shares(sentence, surface, expected):
+    from extractors.figures import extract_figures
+    (f,) = [f for f in extract_figures(sentence) if f.text == surface]
+    assert f.indicator == expected

@@ -425,3 +425,11 @@ def test_a_districts_unit_takes_the_districts_administrative_word(unit):
 
 def test_a_centres_abbreviation_in_a_header():
     assert canonical_organization("CĐCS TTYT HẢI LĂNG") == "Công đoàn cơ sở Trung tâm Y tế huyện Hải Lăng"
+
+
+@pytest.mark.parametrize("zone", load("organizations.yaml")["province_zone_unions"])
+def test_an_economic_zones_union_takes_its_provinces_name(zone):
+    # corpus/keys_blind47: `CÔNG ĐOÀN KKT ĐÔNG NAM` under `LĐLĐ TỈNH NGHỆ AN` is `Công đoàn Khu kinh tế Đông Nam Nghệ An`
+    from extractors.province_offices import with_its_province
+    assert with_its_province(f"{zone} Đông Nam", ("Liên đoàn Lao động tỉnh Nghệ An",)) == f"{zone} Đông Nam Nghệ An"
+    assert with_its_province(f"{zone} Hải Phòng", ("Liên đoàn Lao động thành phố Hải Phòng",)) == f"{zone} Hải Phòng"

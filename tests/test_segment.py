@@ -39,6 +39,10 @@ def seg(text):
 
 
 OWN = [
+    # corpus/keys_blind47 (first run): an economic zone's union under its province federation
+    ("LĐLĐ TỈNH NGHỆ AN\nCÔNG ĐOÀN KKT ĐÔNG NAM\nSố: 187/CĐKKT\nV/v chuẩn bị chăm lo Tết Bính Ngọ\nCỘNG HÒA XÃ HỘI CHỦ "
+     "NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nNghệ An, ngày 20 tháng 10 năm 2025\n\nKính gửi: các CĐCS.\n\nHiện nay, "
+     "trong Khu kinh tế Đông Nam có 214 doanh nghiệp.", "công văn", "Công đoàn Khu kinh tế Đông Nam Nghệ An", "2025-10-20"),
     # corpus/keys_blind49 (first run): the event's host under its name wrapped over two lines; the speaker line
     ("HỘI NGHỊ TỔNG KẾT CÔNG TÁC CÔNG ĐOÀN NĂM 2023\nVÀ TRIỂN KHAI NHIỆM VỤ NĂM 2024\nLIÊN ĐOÀN LAO ĐỘNG TỈNH AN GIANG\n\n"
      "THAM LUẬN\nChăm lo đoàn viên ở địa bàn có đông lao động làm việc xa quê\n\nNgười trình bày: Đ/c Lâm Thị Ngọc Hân "
