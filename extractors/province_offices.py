@@ -2,7 +2,7 @@
 Nam`): every province has a Sở Tài chính, so the name alone is no one body's. It takes the province of the body whose document names it, or of that body's
 superior (`Công đoàn Viên chức tỉnh Khánh Hòa` → `Công đoàn cơ sở Sở Tài chính tỉnh Khánh Hòa`).
 
-Language data: `province_offices`, `province_zone_unions` in `extractors/lang/vi/organizations.yaml`.
+Language data: `province_offices`, `province_zone_unions`, `zone_direction_names` in `extractors/lang/vi/organizations.yaml`.
 """
 
 from __future__ import annotations
@@ -48,7 +48,8 @@ def with_its_province(name: str | None, bodies: Iterable[str | None]) -> str | N
     name, corpus/keys_blind47)."""
     if not name or province_named_in(name):
         return name
-    zone = name.startswith(tuple(z + " " for z in entry(_ORG, "province_zone_unions")))
+    zone = any(name.lower() == f"{z} {d}".lower() for z in entry(_ORG, "province_zone_unions")
+               for d in entry(_ORG, "zone_direction_names"))  # `Khu kinh tế Chu Lai` names its place itself
     if not zone and not _office_re().match(name):
         return name
     for body in bodies:

@@ -644,3 +644,14 @@ def test_quoted_names_gaps_and_parenthesized_shares(sentence, surface, expected)
     from extractors.figures import extract_figures
     (f,) = [f for f in extract_figures(sentence) if f.text == surface]
     assert f.indicator == expected
+
+
+@pytest.mark.parametrize("sentence,surface", [
+    # units that have not held one are no coverage (corpus/keys_blind7, keys_blind24)
+    ("Còn 12 doanh nghiệp có vốn đầu tư nước ngoài chưa tổ chức đối thoại.", "12"),
+    ("Tồn tại: còn 07 CĐCS khu vực doanh nghiệp chưa tổ chức đối thoại định kỳ.", "07"),
+])
+def test_units_that_have_not_held_one_are_no_coverage(sentence, surface):
+    from extractors.figures import extract_figures
+    (f,) = [f for f in extract_figures(sentence) if f.text == surface]
+    assert f.indicator not in ("dialogue_coverage", "workers_conference_coverage")

@@ -433,3 +433,12 @@ def test_an_economic_zones_union_takes_its_provinces_name(zone):
     from extractors.province_offices import with_its_province
     assert with_its_province(f"{zone} Đông Nam", ("Liên đoàn Lao động tỉnh Nghệ An",)) == f"{zone} Đông Nam Nghệ An"
     assert with_its_province(f"{zone} Hải Phòng", ("Liên đoàn Lao động thành phố Hải Phòng",)) == f"{zone} Hải Phòng"
+    # corpus/keys_blind16: a zone named by its own place keeps its name
+    assert with_its_province(f"{zone} mở Chu Lai", ("Liên đoàn Lao động tỉnh Quảng Nam",)) == f"{zone} mở Chu Lai"
+
+
+@pytest.mark.parametrize("direction", load("organizations.yaml")["zone_direction_names"])
+def test_a_zone_named_by_a_direction_takes_its_province(direction):
+    from extractors.province_offices import with_its_province
+    assert with_its_province(f"Công đoàn Khu kinh tế {direction}", ("Liên đoàn Lao động tỉnh Quảng Ngãi",)) \
+        == f"Công đoàn Khu kinh tế {direction} Quảng Ngãi"
