@@ -282,22 +282,24 @@ def find_organization(body: str, head_at: int | None, weak: bool = True) -> str 
                     return org
     # 1c. … or names a body whole after the work it reports (`Kết quả hoạt động Công đoàn Khối …`)
     if head_at is not None:
-        from extractors.org_mentions import is_named  # org_mentions reads names with this module's HEAD_RE
+        # org_mentions reads names with this module's HEAD_RE: imported here
+        from extractors.org_mentions import is_named, names_no_body
         from extractors.orgnames import canonical_organization
         for line in lines[start_line + 1:start_line + 4]:
             for m in _TITLE_OWNER_NAMED.finditer(line):
                 hm = _HEAD_RE.match(line, m.end())
                 if hm and hm.group(0)[:1].isupper() and (org := organization_at(line, hm)) \
-                        and is_named(canonical_organization(org) or ""):  # not `hoạt động công đoàn cơ sở …`
+                        and is_named(canonical := canonical_organization(org) or "") \
+                        and not names_no_body(canonical):  # not `hoạt động công đoàn cơ sở … Ở HUYỆN MIỀN NÚI`
                     return org
     # 1d. a speech's topic title that opens with its body's name (`CÔNG ĐOÀN CÔNG TY CP GỐM SỨ ĐÔNG TRIỀU CHĂM LO …`)
     if head_at is not None and not weak:
-        from extractors.org_mentions import is_named
+        from extractors.org_mentions import is_named, names_no_body
         from extractors.orgnames import canonical_organization
         for line in lines[start_line + 1:start_line + 3]:
             hm = _HEAD_RE.match(line.strip())
             if hm and line.strip().isupper() and (org := organization_at(line.strip(), hm)) \
-                    and is_named(canonical_organization(org) or ""):
+                    and is_named(canonical := canonical_organization(org) or "") and not names_no_body(canonical):
                 return _prefer_body_form(org, body)
     # 2. a line of its own near the top (under the title, or a letterhead above it); not the host over
     # the event's name (`LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ ĐÀ NẴNG` / `HỘI NGHỊ TỔNG KẾT …` / `THAM LUẬN`)

@@ -91,7 +91,7 @@ def org_mentions(text: str, places: Sequence[str | None] = ()) -> list[OrgMentio
         canonical = canonical_organization(name)
         if canonical and _a_list(name, canonical):
             continue  # "LĐLĐ các huyện Châu Thành, Gò Dầu": a list of bodies (_listed_places), not one
-        if canonical and _not_a_name(canonical):
+        if canonical and names_no_body(canonical):
             continue  # "CÔNG ĐOÀN CƠ SỞ VÀ PHÁT TRIỂN ĐOÀN VIÊN": a heading about unions, not a body
         end = min(len(text), _name_end(text, m.end(), name))
         if canonical and not is_named(canonical):
@@ -205,7 +205,7 @@ def _admin_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
             re.compile(rf"(?<![\wÀ-ỹ])({dotted})\."))
 
 
-def _not_a_name(canonical: str) -> bool:
+def names_no_body(canonical: str) -> bool:
     """A body's name never holds these words (organizations.yaml `not_in_names`)."""
     low = f" {canonical.lower()} "
     for phrase in _official_phrases():  # `Công đoàn Viên chức` is one phrase, no `đoàn viên` inside

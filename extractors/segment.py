@@ -331,8 +331,10 @@ def _whole_organization(found: str | None, body: str, kind: str | None = None, h
     that most often stands as a subject in its opening (twice at least; in a speech, once will do:
     a speaker names its own body first, `Năm qua, Công đoàn Viên chức thành phố Đà Nẵng quản lý …`;
     after its heading, not in the banner of the event above it)."""
-    opening = org_mentions(body[head_at:head_at + SETTINGS.head_zone_chars * 4])
-    named = [o for o in opening if o.subject and not o.listed]
+    zone_text = body[head_at:head_at + SETTINGS.head_zone_chars * 4]
+    opening = org_mentions(zone_text)
+    # not the host an event line names (`(Tại Đại hội đại biểu Công đoàn tỉnh Gia Lai lần thứ XV, …)`)
+    named = [o for o in opening if o.subject and not o.listed and not _on_event_line(zone_text, o.start)]
     if found is None and kind in SPEECH_KINDS and (bare := _bare_federation_placed(body[head_at:head_at + 1200])):
         return bare  # `Thanh Chương là huyện miền núi …, nơi LĐLĐ huyện hiện quản lý …`
     if found is None:
@@ -353,6 +355,15 @@ def _whole_organization(found: str | None, body: str, kind: str | None = None, h
     if not longer and signed.lower().startswith(canonical.lower() + " "):
         return signed  # `CÔNG ĐOÀN CƠ SỞ CÔNG TY CỔ PHẦN` / `CHẾ BIẾN GỖ PHÙ MỸ` signed at the end
     return longer[0] if longer else _unit_named_whole(found, body)
+
+
+def _on_event_line(text: str, pos: int) -> bool:
+    """Whether `pos` stands on a line that names an event (`(Tại Đại hội đại biểu Công đoàn tỉnh Gia Lai …)`)."""
+    line = text[text.rfind("\n", 0, pos) + 1:pos]
+    return bool(_EVENT_START.match(line.lstrip(" ([*_")))
+
+
+_EVENT_START = compile_pattern("segment.yaml", "event_line", entry("segment.yaml", "event_line"))
 
 
 def _unit_named_whole(name: str, body: str) -> str:

@@ -39,6 +39,21 @@ def seg(text):
 
 
 OWN = [
+    # corpus/keys_blind50/52/53 (first runs): a congress speech whose body is named only in its first sentences,
+    # under the host's congress line: `Thay mặt đoàn đại biểu …`, `Thay mặt cán bộ, đoàn viên công đoàn thị xã …`
+    # (a title about `CÔNG ĐOÀN CƠ SỞ … Ở HUYỆN MIỀN NÚI` names no body), a host in `(Tại Đại hội …)`
+    ("ĐẠI HỘI CÔNG ĐOÀN TỈNH LẠNG SƠN LẦN THỨ XVII, NHIỆM KỲ 2023 - 2028\n\nTHAM LUẬN\nNÂNG CAO CHẤT LƯỢNG HOẠT ĐỘNG "
+     "CÔNG ĐOÀN CƠ SỞ KHU VỰC NGOÀI NHÀ NƯỚC Ở HUYỆN MIỀN NÚI\n\nKính thưa Đoàn Chủ tịch Đại hội!\nThay mặt đoàn đại "
+     "biểu Công đoàn huyện Hữu Lũng, tôi xin trình bày tham luận.\nTrên địa bàn huyện hiện có 112 doanh nghiệp.",
+     "tham luận", "Liên đoàn Lao động huyện Hữu Lũng", None),
+    ("ĐẠI HỘI CÔNG ĐOÀN TỈNH TÂY NINH LẦN THỨ XI, NHIỆM KỲ 2023 - 2028\n\nTHAM LUẬN\nPhát triển đoàn viên ở doanh nghiệp "
+     "ngoài nhà nước\n\nKính thưa Đoàn Chủ tịch Đại hội!\nThay mặt cán bộ, đoàn viên công đoàn thị xã Hòa Thành, tôi "
+     "xin trình bày tham luận.\nHòa Thành hiện có hơn 380 doanh nghiệp; Công đoàn cơ sở Công ty TNHH Trường Hòa là "
+     "đơn vị đông đoàn viên nhất.", "tham luận", "Liên đoàn Lao động thị xã Hòa Thành", None),
+    ("THAM LUẬN\nCHĂM LO ĐỜI SỐNG CÔNG NHÂN CAO SU VÙNG BIÊN GIỚI\n(Tại Đại hội đại biểu Công đoàn tỉnh Gia Lai lần thứ "
+     "XV, nhiệm kỳ 2023 - 2028)\n\nKính thưa Đoàn Chủ tịch Đại hội!\n\nCông đoàn cơ sở Công ty TNHH MTV Cao su Chư "
+     "Prông là đơn vị sản xuất trên địa bàn ba xã biên giới, hiện có 1.846 đoàn viên.", "tham luận",
+     "Công đoàn cơ sở Công ty TNHH MTV Cao su Chư Prông", None),
     # corpus/keys_blind47 (first run): an economic zone's union under its province federation
     ("LĐLĐ TỈNH NGHỆ AN\nCÔNG ĐOÀN KKT ĐÔNG NAM\nSố: 187/CĐKKT\nV/v chuẩn bị chăm lo Tết Bính Ngọ\nCỘNG HÒA XÃ HỘI CHỦ "
      "NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nNghệ An, ngày 20 tháng 10 năm 2025\n\nKính gửi: các CĐCS.\n\nHiện nay, "
