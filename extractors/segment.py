@@ -358,9 +358,10 @@ def _whole_organization(found: str | None, body: str, kind: str | None = None, h
 
 
 def _on_event_line(text: str, pos: int) -> bool:
-    """Whether `pos` stands on a line that names an event (`(Tại Đại hội đại biểu Công đoàn tỉnh Gia Lai …)`)."""
-    line = text[text.rfind("\n", 0, pos) + 1:pos]
-    return bool(_EVENT_START.match(line.lstrip(" ([*_")))
+    """Whether `pos` stands in a parenthesis that names the event a speech was given at (`(Tại Đại hội đại biểu Công
+    đoàn tỉnh Gia Lai …)`); not a resolution's header line that is its own congress (`ĐẠI HỘI CÔNG ĐOÀN QUẬN GÒ VẤP`)."""
+    line = text[text.rfind("\n", 0, pos) + 1:pos].lstrip(" *_")
+    return line.startswith(("(", "[")) and bool(_EVENT_START.match(line.lstrip(" ([")))
 
 
 _EVENT_START = compile_pattern("segment.yaml", "event_line", entry("segment.yaml", "event_line"))
