@@ -41,8 +41,9 @@ def seg(text):
 OWN = [
     # corpus/keys_blind45: a resolution whose header's second line is its own congress is that union's
     ("LĐLĐ TP. HỒ CHÍ MINH\nĐẠI HỘI CÔNG ĐOÀN QUẬN GÒ VẤP\nLẦN THỨ XI, NHIỆM KỲ 2023 - 2028\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA "
-     "VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 01/NQ-ĐH\nThành phố Hồ Chí Minh, ngày 14 tháng 7 năm 2023\n\nNGHỊ QUYẾT\n"
-     "ĐẠI HỘI CÔNG ĐOÀN QUẬN GÒ VẤP LẦN THỨ XI\n\nĐại hội thống nhất: nhiệm kỳ qua kết nạp 9.500 đoàn viên.",
+     "VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 01/NQ-ĐH\nGò Vấp, ngày 14 tháng 7 năm 2023\n\nNGHỊ QUYẾT\n"
+     "ĐẠI HỘI ĐẠI BIỂU CÔNG ĐOÀN QUẬN GÒ VẤP LẦN THỨ XI, NHIỆM KỲ 2023 - 2028\n\nĐại hội đại biểu Công đoàn quận Gò Vấp "
+     "lần thứ XI diễn ra trong hai ngày 13 và 14/7/2023, với 186 đại biểu chính thức.",
      "nghị quyết", "Liên đoàn Lao động quận Gò Vấp", "2023-07-14"),
     # corpus/keys_blind50/52/53 (first runs): a congress speech whose body is named only in its first sentences,
     # under the host's congress line: `Thay mặt đoàn đại biểu …`, `Thay mặt cán bộ, đoàn viên công đoàn thị xã …`
