@@ -372,7 +372,9 @@ def _lead_years(idx: _Index, sentences: Sequence[Sentence]) -> dict[int, int]:
                    if not _future(t, idx.ctx) and not idx.text[s.start:t.start].strip(" *-+•(").strip()
                    or (t.start - s.start <= 12 and time_re("lead_openers").match(idx.text[s.start:t.start] + " "))
                    or time_re("lead_after_label").match(idx.text[s.start:t.start])]
-        if opening and opening[0].kind != "term_start":  # `Đầu nhiệm kỳ, …`: a point set against `đến nay`
+        if opening and opening[0].kind != "term_start" \
+                and not time_re("not_lead_before").search(idx.text[s.start:opening[0].start].lower()):
+            # `Đầu nhiệm kỳ, …`, `Đầu năm học 2024 - 2025, …`: a point set against `đến nay`
             current = (s.paragraph_start, opening[0].year)
     return out
 

@@ -878,3 +878,12 @@ def test_a_body_a_sentence_opens_with_a_colon_governs_its_clauses():
     ctx = KeyContext(organization="Liên đoàn Lao động huyện Sơn Dương", year=2023)
     got = {f.text: f.organization for f in assign_keys(text, extract_figures(text, "tham luận"), ctx)}
     assert set(got.values()) == {"Công đoàn cơ sở Công ty cổ phần Khoáng sản Tân Trào"}
+
+
+def test_a_school_years_start_dates_its_sentence_not_its_paragraph():
+    # corpus/keys_blind50 (first run): `Đầu năm học 2024 - 2025, …` in a report on 2024 led every line after it
+    text = ("- Đầu năm học 2024 - 2025, 100% CĐCS phối hợp tổ chức Hội nghị viên chức; 36 CĐCS ký kết quy chế phối hợp.\n"
+            "- Các cấp công đoàn xây dựng 03 nhà Mái ấm.")
+    ctx = KeyContext(organization="Công đoàn Giáo dục tỉnh Cao Bằng", year=2024, month=12)
+    got = {f.text: f.year for f in assign_keys(text, extract_figures(text, "báo cáo"), ctx)}
+    assert (got["36"], got["03"]) == (2024, 2024)
