@@ -95,7 +95,11 @@ def _joined_lines() -> re.Pattern[str]:
                       rf"|(?<=[A-ZĐÀ-Ỹ.]) [-–—] (?=(?:{heads})(?![\wÀ-ỹ]))"  # `LĐLĐ TỈNH X - LĐLĐ HUYỆN Y`
                       rf"|(?<=[A-ZĐÀ-Ỹ.])\s*/\s*(?=(?:{heads})(?![\wÀ-ỹ]))"  # `LĐLĐ TỈNH X/LĐLĐ HUYỆN Y`
                       rf"|(?<=\S) (?=S[ốỐ]\s*:)"
-                      rf"|(?<=[A-ZĐÀ-Ỹ\d]){short} (?=[A-ZĐ][^\d,;:()]{{1,40}}, ngày \d)")
+                      rf"|(?<=[{_UPPER}\d][{_UPPER}\d]){short} (?=[{_UPPER}][^\d,;:()]{{1,40}}, ngày \d)")
+
+
+# Vietnamese capitals (`À-Ỹ` would take the lowercase letters between them too: `Gò Vấp` is no two cells)
+_UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 
 
 def _kind_of_code(number: str) -> str:
@@ -244,7 +248,12 @@ def _place_date_after(cell: str) -> tuple[re.Match[str], int] | None:
 
 def _run_into(place: str) -> bool:
     """A place of more than two words that is no known place (`Xuân Bính Ngọ Hà Nội`): a line ran into it."""
-    first = place.split()[0].rstrip(".").lower()
+    words = place.split()
+    shorts = set(entry("organizations.yaml", "dotted_abbreviations"))  # `TP Vinh, ngày …` is a place
+    capitals = [k for k, w in enumerate(words) if len(w) > 1 and w.isupper() and w.isalpha() and w not in shorts]
+    if capitals and any(w[:1].isupper() and not w.isupper() for w in words[capitals[-1] + 1:]):
+        return True  # `TP. PHỔ YÊN Phổ Yên, ngày …`: a header cell in capitals ran into the place-and-date line
+    first = words[0].rstrip(".").lower()
     admin = {w for words in entry("organizations.yaml", "admin_levels") for w in words.split()}
     if first in admin or first in {a.lower() for a in entry("organizations.yaml", "dotted_abbreviations")}:
         return False  # "TP. Hồ Chí Minh", "Thành phố Huế"
@@ -256,7 +265,7 @@ def _name_tail(cell: str) -> bool:
     KHẨU` / `PHÚ HÒA`): the rest of its name (a header holds nothing else of that shape there)."""
     words = cell.split()
     committee = cell.upper().startswith(tuple(p + " " for p in entry(_DATA, "committee_prefixes")))
-    return 1 <= len(words) <= 4 and all(w.isalpha() and w.isupper() for w in words) \
+    return 1 <= len(words) <= 4 and all(w.rstrip(".").isalpha() and w.isupper() for w in words) \
         and not _KIND_LINE.match(cell.strip()) and not committee and not HEAD_RE.search(cell)
 
 

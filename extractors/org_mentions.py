@@ -208,9 +208,11 @@ def _admin_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 def names_no_body(canonical: str) -> bool:
     """A body's name never holds these words (organizations.yaml `not_in_names`)."""
     low = f" {canonical.lower()} "
+    words = [f" {w} " for w in entry(_ORG, "not_in_names")]
     for phrase in _official_phrases():  # `Công đoàn Viên chức` is one phrase, no `đoàn viên` inside
-        low = low.replace(f" {phrase} ", "  ")
-    return any(f" {w} " in low for w in entry(_ORG, "not_in_names"))
+        if any(w.strip() in phrase for w in words):
+            low = low.replace(f" {phrase} ", "  ")
+    return any(w in low for w in words)
 
 
 @cache

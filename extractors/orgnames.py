@@ -207,6 +207,9 @@ def _grassroots(name: str) -> str:
     for unit in entry(_ORG, "grassroots_units"):
         if name.startswith(f"Công đoàn {unit} "):
             return head + " " + name[len("Công đoàn "):]
+        rest = name[len(f"Công đoàn {unit} "):]
+        if name.startswith(f"Công đoàn {unit.lower()} ") and rest[:1].isupper():
+            return f"{head} {unit} {rest}"  # `Công đoàn trường THPT Sông Lô`: the unit's word in lowercase
     return name
 
 

@@ -175,6 +175,15 @@ HEADER_ROWS = [
      "tháng 6 năm 2024\n\nBÁO CÁO\n",
      dict(issuer="LIÊN ĐOÀN LAO ĐỘNG HUYỆN LƯƠNG TÀI", superior="LĐLĐ TỈNH BẮC NINH", date="2024-06-28")),
     ("CÔNG ĐOÀN CƠ\nSỞ TRƯỜNG THPT HÒN ĐẤT\nSố: 01/NQ-CĐCS\n", dict(issuer="CÔNG ĐOÀN CƠ SỞ TRƯỜNG THPT HÒN ĐẤT")),
+    # corpus/keys_blind54 (first run): a bare level whose place ran into the place-and-date line; a one-letter
+    # syllable opening the place (`Ý Yên`); a mixed-case place is no two cells (`Gò Vấp`)
+    ("LIÊN ĐOÀN LAO ĐỘNG                     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH THÁI NGUYÊN                      "
+     "Độc lập - Tự do - Hạnh phúc\nLIÊN ĐOÀN LAO ĐỘNG\nTP. PHỔ YÊN                           Phổ Yên, ngày 12 tháng 12 "
+     "năm 2023\nSố: 187/LĐLĐ\n", dict(issuer="LIÊN ĐOÀN LAO ĐỘNG TP. PHỔ YÊN", place="Phổ Yên", date="2023-12-12")),
+    ("CĐ NGÀNH Y TẾ NAM ĐỊNH\nCĐCS BỆNH VIỆN ĐA KHOA\nHUYỆN Ý YÊN\nSố: 01/NQ-ĐH Ý Yên, ngày 14 tháng 4 năm 2023\n",
+     dict(issuer="CĐCS BỆNH VIỆN ĐA KHOA HUYỆN Ý YÊN", place="Ý Yên", date="2023-04-14")),
+    ("LĐLĐ TP. HỒ CHÍ MINH\nLĐLĐ QUẬN GÒ VẤP\nSố: 01/NQ-ĐH Gò Vấp, ngày 14 tháng 7 năm 2023\n",
+     dict(issuer="LĐLĐ QUẬN GÒ VẤP", place="Gò Vấp")),
 ]
 
 

@@ -442,3 +442,20 @@ def test_a_zone_named_by_a_direction_takes_its_province(direction):
     from extractors.province_offices import with_its_province
     assert with_its_province(f"Công đoàn Khu kinh tế {direction}", ("Liên đoàn Lao động tỉnh Quảng Ngãi",)) \
         == f"Công đoàn Khu kinh tế {direction} Quảng Ngãi"
+
+
+@pytest.mark.parametrize("name,canonical", [
+    # corpus/keys_blind54 (first run): a speaker line's `Công đoàn trường THPT Sông Lô`, the unit's word in lowercase
+    ("Công đoàn trường THPT Sông Lô", "Công đoàn cơ sở Trường THPT Sông Lô"),
+    ("Công đoàn công ty Hòa Phát", "Công đoàn cơ sở Công ty Hòa Phát"),
+    ("Công đoàn trường", "Công đoàn trường"),  # no name after it: the level, not a body
+])
+def test_a_units_word_in_lowercase_before_its_name(name, canonical):
+    assert canonical_organization(name) == canonical
+
+
+def test_the_school_said_generically_names_no_body():
+    # corpus/keys_blind54: a speech's title `CÔNG ĐOÀN NHÀ TRƯỜNG ĐỒNG HÀNH …`
+    from extractors.org_mentions import names_no_body
+    assert names_no_body(canonical_organization("CÔNG ĐOÀN NHÀ TRƯỜNG"))
+    assert not names_no_body("Công đoàn Viên chức tỉnh Cà Mau")  # `đoàn viên` inside a phrase is no word of it
