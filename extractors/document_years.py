@@ -22,6 +22,10 @@ def reported_year(text: str, title: str | None, year: int | None, month: int | N
     named = {int(y) for y in time_re("title_year").findall(title or "")}
     if named == {year - 1}:
         return year - 1
+    # `Kết quả … năm 2024 và phương hướng, nhiệm vụ năm 2025` dated January 2025: the results' year
+    results = time_re("results_year_in_title").search((title or "").replace("\n", " "))
+    if named == {year - 1, year} and results and int(results.group("y")) == year - 1:
+        return year - 1
     if month not in entry(_TIME, "past_year_months") or (kind is not None and kind not in entry(_TIME, "review_kinds")):
         return None
     opening = f"{title or ''}\n{text[:SETTINGS.review_opening_chars]}"

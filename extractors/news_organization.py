@@ -98,3 +98,15 @@ def named_in_story(body: str, title: str | None) -> str | None:
         if (o := organization_at(following, m)) and is_named(canonical_organization(o) or ""):
             return o
     return None
+
+
+def lead_unit_union(body: str, title: str | None) -> str | None:
+    """A lead that names the grassroots union bare and one unit whole (`Sau buổi đối thoại giữa Ban Giám đốc và Công
+    đoàn cơ sở, hơn 2.300 công nhân Công ty TNHH May mặc Bàu Bàng …`): that unit's union, or None."""
+    _, lead = _lead(body, title)
+    if not re.search(_DATA["bare_grassroots_union"], lead):
+        return None
+    units = {found[0] for u in re.finditer(_DATA["lead_unit_heads"], lead)
+             if (found := organizations_in(f"{_ORG_GRASSROOTS} {lead[u.start():u.start() + 120]}"))
+             and len(found[0].split()) > len(_ORG_GRASSROOTS.split()) + 2}
+    return units.pop() if len(units) == 1 else None

@@ -34,7 +34,12 @@ from extractors.docmeta import (
 )
 from extractors.lang import compile_pattern, entry
 from extractors.lang import load as load_yaml
-from extractors.news_organization import named_in_story, news_organization, unit_union_of_lead
+from extractors.news_organization import (
+    lead_unit_union,
+    named_in_story,
+    news_organization,
+    unit_union_of_lead,
+)
 from extractors.org_compare import abbreviates, same_body, short_name_of
 from extractors.org_mentions import is_named, org_mentions
 from extractors.orgnames import (
@@ -202,7 +207,8 @@ def segment_documents(norm: NormalizedText, source: str, meta_title: str | None 
             if organization and whole and short_name_of(canonical_organization(organization), whole):
                 organization = whole  # `Công đoàn Giày Hồng Phúc: …` over `Công ty TNHH Giày Hồng Phúc … Công đoàn công ty`
             if not is_named(canonical_organization(organization) or ""):
-                organization = unit_union_of_lead(body, title) or _title_place_body(title, body) \
+                organization = unit_union_of_lead(body, title) or lead_unit_union(body, title) \
+                    or _title_place_body(title, body) \
                     or _banner_completed(body, header) or organization \
                     or named_in_story(body, title) or find_organization(body, None)
             date = (meta_date if i == 0 else None) or read_byline_date(body) or find_date(body)

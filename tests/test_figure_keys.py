@@ -887,3 +887,14 @@ def test_a_school_years_start_dates_its_sentence_not_its_paragraph():
     ctx = KeyContext(organization="Công đoàn Giáo dục tỉnh Cao Bằng", year=2024, month=12)
     got = {f.text: f.year for f in assign_keys(text, extract_figures(text, "báo cáo"), ctx)}
     assert (got["36"], got["03"]) == (2024, 2024)
+
+
+@pytest.mark.parametrize("title,year,month,reported", [
+    # corpus/keys_blind56 (first run): results of a year before the plans for the next, dated January
+    ("Kết quả hoạt động công đoàn năm 2024 và phương hướng, nhiệm vụ năm 2025", 2025, 1, 2024),
+    ("Kết quả hoạt động công đoàn năm 2024 và phương hướng, nhiệm vụ năm 2025", 2024, 12, None),  # its own year
+    ("Phương hướng, nhiệm vụ năm 2025", 2025, 1, None),
+])
+def test_the_year_a_review_dated_early_reports_on(title, year, month, reported):
+    from extractors.document_years import reported_year
+    assert reported_year("", title, year, month, "báo cáo") == reported

@@ -9,7 +9,7 @@ from extractors.lang import LangDataError, data_files, load, read_text, table_fi
 
 PATTERN_KEYS = {"time.yaml": ["points", "deadline_before", "period_not_past_year", "not_time_before", "congress",
                               "comparison_before", "present_at_clause_start", "date_words", "deadline_start",
-                              "month_before", "lead_openers", "lead_after_label", "not_lead_before"],
+                              "month_before", "lead_openers", "lead_after_label", "not_lead_before", "results_year_in_title"],
                 "document_header.yaml": ["number", "rule_line", "subject", "bylines", "news_lead", "place_date"],
                 "segment.yaml": ["org_before_patterns", "org_subject_after", "attached_before_date",
                                  "place_before_date", "ordinal_heading"],

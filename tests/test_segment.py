@@ -39,6 +39,12 @@ def seg(text):
 
 
 OWN = [
+    # corpus/keys_blind56 (first run): a lead that names the union bare and its company whole
+    ("Trang chủ > Công đoàn > Chăm lo người lao động\n\nCông nhân May mặc Bàu Bàng được tăng 60.000 đồng tiền ăn ca\n\n"
+     "Thứ Năm, 21/08/2025 08:45 (GMT+7)\n\nNLĐO - Sau buổi đối thoại giữa Ban Giám đốc và Công đoàn cơ sở, hơn 2.300 "
+     "công nhân Công ty TNHH May mặc Bàu Bàng (xã Bàu Bàng, TP HCM) được nâng tiền ăn ca từ tháng 9.\n\nTheo ông Lê Văn "
+     "Tín, Chủ tịch CĐCS công ty, hiện doanh nghiệp có 2.364 lao động.", "tin",
+     "Công đoàn cơ sở Công ty TNHH May mặc Bàu Bàng", "2025-08-21"),
     # corpus/keys_blind45: a resolution whose header's second line is its own congress is that union's
     ("LĐLĐ TP. HỒ CHÍ MINH\nĐẠI HỘI CÔNG ĐOÀN QUẬN GÒ VẤP\nLẦN THỨ XI, NHIỆM KỲ 2023 - 2028\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA "
      "VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 01/NQ-ĐH\nGò Vấp, ngày 14 tháng 7 năm 2023\n\nNGHỊ QUYẾT\n"
