@@ -145,11 +145,12 @@ def _kind_without_heading(text: str, meta_kind: str | None, header: Header, fmt:
     if (mail := _MAIL_SUBJECT.search(text[:1500])) is not None:
         return dict(KIND_WORDS)[" ".join(mail.group("kind").lower().split())]  # `Chủ đề: Báo cáo nhanh …`
     if NEWS_TAG_RE.search(text[:3000]) or has_news_lead(text) or (fmt == "html" and header.issuer is None) \
-            or social_post_page(text):
-        return "tin"
+            or social_post_page(text) or (header.number is None and _HOME_CRUMB.search(text[:600])):
+        return "tin"  # … or a page under its site's `Trang chủ / Tin tức - Sự kiện / …` (corpus/keys_blind61)
     return "văn bản"
 
 
+_HOME_CRUMB = re.compile(r"(?m)^\s*(?:Trang\s+chủ|Trang\s+nhất|Home)\s*[>/›»|]")
 SHEET_FORMATS = ("xlsx", "xls", "ods")
 
 
@@ -433,7 +434,9 @@ def _bare_federation_placed(opening: str) -> str | None:
     m = _BARE_FEDERATION.search(opening)
     if m is None:
         return None
-    start = max(opening.rfind(".", 0, m.start()), opening.rfind("\n", 0, m.start())) + 1
+    # its sentence, or the paragraph's sentence before it (`Thới Bình là huyện thuần nông …. Được sự đồng ý …, thay
+    # mặt Ban Thường vụ LĐLĐ huyện, …`: corpus/keys_blind61)
+    start = opening.rfind("\n", 0, m.start()) + 1
     for run in _PLACE_RUN.finditer(opening, start, m.start()):
         if (body := place_body(run.group(1), m.group(1))) is not None and body.endswith(run.group(1)):
             return body

@@ -200,6 +200,10 @@ def test_plain_text_header_lines_stay_apart():
      "Riêng CĐCS Trung tâm Y tế huyện Giồng Riềng kết nạp 23 đoàn viên."),
     ("II. KẾT QUẢ HOẠT ĐỘNG CỦA LIÊN ĐOÀN LAO ĐỘNG TỈNH\nNăm 2024 toàn tỉnh kết nạp 900 đoàn viên.",  # a heading ends
      "II. KẾT QUẢ HOẠT ĐỘNG CỦA LIÊN ĐOÀN LAO ĐỘNG TỈNH\n\nNăm 2024 toàn tỉnh kết nạp 900 đoàn viên."),
+    # a date alone on its line under a headline stands alone (corpus/keys_blind61)
+    ("Tổng kết năm 2023: Công đoàn Kiên Giang kết nạp hơn 6.200 đoàn viên\n18/01/2024\nSáng 17/1, LĐLĐ tỉnh tổ chức "
+     "hội nghị.", "Tổng kết năm 2023: Công đoàn Kiên Giang kết nạp hơn 6.200 đoàn viên\n\n18/01/2024\n\nSáng 17/1, "
+     "LĐLĐ tỉnh tổ chức hội nghị."),
     # a news page's date and counter line stands alone, the lead after it too (corpus/keys_blind26)
     ('Đăng ngày: 14/01/2025 | Lượt xem: 1.215\n"Năm qua, toàn tỉnh kết nạp 3.418 đoàn viên"',
      'Đăng ngày: 14/01/2025 | Lượt xem: 1.215\n\n"Năm qua, toàn tỉnh kết nạp 3.418 đoàn viên"'),

@@ -39,6 +39,22 @@ def seg(text):
 
 
 OWN = [
+    # corpus/keys_blind59/61 (first runs): a speaker who introduces themselves; a federation named bare in the
+    # sentence after the one that names its place
+    ("ĐẠI HỘI ĐẠI BIỂU CÔNG ĐOÀN TỈNH ĐẮK NÔNG\nLẦN THỨ IV, NHIỆM KỲ 2023 - 2028\n\nTHAM LUẬN\nXÂY DỰNG QUAN HỆ LAO ĐỘNG "
+     "HÀI HÒA Ở DOANH NGHIỆP NÔNG NGHIỆP\n\nKính thưa Đoàn Chủ tịch Đại hội!\n\nTôi là Y Thuận Niê, Chủ tịch công đoàn "
+     "Công ty cổ phần Cà phê Đắk Song, đơn vị trực thuộc LĐLĐ huyện Đắk Song.", "tham luận",
+     "Công đoàn cơ sở Công ty cổ phần Cà phê Đắk Song", None),
+    ("ĐẠI HỘI CÔNG ĐOÀN TỈNH CÀ MAU LẦN THỨ X, NHIỆM KỲ 2023 - 2028\n\nTHAM LUẬN\nPHÁT TRIỂN ĐOÀN VIÊN Ở VÙNG NÔNG "
+     "THÔN VEN BIỂN\n\nKính thưa Đoàn Chủ tịch Đại hội!\n\nThới Bình là huyện thuần nông ở phía Bắc tỉnh Cà Mau, trên "
+     "địa bàn chỉ có 58 doanh nghiệp. Được sự đồng ý của Đoàn Chủ tịch, thay mặt Ban Thường vụ LĐLĐ huyện, tôi xin "
+     "trình bày.\n\nCĐCS Công ty TNHH Chế biến Thủy sản Trí Phải là đơn vị điển hình.", "tham luận",
+     "Liên đoàn Lao động huyện Thới Bình", None),
+    # corpus/keys_blind61 (first run): a page under its site's `Trang chủ / …` with a bare date under its headline
+    ("LIÊN ĐOÀN LAO ĐỘNG TỈNH KIÊN GIANG\nTrang chủ / Tin tức - Sự kiện / Hoạt động công đoàn\n\nTổng kết năm 2023: "
+     "Công đoàn Kiên Giang kết nạp hơn 6.200 đoàn viên\n18/01/2024\n\nSáng 17/1, Ban Chấp hành LĐLĐ tỉnh tổ chức hội "
+     "nghị tổng kết công tác công đoàn năm 2023, triển khai nhiệm vụ năm 2024.", "tin",
+     "Liên đoàn Lao động tỉnh Kiên Giang", "2024-01-18"),
     # corpus/keys_blind56 (first run): a lead that names the union bare and its company whole
     ("Trang chủ > Công đoàn > Chăm lo người lao động\n\nCông nhân May mặc Bàu Bàng được tăng 60.000 đồng tiền ăn ca\n\n"
      "Thứ Năm, 21/08/2025 08:45 (GMT+7)\n\nNLĐO - Sau buổi đối thoại giữa Ban Giám đốc và Công đoàn cơ sở, hơn 2.300 "
