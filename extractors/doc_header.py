@@ -46,8 +46,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return out
 
 
-_KIND_LINE = re.compile(r"(?:{})\s*$".format("|".join(
-    re.escape(k.upper()) for k in sorted(entry("segment.yaml", "kinds"), key=len, reverse=True))))
+# the kind word that ends a header, alone or before more words in capitals (`CHƯƠNG TRÌNH CÔNG TÁC NĂM 2024`): the
+# headings' kinds and every kind a type code names (`KẾT LUẬN`, `CHỈ THỊ`)
+_KIND_LINE = re.compile(r"(?:{})(?![\wÀ-ỹ])[^a-zà-ỹđ]*$".format("|".join(
+    re.escape(k.upper()) for k in sorted(set(entry("segment.yaml", "kinds")) | set(entry(_DATA, "type_codes").values()),
+                                         key=len, reverse=True))))
 _PLACE_DATE = compile_pattern(_DATA, "place_date", entry(_DATA, "place_date"))
 
 

@@ -5,7 +5,7 @@ audit's parts and shares read it there); the whole is a level of what its head n
 No whole is given when it is the plan of what was done (`kết nạp 186/300 đoàn viên`: 300 to recruit), when it is
 the part itself (`78/78 cơ quan`: one number), or for a target's ratio.
 
-Language data: `ratio_plan_verbs`, `ratio_whole_not_level_after` (figure_cues.yaml), `ratio_wholes`
+Language data: `ratio_plan_verbs`, `ratio_whole_not_level_after`, `ratio_units_before` (figure_cues.yaml), `ratio_wholes`
 (indicators.yaml).
 """
 
@@ -22,6 +22,7 @@ from extractors.numbers import NumberMention
 from extractors.records import Figure
 
 _PLAN_REACH = 40  # characters before the ratio where its verb stands
+_UNITS_BEFORE = re.compile(load("figure_cues.yaml")["ratio_units_before"], re.I)
 
 
 @cache
@@ -70,6 +71,9 @@ def ratio_whole(text: str, m: NumberMention, part: Figure) -> Figure | None:
     head = _heads_re().match(counted) or COUNTABLE.match(counted)
     indicator = whole_indicator(head.group(0), after[after.find(head.group(0)) + len(head.group(0)):][:30]) \
         if head else None
+    if indicator is None and (units := _UNITS_BEFORE.search(clause)) is not None:
+        # `Các CĐCS đã tổ chức 12/14 hội nghị người lao động`: one meeting each, the whole counts those units
+        indicator = whole_indicator(units.group("head"))
     return dataclasses.replace(
         part, char_start=start, char_end=m.end, text=text[start:m.end], value=part.denominator, value_max=None,
         comparator="=", relation="level", denominator=None, indicator=indicator,

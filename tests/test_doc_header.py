@@ -184,6 +184,12 @@ HEADER_ROWS = [
      dict(issuer="CĐCS BỆNH VIỆN ĐA KHOA HUYỆN Ý YÊN", place="Ý Yên", date="2023-04-14")),
     ("LĐLĐ TP. HỒ CHÍ MINH\nLĐLĐ QUẬN GÒ VẤP\nSố: 01/NQ-ĐH Gò Vấp, ngày 14 tháng 7 năm 2023\n",
      dict(issuer="LĐLĐ QUẬN GÒ VẤP", place="Gò Vấp")),
+    # the kind word a type code names, or a kind before more words in capitals, ends the header (keys_blind8/30 as
+    # DOCX once the place-and-date line above them was read right)
+    ("TỔNG LIÊN ĐOÀN LAO ĐỘNG\nCÔNG ĐOÀN Y TẾ VIỆT NAM\nSố: 21/KL-CĐYT Hà Nội, ngày 14 tháng 10 năm 2024\nKẾT LUẬN\n",
+     dict(issuer="CÔNG ĐOÀN Y TẾ VIỆT NAM", place="Hà Nội")),
+    ("CĐVC TỈNH HÀ NAM\nCĐCS BẢO HIỂM XÃ HỘI TỈNH HÀ NAM\nSố: 05/CTr-CĐCS Phủ Lý, ngày 10 tháng 1 năm 2024\n"
+     "CHƯƠNG TRÌNH CÔNG TÁC NĂM 2024\n", dict(issuer="CĐCS BẢO HIỂM XÃ HỘI TỈNH HÀ NAM", place="Phủ Lý")),
 ]
 
 
