@@ -186,7 +186,8 @@ HEADER_ROWS = [
      dict(issuer="LĐLĐ QUẬN GÒ VẤP", place="Gò Vấp")),
     # the kind word a type code names, or a kind before more words in capitals, ends the header (keys_blind8/30 as
     # DOCX once the place-and-date line above them was read right)
-    ("TỔNG LIÊN ĐOÀN LAO ĐỘNG\nCÔNG ĐOÀN Y TẾ VIỆT NAM\nSố: 21/KL-CĐYT Hà Nội, ngày 14 tháng 10 năm 2024\nKẾT LUẬN\n",
+    ("TỔNG LIÊN ĐOÀN LAO ĐỘNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nVIỆT NAM Độc lập - Tự do - Hạnh phúc\n\nCÔNG ĐOÀN Y "
+     "TẾ VIỆT NAM\n\nSố: 21/KL-CĐYT Hà Nội, ngày 14 tháng 10 năm 2024\n\nKẾT LUẬN\n",
      dict(issuer="CÔNG ĐOÀN Y TẾ VIỆT NAM", place="Hà Nội")),
     ("CĐVC TỈNH HÀ NAM\nCĐCS BẢO HIỂM XÃ HỘI TỈNH HÀ NAM\nSố: 05/CTr-CĐCS Phủ Lý, ngày 10 tháng 1 năm 2024\n"
      "CHƯƠNG TRÌNH CÔNG TÁC NĂM 2024\n", dict(issuer="CĐCS BẢO HIỂM XÃ HỘI TỈNH HÀ NAM", place="Phủ Lý")),
