@@ -71,10 +71,10 @@ def ratio_whole(text: str, m: NumberMention, part: Figure) -> Figure | None:
     head = _heads_re().match(counted) or COUNTABLE.match(counted)
     indicator = whole_indicator(head.group(0), after[after.find(head.group(0)) + len(head.group(0)):][:30]) \
         if head else None
+    entity = expand_abbreviations(head.group(0)) if head else part.entity
     if indicator is None and (units := _UNITS_BEFORE.search(clause)) is not None:
         # `Các CĐCS đã tổ chức 12/14 hội nghị người lao động`: one meeting each, the whole counts those units
-        indicator = whole_indicator(units.group("head"))
+        indicator, entity = whole_indicator(units.group("head")), expand_abbreviations(units.group("head"))
     return dataclasses.replace(
         part, char_start=start, char_end=m.end, text=text[start:m.end], value=part.denominator, value_max=None,
-        comparator="=", relation="level", denominator=None, indicator=indicator,
-        entity=expand_abbreviations(head.group(0)) if head else part.entity)
+        comparator="=", relation="level", denominator=None, indicator=indicator, entity=entity)

@@ -245,4 +245,5 @@ def test_no_whole_of_its_own(text):
 def test_a_whole_of_meetings_counts_the_units_that_held_them():
     # corpus/keys_blind25: `Các CĐCS đã tổ chức 12/14 hội nghị người lao động`: 14 grassroots unions, one meeting each
     figs = extract_figures("Các CĐCS đã tổ chức 12/14 hội nghị người lao động, đạt 85,7%.")
-    assert [(f.text, f.indicator) for f in figs if f.relation == "level" and f.value == 14] == [("14", "grassroots_unions")]
+    assert [(f.text, f.indicator, f.entity) for f in figs if f.relation == "level" and f.value == 14] \
+        == [("14", "grassroots_unions", "công đoàn cơ sở")]

@@ -198,6 +198,11 @@ def test_plain_text_header_lines_stay_apart():
      "thành lập mới 05 CĐCS. CĐCS Công ty TNHH Cơ khí Chính xác Bình Phú kết nạp 312 đoàn viên."),
     ("Riêng CĐCS Trung tâm Y tế huyện\nGiồng Riềng kết nạp 23 đoàn viên.",
      "Riêng CĐCS Trung tâm Y tế huyện Giồng Riềng kết nạp 23 đoàn viên."),
+    ("Tháng Công nhân có 1.850 lượt đoàn viên tham gia.\nCông đoàn cơ sở Trường THCS Hảo\nNghĩa tổ chức giải bóng "
+     "chuyền.", "Tháng Công nhân có 1.850 lượt đoàn viên tham gia.\n\nCông đoàn cơ sở Trường THCS Hảo Nghĩa tổ chức giải "
+     "bóng chuyền."),  # corpus/keys_blind31
+    ("TM. BAN CHẤP HÀNH\nCông đoàn cơ sở Trường THCS Hảo Nghĩa\nNơi nhận: như trên",  # a signature's name stays
+     "TM. BAN CHẤP HÀNH\n\nCông đoàn cơ sở Trường THCS Hảo Nghĩa\n\nNơi nhận: như trên"),
     ("II. KẾT QUẢ HOẠT ĐỘNG CỦA LIÊN ĐOÀN LAO ĐỘNG TỈNH\nNăm 2024 toàn tỉnh kết nạp 900 đoàn viên.",  # a heading ends
      "II. KẾT QUẢ HOẠT ĐỘNG CỦA LIÊN ĐOÀN LAO ĐỘNG TỈNH\n\nNăm 2024 toàn tỉnh kết nạp 900 đoàn viên."),
     # a date alone on its line under a headline stands alone (corpus/keys_blind61)
