@@ -359,7 +359,7 @@ def hosts_event(lines: list[str], k: int) -> bool:
     """Whether line k is an event's host: the line after it names the event (blank lines skipped), or the
     line before it does and it is in capitals (`HỘI NGHỊ TỔNG KẾT …` / `CÔNG ĐOÀN NGÀNH Y TẾ TỈNH SƠN LA`)."""
     nxt = next((ln for ln in lines[k + 1:k + 5] if ln.strip() and not _motto_only(ln)), "")
-    if _EVENT_LINE.match(nxt.strip()):
+    if EVENT_LINE.match(nxt.strip()):
         return True
     if not lines[k].isupper():
         return False
@@ -367,7 +367,7 @@ def hosts_event(lines: list[str], k: int) -> bool:
     # NHIỆM VỤ NĂM 2024` / `LIÊN ĐOÀN LAO ĐỘNG TỈNH AN GIANG`: corpus/keys_blind49)
     above = [ln.strip() for ln in reversed(lines[max(0, k - 4):k]) if ln.strip() and not _motto_only(ln)]
     for ln in above[:3]:
-        if _EVENT_LINE.match(ln):
+        if EVENT_LINE.match(ln):
             return True
         if not ln.isupper():
             return False
@@ -426,7 +426,7 @@ def _deaccent(s: str) -> str:
 _ORG_GRASSROOTS = entry("organizations.yaml", "grassroots_head")
 _BREADCRUMB = compile_pattern("segment.yaml", "breadcrumb", _DATA["breadcrumb"])
 _NEWS_BANNER = compile_pattern("segment.yaml", "news_banner", _DATA["news_banner"])
-_EVENT_LINE = compile_pattern("segment.yaml", "event_line", _DATA["event_line"])
+EVENT_LINE = compile_pattern("segment.yaml", "event_line", _DATA["event_line"])
 _CLOSING = compile_pattern("segment.yaml", "closing_owner_before", _DATA["closing_owner_before"])
 # a province's federation named without its place: `Liên đoàn Lao động tỉnh tổ chức …`, `Công đoàn tỉnh: …`
 BARE_PROVINCE_BODY = _BARE_PROVINCE_BODY = re.compile(_DATA["bare_province_body"])  # case matters

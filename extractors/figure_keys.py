@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
+from extractors.docmeta import EVENT_LINE
 from extractors.figure_scope import KeyContext, generic_subject, own_at_level, scope_org
 from extractors.lang import compile_pattern, entry, phrase_pattern
 from extractors.org_compare import named_without_its_place, same_body, same_company, short_name_of
@@ -30,7 +31,7 @@ from extractors.org_mentions import (
 from extractors.province_offices import with_its_province
 from extractors.records import Figure
 from extractors.running_lines import in_running_line
-from extractors.sentences import Sentence, split_sentences
+from extractors.sentences import Sentence, list_item_level, split_sentences
 from extractors.settings import SETTINGS
 from extractors.time_mentions import TimeMention, document_horizon, time_mentions, time_re
 
@@ -295,7 +296,7 @@ def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | 
         return led[-1].name, CLAUSE  # `Điển hình là CĐCS Công ty X: …; thỏa ước có 14 điều khoản`: the body it opened
     for h in reversed(s.headings):
         named = [o for o in idx.orgs_in(h.start, h.end) if o.subject]
-        if named and not _letterhead(idx, h.start, h.end, named[0]) and not _EVENT.match(h.text):
+        if named and not _letterhead(idx, h.start, h.end, named[0]) and not EVENT_LINE.match(h.text):
             return named[0].name, HEADING
     if (lead := idx.paragraph_subject(s.paragraph_start)) is not None:
         return lead, HEADING
@@ -307,7 +308,6 @@ def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | 
 _COLON_AFTER = re.compile(r"\s*:(?!\d)")
 _HANDED_TO_LEVEL = re.compile(r"(?<![\wÀ-ỹ])cho\s+({})\s*$".format(
     "|".join(re.escape(w) for w, lv in entry(_ORG, "admin_levels").items() if lv != "sector")), re.I)
-_EVENT = compile_pattern("segment.yaml", "event_line", entry("segment.yaml", "event_line"))  # an event's host
 
 
 def _letterhead(idx: _Index, a: int, b: int, named: OrgMention) -> bool:
@@ -379,7 +379,12 @@ def _lead_years(idx: _Index, sentences: Sequence[Sentence]) -> dict[int, int]:
     return out
 
 
-_SECTION_NUMBER = re.compile(r"\s*(?:[IVX]+|\d+(?:\.\d+)*)[.)]\s")  # `II. NHIỆM VỤ NĂM 2025`: a section, not a title
+def _numbered_section(line: str) -> bool:
+    """`II. NHIỆM VỤ NĂM 2025`, `2. Năm 2025`: a numbered section, not a title or a byline."""
+    level = list_item_level(line.strip())
+    return level is not None and level < 5  # 5: a bullet or a lettered item
+
+
 _AHEAD_KINDS = ("year", "lunar_new_year", "lunar_year_name")  # `Tết Bính Ngọ 2026: trao tối thiểu …` in 2025
 
 
@@ -397,7 +402,7 @@ def _future_is_a_target(idx: _Index, s: Sentence, f: Figure) -> Figure:
              if t.kind in _AHEAD_KINDS and t.year > ctx.year]  # a term or school year may have begun
     if not ahead and not idx.times_in(a, f.char_start):  # `II. NHIỆM VỤ NĂM 2025` over a 2024 report's lines
         heading = next((ts for h in reversed(s.headings) if (ts := idx.times_in(h.start, h.end))
-                        and _SECTION_NUMBER.match(h.text)), [])
+                        and _numbered_section(h.text)), [])
         ahead = [t for t in heading[-1:] if t.kind in _AHEAD_KINDS and t.year > ctx.year]
     if not ahead:
         return f

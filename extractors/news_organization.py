@@ -36,6 +36,8 @@ def _lead(body: str, title: str | None) -> tuple[int, str]:
 
 
 _BARE_UNIT_UNION = re.compile(_DATA["bare_unit_union"])
+_BARE_GRASSROOTS = re.compile(_DATA["bare_grassroots_union"])
+_LEAD_UNIT_HEADS = re.compile(_DATA["lead_unit_heads"])
 
 
 def unit_union_of_lead(body: str, title: str | None) -> str | None:
@@ -104,9 +106,9 @@ def lead_unit_union(body: str, title: str | None) -> str | None:
     """A lead that names the grassroots union bare and one unit whole (`Sau buổi đối thoại giữa Ban Giám đốc và Công
     đoàn cơ sở, hơn 2.300 công nhân Công ty TNHH May mặc Bàu Bàng …`): that unit's union, or None."""
     _, lead = _lead(body, title)
-    if not re.search(_DATA["bare_grassroots_union"], lead):
+    if not _BARE_GRASSROOTS.search(lead):
         return None
-    units = {found[0] for u in re.finditer(_DATA["lead_unit_heads"], lead)
+    units = {found[0] for u in _LEAD_UNIT_HEADS.finditer(lead)
              if (found := organizations_in(f"{_ORG_GRASSROOTS} {lead[u.start():u.start() + 120]}"))
              and len(found[0].split()) > len(_ORG_GRASSROOTS.split()) + 2}
     return units.pop() if len(units) == 1 else None

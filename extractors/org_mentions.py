@@ -208,11 +208,17 @@ def _admin_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 def names_no_body(canonical: str) -> bool:
     """A body's name never holds these words (organizations.yaml `not_in_names`)."""
     low = f" {canonical.lower()} "
-    words = [f" {w} " for w in entry(_ORG, "not_in_names")]
-    for phrase in _official_phrases():  # `Công đoàn Viên chức` is one phrase, no `đoàn viên` inside
-        if any(w.strip() in phrase for w in words):
-            low = low.replace(f" {phrase} ", "  ")
+    words, phrases = _not_in_names()
+    for phrase in phrases:  # `Công đoàn Viên chức` is one phrase, no `đoàn viên` inside
+        low = low.replace(f" {phrase} ", "  ")
     return any(w in low for w in words)
+
+
+@cache
+def _not_in_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words no name holds, and the official phrases that hold one of them (read whole, not as the word)."""
+    words = tuple(f" {w} " for w in entry(_ORG, "not_in_names"))
+    return words, tuple(p for p in _official_phrases() if any(w.strip() in p for w in words))
 
 
 @cache

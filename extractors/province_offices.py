@@ -46,12 +46,12 @@ def with_its_province(name: str | None, bodies: Iterable[str | None]) -> str | N
     province's department, or of its economic zone, that names no province; else `name` unchanged. A zone's name
     takes the province's name bare (`Công đoàn Khu kinh tế Đông Nam` → `… Đông Nam Nghệ An`: the zone's official
     name, corpus/keys_blind47)."""
-    if not name or province_named_in(name):
+    if not name:
         return name
     zone = any(name.lower() == f"{z} {d}".lower() for z in entry(_ORG, "province_zone_unions")
                for d in entry(_ORG, "zone_direction_names"))  # `Khu kinh tế Chu Lai` names its place itself
-    if not zone and not _office_re().match(name):
-        return name
+    if not zone and not _office_re().match(name) or province_named_in(name):
+        return name  # (the province's names are looked for last: every figure's organization passes here)
     for body in bodies:
         if (place := _province_place(body)) is not None:
             if zone:  # `tỉnh Nghệ An` → `Nghệ An`

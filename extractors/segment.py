@@ -25,6 +25,7 @@ from extractors.doc_header import (
 )
 from extractors.docmeta import (
     BARE_PROVINCE_BODY,
+    EVENT_LINE,
     event_host,
     find_date,
     find_organization,
@@ -150,7 +151,7 @@ def _kind_without_heading(text: str, meta_kind: str | None, header: Header, fmt:
     return "văn bản"
 
 
-_HOME_CRUMB = re.compile(r"(?m)^\s*(?:Trang\s+chủ|Trang\s+nhất|Home)\s*[>/›»|]")
+_HOME_CRUMB = compile_pattern("segment.yaml", "home_crumb", entry("segment.yaml", "home_crumb"))
 SHEET_FORMATS = ("xlsx", "xls", "ods")
 
 
@@ -368,10 +369,9 @@ def _on_event_line(text: str, pos: int) -> bool:
     """Whether `pos` stands in a parenthesis that names the event a speech was given at (`(Tại Đại hội đại biểu Công
     đoàn tỉnh Gia Lai …)`); not a resolution's header line that is its own congress (`ĐẠI HỘI CÔNG ĐOÀN QUẬN GÒ VẤP`)."""
     line = text[text.rfind("\n", 0, pos) + 1:pos].lstrip(" *_")
-    return line.startswith(("(", "[")) and bool(_EVENT_START.match(line.lstrip(" ([")))
+    return line.startswith(("(", "[")) and bool(EVENT_LINE.match(line.lstrip(" ([")))
 
 
-_EVENT_START = compile_pattern("segment.yaml", "event_line", entry("segment.yaml", "event_line"))
 
 
 def _unit_named_whole(name: str, body: str) -> str:

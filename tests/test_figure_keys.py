@@ -693,15 +693,6 @@ def test_a_superior_beside_the_motto_is_a_letterhead_not_a_heading():
     assert {got["23"], got["148"], got["9.870"]} == {"Liên đoàn Lao động thành phố Phủ Lý"}
 
 
-def test_the_start_of_a_term_opens_no_paragraph_year():
-    # corpus/keys_blind24: `Đầu nhiệm kỳ, …` dates its own sentence, not the sentences after it
-    text = ("ĐẠI HỘI CÔNG ĐOÀN TỈNH YÊN BÁI LẦN THỨ XVIII, NHIỆM KỲ 2023 - 2028\n\nHuyện chúng tôi có 31 xã. Đầu nhiệm kỳ, "
-            "công đoàn huyện quản lý 112 CĐCS. Đến nay có 118 CĐCS. 5 năm qua đã kết nạp 1.574 đoàn viên.")
-    ctx = KeyContext(organization="Liên đoàn Lao động huyện Văn Yên", year=2023)
-    got = {f.text: f.year for f in assign_keys(text, extract_figures(text, "tham luận"), ctx)}
-    assert (got["112"], got["118"], got["1.574"]) == (2018, 2023, 2023)
-
-
 def test_a_name_a_lowercase_word_cut_short_is_the_documents_own_when_the_text_goes_on_with_it():
     # corpus/keys_blind19: `Công đoàn Tổng công ty Lương thực miền Bắc`, read as `… Lương` (then `thực`)
     text = ("Đại hội đại biểu Công đoàn Tổng công ty Lương thực miền Bắc lần thứ V, với 150 đại biểu thay mặt cho hơn "
@@ -862,15 +853,6 @@ def test_a_heading_naming_a_year_to_come_makes_its_lines_targets():
     assert got == {"162": ("actual", 2024, None), "ít nhất 150": ("target", 2025, 2025), "100%": ("target", 2025, 2025)}
 
 
-def test_a_label_with_a_colon_before_the_year_leads_its_paragraph():
-    # corpus/keys_blind39 (first run): `Hội nghị đánh giá: năm 2023, …` governs the paragraph's next sentence
-    text = ("Hội nghị có 27/31 ủy viên Ban Chấp hành dự. Hội nghị đánh giá: năm 2023, LĐLĐ thị xã kết nạp 518 đoàn viên. "
-            "Các CĐCS doanh nghiệp tổ chức 64 cuộc đối thoại định kỳ.")
-    ctx = KeyContext(organization="Liên đoàn Lao động thị xã Hoài Nhơn", year=2024, month=1)
-    got = {f.text: f.year for f in assign_keys(text, extract_figures(text, "nghị quyết"), ctx)}
-    assert (got["27/31"], got["518"], got["64"]) == (2024, 2023, 2023)
-
-
 def test_a_body_a_sentence_opens_with_a_colon_governs_its_clauses():
     # corpus/keys_blind42 (first run): `Điển hình là CĐCS Công ty X: …; thỏa ước … có 14 điều khoản`
     text = ("Điển hình là CĐCS Công ty cổ phần Khoáng sản Tân Trào: năm 2019 chỉ có 37 đoàn viên, nay đã có 412 đoàn viên; "
@@ -878,15 +860,6 @@ def test_a_body_a_sentence_opens_with_a_colon_governs_its_clauses():
     ctx = KeyContext(organization="Liên đoàn Lao động huyện Sơn Dương", year=2023)
     got = {f.text: f.organization for f in assign_keys(text, extract_figures(text, "tham luận"), ctx)}
     assert set(got.values()) == {"Công đoàn cơ sở Công ty cổ phần Khoáng sản Tân Trào"}
-
-
-def test_a_school_years_start_dates_its_sentence_not_its_paragraph():
-    # corpus/keys_blind50 (first run): `Đầu năm học 2024 - 2025, …` in a report on 2024 led every line after it
-    text = ("- Đầu năm học 2024 - 2025, 100% CĐCS phối hợp tổ chức Hội nghị viên chức; 36 CĐCS ký kết quy chế phối hợp.\n"
-            "- Các cấp công đoàn xây dựng 03 nhà Mái ấm.")
-    ctx = KeyContext(organization="Công đoàn Giáo dục tỉnh Cao Bằng", year=2024, month=12)
-    got = {f.text: f.year for f in assign_keys(text, extract_figures(text, "báo cáo"), ctx)}
-    assert (got["36"], got["03"]) == (2024, 2024)
 
 
 @pytest.mark.parametrize("title,year,month,reported", [
@@ -898,3 +871,26 @@ def test_a_school_years_start_dates_its_sentence_not_its_paragraph():
 def test_the_year_a_review_dated_early_reports_on(title, year, month, reported):
     from extractors.document_years import reported_year
     assert reported_year("", title, year, month, "báo cáo") == reported
+
+
+@pytest.mark.parametrize("text,ctx,kind,years", [
+    # corpus/keys_blind24: `Đầu nhiệm kỳ, …` dates its own sentence, not the sentences after it
+    ("ĐẠI HỘI CÔNG ĐOÀN TỈNH YÊN BÁI LẦN THỨ XVIII, NHIỆM KỲ 2023 - 2028\n\nHuyện chúng tôi có 31 xã. Đầu nhiệm kỳ, "
+     "công đoàn huyện quản lý 112 CĐCS. Đến nay có 118 CĐCS. 5 năm qua đã kết nạp 1.574 đoàn viên.",
+     KeyContext(organization="Liên đoàn Lao động huyện Văn Yên", year=2023), "tham luận",
+     {"112": 2018, "118": 2023, "1.574": 2023}),
+    # corpus/keys_blind39 (first run): `Hội nghị đánh giá: năm 2023, …` governs the paragraph's next sentence
+    ("Hội nghị có 27/31 ủy viên Ban Chấp hành dự. Hội nghị đánh giá: năm 2023, LĐLĐ thị xã kết nạp 518 đoàn viên. "
+     "Các CĐCS doanh nghiệp tổ chức 64 cuộc đối thoại định kỳ.",
+     KeyContext(organization="Liên đoàn Lao động thị xã Hoài Nhơn", year=2024, month=1), "nghị quyết",
+     {"27/31": 2024, "518": 2023, "64": 2023}),
+    # corpus/keys_blind50 (first run): `Đầu năm học 2024 - 2025, …` in a report on 2024 led every line after it
+    ("- Đầu năm học 2024 - 2025, 100% CĐCS phối hợp tổ chức Hội nghị viên chức; 36 CĐCS ký kết quy chế phối hợp.\n"
+     "- Các cấp công đoàn xây dựng 03 nhà Mái ấm.",
+     KeyContext(organization="Công đoàn Giáo dục tỉnh Cao Bằng", year=2024, month=12), "báo cáo",
+     {"36": 2024, "03": 2024}),
+])
+def test_what_leads_a_paragraphs_year(text, ctx, kind, years):
+    got = {f.text: f.year for f in assign_keys(text, extract_figures(text, kind), ctx)}
+    assert {surface: got[surface] for surface in years} == years
+

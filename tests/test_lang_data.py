@@ -12,7 +12,7 @@ PATTERN_KEYS = {"time.yaml": ["points", "deadline_before", "period_not_past_year
                               "month_before", "lead_openers", "lead_after_label", "not_lead_before", "results_year_in_title"],
                 "document_header.yaml": ["number", "rule_line", "subject", "bylines", "news_lead", "place_date"],
                 "segment.yaml": ["org_before_patterns", "org_subject_after", "attached_before_date",
-                                 "place_before_date", "ordinal_heading"],
+                                 "place_before_date", "ordinal_heading", "home_crumb"],
                 "entities.yaml": ["rate_clause"],
                 "references.yaml": ["words_date"],
                 "figure_cues.yaml": ["patterns"]}
