@@ -31,7 +31,7 @@ from extractors.org_mentions import (
 from extractors.province_offices import with_its_province
 from extractors.records import Figure
 from extractors.running_lines import in_running_line
-from extractors.sentences import Sentence, list_item_level, split_sentences
+from extractors.sentences import Sentence, split_sentences
 from extractors.settings import SETTINGS
 from extractors.time_mentions import TimeMention, document_horizon, time_mentions, time_re
 
@@ -380,9 +380,12 @@ def _lead_years(idx: _Index, sentences: Sequence[Sentence]) -> dict[int, int]:
 
 
 def _numbered_section(line: str) -> bool:
-    """`II. NHIỆM VỤ NĂM 2025`, `2. Năm 2025`: a numbered section, not a title or a byline."""
-    level = list_item_level(line.strip())
-    return level is not None and level < 5  # 5: a bullet or a lettered item
+    """`II. NHIỆM VỤ NĂM 2025`, `2. Năm 2025`: a numbered section, not a title, a byline or an article of a
+    resolution (`Điều 3. Chăm lo Tết Bính Ngọ 2026` names its Tết, not the year its lines are in)."""
+    return bool(_SECTION_NUMBER.match(line))
+
+
+_SECTION_NUMBER = re.compile(r"\s*(?:[IVX]+|\d+(?:\.\d+)*)[.)]\s")
 
 
 _AHEAD_KINDS = ("year", "lunar_new_year", "lunar_year_name")  # `Tết Bính Ngọ 2026: trao tối thiểu …` in 2025

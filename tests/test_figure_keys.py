@@ -894,3 +894,11 @@ def test_what_leads_a_paragraphs_year(text, ctx, kind, years):
     got = {f.text: f.year for f in assign_keys(text, extract_figures(text, kind), ctx)}
     assert {surface: got[surface] for surface in years} == years
 
+
+
+def test_a_resolutions_article_naming_a_tet_makes_no_target_of_what_follows():
+    # corpus/keys_blind23: `Điều 3. Chăm lo Tết Bính Ngọ 2026` over `Nghị quyết được 100% ủy viên dự họp tán thành.`
+    text = "Điều 3. Chăm lo Tết Bính Ngọ 2026\nPhấn đấu 100% đoàn viên được nhận quà.\n\nNghị quyết được 100% ủy viên dự họp tán thành."
+    ctx = KeyContext(organization="Công đoàn cơ sở Bệnh viện Y dược cổ truyền tỉnh Tuyên Quang", year=2025, month=11)
+    figures = assign_keys(text, extract_figures(text, "nghị quyết"), ctx)
+    assert (figures[-1].modality, figures[-1].year) == ("actual", 2025)
