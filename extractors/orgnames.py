@@ -29,8 +29,9 @@ class OrgInfo:
 def _abbreviation_re() -> tuple[re.Pattern[str], dict[str, str]]:
     table: dict[str, str] = entry(_ORG, "abbreviations")
     alts = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
-    # an abbreviation ending in "." may be followed directly by a name ("TP.Vinh")
-    return re.compile(rf"(?<!{_WORD})(?:{alts})(?:(?<=\.)|(?!{_WORD}))"), table
+    # an abbreviation ending in "." may be followed directly by a name ("TP.Vinh"); a letter before an
+    # apostrophe is a syllable's (`H'leo`, `K'Bang`), not an abbreviation
+    return re.compile(rf"(?<!{_WORD})(?:{alts})(?:(?<=\.)|(?!{_WORD}|['’]{_WORD}))"), table
 
 
 def expand_org_abbreviations(name: str) -> str:

@@ -165,6 +165,11 @@ HEADER_ROWS = [
     ("LĐLĐ TỈNH NGHỆ AN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCĐ NGÀNH GTVT                      "
      "Độc lập - Tự do - Hạnh phúc\nĐẠI HỘI ĐẠI BIỂU LẦN THỨ VIII\nSố: 01/NQ-ĐH                   Vinh, ngày 18 tháng 8 "
      "năm 2023\n\nNGHỊ QUYẾT\n", dict(issuer="CĐ NGÀNH GTVT TỈNH NGHỆ AN", superior="LĐLĐ TỈNH NGHỆ AN")),
+    # corpus/keys_blind65 (first run): the congress line names a bare level (`ĐẠI HỘI CÔNG ĐOÀN CƠ SỞ`), the unit
+    # written with a school's initials (`TH`)
+    ("LĐLĐ QUẬN TÂN BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCĐCS TRƯỜNG TH TRẦN QUỐC TOẢN Độc lập - Tự do - Hạnh "
+     "phúc\nĐẠI HỘI CÔNG ĐOÀN CƠ SỞ\nLẦN THỨ VII, NHIỆM KỲ 2023 - 2028\nSố: 01/NQ-ĐH Tân Bình, ngày 15 tháng 4 năm "
+     "2023\n\nNGHỊ QUYẾT\n", dict(issuer="CĐCS TRƯỜNG TH TRẦN QUỐC TOẢN", superior="LĐLĐ QUẬN TÂN BÌNH")),
     # a place's `PHÒNG` is no state office's head (session 11: `… THÀNH PHỐ HẢI` / `PHÒNG`)
     ("LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HẢI PHÒNG\nSố: 12/LĐLĐ-TC\n", dict(issuer="LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HẢI PHÒNG")),
     # a speech: no header at all

@@ -204,6 +204,9 @@ CANONICAL = [
     ("Liên đoàn Lao động Tp. Vinh", "Liên đoàn Lao động thành phố Vinh"),
     ("Liên đoàn Lao động TP Vinh", "Liên đoàn Lao động thành phố Vinh"),
     ("Liên đoàn Lao động TX Quảng Trị", "Liên đoàn Lao động thị xã Quảng Trị"),
+    # a letter before an apostrophe is part of a syllable (keys_blind65: `H.Ea H'leo`)
+    ("LĐLĐ H.Ea H'leo", "Liên đoàn Lao động huyện Ea H'leo"),
+    ("LĐLĐ huyện K’Bang", "Liên đoàn Lao động huyện K’Bang"),
     # administrative words lowercase in mixed case too
     ("Liên đoàn Lao động Huyện Gio Linh", "Liên đoàn Lao động huyện Gio Linh"),
     # a word left in capitals in a mixed-case name: capitalized when Vietnamese, kept when an abbreviation
