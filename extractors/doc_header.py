@@ -187,7 +187,10 @@ def _own_congress_below(lines: list[str], k: int) -> bool:
     cells = [c for ln in lines[k + 1:k + 4] for c in _header_cells(ln) if c not in (MOTTO_MARK, MOTTO_CUT)]
     nxt = cells[0] if cells else ""
     numbered = any(_patterns()["number"].match(c) for ln in lines for c in _header_cells(ln))
-    return numbered and re.match(entry(_DATA, "own_congress_line"), nxt, re.I) is not None
+    own = re.match(entry(_DATA, "own_congress_line"), nxt, re.I)
+    if own is not None and own.group("bare") and len(cells) > 1:
+        return numbered and re.match(r"(?:lần\s+thứ|nhiệm\s+kỳ)\b", cells[1], re.I) is not None
+    return numbered and own is not None
 
 
 def _placed_by_date_line(issuer: str, place: str) -> str:

@@ -269,8 +269,19 @@ def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | 
         return named[-1].name, CLAUSE  # "cùng với LĐLĐ huyện Yên Thành (982 đoàn viên)": the body's own
     if (former := former_source(idx.text, f.char_end, idx.orgs_in(f.char_end, min(s.end, f.char_end + 160)))):
         return former, CLAUSE  # `48 CĐCS với 7.320 đoàn viên do Công đoàn ngành Y tế tỉnh Vĩnh Phúc (cũ) chuyển về`
-    if (handed := _HANDED_TO_LEVEL.search(clause)) and assigned_re().search(clause, 0, handed.start(1)):
-        return own_at_level(handed.group(1).lower(), ctx), CLAUSE  # `LĐLĐ tỉnh phân bổ cho thành phố 04 nhà`
+    if _RANK_WHOLE.search(idx.text, max(0, f.char_start - 12), f.char_start):
+        # `LĐLĐ huyện được LĐLĐ tỉnh xếp thứ 2/14 huyện`: how many the ranking body ranks, the ranker's
+        ranker = [o for o in named if _RANKED_BY.search(idx.text, max(a, o.start - 8), o.start)]
+        if ranker:
+            return ranker[-1].name, CLAUSE
+        if (level := _RANKED_BY_LEVEL.search(clause)) is not None:
+            return own_at_level(level.group(1).lower(), ctx), CLAUSE  # `được LĐLĐ tỉnh xếp thứ …`
+        if ctx.superior:
+            return ctx.superior, DOCUMENT
+    if (handed := _HANDED_TO_LEVEL.search(clause)) and assigned_re().search(clause, 0, handed.start(1)) \
+            or (handed := _GIVEN_TO_LEVEL.search(clause)):
+        # `LĐLĐ tỉnh phân bổ cho thành phố 04 nhà`, `LĐLĐ tỉnh giao thị xã chỉ tiêu kết nạp 1.100 đoàn viên`
+        return own_at_level(handed.group(1).lower(), ctx), CLAUSE
     subjects: list[OrgMention] = []
     for k, o in enumerate(named):  # a body joined to a subject (`LĐLĐ TP. Ngã Bảy và LĐLĐ huyện …`) is one too
         if o.subject or (k and subjects and subjects[-1] is named[k - 1] and _joined(idx.text[named[k - 1].end:o.start])):
@@ -306,7 +317,14 @@ def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | 
 
 
 _COLON_AFTER = re.compile(r"\s*:(?!\d)")
+_RANK_WHOLE = re.compile(r"thứ\s*\d+\s*/\s*$")
+_RANKED_BY = re.compile(r"được\s*$")
+_RANKED_BY_LEVEL = re.compile(r"được\s+(?:LĐLĐ|Liên\s+đoàn\s+Lao\s+động)\s+({})\s+xếp".format(
+    "|".join(re.escape(w) for w, lv in entry(_ORG, "admin_levels").items() if lv != "sector")), re.I)
 _HANDED_TO_LEVEL = re.compile(r"(?<![\wÀ-ỹ])cho\s+({})\s*$".format(
+    "|".join(re.escape(w) for w, lv in entry(_ORG, "admin_levels").items() if lv != "sector")), re.I)
+_GIVEN_TO_LEVEL = re.compile(r"(?<![\wÀ-ỹ])giao\s+(?:cho\s+)?(?:LĐLĐ\s+|Liên\s+đoàn\s+Lao\s+động\s+)?({})\s+chỉ\s+tiêu"
+                             r"[^\d;.]{{0,30}}$".format(
     "|".join(re.escape(w) for w, lv in entry(_ORG, "admin_levels").items() if lv != "sector")), re.I)
 
 

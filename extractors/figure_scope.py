@@ -55,6 +55,8 @@ def scope_org(clause: str, ctx: KeyContext, bodies: Sequence[OrgMention] = ()) -
         return None
     at, which, words = max(hits)
     if which == "national":
+        if _own_place_named(clause[at + len(words):], ctx):
+            return ctx.organization  # `cả nước … 1 triệu đoàn viên, vì vậy Cao Bằng phải kết nạp …`: its own
         return str(entry(_ORG, "national_federation"))
     word = words.lower().split(" ", 1)[-1]
     if (named := _scope_place(clause[at + len(words):], word, ctx)) is not None:
@@ -95,3 +97,11 @@ def _scope_place(rest: str, word: str, ctx: KeyContext) -> str | None:
         if run[n - 1] != "-" and (body := place_body(" ".join(run[:n]), word, province)) is not None:
             return body
     return None
+
+
+def _own_place_named(rest: str, ctx: KeyContext) -> bool:
+    """The document's own place named bare after a national scope (`cả nước …, vì vậy Cao Bằng phải …`): the
+    clause has turned to the document's body."""
+    words = "|".join(w for w, level in entry(_ORG, "admin_levels").items() if level != "sector")
+    m = re.search(rf".*(?<![\wÀ-ỹ])(?:{words})\s+(.+)$", ctx.organization or "")
+    return m is not None and re.search(rf"(?<![\wÀ-ỹ]){re.escape(m.group(1))}(?![\wÀ-ỹ])", rest) is not None

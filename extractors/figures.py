@@ -182,6 +182,9 @@ def _ratio(m: NumberMention, before: str, after: str) -> tuple[float, float, str
         return None
     if 1900 <= b <= 2100:
         return None  # month/year: "Tháng 6/2023"
+    near = before[-SETTINGS.near_chars:]
+    if cue.RANK_WORD_BEFORE.search(near) and cue.RANK_BEFORE.search(near) and 0 < a <= b:
+        return float(a), float(b), "ratio"  # `xếp thứ 3/11 huyện`: a rank among 11, not the 3rd of November
     counted = COUNTABLE.match(cue.COUNT_DETERMINERS.sub("", after.lstrip()))
     if a <= b and b > 0 and (b > 12 or a > 31 or counted):
         return float(a), float(b), "ratio"

@@ -6,7 +6,7 @@ no code: a unit list, optional modality, entity patterns (matched at the head of
 entity, after a determiner such as `các`, `số`), sentence context patterns (all must
 match), exclusions, qualifiers right after the figure's number that make it no level
 (`31 đoàn viên nữ đạt danh hiệu`: `not_after`), and words right before it that one must match
-(`671 đoàn viên, đạt 98,1%`: `before`). The ids and what they mean: docs/indicators.md.
+(`671 đoàn viên, đạt 98,1%`: `before`), and `ratio: true` for a ratio's part only. The ids and what they mean: docs/indicators.md.
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ class _Rule:
     not_before: tuple[re.Pattern[str], ...]  # matched right before it
     after: tuple[re.Pattern[str], ...]  # one must match right after the figure's number
     before: tuple[re.Pattern[str], ...] = ()  # one must match right before it
+    ratio: bool = False  # only the part of a ratio (`286/310 lao động đã gia nhập công đoàn`)
 
 
 def _expand(pattern: str, pieces: dict[str, str]) -> str:
@@ -85,6 +86,7 @@ def _rule(raw: dict, pieces: dict[str, str], known: dict[str, Indicator], path: 
             not_before=tuple(re.compile(rf"(?<!\w)(?:{_expand(p, pieces)})\s*$") for p in raw.get("not_before", [])),
             after=tuple(_head_pattern(p, pieces) for p in raw.get("after", [])),
             before=tuple(re.compile(rf"(?<!\w)(?:{_expand(p, pieces)})\s*$") for p in raw.get("before", [])),
+            ratio=bool(raw.get("ratio", False)),
         )
     except (re.error, KeyError) as err:
         raise IndicatorDataError(f"{path}: bad pattern in a rule for {ind}: {err}") from err
@@ -115,8 +117,8 @@ def _prepare(text: str | None) -> str | None:
 
 
 def _matches(rule: _Rule, entity: str | None, sentence: str, unit: str, modality: str,
-             after: str | None = None, before: str | None = None) -> bool:
-    if unit not in rule.units or (rule.modality and rule.modality != modality):
+             after: str | None = None, before: str | None = None, ratio: bool = False) -> bool:
+    if unit not in rule.units or (rule.modality and rule.modality != modality) or (rule.ratio and not ratio):
         return False
     if after is not None and any(p.match(after) for p in rule.not_after):
         return False
@@ -135,6 +137,7 @@ def _matches(rule: _Rule, entity: str | None, sentence: str, unit: str, modality
 
 # the figure's number at the start of the text after it ("31 đoàn viên nữ …" → "đoàn viên nữ …")
 _NUMBER_TOKEN = re.compile(r"^\d[\d.,]*(?:/\d[\d.,]*)?\s*")  # a ratio (`79/87`) is one number
+_RATIO_TOKEN = re.compile(r"\d[\d.,]*\s*/\s*\d")
 
 
 def clause_at(sentence: str, position: int) -> str:
@@ -169,8 +172,10 @@ def indicator_for(
     after = ent  # without a position, the entity stands for what follows the number (a table's label)
     before = None
     contexts = []
+    ratio = False
     if position is not None:
-        before = _prepare(sentence[max(0, position - 60):position]) or ""
+        before = _prepare(sentence[max(0, position - 90):position]) or ""
+        ratio = _RATIO_TOKEN.match(sentence, position) is not None
         after = _NUMBER_TOKEN.sub("", _prepare(sentence[position:position + 160]) or "", count=1)
         if unit == "percent":  # a list of rates in one clause: each is read with its own words first
             contexts.append(_prepare(_between_numbers(sentence, position)) or "")
@@ -179,7 +184,7 @@ def indicator_for(
         contexts.append(_entity_clause(ent, _prepare(sentence) or ""))
     for sent in contexts:  # the figure's own stretch first, then its clause
         for rule in _taxonomy()[1]:
-            if _matches(rule, ent, sent, unit, modality, after, before):
+            if _matches(rule, ent, sent, unit, modality, after, before, ratio):
                 return rule.indicator
     return None
 

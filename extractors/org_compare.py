@@ -45,7 +45,7 @@ def same_body(a: str | None, b: str | None) -> bool:
 
 def short_name_of(short: str | None, body: str | None) -> bool:
     """`Công đoàn Hòa Vinh` for `Công đoàn cơ sở Công ty TNHH Giày da Hòa Vinh`: a union named by its
-    unit's last proper words alone (not a place's: `Công đoàn Điện Bàn` is a federation's), or by its unit's
+    unit's last proper words alone, or the last before a place (`Công đoàn Sao Mai` for `… Sao Mai Thái Nguyên`) (not a place's: `Công đoàn Điện Bàn` is a federation's), or by its unit's
     kind alone (`Công đoàn Trường` for `Công đoàn cơ sở Trường Đại học Vinh`)."""
     if not short or not body:
         return False
@@ -60,8 +60,16 @@ def short_name_of(short: str | None, body: str | None) -> bool:
     proper = 1 <= len(tail) <= 3 and all(w[:1].isupper() for w in tail) or len(tail) <= 8 \
         and tail[0][:1].isupper() and tail[-1][:1].isupper() and sum(w[:1].isupper() for w in tail) >= 3
     return proper and len(words) > len(tail) + 3 and tail[-2:] != ["Việt", "Nam"] \
-        and words[-len(tail):] == tail and place_body(" ".join(tail)) is None \
+        and _ends_with(words, tail) and place_body(" ".join(tail)) is None \
         and not entry(_ORG, "national_federation").endswith(" " + " ".join(tail))  # `Công đoàn Việt Nam`
+
+
+def _ends_with(words: list[str], tail: list[str]) -> bool:
+    """The unit's name ends with `tail`, or with `tail` and a place (`… Điện tử Sao Mai Thái Nguyên` for `Sao Mai`)."""
+    if words[-len(tail):] == tail:
+        return True
+    return any(words[-len(tail) - k:-k] == tail and place_body(" ".join(words[-k:])) is not None for k in (1, 2, 3)
+               if len(words) > len(tail) + k)
 
 
 def named_without_its_place(name: str, body: str) -> bool:

@@ -50,8 +50,18 @@ def is_named(canonical: str) -> bool:
     if canonical == entry(_ORG, "national_federation"):
         return True
     words = canonical.split()
+    if _unit_kind_only(canonical[len(entry(_ORG, "grassroots_head")):].split()
+                       if canonical.startswith(entry(_ORG, "grassroots_head") + " ") else []):
+        return False  # `CĐCS trường THPT`: the kind of units, no unit's name
     numbered = words[-1].isdigit() and len(words) >= 2 and words[-2].lower() in entry(_ORG, "numbered_place_words")
     return len(words) > heads[head] and (words[-1][:1].isupper() or numbered or _ends_official(canonical))
+
+
+def _unit_kind_only(rest: list[str]) -> bool:
+    """The words after a union's head are a lowercase unit word and a school level alone (`trường THPT`,
+    `trường Tiểu học`): a kind of units (`26 CĐCS trường THPT`), not one named."""
+    levels = {" ".join(level.lower().split()) for level in entry(_ORG, "school_levels")}
+    return len(rest) >= 2 and rest[0].islower() and " ".join(rest[1:]).lower() in levels
 
 
 @cache

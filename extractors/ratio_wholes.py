@@ -2,6 +2,8 @@
 enterprises have a union as well as that 138 of them signed. The part keeps the whole as its `denominator` (the
 audit's parts and shares read it there); the whole is a level of what its head noun counts (`enterprises`).
 
+The whole of a rank (`xếp thứ 3/11 huyện`) counts the ranked units, a count of no indicator.
+
 No whole is given when it is the plan of what was done (`kết nạp 186/300 đoàn viên`: 300 to recruit), when it is
 the part itself (`78/78 cơ quan`: one number), or for a target's ratio.
 
@@ -22,6 +24,7 @@ from extractors.numbers import NumberMention
 from extractors.records import Figure
 
 _PLAN_REACH = 40  # characters before the ratio where its verb stands
+_RANKED = re.compile(r"\s*([^\d.;:()\n]+?)(?=\s+(?:trong|của|năm|toàn)\b|[.;:()\n]|$)")  # what a rank's whole counts
 _UNITS_BEFORE = re.compile(load("figure_cues.yaml")["ratio_units_before"], re.I)
 
 
@@ -75,6 +78,11 @@ def ratio_whole(text: str, m: NumberMention, part: Figure) -> Figure | None:
     if indicator is None and (units := _UNITS_BEFORE.search(clause)) is not None:
         # `Các CĐCS đã tổ chức 12/14 hội nghị người lao động`: one meeting each, the whole counts those units
         indicator, entity = whole_indicator(units.group("head")), expand_abbreviations(units.group("head"))
+    if part.unit == "rank":
+        indicator = None  # `xếp thứ 3/11 huyện`: how many were ranked, a count of no indicator
+        if head is None and (ranked := _RANKED.match(after)):
+            entity = ranked.group(1)  # `huyện, thị xã, thành phố`
     return dataclasses.replace(
         part, char_start=start, char_end=m.end, text=text[start:m.end], value=part.denominator, value_max=None,
+        unit="count" if part.unit == "rank" else part.unit,
         comparator="=", relation="level", denominator=None, indicator=indicator, entity=entity)

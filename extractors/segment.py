@@ -148,10 +148,13 @@ def _kind_without_heading(text: str, meta_kind: str | None, header: Header, fmt:
     if NEWS_TAG_RE.search(text[:3000]) or has_news_lead(text) or (fmt == "html" and header.issuer is None) \
             or social_post_page(text) or (header.number is None and _HOME_CRUMB.search(text[:600])):
         return "tin"  # … or a page under its site's `Trang chủ / Tin tức - Sự kiện / …` (corpus/keys_blind61)
+    if header.number is None and _SPEECH_ADDRESS.search(text[:1500]):
+        return "tham luận"  # `Kính thưa Đoàn Chủ tịch Đại hội!` under a topic title (corpus/keys_blind64)
     return "văn bản"
 
 
 _HOME_CRUMB = compile_pattern("segment.yaml", "home_crumb", entry("segment.yaml", "home_crumb"))
+_SPEECH_ADDRESS = compile_pattern("segment.yaml", "speech_address", entry("segment.yaml", "speech_address"))
 SHEET_FORMATS = ("xlsx", "xls", "ods")
 
 

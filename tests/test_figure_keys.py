@@ -49,6 +49,15 @@ ROWS = [
      "Công đoàn cơ sở Công ty TNHH May Hòa Bình", "clause", 2023, "clause"),
     ("Cả nước có 11,2 triệu đoàn viên.", DOC, None, "11,2 triệu", "Tổng Liên đoàn Lao động Việt Nam", "clause",
      2024, "document"),
+    # corpus/keys_blind63 (first run): a target the superior hands to the document's body by its bare level
+    ("Năm 2024, LĐLĐ tỉnh giao huyện chỉ tiêu kết nạp 1.100 đoàn viên.", DOC, PLAN, "1.100",
+     "Liên đoàn Lao động huyện Gio Linh", "clause", 2024, "clause"),
+    ("Năm 2025, LĐLĐ Tỉnh giao LĐLĐ huyện chỉ tiêu 2.600 suất quà.", DOC, PLAN, "2.600",
+     "Liên đoàn Lao động huyện Gio Linh", "clause", 2025, "clause"),
+    # corpus/keys_blind62 (first run): a national scope, then the document's own place named bare
+    ("Cả nước phấn đấu phát triển 1 triệu đoàn viên, vì vậy Cao Bằng phải kết nạp thêm ít nhất 800 đoàn viên.",
+     KeyContext(organization="Liên đoàn Lao động tỉnh Cao Bằng", year=2025, month=7), None, "ít nhất 800",
+     "Liên đoàn Lao động tỉnh Cao Bằng", "clause", 2025, "document"),
     ("Toàn quốc hiện có 135.000 công đoàn cơ sở.", DOC, None, "135.000", "Tổng Liên đoàn Lao động Việt Nam",
      "clause", 2024, "clause"),
     ("Toàn tỉnh có 1.234 công đoàn cơ sở.", DOC, None, "1.234", "Liên đoàn Lao động tỉnh Quảng Trị", "clause",
@@ -130,6 +139,17 @@ def _figure(text, ctx, kind, surface):
     found = [f for f in figures if f.text.startswith(surface) or surface in f.text]
     assert found, [f.text for f in figures]
     return found[0]
+
+
+@pytest.mark.parametrize("text,org,org_from", [
+    # corpus/keys_blind53, 60–64: how many a rank is among is the ranking body's, the rank the ranked body's
+    ("LĐLĐ huyện được LĐLĐ tỉnh xếp thứ 2/14 huyện, thị xã, thành phố.", "Liên đoàn Lao động tỉnh Quảng Trị", "clause"),
+    ("LĐLĐ huyện xếp thứ 2/8 huyện, thị xã, thành phố trong tỉnh.", "Liên đoàn Lao động tỉnh Quảng Trị", "document"),
+])
+def test_how_many_a_rank_is_among_is_the_rankers(text, org, org_from):
+    rank, whole = assign_keys(text, extract_figures(text), DOC)
+    assert (whole.organization, whole.organization_from) == (org, org_from)
+    assert (rank.unit, rank.organization) == ("rank", "Liên đoàn Lao động huyện Gio Linh")
 
 
 @pytest.mark.parametrize("text,ctx,kind,surface,org,org_from,year,year_from", ROWS)
@@ -441,6 +461,10 @@ def test_a_banner_over_a_news_item_governs_no_figure():
     ("Công đoàn ngành Giáo dục", False),  # a sector union still needs its place
     ("Công đoàn các Khu công nghiệp", False),
     ("Công đoàn cơ sở", False),
+    # corpus/keys_blind63 (first run): `(26 CĐCS trường THPT)` counts a kind of units, it names none
+    ("Công đoàn cơ sở trường THPT", False),
+    ("Công đoàn cơ sở trường Tiểu học", False),
+    ("Công đoàn cơ sở Trường THPT Bắc Mê", True),
 ])
 def test_a_body_named_in_full(name, named):
     from extractors.org_mentions import is_named
@@ -649,6 +673,9 @@ def test_a_federation_named_by_its_level_alone_as_a_subject_is_the_documents_at_
      True),
     ("Công đoàn Dầu khí Việt Nam", "Công đoàn cơ sở Công ty cổ phần Dịch vụ Kỹ thuật Dầu khí Việt Nam", False),
     ("Công đoàn Trường", "Công đoàn cơ sở Công ty TNHH Giày da Hòa Vinh", False),
+    # corpus/keys_blind62 (first run): the company's last proper words before its place
+    ("Công đoàn Sao Mai", "Công đoàn cơ sở Công ty TNHH Điện tử Sao Mai Thái Nguyên", True),
+    ("Công đoàn Thái Nguyên", "Công đoàn cơ sở Công ty TNHH Điện tử Sao Mai Thái Nguyên", False),
 ])
 def test_a_union_called_by_its_units_last_words(short, body, same):
     from extractors.org_compare import short_name_of

@@ -212,6 +212,19 @@ def test_a_ratios_whole_is_a_figure_of_its_own(text, whole, indicator):
     assert w.char_start > part.char_start
 
 
+# A rank among a whole (`xếp thứ 3/11 huyện`) is no date of November: the rank, and how many were ranked, a count of
+# no indicator (corpus/keys_blind53, 56, 60, 61, 62, 64)
+@pytest.mark.parametrize("text,rank,whole,entity", [
+    ("LĐLĐ huyện được LĐLĐ tỉnh xếp thứ 3/11 huyện, thị xã, thành phố.", 3, 11, "huyện, thị xã, thành phố"),
+    ("LĐLĐ huyện được LĐLĐ tỉnh xếp thứ 2/14 huyện, thị xã, thành phố.", 2, 14, "huyện, thị xã, thành phố"),
+    ("LĐLĐ huyện xếp thứ 2/8 huyện, thành phố trong tỉnh.", 2, 8, "huyện, thành phố"),
+])
+def test_a_rank_among_a_whole(text, rank, whole, entity):
+    figs = extract_figures(text)
+    assert [(f.value, f.unit, f.indicator) for f in figs] == [(rank, "rank", "rank"), (whole, "count", None)]
+    assert figs[1].entity == entity
+
+
 @pytest.mark.parametrize("head,indicator", [(h, i) for i, heads in
                                             __import__("extractors.lang", fromlist=["load"]).load(
                                                 "indicators.yaml")["ratio_wholes"].items() for h in heads])

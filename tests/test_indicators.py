@@ -511,6 +511,11 @@ def test_a_rate_in_a_list_is_read_with_its_own_words_first():
      "workers_conference_coverage"),
     ("Có 19 doanh nghiệp có tổ chức công đoàn đã tổ chức đối thoại định kỳ", "19", "dialogue_coverage"),
     ("Trên địa bàn có 2.500 doanh nghiệp, 80% tổ chức đối thoại", "2.500", "enterprises"),  # not what they did
+    # corpus/keys_blind63/64 (first runs): the units where it was held, after what was done; units that signed
+    ("Phối hợp tổ chức đối thoại tại 27/34 doanh nghiệp có tổ chức công đoàn, đạt 79,4%", "27/34", "dialogue_coverage"),
+    ("Đã tổ chức hội nghị người lao động tại 45 doanh nghiệp", "45", "workers_conference_coverage"),
+    ("Toàn tỉnh có 1.236 CĐCS doanh nghiệp ký TƯLĐTT, đạt 71,3%", "1.236", "collective_agreement_coverage"),
+    ("Có 12 doanh nghiệp chưa ký thỏa ước lao động tập thể", "12", None),  # not those that have not
 ])
 def test_units_counted_by_what_they_did(sentence, number, expected):
     entity = "cơ quan, đơn vị, trường học" if "cơ quan" in sentence else "doanh nghiệp"
@@ -533,6 +538,29 @@ def test_a_rule_that_reads_the_words_before_the_number(sentence, figure, expecte
     unit, entity = ("percent", "công đoàn cơ sở") if figure.endswith("%") else ("count", "đoàn viên")
     expected = expected or (None if unit == "percent" else "members")
     assert indicator_for(entity, sentence, unit, "actual", position=sentence.index(figure)) == expected
+
+
+@pytest.mark.parametrize("sentence,number,expected", [
+    # corpus/keys_blind62/64/65 (first runs): the part of a ratio of workers who have joined is the members; a
+    # share of workers who take part in the union is the membership rate
+    ("Tại CĐCS Công ty X, 286/310 lao động đã gia nhập công đoàn", "286/310", "members"),
+    ("CĐCS Công ty Y, với 618/640 lao động là đoàn viên, thương lượng", "618/640", "members"),
+    ("Công đoàn trường có 58/62 cán bộ, giáo viên, nhân viên là đoàn viên", "58/62", "members"),
+    ("Năm 2024 có 310 lao động gia nhập công đoàn", "310", "new_members"),  # no ratio: recruits
+])
+def test_a_ratio_of_workers_who_joined(sentence, number, expected):
+    entity = "cán bộ, giáo viên, nhân viên" if "giáo viên" in sentence else "lao động"
+    assert indicator_for(entity, sentence, "count", "actual", position=sentence.index(number)) == expected
+
+
+@pytest.mark.parametrize("entity,sentence", [
+    ("cán bộ, giáo viên, nhân viên", "Duy trì 100% cán bộ, giáo viên, nhân viên tham gia công đoàn"),
+    ("công nhân của công ty", "Hiện có 1.046 đoàn viên, 100% công nhân của công ty tham gia công đoàn"),
+    (None, "Với 2.764 đoàn viên/2.801 cán bộ, nhà giáo, người lao động, đạt tỷ lệ 98,68%"),
+])
+def test_a_share_of_workers_in_the_union_is_the_membership_rate(entity, sentence):
+    at = sentence.rfind(" ", 0, sentence.index("%")) + 1
+    assert indicator_for(entity, sentence, "percent", "actual", position=at) == "membership_rate"
 
 
 def test_people_counted_as_members():

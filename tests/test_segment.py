@@ -50,6 +50,17 @@ OWN = [
      "địa bàn chỉ có 58 doanh nghiệp. Được sự đồng ý của Đoàn Chủ tịch, thay mặt Ban Thường vụ LĐLĐ huyện, tôi xin "
      "trình bày.\n\nCĐCS Công ty TNHH Chế biến Thủy sản Trí Phải là đơn vị điển hình.", "tham luận",
      "Liên đoàn Lao động huyện Thới Bình", None),
+    # corpus/keys_blind10: a congress line that goes on with a name on the next line is the issuer's event
+    ("LIÊN ĐOÀN LAO ĐỘNG TỈNH THANH HÓA\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐẠI HỘI ĐẠI BIỂU CÔNG ĐOÀN\tĐộc lập - Tự "
+     "do - Hạnh phúc\nTHỊ XÃ NGHI SƠN LẦN THỨ XV\nSố: 01/NQ-ĐH\tNghi Sơn, ngày 14 tháng 7 năm 2023\n\nNGHỊ QUYẾT\n"
+     "Đại hội đại biểu Công đoàn thị xã Nghi Sơn lần thứ XV, nhiệm kỳ 2023 - 2028\n\nĐại hội đại biểu Công đoàn thị xã "
+     "Nghi Sơn lần thứ XV họp trong hai ngày 13 và 14/7/2023, với 196 đại biểu chính thức.", "nghị quyết",
+     "Liên đoàn Lao động thị xã Nghi Sơn", "2023-07-14"),
+    # corpus/keys_blind64 (first run): a congress speech with no kind word, addressed to the presidium
+    ("ĐẠI HỘI CÔNG ĐOÀN TỈNH THỪA THIÊN HUẾ LẦN THỨ XV, NHIỆM KỲ 2023 - 2028\n\nBỮA ĂN CA VÀ CHỖ Ở CỦA CÔNG NHÂN\n\n"
+     "Trình bày: Đ/c Lê Thị Mỹ Hạnh - UV BCH LĐLĐ tỉnh, Chủ tịch LĐLĐ TX. Hương Trà\n\nKính thưa Đoàn Chủ tịch Đại "
+     "hội!\n\nHương Trà có Khu công nghiệp Tứ Hạ với 23 doanh nghiệp đang hoạt động.", "tham luận",
+     "Liên đoàn Lao động thị xã Hương Trà", None),
     # corpus/keys_blind61 (first run): a page under its site's `Trang chủ / …` with a bare date under its headline
     ("LIÊN ĐOÀN LAO ĐỘNG TỈNH KIÊN GIANG\nTrang chủ / Tin tức - Sự kiện / Hoạt động công đoàn\n\nTổng kết năm 2023: "
      "Công đoàn Kiên Giang kết nạp hơn 6.200 đoàn viên\n18/01/2024\n\nSáng 17/1, Ban Chấp hành LĐLĐ tỉnh tổ chức hội "
