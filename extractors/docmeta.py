@@ -21,6 +21,7 @@ INNER = set(_DATA["org_inner_words"])
 INNER_PHRASES = {p.lower() for p in _DATA["org_inner_phrases"]}
 STOP = set(_DATA["org_stop_words"])
 STOP_VERBS = set(_DATA["org_stop_verbs"])
+NEVER_OPENS = set(_DATA["name_never_opens"])
 TITLE_SKIP = tuple(_DATA["title_skip_prefixes"])
 _COMMON_NOUN_HEADS = {h.lower() for h in _DATA["common_noun_heads"]}
 _HEAD_ABBR_NOTE = re.compile(r"\s*\([A-ZĐ]{2,8}\)")
@@ -102,6 +103,8 @@ def organization_at(text: str, m: re.Match[str]) -> str | None:
             k += 2
             continue
         k += 1
+        if not kept and w.lower() in NEVER_OPENS:
+            break  # `CÔNG ĐOÀN CHO CÔNG NHÂN – …`: a title's words after `công đoàn`, no body's name
         if w.isdigit() and len(w) <= 2 and kept and kept[-1].lower() in _NUMBERED_PLACES:
             kept.append(w)  # `LĐLĐ Quận 12`: a district named by its number
             break
@@ -167,13 +170,13 @@ def _lowercase_after_form(kept: list[str]) -> bool:
 def _person_after(text: str, m: re.Match[str], tokens: list[re.Match[str]], kept: list[str]) -> int:
     """How many of the name's last words are the name of the person its title before it named (`Chủ tịch
     Công đoàn Công ty Trần Văn Hậu, …`): 0 when none."""
-    if len(kept) < 4 or not _PERSON_TITLE.search(text, max(0, m.start() - 40), m.start()):
+    if len(kept) < 3 or not _PERSON_TITLE.search(text, max(0, m.start() - 40), m.start()):
         return 0
     if not _PERSON_SAID.match(text, tokens[len(kept) - 1].end()):
         return 0
     for n in (4, 3):
         tail = kept[-n:]
-        if len(kept) > n and tail[0] in _FAMILY_NAMES and all(w[:1].isupper() and not w.isupper() for w in tail) \
+        if len(kept) >= n and tail[0] in _FAMILY_NAMES and all(w[:1].isupper() and not w.isupper() for w in tail) \
                 and (n == 3 or tail[1] in _MIDDLE_NAMES):
             return n
     return 0

@@ -27,14 +27,26 @@ def figure_indicator(text: str, s: Sentence, entity: str | None, ws: int, we: in
     name under a heading (`3. Chỉ tiêu kết nạp đoàn viên năm 2024 giao cho các đơn vị` / `- LĐLĐ
     huyện Tuần Giáo: 140 đoàn viên;`) is read with its heading's words, since it has none of its own
     (`- Tổng số đoàn viên: 5.300` keeps its own: its label is no body)."""
-    line = text.rfind("\n", ws, at) + 1
-    item = text[max(line, ws):at]
-    if s.headings and _LABEL_ITEM.match(item) and HEAD_RE.match(item.lstrip(" -+*•")):
+    line = max(text.rfind("\n", ws, at) + 1, ws)
+    item = text[line:at]
+    labels = _LABEL_ITEM.match(item) and HEAD_RE.match(item.lstrip(" -+*•"))
+    if s.headings and labels:
         head = s.headings[-1].text.replace(";", ",")
         found = indicator_for(entity, f"{head} {text[ws:we]}", unit, modality, position=len(head) + 1 + at - ws)
         if found is not None:
             return found
-    return indicator_for(entity, text[ws:we], unit, modality, position=at - ws)
+    found = indicator_for(entity, text[ws:we], unit, modality, position=at - ws)
+    if found is None and labels and entity and len(entity.split()) == 1:
+        # `- CĐCS Công ty X: 60 suất;` under `2. Phân bổ cụ thể:`: the classifier as the text spelled it out above
+        # the list (`… 450 suất quà, …`: corpus/keys_blind69)
+        spelled = re.findall(rf"(?<![\wÀ-ỹ]){re.escape(entity)}\s+[^\W\d_]+", text[max(0, line - _LEAD_REACH):line], re.I)
+        if spelled:
+            head = spelled[-1]
+            found = indicator_for(entity, f"{head} {text[ws:we]}", unit, modality, position=len(head) + 1 + at - ws)
+    return found
+
+
+_LEAD_REACH = 400  # characters above a list where its bare classifier was spelled out
 
 
 # what joins a list's items (organizations.yaml `list_joiners`), a comma before a word joiner too (`, và`)

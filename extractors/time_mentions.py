@@ -90,6 +90,9 @@ def time_mentions(text: str, doc_year: int | None = None, doc_month: int | None 
                     continue
                 if name == "past_year" and not_past.search(text[max(0, m.start() - 6):m.start()]):
                     continue  # "5 năm qua": a period, not the year before
+                if name == "previous_year" and not_time_re.search(text[max(0, m.start() - 24):m.start()]) \
+                        and not time_re("dates_its_value_after").match(text, m.end()):
+                    continue  # `giảm 02 cuộc so với cùng kỳ năm trước`: a comparison's base, not the figures' time
                 year = doc_year
                 if name == "previous_year" or (name == "past_year" and doc_month in past_months):
                     year = doc_year - 1

@@ -414,6 +414,14 @@ def test_a_label_list_item_takes_its_headings_verb():
     assert got == [("260", "new_members"), ("03", "grassroots_unions"), ("140", "new_members"), ("36.000", "members")]
 
 
+def test_a_label_list_item_takes_the_classifier_the_text_spelled_out_above_it():
+    # corpus/keys_blind69 (first run): `2. Phân bổ cụ thể:` names nothing; `450 suất quà` above it does
+    text = ("1. Năm nay, LĐLĐ tỉnh phân bổ cho huyện 450 suất quà, mỗi suất 500.000 đồng.\n2. Phân bổ cụ thể:\n"
+            "- CĐCS Công ty TNHH Cao su Phước Minh: 60 suất;\n- Các CĐCS còn lại: 385 suất.")
+    got = {f.text: f.indicator for f in extract_figures(text, doc_kind="công văn")}
+    assert (got["450"], got["60"], got["385"]) == ("gifts", "gifts", None)  # a group row stays no level
+
+
 @pytest.mark.parametrize("text,number,entity", [
     # `người` only counts persons: the clause's noun says who (entities.yaml person_classifiers)
     ("Số đoàn viên toàn thành phố tăng từ 14.230 người (năm 2018) lên 17.915 người hiện nay.", "14.230", "đoàn viên"),

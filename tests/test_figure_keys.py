@@ -54,6 +54,9 @@ ROWS = [
      "Liên đoàn Lao động huyện Gio Linh", "clause", 2024, "clause"),
     ("Năm 2025, LĐLĐ Tỉnh giao LĐLĐ huyện chỉ tiêu 2.600 suất quà.", DOC, PLAN, "2.600",
      "Liên đoàn Lao động huyện Gio Linh", "clause", 2025, "clause"),
+    # corpus/keys_blind69 (first run): a comparison's base named relative to the document is no figure's time
+    ("Trên địa bàn xảy ra 03 cuộc ngừng việc tập thể, giảm 02 cuộc so với cùng kỳ năm trước.", DOC, None, "03",
+     None, None, 2024, "document"),
     # corpus/keys_blind62 (first run): a national scope, then the document's own place named bare
     ("Cả nước phấn đấu phát triển 1 triệu đoàn viên, vì vậy Cao Bằng phải kết nạp thêm ít nhất 800 đoàn viên.",
      KeyContext(organization="Liên đoàn Lao động tỉnh Cao Bằng", year=2025, month=7), None, "ít nhất 800",
@@ -202,6 +205,8 @@ def test_a_target_without_deadline_takes_the_plans_period():
     ("Chương trình giáo dục phổ thông năm 2018 đã được triển khai.", None),  # a name
     ("Theo Quyết định số 12/QĐ-TTg ngày 12 tháng 9 năm 2021, …", None),  # a cited document's date
     ("ĐẠI HỘI CÔNG ĐOÀN TỈNH BẮC GIANG LẦN THỨ XVIII, NHIỆM KỲ 2023 - 2028\nNăm 2019 …", 2023),
+    ("ĐẠI HỘI XI CÔNG ĐOÀN TỈNH BÀ RỊA - VŨNG TÀU\nNHIỆM KỲ 2023 - 2028\n\nTHAM LUẬN\n", 2023),  # keys_blind69
+    ("ĐẠI HỘI XI CÔNG ĐOÀN TỈNH BÀ RỊA - VŨNG TÀU\n\nNHIỆM KỲ 2023 - 2028\n\nTHAM LUẬN\n", 2023),  # (normalized)
     # a report on the whole term of its congress's resolution is of the term's last year; a mid-term one is not
     # (session 11)
     ("BÁO CÁO TÓM TẮT\nKết quả thực hiện Nghị quyết Đại hội Công đoàn huyện Đức Phổ nhiệm kỳ 2018 - 2023\n"
@@ -747,6 +752,9 @@ def test_a_name_repeated_short_is_the_body_named_whole_before():
     ("Theo Chủ tịch LĐLĐ tỉnh Bình Dương Nguyễn Văn An, toàn tỉnh có 5 CĐCS.", ["Liên đoàn Lao động tỉnh Bình Dương"]),
     ("Chủ tịch LĐLĐ huyện Châu Thành cho biết.", ["Liên đoàn Lao động huyện Châu Thành"]),  # a place, not a person
     ("CĐCS Công ty TNHH Lê Văn Tám kết nạp 12 đoàn viên.", ["Công đoàn cơ sở Công ty TNHH Lê Văn Tám"]),  # no title
+    # … or right after the bare level they lead (corpus/keys_blind68, first run): no body named
+    ("Chủ tịch CĐCS Trần Thị Hồng Nhung cho biết, công đoàn đã tổ chức 3 cuộc đối thoại.", []),
+    ("Chủ tịch Công đoàn Lê Văn Tám cho biết, công đoàn có 312 đoàn viên.", []),
     # a company's business line in lowercase after its legal form (corpus/keys_blind28), once (corpus/keys_blind14)
     ("Công đoàn Công ty TNHH Kỹ thuật điện Hải Hà Vina (KCN Texhong Hải Hà) luôn là chỗ dựa.",
      ["Công đoàn cơ sở Công ty TNHH Kỹ thuật điện Hải Hà Vina"]),
@@ -775,6 +783,13 @@ def test_a_clause_whose_union_is_unnamed_is_the_one_named_before_its_semicolon()
     got = {f.text: (f.organization, f.year) for f in assign_keys(text, extract_figures(text, "tham luận"), ctx)}
     assert got["19"] == ("Công đoàn cơ sở Công ty TNHH Hoa Đà Lạt Xanh", 2022)
     assert got["60"][0] != "Công đoàn cơ sở Công ty TNHH Hoa Đà Lạt Xanh"
+    # corpus/keys_blind69 (first run): a clause opened by the document's own level, `tài chính công đoàn` in it
+    text = ("Năm nay, LĐLĐ tỉnh phân bổ cho huyện 450 suất quà; LĐLĐ huyện trích tài chính công đoàn hỗ trợ thêm 120 "
+            "suất quà.")
+    ctx = KeyContext(organization="Liên đoàn Lao động huyện Dương Minh Châu", superior="Liên đoàn Lao động tỉnh Tây Ninh",
+                     year=2024, month=11)
+    got = {f.text: f.organization for f in assign_keys(text, extract_figures(text, "công văn"), ctx)}
+    assert got["120"] == "Liên đoàn Lao động huyện Dương Minh Châu"
 
 
 def test_the_whole_term_is_the_congress_year_for_results_only():

@@ -553,6 +553,14 @@ def test_a_ratio_of_workers_who_joined(sentence, number, expected):
     assert indicator_for(entity, sentence, "count", "actual", position=sentence.index(number)) == expected
 
 
+def test_a_collection_rate_after_what_was_collected():
+    # corpus/keys_blind68 (first run): the clause names a dialogue share before it
+    sentence = "90% doanh nghiệp có CĐCS tổ chức đối thoại và thu kinh phí công đoàn đạt 100% so với số phải thu"
+    assert indicator_for(None, sentence, "percent", "target", position=sentence.index("100%")) \
+        == "union_finance_collection_rate"
+    assert indicator_for(None, sentence, "percent", "target", position=0) == "dialogue_coverage"
+
+
 @pytest.mark.parametrize("entity,sentence", [
     ("cán bộ, giáo viên, nhân viên", "Duy trì 100% cán bộ, giáo viên, nhân viên tham gia công đoàn"),
     ("công nhân của công ty", "Hiện có 1.046 đoàn viên, 100% công nhân của công ty tham gia công đoàn"),

@@ -409,6 +409,11 @@ def test_a_news_banner_is_no_issuer():
     (d,) = seg("LIÊN ĐOÀN LAO ĐỘNG TỈNH NGHỆ AN\nTrang chủ > Tin tức\nCông đoàn Viên chức tỉnh tổ chức Hội thao\n"
                "Cập nhật: 12/05/2024\nSáng 11/5, Công đoàn Viên chức tỉnh tổ chức Hội thao với 650 đoàn viên tham gia.")
     assert (d.kind, d.issuer, d.superior) == ("tin", None, None)
+    # corpus/keys_blind69 (first run): the site's name before ` - Cổng thông tin điện tử …` is its masthead
+    (d,) = seg("CÔNG ĐOÀN GIA LAI - Cổng thông tin điện tử Liên đoàn Lao động tỉnh Gia Lai\nTrang chủ | Tin tức - Sự kiện"
+               " | Hoạt động Công đoàn\n9 tháng, các cấp công đoàn Gia Lai kết nạp hơn 6.500 đoàn viên\nCập nhật: "
+               "14/10/2025 | 15:20 | Lượt xem: 286\nChiều 13/10, Ban Thường vụ LĐLĐ tỉnh tổ chức hội nghị sơ kết.")
+    assert (d.kind, d.title) == ("tin", "9 tháng, các cấp công đoàn Gia Lai kết nạp hơn 6.500 đoàn viên")
 
 
 def test_an_event_heading_governs_no_figure():
@@ -459,7 +464,11 @@ def test_a_heads_abbreviation_in_brackets_does_not_end_the_name():
     ("CĐCS Công ty cổ phần May Hòa Bình kết nạp thêm Hai đoàn viên", ["Công đoàn cơ sở Công ty cổ phần May Hòa Bình"]),
     # a speech's topic title names its body, the topic after it (corpus/keys_blind38, first run)
     ("CÔNG ĐOÀN CÔNG TY CP GỐM SỨ ĐÔNG TRIỀU CHĂM LO VIỆC LÀM, ĐỜI SỐNG", ["CÔNG ĐOÀN CÔNG TY CP GỐM SỨ ĐÔNG TRIỀU"]),
-])
+    # no name opens with a function word (segment.yaml name_never_opens; corpus/keys_blind68, first run)
+    ("CHĂM LO CHỖ Ở, THIẾT CHẾ CÔNG ĐOÀN CHO CÔNG NHÂN – KINH NGHIỆM TỪ MỘT HUYỆN VEN ĐÔ", []),
+    ("thay mặt Liên đoàn Lao động huyện Nghi Lộc, tôi xin trình bày", ["Liên đoàn Lao động huyện Nghi Lộc"]),
+] + [(f"CÔNG ĐOÀN {w.upper()} CÔNG NHÂN LAO ĐỘNG", []) for w in
+     __import__("extractors.lang", fromlist=["load"]).load("segment.yaml")["name_never_opens"]])
 def test_where_a_name_goes_on_and_where_it_ends(text, names):
     from extractors.docmeta import organizations_in
     assert organizations_in(text)[:len(names)] == names  # (the unit inside a union's name is listed after it)
