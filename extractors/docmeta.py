@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 from extractors.lang import compile_pattern, entry, load
-from extractors.orgnames import canonical_organization
+from extractors.orgnames import canonical_organization, place_body
 
 _DATA = load("segment.yaml")
 ORG_HEADS = sorted(_DATA["org_heads"], key=len, reverse=True)
@@ -112,9 +112,9 @@ def organization_at(text: str, m: re.Match[str]) -> str | None:
             break  # `… HUYỆN QUỲNH LƯU LẦN THỨ XIII`, `… tỉnh Cà Mau trực thuộc …`: in capitals too
         if _is_capitalized(w) or w == "&":
             if w.lower() in STOP and not w.isupper() and kept:
-                if (whole := _official_from(words[k - 1:])):  # `… ngành Giao thông vận tải`: `giao` begins a phrase
-                    kept.extend(words[k - 1:k - 1 + whole])
-                    k += whole - 1
+                if (whole := _official_from(words[k - 1:]) or (2 if place_body(f"{w} {nxt}") else 0)):
+                    kept.extend(words[k - 1:k - 1 + whole])  # `… ngành Giao thông vận tải`, `… THPT Giao Thủy`: a
+                    k += whole - 1  # phrase or a place that a stop word opens
                     continue
                 break
             kept.append(w)
@@ -287,7 +287,7 @@ def find_organization(body: str, head_at: int | None, weak: bool = True) -> str 
     if head_at is not None:
         # org_mentions reads names with this module's HEAD_RE: imported here
         from extractors.org_mentions import is_named, names_no_body
-        from extractors.orgnames import canonical_organization
+        from extractors.orgnames import canonical_organization, place_body
         for line in lines[start_line + 1:start_line + 4]:
             for m in _TITLE_OWNER_NAMED.finditer(line):
                 hm = _HEAD_RE.match(line, m.end())
@@ -298,7 +298,7 @@ def find_organization(body: str, head_at: int | None, weak: bool = True) -> str 
     # 1d. a speech's topic title that opens with its body's name (`CÔNG ĐOÀN CÔNG TY CP GỐM SỨ ĐÔNG TRIỀU CHĂM LO …`)
     if head_at is not None and not weak:
         from extractors.org_mentions import is_named, names_no_body
-        from extractors.orgnames import canonical_organization
+        from extractors.orgnames import canonical_organization, place_body
         for line in lines[start_line + 1:start_line + 3]:
             hm = _HEAD_RE.match(line.strip())
             if hm and line.strip().isupper() and (org := organization_at(line.strip(), hm)) \

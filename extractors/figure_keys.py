@@ -241,6 +241,9 @@ def _figure_year(idx: _Index, s: Sentence, f: Figure, lead: int | None) -> tuple
     if ctx.reported_year and f.unit != "vnd" \
             and time_re("stock_before").search(idx.text, max(0, f.char_start - 30), f.char_start):
         year = ctx.year  # "với 1.840 đoàn viên": a stock stands at the document's date (money is spent: a flow)
+    if ctx.reported_year and time_re("event_sentence_start").match(idx.text, _sentence_start(idx.text, s)) \
+            and not time_re("event_awards").search(idx.text, s.start, s.end):
+        year = ctx.year  # `Tại hội nghị, 380 đại biểu …`: the event's own day (its awards are the year's)
     return (year, DOCUMENT) if year is not None else (None, None)
 
 
@@ -424,7 +427,8 @@ def _future_is_a_target(idx: _Index, s: Sentence, f: Figure) -> Figure:
     if not ahead and not idx.times_in(a, f.char_start):  # `II. NHIỆM VỤ NĂM 2025` over a 2024 report's lines
         heading = next((ts for h in reversed(s.headings) if (ts := idx.times_in(h.start, h.end))
                         and _numbered_section(h.text)), [])
-        ahead = [t for t in heading[-1:] if t.kind in _AHEAD_KINDS and t.year > ctx.year]
+        # (a school year that ends after the document, `II. NHIỆM VỤ NĂM HỌC 2024 - 2025` in September 2024, too)
+        ahead = [t for t in heading[-1:] if t.kind in _AHEAD_KINDS + ("school_year",) and t.year > ctx.year]
     if not ahead:
         return f
     return dataclasses.replace(f, modality="target", deadline_year=f.deadline_year or ahead[-1].year)

@@ -57,6 +57,10 @@ ROWS = [
     # corpus/keys_blind69 (first run): a comparison's base named relative to the document is no figure's time
     ("Trên địa bàn xảy ra 03 cuộc ngừng việc tập thể, giảm 02 cuộc so với cùng kỳ năm trước.", DOC, None, "03",
      None, None, 2024, "document"),
+    # corpus/keys_blind68 (first run): the tasks of a school year that ends after the document are targets
+    ("I. ĐÁNH GIÁ NĂM HỌC 2023 - 2024\nCó 68 đoàn viên.\n\nII. NHIỆM VỤ NĂM HỌC 2024 - 2025\n2. Giới thiệu ít nhất 02 "
+     "đoàn viên ưu tú cho chi bộ xem xét kết nạp Đảng.", KeyContext(organization="Công đoàn cơ sở Trường THCS Nguyễn "
+     "Tri Phương", year=2024, month=9), "nghị quyết", "ít nhất 02", None, None, 2025, "heading"),
     # corpus/keys_blind62 (first run): a national scope, then the document's own place named bare
     ("Cả nước phấn đấu phát triển 1 triệu đoàn viên, vì vậy Cao Bằng phải kết nạp thêm ít nhất 800 đoàn viên.",
      KeyContext(organization="Liên đoàn Lao động tỉnh Cao Bằng", year=2025, month=7), None, "ít nhất 800",
@@ -772,6 +776,19 @@ def test_a_present_after_a_figure_dates_what_follows_it_only():
     ctx = KeyContext(organization="Liên đoàn Lao động huyện Lệ Thủy", year=2025, month=1, reported_year=2024)
     got = {f.text: f.year for f in assign_keys(text, extract_figures(text, "báo cáo"), ctx)}
     assert (got["46"], got["612"]) == (2024, 2025)  # a stock `hiện có` stands at the report's date
+
+
+def test_the_reported_event_itself_is_of_its_own_day():
+    # corpus/keys_blind67 (first run): a January item on a workers' conference that reviews the year before
+    text = ("Năm qua, doanh thu của công ty đạt 356 tỷ đồng.\n\nTại hội nghị, 380 đại biểu đại diện cho người lao động đã "
+            "thông qua thỏa ước mới với 9 điều khoản có lợi hơn.")
+    ctx = KeyContext(organization="Công đoàn cơ sở Công ty TNHH May Lập Thạch", year=2024, month=1, reported_year=2023)
+    got = {f.text: f.year for f in assign_keys(text, extract_figures(text, "tin"), ctx)}
+    assert (got["356 tỷ đồng"], got["380"], got["9"]) == (2023, 2024, 2024)
+    # … not the awards the event gives (corpus/keys_blind29, 40, 61, 68): those are for the year reviewed
+    text = "Năm qua, toàn tỉnh kết nạp 300 đoàn viên.\n\nTại hội nghị, LĐLĐ tỉnh khen thưởng 22 tập thể, 35 cá nhân."
+    got = {f.text: f.year for f in assign_keys(text, extract_figures(text, "tin"), ctx)}
+    assert (got["22"], got["35"]) == (2023, 2023)
 
 
 def test_a_clause_whose_union_is_unnamed_is_the_one_named_before_its_semicolon():

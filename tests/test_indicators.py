@@ -553,6 +553,23 @@ def test_a_ratio_of_workers_who_joined(sentence, number, expected):
     assert indicator_for(entity, sentence, "count", "actual", position=sentence.index(number)) == expected
 
 
+@pytest.mark.parametrize("sentence,number,expected", [
+    # corpus/keys_blind66/67 (first runs)
+    ("1. Phát triển ít nhất 320 đoàn viên; thành lập mới từ 03 CĐCS trở lên", "320", "new_members"),
+    ("Năm 2024 phát triển 1.320 đoàn viên", "1.320", "new_members"),  # a number of more than one digit
+    ("Thành lập mới 17 CĐCS, đồng thời giải thể 02 CĐCS do doanh nghiệp ngừng hoạt động", "02", None),
+    ("Công đoàn kết nạp 07 đoàn viên mới, giới thiệu 03 đoàn viên ưu tú cho chi bộ xem xét kết nạp Đảng", "07",
+     "new_members"),
+    ("Công đoàn kết nạp 07 đoàn viên mới, giới thiệu 03 đoàn viên ưu tú cho chi bộ xem xét kết nạp Đảng", "03",
+     "members_introduced_to_party"),
+    ("Đại hội được tổ chức với sự tham dự của 41 đoàn viên", "41", None),  # those present
+])
+def test_recruits_dissolutions_and_those_present(sentence, number, expected):
+    entity = "công đoàn cơ sở" if "CĐCS" in sentence[sentence.index(number):sentence.index(number) + 12] else "đoàn viên"
+    modality = "target" if sentence.startswith("1.") else "actual"
+    assert indicator_for(entity, sentence, "count", modality, position=sentence.index(number)) == expected
+
+
 def test_a_collection_rate_after_what_was_collected():
     # corpus/keys_blind68 (first run): the clause names a dialogue share before it
     sentence = "90% doanh nghiệp có CĐCS tổ chức đối thoại và thu kinh phí công đoàn đạt 100% so với số phải thu"
