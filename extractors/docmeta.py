@@ -287,7 +287,7 @@ def find_organization(body: str, head_at: int | None, weak: bool = True) -> str 
     if head_at is not None:
         # org_mentions reads names with this module's HEAD_RE: imported here
         from extractors.org_mentions import is_named, names_no_body
-        from extractors.orgnames import canonical_organization, place_body
+        from extractors.orgnames import canonical_organization
         for line in lines[start_line + 1:start_line + 4]:
             for m in _TITLE_OWNER_NAMED.finditer(line):
                 hm = _HEAD_RE.match(line, m.end())
@@ -298,7 +298,7 @@ def find_organization(body: str, head_at: int | None, weak: bool = True) -> str 
     # 1d. a speech's topic title that opens with its body's name (`CÔNG ĐOÀN CÔNG TY CP GỐM SỨ ĐÔNG TRIỀU CHĂM LO …`)
     if head_at is not None and not weak:
         from extractors.org_mentions import is_named, names_no_body
-        from extractors.orgnames import canonical_organization, place_body
+        from extractors.orgnames import canonical_organization
         for line in lines[start_line + 1:start_line + 3]:
             hm = _HEAD_RE.match(line.strip())
             if hm and line.strip().isupper() and (org := organization_at(line.strip(), hm)) \
