@@ -131,8 +131,8 @@ def _is_not_figure(text: str, m: NumberMention, before: str, after: str) -> bool
     if not (m.percent or m.money) and cue.NOT_FIGURE_AFTER.match(after):
         return True
     if cue.NOT_FIGURE_BEFORE.search(near) and not cue.TOTAL_COUNT_BEFORE.search(near) \
-            and not cue.FIGURE_AFTER_PERIOD.search(near):
-        return True
+            and not cue.FIGURE_AFTER_PERIOD.search(near) and not _EACH_BEFORE.search(near):
+        return True  # (`mỗi phần 700.000 đồng`: each gift's value, no section `Phần 2`: corpus/keys_blind72)
     digits = re.sub(r"\D", "", m.text)
     if before.endswith("(") and re.match(r"^\s*\)", after) and not (m.percent or m.money):
         return True  # "(1)": a footnote, a list mark, a call like "alert(1)"
@@ -169,6 +169,9 @@ def _is_not_figure(text: str, m: NumberMention, before: str, after: str) -> bool
         if not COUNTABLE.match(after.lstrip()):
             return True
     return False
+
+
+_EACH_BEFORE = re.compile(r"(?<![\wÀ-ỹ])mỗi\s+[\wÀ-ỹ]+\s*$", re.I)
 
 
 def _ratio(m: NumberMention, before: str, after: str) -> tuple[float, float, str] | None:

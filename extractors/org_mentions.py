@@ -335,12 +335,24 @@ def scope_hits(clause: str) -> list[tuple[int, str, str]]:
 
 def runs_on_as(text: str, o: OrgMention, body: str) -> bool:
     """A name read short where the text goes on with the rest of the document's own (`Công đoàn Tổng công ty
-    Lương` + `thực miền Bắc` for `Công đoàn Tổng công ty Lương Thực Miền Bắc`: a lowercase word ended it)."""
-    read, whole = o.name.lower().split(), body.lower().split()
-    if len(read) < 3 or len(read) >= len(whole) or whole[:len(read)] != read:
-        return False
-    rest = whole[len(read):]
-    return re.findall(r"[\wÀ-ỹ&-]+", text[o.end:o.end + 200].lower())[:len(rest)] == rest
+    Lương` + `thực miền Bắc` for `Công đoàn Tổng công ty Lương Thực Miền Bắc`: a lowercase word ended it), or with
+    the rest of its company's name (`Công đoàn Tinh` + `bột sắn Sơn Hà`)."""
+    read = o.name.lower().split()
+    for whole in (body.lower().split(), _trade_name(body)):
+        if len(read) < 3 or len(read) >= len(whole) or whole[:len(read)] != read:
+            continue
+        rest = whole[len(read):]
+        if re.findall(r"[\wÀ-ỹ&-]+", text[o.end:o.end + 200].lower())[:len(rest)] == rest:
+            return True
+    return False
+
+
+def _trade_name(body: str) -> list[str]:
+    """`công đoàn tinh bột sắn sơn hà` for `Công đoàn cơ sở Công ty TNHH Tinh bột sắn Sơn Hà`: the union called by its
+    company's name without its kind and legal form (a headline's `Công đoàn Tinh bột sắn Sơn Hà`), or []."""
+    forms = "|".join(re.escape(f.lower()) for f in sorted(entry(_ORG, "legal_forms"), key=len, reverse=True))
+    m = re.search(rf"(?<![\wÀ-ỹ])công ty (?:{forms})\s+(.+)$", body.lower())
+    return [*entry(_ORG, "territorial_union")["head"].lower().split(), *m.group(1).split()] if m else []
 
 
 _NUMBER_RUN = re.compile(r"\d[\d.,]*")

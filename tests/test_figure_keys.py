@@ -736,6 +736,11 @@ def test_a_name_a_lowercase_word_cut_short_is_the_documents_own_when_the_text_go
     ctx = KeyContext(organization="Công đoàn Tổng công ty Lương Thực Miền Bắc", year=2023)
     got = {f.text: f.organization for f in assign_keys(text, extract_figures(text, "nghị quyết"), ctx)}
     assert got["150"] == got["hơn 3.600"] == "Công đoàn Tổng công ty Lương Thực Miền Bắc"
+    # corpus/keys_blind72 (first run): a headline calls the union by its company's name, without its kind and form
+    text = "Công đoàn Tinh bột sắn Sơn Hà thương lượng nâng bữa ăn ca lên 30.000 đồng"
+    ctx = KeyContext(organization="Công đoàn cơ sở Công ty TNHH Tinh bột sắn Sơn Hà", year=2025)
+    (f,) = assign_keys(text, extract_figures(text, "tin"), ctx)
+    assert f.organization == "Công đoàn cơ sở Công ty TNHH Tinh bột sắn Sơn Hà"
 
 
 def test_a_name_repeated_short_is_the_body_named_whole_before():

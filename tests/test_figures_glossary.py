@@ -118,6 +118,13 @@ def test_not_figures(text, numbers):
     assert not figs, f"{text!r} gave {[f.text for f in figs]}"
 
 
+def test_each_ones_value_after_a_section_word_is_a_figure():
+    # corpus/keys_blind72 (first run): `mỗi phần 700.000 đồng` is each gift's value, not a section `Phần 2`
+    figs = extract_figures("Tặng 486 phần quà, mỗi phần 700.000 đồng.")
+    assert [(f.value, f.unit) for f in figs] == [(486, "count"), (700000, "vnd")]
+    assert not extract_figures("Phần 2: kết quả thực hiện")
+
+
 def test_heading_deadline_governs_list():
     # S002: "* Đến năm 2025:" governs the list under it; "Chỉ tiêu hàng năm" makes targets annual
     text = ("II. MỘT SỐ CHỈ TIÊU\n\n1. Chỉ tiêu hàng năm\n\n- Phấn đấu tỷ lệ đoàn viên đạt từ 95% trở lên.\n\n"
