@@ -308,6 +308,11 @@ def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | 
     if semi >= 0 and (led := [o for o in idx.orgs_in(_sentence_start(idx.text, s), semi)
                               if _COLON_AFTER.match(idx.text, o.end)]):
         return led[-1].name, CLAUSE  # `Điển hình là CĐCS Công ty X: …; thỏa ước có 14 điều khoản`: the body it opened
+    opening = _sentence_start(idx.text, s)
+    if (src := _SOURCE_OPENS.match(idx.text, opening)) and compile_pattern(
+            _ORG, "source_self_subject", entry(_ORG, "source_self_subject")).search(clause):
+        if (told := [o for o in idx.orgs_in(src.end(), f.char_start) if o.start == src.end()]):
+            return told[0].name, CLAUSE  # `Theo Công đoàn các KCN tỉnh Bắc Ninh, …, đơn vị đã thành lập mới 52 CĐCS`
     for h in reversed(s.headings):
         named = [o for o in idx.orgs_in(h.start, h.end) if o.subject]
         if named and not _letterhead(idx, h.start, h.end, named[0]) and not EVENT_LINE.match(h.text):
@@ -320,6 +325,7 @@ def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | 
 
 
 _COLON_AFTER = re.compile(r"\s*:(?!\d)")
+_SOURCE_OPENS = re.compile(r"\s*Theo\s+")
 _RANK_WHOLE = re.compile(r"thứ\s*\d+\s*/\s*$")
 _RANKED_BY = re.compile(r"được\s*$")
 _RANKED_BY_LEVEL = re.compile(r"được\s+(?:LĐLĐ|Liên\s+đoàn\s+Lao\s+động)\s+({})\s+xếp".format(

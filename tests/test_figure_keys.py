@@ -61,6 +61,13 @@ ROWS = [
     ("I. ĐÁNH GIÁ NĂM HỌC 2023 - 2024\nCó 68 đoàn viên.\n\nII. NHIỆM VỤ NĂM HỌC 2024 - 2025\n2. Giới thiệu ít nhất 02 "
      "đoàn viên ưu tú cho chi bộ xem xét kết nạp Đảng.", KeyContext(organization="Công đoàn cơ sở Trường THCS Nguyễn "
      "Tri Phương", year=2024, month=9), "nghị quyết", "ít nhất 02", None, None, 2025, "heading"),
+    # corpus/keys_blind70 (first run): the sentence's source then speaks of itself as `đơn vị`
+    ("Theo Công đoàn các KCN tỉnh Bắc Ninh, trong 6 tháng đầu năm 2025, đơn vị đã thành lập mới 52 CĐCS.",
+     KeyContext(organization="Công đoàn cơ sở Công ty TNHH Điện tử Hoàng Phát Việt Nam", year=2025, month=8), "tin",
+     "52", "Công đoàn các Khu công nghiệp tỉnh Bắc Ninh", "clause", 2025, "clause"),
+    ("Theo Công đoàn các KCN tỉnh Bắc Ninh, trong 6 tháng đầu năm 2025, công ty đã ký 2 thỏa ước.",
+     KeyContext(organization="Công đoàn cơ sở Công ty TNHH Điện tử Hoàng Phát Việt Nam", year=2025, month=8), "tin",
+     "2", "Công đoàn cơ sở Công ty TNHH Điện tử Hoàng Phát Việt Nam", "document", 2025, "clause"),
     # corpus/keys_blind62 (first run): a national scope, then the document's own place named bare
     ("Cả nước phấn đấu phát triển 1 triệu đoàn viên, vì vậy Cao Bằng phải kết nạp thêm ít nhất 800 đoàn viên.",
      KeyContext(organization="Liên đoàn Lao động tỉnh Cao Bằng", year=2025, month=7), None, "ít nhất 800",

@@ -516,6 +516,9 @@ def test_a_rate_in_a_list_is_read_with_its_own_words_first():
     ("Đã tổ chức hội nghị người lao động tại 45 doanh nghiệp", "45", "workers_conference_coverage"),
     ("Toàn tỉnh có 1.236 CĐCS doanh nghiệp ký TƯLĐTT, đạt 71,3%", "1.236", "collective_agreement_coverage"),
     ("Có 12 doanh nghiệp chưa ký thỏa ước lao động tập thể", "12", None),  # not those that have not
+    # the count in parentheses after the share it restates (corpus/keys_blind73, first run)
+    ("100% cơ quan, đơn vị (47 đơn vị) tổ chức hội nghị cán bộ, công chức, viên chức", "47",
+     "workers_conference_coverage"),
 ])
 def test_units_counted_by_what_they_did(sentence, number, expected):
     entity = "cơ quan, đơn vị, trường học" if "cơ quan" in sentence else "doanh nghiệp"
