@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from extractors.docmeta import EVENT_LINE
-from extractors.figure_scope import KeyContext, generic_subject, own_at_level, scope_org
+from extractors.figure_scope import KeyContext, generic_subject, own_at_level, presented_unit, scope_org
 from extractors.lang import compile_pattern, entry, phrase_pattern
 from extractors.org_compare import named_without_its_place, same_body, same_company, short_name_of
 from extractors.org_mentions import (
@@ -207,6 +207,7 @@ def _tet_figure(idx: _Index, s: Sentence, f: Figure) -> bool:
     """A figure of the coming Tết in a late-year document about it: gifts and support, or anything its
     sentence says is for the Tết (`02 chuyến xe đưa 90 công nhân về quê đón Tết`)."""
     return idx.ctx.tet_year is not None and (f.indicator in entry(_TIME, "tet_flow_indicators")
+                                             or (f.entity or "").lower() in entry(_TIME, "tet_flow_entities")
                                              or bool(time_re("tet_sentence").search(idx.text, s.start, s.end)))
 
 
@@ -309,6 +310,8 @@ def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | 
                               if _COLON_AFTER.match(idx.text, o.end)]):
         return led[-1].name, CLAUSE  # `Điển hình là CĐCS Công ty X: …; thỏa ước có 14 điều khoản`: the body it opened
     opening = _sentence_start(idx.text, s)
+    if (unit := presented_unit(idx.text, opening, f.char_start)) is not None:
+        return unit, CLAUSE  # `Điển hình là Công ty TNHH Giày da Hưng Hóa: khi mới thành lập CĐCS …, nay …`
     if (src := _SOURCE_OPENS.match(idx.text, opening)) and compile_pattern(
             _ORG, "source_self_subject", entry(_ORG, "source_self_subject")).search(clause):
         if (told := [o for o in idx.orgs_in(src.end(), f.char_start) if o.start == src.end()]):

@@ -105,3 +105,14 @@ def _own_place_named(rest: str, ctx: KeyContext) -> bool:
     words = "|".join(w for w, level in entry(_ORG, "admin_levels").items() if level != "sector")
     m = re.search(rf".*(?<![\wÀ-ỹ])(?:{words})\s+(.+)$", ctx.organization or "")
     return m is not None and re.search(rf"(?<![\wÀ-ỹ]){re.escape(m.group(1))}(?![\wÀ-ỹ])", rest) is not None
+
+
+def presented_unit(text: str, start: int, at: int) -> str | None:
+    """The union of the unit a sentence (from `start`) opens by presenting, when it goes on to speak of that union
+    before `at` (`Điển hình là Công ty TNHH Giày da Hưng Hóa: khi mới thành lập CĐCS …`), or None."""
+    m = compile_pattern(_ORG, "unit_presented", entry(_ORG, "unit_presented")).match(text, start)
+    if m is None or m.end() > at or not compile_pattern(_ORG, "unit_union_named", entry(_ORG, "unit_union_named")) \
+            .search(text, m.end(), at):
+        return None
+    named = org_mentions(f"{entry(_ORG, 'grassroots_head')} {m.group('unit')}")
+    return named[0].name if named and named[0].start == 0 else None

@@ -68,6 +68,17 @@ ROWS = [
     ("Theo Công đoàn các KCN tỉnh Bắc Ninh, trong 6 tháng đầu năm 2025, công ty đã ký 2 thỏa ước.",
      KeyContext(organization="Công đoàn cơ sở Công ty TNHH Điện tử Hoàng Phát Việt Nam", year=2025, month=8), "tin",
      "2", "Công đoàn cơ sở Công ty TNHH Điện tử Hoàng Phát Việt Nam", "document", 2025, "clause"),
+    # corpus/keys_blind69/74 (first runs): a sentence presenting a unit, then its union, `nay` the present
+    ("Điển hình là Công ty TNHH Giày da Hưng Hóa: khi mới thành lập CĐCS năm 2020 chỉ có 96 đoàn viên, nay công đoàn "
+     "công ty đã có 1.240 đoàn viên.", DOC, None, "1.240", "Công đoàn cơ sở Công ty TNHH Giày da Hưng Hóa", "clause",
+     2024, "clause"),
+    ("Tại Công ty TNHH Thủy sản Phước Hải, khi thành lập CĐCS năm 2019 chỉ có 46 đoàn viên.", DOC, None, "46",
+     "Công đoàn cơ sở Công ty TNHH Thủy sản Phước Hải", "clause", 2019, "clause"),
+    ("Tại Công ty TNHH Thủy sản Phước Hải, có 300 lao động.", DOC, None, "300",  # the union not spoken of
+     "Liên đoàn Lao động huyện Gio Linh", "document", 2024, "document"),
+    # a comparison with an earlier agreement's year (corpus/keys_blind74)
+    ("Bản thỏa ước mới có 21 điều khoản, tăng 5 điều khoản so với bản ký năm 2022.", DOC, None, "21", None, None,
+     2024, "document"),
     # corpus/keys_blind62 (first run): a national scope, then the document's own place named bare
     ("Cả nước phấn đấu phát triển 1 triệu đoàn viên, vì vậy Cao Bằng phải kết nạp thêm ít nhất 800 đoàn viên.",
      KeyContext(organization="Liên đoàn Lao động tỉnh Cao Bằng", year=2025, month=7), None, "ít nhất 800",
@@ -650,6 +661,10 @@ def test_what_a_sentence_says_is_for_the_coming_tet_takes_its_year():
     ctx = KeyContext(organization="Liên đoàn Lao động tỉnh Thừa Thiên Huế", year=2024, month=12, tet_year=2025)
     got = {f.text: f.year for f in assign_keys(text, extract_figures(text, "tin"), ctx)}
     assert got == {"02": 2025, "90": 2025, "4.860": 2024, "1.126": 2024}
+    # … and gifts counted by their classifier alone (corpus/keys_blind74, first run)
+    text = "Công đoàn ngành dự kiến trao 2.400 suất quà. Mỗi CĐCS đề xuất không quá 40 suất."
+    got = {f.text: f.year for f in assign_keys(text, extract_figures(text, "công văn"), ctx)}
+    assert (got["2.400"], got["không quá 40"]) == (2025, 2025)
 
 
 @pytest.mark.parametrize("text,names", [

@@ -566,6 +566,11 @@ def test_a_ratio_of_workers_who_joined(sentence, number, expected):
     ("Công đoàn kết nạp 07 đoàn viên mới, giới thiệu 03 đoàn viên ưu tú cho chi bộ xem xét kết nạp Đảng", "03",
      "members_introduced_to_party"),
     ("Đại hội được tổ chức với sự tham dự của 41 đoàn viên", "41", None),  # those present
+    # recruits and new unions in a target sentence that goes on to hardship visits (corpus/keys_blind76)
+    ("1. Phấn đấu kết nạp ít nhất 1.200 đoàn viên, thành lập mới 08 CĐCS, 100% đoàn viên có hoàn cảnh khó khăn được "
+     "thăm hỏi", "1.200", "new_members"),
+    ("1. Phấn đấu kết nạp ít nhất 1.200 đoàn viên, thành lập mới 08 CĐCS, 100% đoàn viên có hoàn cảnh khó khăn được "
+     "thăm hỏi", "08", "new_grassroots_unions"),
 ])
 def test_recruits_dissolutions_and_those_present(sentence, number, expected):
     entity = "công đoàn cơ sở" if "CĐCS" in sentence[sentence.index(number):sentence.index(number) + 12] else "đoàn viên"

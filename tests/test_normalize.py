@@ -212,6 +212,10 @@ def test_plain_text_header_lines_stay_apart():
     # a news page's date and counter line stands alone, the lead after it too (corpus/keys_blind26)
     ('Đăng ngày: 14/01/2025 | Lượt xem: 1.215\n"Năm qua, toàn tỉnh kết nạp 3.418 đoàn viên"',
      'Đăng ngày: 14/01/2025 | Lượt xem: 1.215\n\n"Năm qua, toàn tỉnh kết nạp 3.418 đoàn viên"'),
+    # a number a PDF line parted from the unit it counts goes on (corpus/keys_blind76, first run)
+    ("Trong 6 tháng, kết nạp 342 đoàn viên, đạt 57% kế hoạch năm; thành lập mới 02\nCĐCS tại Công ty TNHH Cao su Lộc "
+     "Thạnh.", "Trong 6 tháng, kết nạp 342 đoàn viên, đạt 57% kế hoạch năm; thành lập mới 02 CĐCS tại Công ty TNHH Cao "
+     "su Lộc Thạnh."),
     # a site's breadcrumb stands alone: joined to the headline under it, it took the headline away (keys_blind69)
     ("Trang chủ | Tin tức - Sự kiện | Hoạt động Công đoàn\n9 tháng, các cấp công đoàn Gia Lai kết nạp hơn 6.500 đoàn "
      "viên", "Trang chủ | Tin tức - Sự kiện | Hoạt động Công đoàn\n\n9 tháng, các cấp công đoàn Gia Lai kết nạp hơn "

@@ -66,6 +66,12 @@ def _broken_name() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def _broken_number() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = load("line_breaks.yaml")
+    return re.compile(data["number_broken_at_end"]), re.compile(data["unit_goes_on"])
+
+
+@functools.lru_cache(maxsize=1)
 def _whole_lines() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(load("line_breaks.yaml")["own_lines_whole"]) + ")")
 
@@ -160,6 +166,8 @@ def decide_break(a: Line, b: Line, layout: Layout, a_paragraph: str = "") -> str
         return "\n" if in_list and not is_caps_heading(b.text) else "\n\n"
     if _WHOLE_PARENTHESIS.fullmatch(a.text) and not _starts_lower(b.text):
         return "\n\n"  # a line wholly in parentheses stands alone: `(Công đoàn cơ sở Công ty …)`
+    if _broken_number()[0].search(a.text) and _broken_number()[1].match(b.text) and not b.blank_before:
+        return " "  # `… thành lập mới 02` / `CĐCS tại Công ty …`: a number a PDF line parted from what it counts
     ends_in_name, goes_on = _broken_name()
     if ends_in_name.search(a.text) and goes_on.match(b.text) and not b.blank_before and not is_caps_heading(a.text):
         return " "  # `… CĐCS Công ty TNHH Thủy sản` / `Thạch Kim kết nạp 86 đoàn viên`: a name a PDF line broke
