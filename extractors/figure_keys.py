@@ -282,7 +282,7 @@ def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | 
             return own_at_level(level.group(1).lower(), ctx), CLAUSE  # `được LĐLĐ tỉnh xếp thứ …`
         if ctx.superior:
             return ctx.superior, DOCUMENT
-    if (handed := _HANDED_TO_LEVEL.search(clause)) and assigned_re().search(clause, 0, handed.start(1)) \
+    if (handed := _HANDED_TO_LEVEL.search(clause)) and assigned_re().search(clause, 0, handed.start() + 3) \
             or (handed := _GIVEN_TO_LEVEL.search(clause)):
         # `LĐLĐ tỉnh phân bổ cho thành phố 04 nhà`, `LĐLĐ tỉnh giao thị xã chỉ tiêu kết nạp 1.100 đoàn viên`
         return own_at_level(handed.group(1).lower(), ctx), CLAUSE
@@ -333,7 +333,7 @@ _RANK_WHOLE = re.compile(r"thứ\s*\d+\s*/\s*$")
 _RANKED_BY = re.compile(r"được\s*$")
 _RANKED_BY_LEVEL = re.compile(r"được\s+(?:LĐLĐ|Liên\s+đoàn\s+Lao\s+động)\s+({})\s+xếp".format(
     "|".join(re.escape(w) for w, lv in entry(_ORG, "admin_levels").items() if lv != "sector")), re.I)
-_HANDED_TO_LEVEL = re.compile(r"(?<![\wÀ-ỹ])cho\s+({})\s*$".format(
+_HANDED_TO_LEVEL = re.compile(r"(?<![\wÀ-ỹ])cho\s+(?:LĐLĐ\s+|Liên\s+đoàn\s+Lao\s+động\s+)?({})\s*$".format(
     "|".join(re.escape(w) for w, lv in entry(_ORG, "admin_levels").items() if lv != "sector")), re.I)
 _GIVEN_TO_LEVEL = re.compile(r"(?<![\wÀ-ỹ])giao\s+(?:cho\s+)?(?:LĐLĐ\s+|Liên\s+đoàn\s+Lao\s+động\s+)?({})\s+chỉ\s+tiêu"
                              r"[^\d;.]{{0,30}}$".format(

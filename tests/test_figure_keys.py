@@ -79,6 +79,9 @@ ROWS = [
     # a comparison with an earlier agreement's year (corpus/keys_blind74)
     ("Bản thỏa ước mới có 21 điều khoản, tăng 5 điều khoản so với bản ký năm 2022.", DOC, None, "21", None, None,
      2024, "document"),
+    # corpus/keys_blind77 (first run): handed to the bare level with its head (`cho LĐLĐ huyện`)
+    ("Tết Ất Tỵ năm 2025, LĐLĐ tỉnh phân bổ cho LĐLĐ huyện 180 suất quà.", DOC, "công văn", "180",
+     "Liên đoàn Lao động huyện Gio Linh", "clause", 2025, "clause"),
     # corpus/keys_blind62 (first run): a national scope, then the document's own place named bare
     ("Cả nước phấn đấu phát triển 1 triệu đoàn viên, vì vậy Cao Bằng phải kết nạp thêm ít nhất 800 đoàn viên.",
      KeyContext(organization="Liên đoàn Lao động tỉnh Cao Bằng", year=2025, month=7), None, "ít nhất 800",

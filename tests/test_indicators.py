@@ -566,6 +566,13 @@ def test_a_ratio_of_workers_who_joined(sentence, number, expected):
     ("Công đoàn kết nạp 07 đoàn viên mới, giới thiệu 03 đoàn viên ưu tú cho chi bộ xem xét kết nạp Đảng", "03",
      "members_introduced_to_party"),
     ("Đại hội được tổ chức với sự tham dự của 41 đoàn viên", "41", None),  # those present
+    # corpus/keys_blind76/77 (first runs): the stock after `nâng tổng số lên`, the unions members belong to, those of a
+    # workforce in the union
+    ("Kết nạp 1.846 đoàn viên, bình quân mỗi năm gần 370 đoàn viên, nâng tổng số lên 5.104 đoàn viên sinh hoạt tại 94 "
+     "CĐCS", "5.104", "members"),
+    ("Kết nạp 1.846 đoàn viên, bình quân mỗi năm gần 370 đoàn viên, nâng tổng số lên 5.104 đoàn viên sinh hoạt tại 94 "
+     "CĐCS", "94", "grassroots_unions"),
+    ("Công ty hiện có 1.184 lao động, trong đó có 1.102 người tham gia công đoàn", "1.102", "members"),
     # recruits and new unions in a target sentence that goes on to hardship visits (corpus/keys_blind76)
     ("1. Phấn đấu kết nạp ít nhất 1.200 đoàn viên, thành lập mới 08 CĐCS, 100% đoàn viên có hoàn cảnh khó khăn được "
      "thăm hỏi", "1.200", "new_members"),
@@ -590,6 +597,7 @@ def test_a_collection_rate_after_what_was_collected():
     ("cán bộ, giáo viên, nhân viên", "Duy trì 100% cán bộ, giáo viên, nhân viên tham gia công đoàn"),
     ("công nhân của công ty", "Hiện có 1.046 đoàn viên, 100% công nhân của công ty tham gia công đoàn"),
     (None, "Với 2.764 đoàn viên/2.801 cán bộ, nhà giáo, người lao động, đạt tỷ lệ 98,68%"),
+    (None, "với 25.734 đoàn viên trên tổng số 26.102 cán bộ, nhà giáo, người lao động (CBNGNLĐ), đạt tỷ lệ 98,59%"),
 ])
 def test_a_share_of_workers_in_the_union_is_the_membership_rate(entity, sentence):
     at = sentence.rfind(" ", 0, sentence.index("%")) + 1
