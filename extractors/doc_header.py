@@ -188,8 +188,9 @@ def _own_congress_below(lines: list[str], k: int) -> bool:
     nxt = cells[0] if cells else ""
     numbered = any(_patterns()["number"].match(c) for ln in lines for c in _header_cells(ln))
     own = re.match(entry(_DATA, "own_congress_line"), nxt, re.I)
-    if own is not None and own.group("bare") and len(cells) > 1:
-        return numbered and re.match(r"(?:lần\s+thứ|nhiệm\s+kỳ)\b", cells[1], re.I) is not None
+    if own is not None and own.group("bare") and not (own.group("count") or own.group("term")):
+        # `ĐẠI HỘI CÔNG ĐOÀN CƠ SỞ` / `LẦN THỨ VII, …`, not `… CƠ SỞ` / `CÔNG TY TNHH X LẦN THỨ III` (a name goes on)
+        return numbered and len(cells) > 1 and re.match(entry(_DATA, "congress_goes_on"), cells[1], re.I) is not None
     return numbered and own is not None
 
 

@@ -177,8 +177,9 @@ def _person_after(text: str, m: re.Match[str], tokens: list[re.Match[str]], kept
     for n in (4, 3):
         tail = kept[-n:]
         if len(kept) >= n and tail[0] in _FAMILY_NAMES and all(w[:1].isupper() and not w.isupper() for w in tail) \
-                and (n == 3 or tail[1] in _MIDDLE_NAMES):
-            return n
+                and (n == 3 or tail[1] in _MIDDLE_NAMES) and place_body(" ".join(tail)) is None \
+                and (len(kept) == n or kept[-n - 1].lower() not in _ADMIN_WORDS):
+            return n  # (not a place named like a person: `LĐLĐ Trần Văn Thời`, `huyện Trần Văn Thời`)
     return 0
 
 

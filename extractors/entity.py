@@ -13,6 +13,7 @@ import threading
 from collections.abc import Iterator
 from functools import lru_cache
 
+from extractors.figure_cues import EACH_BEFORE
 from extractors.lang import load as load_yaml
 from extractors.lang import phrase_pattern
 
@@ -150,6 +151,21 @@ def money_entity(clause: str) -> str | None:
         return noun
     purpose = money_purpose(clause[:m.start()])
     return f"{noun} {purpose}" if purpose else None if generic else noun
+
+
+def each_ones_purpose(clause: str) -> str | None:
+    """What an amount after `mỗi <unit>` is each one's of: each gift's value is the gift's (`trao 1.790 phần quà, mỗi
+    phần` → `quà`: the blind sets' writers call it `quà Tết`, `tiền mỗi suất quà`, `trị giá mỗi phần quà`), each person's or
+    house's is the purpose before it (`hỗ trợ 12 đoàn viên mắc bệnh hiểm nghèo, mỗi người` → `hỗ trợ đoàn viên mắc
+    bệnh hiểm nghèo`), else `mỗi <unit>`; None when no `mỗi <unit>` ends the clause."""
+    m = EACH_BEFORE.search(clause)
+    if m is None:
+        return None
+    each = " ".join(m.group(0).split())
+    unit, gift = each.split()[-1], _DATA["each_gift"]
+    if unit.lower() in gift["classifiers"] and re.search(rf"{re.escape(unit)}\s+{gift['noun']}", clause, re.I):
+        return gift["noun"]
+    return money_purpose(clause[:m.start()]) or each
 
 
 def purpose_after(after: str) -> str | None:

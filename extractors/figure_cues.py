@@ -91,3 +91,5 @@ YEAR_MENTION = _pattern("year_mention")
 YEAR_BARE = re.compile(r"^(?:19|20)\d\d$")
 # "tham gia hiến máu với 320 người": persons who took part, not the clause's noun
 PARTICIPATION = _rx(CUES["participation_cues"])
+# each one's value after a section word is a figure (`mỗi phần 700.000 đồng`, not `Phần 2`)
+EACH_BEFORE = _rx(CUES["each_before"], prefix=r"(?<![\wÀ-ỹ])", suffix=r"\s+[\wÀ-ỹ]+\s*$")

@@ -273,19 +273,8 @@ def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | 
         return named[-1].name, CLAUSE  # "cùng với LĐLĐ huyện Yên Thành (982 đoàn viên)": the body's own
     if (former := former_source(idx.text, f.char_end, idx.orgs_in(f.char_end, min(s.end, f.char_end + 160)))):
         return former, CLAUSE  # `48 CĐCS với 7.320 đoàn viên do Công đoàn ngành Y tế tỉnh Vĩnh Phúc (cũ) chuyển về`
-    if _RANK_WHOLE.search(idx.text, max(0, f.char_start - 12), f.char_start):
-        # `LĐLĐ huyện được LĐLĐ tỉnh xếp thứ 2/14 huyện`: how many the ranking body ranks, the ranker's
-        ranker = [o for o in named if _RANKED_BY.search(idx.text, max(a, o.start - 8), o.start)]
-        if ranker:
-            return ranker[-1].name, CLAUSE
-        if (level := _RANKED_BY_LEVEL.search(clause)) is not None:
-            return own_at_level(level.group(1).lower(), ctx), CLAUSE  # `được LĐLĐ tỉnh xếp thứ …`
-        if ctx.superior:
-            return ctx.superior, DOCUMENT
-    if (handed := _HANDED_TO_LEVEL.search(clause)) and assigned_re().search(clause, 0, handed.start() + 3) \
-            or (handed := _GIVEN_TO_LEVEL.search(clause)):
-        # `LĐLĐ tỉnh phân bổ cho thành phố 04 nhà`, `LĐLĐ tỉnh giao thị xã chỉ tiêu kết nạp 1.100 đoàn viên`
-        return own_at_level(handed.group(1).lower(), ctx), CLAUSE
+    if (whose := _ranked_or_handed(idx, f, named, a, clause)) is not None:
+        return whose
     subjects: list[OrgMention] = []
     for k, o in enumerate(named):  # a body joined to a subject (`LĐLĐ TP. Ngã Bảy và LĐLĐ huyện …`) is one too
         if o.subject or (k and subjects and subjects[-1] is named[k - 1] and _joined(idx.text[named[k - 1].end:o.start])):
@@ -301,21 +290,8 @@ def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | 
             # "Các huyện Ninh Phước, Ninh Hải kết nạp được 300 đoàn viên": their total, no one's
         elif scope:
             return scope, CLAUSE
-    if semi >= 0 and compile_pattern(_ORG, "unnamed_union_subject", entry(_ORG, "unnamed_union_subject")).match(clause):
-        # `CĐCS Công ty X có 312 đoàn viên; năm ngoái công đoàn ký …`: the union the sentence named before
-        before = [o for o in idx.orgs_in(_sentence_start(idx.text, s), semi) if o.subject]
-        if before:
-            return before[-1].name, CLAUSE
-    if semi >= 0 and (led := [o for o in idx.orgs_in(_sentence_start(idx.text, s), semi)
-                              if _COLON_AFTER.match(idx.text, o.end)]):
-        return led[-1].name, CLAUSE  # `Điển hình là CĐCS Công ty X: …; thỏa ước có 14 điều khoản`: the body it opened
-    opening = _sentence_start(idx.text, s)
-    if (unit := presented_unit(idx.text, opening, f.char_start)) is not None:
-        return unit, CLAUSE  # `Điển hình là Công ty TNHH Giày da Hưng Hóa: khi mới thành lập CĐCS …, nay …`
-    if (src := _SOURCE_OPENS.match(idx.text, opening)) and compile_pattern(
-            _ORG, "source_self_subject", entry(_ORG, "source_self_subject")).search(clause):
-        if (told := [o for o in idx.orgs_in(src.end(), f.char_start) if o.start == src.end()]):
-            return told[0].name, CLAUSE  # `Theo Công đoàn các KCN tỉnh Bắc Ninh, …, đơn vị đã thành lập mới 52 CĐCS`
+    if (whose := _before_semicolon(idx, s, semi, clause) or _sentence_opener(idx, s, f, clause)) is not None:
+        return whose
     for h in reversed(s.headings):
         named = [o for o in idx.orgs_in(h.start, h.end) if o.subject]
         if named and not _letterhead(idx, h.start, h.end, named[0]) and not EVENT_LINE.match(h.text):
@@ -327,17 +303,64 @@ def _figure_org(idx: _Index, s: Sentence, f: Figure) -> tuple[str | None, str | 
     return (ctx.organization, DOCUMENT) if ctx.organization else (None, None)
 
 
+def _ranked_or_handed(idx: _Index, f: Figure, named: list[OrgMention], a: int,
+                      clause: str) -> tuple[str | None, str | None] | None:
+    """The whole of a rank, the ranker's (`LĐLĐ huyện được LĐLĐ tỉnh xếp thứ 2/14 huyện`: the 14); a target handed to
+    the document's body by its bare level (`LĐLĐ tỉnh phân bổ cho thành phố 04 nhà`); else None."""
+    ctx = idx.ctx
+    if _whose_before("rank_whole_before").search(idx.text, max(0, f.char_start - 12), f.char_start):
+        ranker = [o for o in named if _whose_before("ranked_by_before").search(idx.text, max(a, o.start - 8), o.start)]
+        if ranker:
+            return ranker[-1].name, CLAUSE
+        if (level := _whose_before("ranked_by_level").search(clause)) is not None:
+            return own_at_level(level.group("level").lower(), ctx), CLAUSE  # `được LĐLĐ tỉnh xếp thứ …`
+        if ctx.superior:
+            return ctx.superior, DOCUMENT
+    handed = _whose_before("handed_to_level").search(clause)
+    if handed is not None and assigned_re().search(clause, 0, handed.end("to")) is None:
+        handed = None  # `cho thành phố` with no verb of handing before it
+    if handed is not None or (handed := _whose_before("given_to_level").search(clause)) is not None:
+        return own_at_level(handed.group("level").lower(), ctx), CLAUSE
+    return None
+
+
+def _before_semicolon(idx: _Index, s: Sentence, semi: int, clause: str) -> tuple[str, str] | None:
+    """A clause after `;` whose union is left unnamed (`CĐCS Công ty X có 312 đoàn viên; năm ngoái công đoàn ký …`),
+    or that a body opened with a colon governs (`Điển hình là CĐCS Công ty X: …; thỏa ước có 14 điều khoản`)."""
+    if semi < 0:
+        return None
+    opening = _sentence_start(idx.text, s)
+    if _whose_before("unnamed_union_subject").match(clause):
+        before = [o for o in idx.orgs_in(opening, semi) if o.subject]
+        if before:
+            return before[-1].name, CLAUSE
+    if led := [o for o in idx.orgs_in(opening, semi) if _COLON_AFTER.match(idx.text, o.end)]:
+        return led[-1].name, CLAUSE
+    return None
+
+
+def _sentence_opener(idx: _Index, s: Sentence, f: Figure, clause: str) -> tuple[str, str] | None:
+    """A sentence that opens by presenting a unit and then speaks of its union (`Điển hình là Công ty TNHH Giày da
+    Hưng Hóa: khi mới thành lập CĐCS …`), or with a source that then speaks of itself (`Theo Công đoàn các KCN tỉnh
+    Bắc Ninh, …, đơn vị đã thành lập mới 52 CĐCS`)."""
+    opening = _sentence_start(idx.text, s)
+    if (unit := presented_unit(idx.text, opening, f.char_start)) is not None:
+        return unit, CLAUSE
+    if (src := _whose_before("source_opens").match(idx.text, opening)) \
+            and _whose_before("source_self_subject").search(clause):
+        if told := [o for o in idx.orgs_in(src.end(), f.char_start) if o.start == src.end()]:
+            return told[0].name, CLAUSE
+    return None
+
+
 _COLON_AFTER = re.compile(r"\s*:(?!\d)")
-_SOURCE_OPENS = re.compile(r"\s*Theo\s+")
-_RANK_WHOLE = re.compile(r"thứ\s*\d+\s*/\s*$")
-_RANKED_BY = re.compile(r"được\s*$")
-_RANKED_BY_LEVEL = re.compile(r"được\s+(?:LĐLĐ|Liên\s+đoàn\s+Lao\s+động)\s+({})\s+xếp".format(
-    "|".join(re.escape(w) for w, lv in entry(_ORG, "admin_levels").items() if lv != "sector")), re.I)
-_HANDED_TO_LEVEL = re.compile(r"(?<![\wÀ-ỹ])cho\s+(?:LĐLĐ\s+|Liên\s+đoàn\s+Lao\s+động\s+)?({})\s*$".format(
-    "|".join(re.escape(w) for w, lv in entry(_ORG, "admin_levels").items() if lv != "sector")), re.I)
-_GIVEN_TO_LEVEL = re.compile(r"(?<![\wÀ-ỹ])giao\s+(?:cho\s+)?(?:LĐLĐ\s+|Liên\s+đoàn\s+Lao\s+động\s+)?({})\s+chỉ\s+tiêu"
-                             r"[^\d;.]{{0,30}}$".format(
-    "|".join(re.escape(w) for w, lv in entry(_ORG, "admin_levels").items() if lv != "sector")), re.I)
+
+
+@cache
+def _whose_before(name: str) -> re.Pattern[str]:
+    """A pattern of organizations.yaml that says whose a figure is from the words before it, `{levels}` filled."""
+    levels = "|".join(re.escape(w) for w, lv in entry(_ORG, "admin_levels").items() if lv != "sector")
+    return re.compile(entry(_ORG, name).replace("{levels}", levels), re.I)
 
 
 def _letterhead(idx: _Index, a: int, b: int, named: OrgMention) -> bool:
@@ -418,15 +441,21 @@ def _numbered_section(line: str) -> bool:
 _SECTION_NUMBER = re.compile(r"\s*(?:[IVX]+|\d+(?:\.\d+)*)[.)]\s")
 
 
-_AHEAD_KINDS = ("year", "lunar_new_year", "lunar_year_name")  # `Tết Bính Ngọ 2026: trao tối thiểu …` in 2025
+_TET_KINDS = ("lunar_new_year", "lunar_year_name")
+_AHEAD_KINDS = ("year", *_TET_KINDS)  # `Tết Bính Ngọ 2026: trao tối thiểu …` in 2025
 
 
 def _future_is_a_target(idx: _Index, s: Sentence, f: Figure) -> Figure:
     """A figure the extractor read as actual whose own clause places it in a year after the
     document's (`Năm 2025, ít nhất 70% …` in a 2024 news item), or whose clause names no time under a heading
     that does (`II. NHIỆM VỤ NĂM 2025`), is a target with that deadline: a document cannot report the results
-    of a year to come."""
+    of a year to come. A target its sentence sets for a Tết of a year after the document's (`Dịp Tết Nguyên đán Bính
+    Ngọ 2026, CĐCS dự kiến trao 700 phần quà` in 2025: corpus/keys_blind57) has that year as its deadline."""
     ctx = idx.ctx
+    if f.modality == "target" and f.deadline_year is None and ctx.year is not None:
+        tet = [t for t in idx.times_in(_sentence_start(idx.text, s), f.char_start)
+               if t.kind in _TET_KINDS and t.year > ctx.year]
+        return dataclasses.replace(f, deadline_year=tet[-1].year) if tet else f
     if f.modality != "actual" or ctx.year is None or f.relation != "level":
         return f
     a, _ = _clause_bounds(idx.text, s, f)

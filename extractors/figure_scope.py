@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from extractors.lang import compile_pattern, entry
 from extractors.org_mentions import OrgMention, org_mentions, scope_hits
@@ -102,7 +103,7 @@ def _scope_place(rest: str, word: str, ctx: KeyContext) -> str | None:
 def _own_place_named(rest: str, ctx: KeyContext) -> bool:
     """The document's own place named bare after a national scope (`cả nước …, vì vậy Cao Bằng phải …`): the
     clause has turned to the document's body."""
-    words = "|".join(w for w, level in entry(_ORG, "admin_levels").items() if level != "sector")
+    words = "|".join(re.escape(w) for w, level in entry(_ORG, "admin_levels").items() if level != "sector")
     m = re.search(rf".*(?<![\wÀ-ỹ])(?:{words})\s+(.+)$", ctx.organization or "")
     return m is not None and re.search(rf"(?<![\wÀ-ỹ]){re.escape(m.group(1))}(?![\wÀ-ỹ])", rest) is not None
 
@@ -110,9 +111,15 @@ def _own_place_named(rest: str, ctx: KeyContext) -> bool:
 def presented_unit(text: str, start: int, at: int) -> str | None:
     """The union of the unit a sentence (from `start`) opens by presenting, when it goes on to speak of that union
     before `at` (`Điển hình là Công ty TNHH Giày da Hưng Hóa: khi mới thành lập CĐCS …`), or None."""
-    m = compile_pattern(_ORG, "unit_presented", entry(_ORG, "unit_presented")).match(text, start)
-    if m is None or m.end() > at or not compile_pattern(_ORG, "unit_union_named", entry(_ORG, "unit_union_named")) \
-            .search(text, m.end(), at):
+    presented, union_named = _unit_patterns()
+    m = presented.match(text, start)
+    if m is None or m.end() > at or not union_named.search(text, m.end(), at):
         return None
     named = org_mentions(f"{entry(_ORG, 'grassroots_head')} {m.group('unit')}")
     return named[0].name if named and named[0].start == 0 else None
+
+
+@cache
+def _unit_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return (compile_pattern(_ORG, "unit_presented", entry(_ORG, "unit_presented")),
+            compile_pattern(_ORG, "unit_union_named", entry(_ORG, "unit_union_named")))

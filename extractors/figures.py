@@ -18,9 +18,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extractors import figure_cues as cue
+from extractors.docmeta import HEAD_RE
 from extractors.entity import (
     COUNTABLE,
     PERSON_CLASSIFIERS,
+    each_ones_purpose,
     entity_adjacent,
     entity_after,
     entity_before,
@@ -30,7 +32,7 @@ from extractors.entity import (
 )
 from extractors.figure_lists import figure_indicator, list_entity, listed_before
 from extractors.numbers import NumberMention, find_numbers
-from extractors.ratio_wholes import ratio_whole
+from extractors.ratios import ratio_of, ratio_whole
 from extractors.records import Figure, Reference
 from extractors.running_lines import in_running_line
 from extractors.sentences import COLON_LEVEL, Heading, Sentence, split_sentences
@@ -131,7 +133,7 @@ def _is_not_figure(text: str, m: NumberMention, before: str, after: str) -> bool
     if not (m.percent or m.money) and cue.NOT_FIGURE_AFTER.match(after):
         return True
     if cue.NOT_FIGURE_BEFORE.search(near) and not cue.TOTAL_COUNT_BEFORE.search(near) \
-            and not cue.FIGURE_AFTER_PERIOD.search(near) and not _EACH_BEFORE.search(near):
+            and not cue.FIGURE_AFTER_PERIOD.search(near) and not cue.EACH_BEFORE.search(near):
         return True  # (`mỗi phần 700.000 đồng`: each gift's value, no section `Phần 2`: corpus/keys_blind72)
     digits = re.sub(r"\D", "", m.text)
     if before.endswith("(") and re.match(r"^\s*\)", after) and not (m.percent or m.money):
@@ -169,31 +171,6 @@ def _is_not_figure(text: str, m: NumberMention, before: str, after: str) -> bool
         if not COUNTABLE.match(after.lstrip()):
             return True
     return False
-
-
-_EACH_BEFORE = re.compile(r"(?<![\wÀ-ỹ])mỗi\s+[\wÀ-ỹ]+\s*$", re.I)
-
-
-def _ratio(m: NumberMention, before: str, after: str) -> tuple[float, float, str] | None:
-    """`39/45 CĐCS`: a share (value 39 of 45); `58/50 CĐCS`: more than a whole can hold, so a result
-    against its plan (58 against a plan of 50, relation `achievement`); None for dates and years."""
-    parts = [p.strip() for p in m.text.split("/")]
-    if len(parts) != 2 or not all(re.fullmatch(r"\d+|\d{1,3}(?:\.\d{3})+", p) for p in parts):
-        return None
-    a, b = (int(p.replace(".", "")) for p in parts)  # "4.620/4.500": dots group thousands
-    if cue.DAY_BEFORE.search(before[-12:]):
-        return None
-    if 1900 <= b <= 2100:
-        return None  # month/year: "Tháng 6/2023"
-    near = before[-SETTINGS.near_chars:]
-    if cue.RANK_WORD_BEFORE.search(near) and cue.RANK_BEFORE.search(near) and 0 < a <= b:
-        return float(a), float(b), "ratio"  # `xếp thứ 3/11 huyện`: a rank among 11, not the 3rd of November
-    counted = COUNTABLE.match(cue.COUNT_DETERMINERS.sub("", after.lstrip()))
-    if a <= b and b > 0 and (b > 12 or a > 31 or counted):
-        return float(a), float(b), "ratio"
-    if a > b > 0 and counted and (b > 12 or a > 31):
-        return float(a), float(b), "achievement"
-    return None
 
 
 def _comparator(before: str, after: str) -> tuple[str, int, int]:
@@ -304,6 +281,8 @@ def _rank_entity(clause: str) -> str | None:
     c = cue.RANK_YEAR_LEAD.sub("", c)
     c = cue.RANK_CLAUSE_END.split(c, maxsplit=1)[0]
     c = c.strip(" ,;:")
+    if HEAD_RE.match(c):
+        return cue.CUES["rank_of_a_body"]  # `LĐLĐ huyện được LĐLĐ tỉnh xếp thứ 2/14`: what is ranked is its standing
     return c if c and len(c.split()) <= 10 and not re.match(r"^\d", c) else None
 
 
@@ -387,7 +366,7 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
         if _in_spans(m.start, m.end, ref_spans) or _in_spans(m.start, m.end, names):
             prev_end = m.end  # a cited document's number; a name in quotes ('phong trào "3 không"')
             continue
-        ratio = _ratio(m, before, after) if getattr(m, "shape", "number") == "slash" else None
+        ratio = ratio_of(m, before, after) if getattr(m, "shape", "number") == "slash" else None
         if getattr(m, "shape", "number") == "slash" and ratio is None:
             prev_end = m.end
             continue
@@ -442,7 +421,8 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
             entity = _rank_entity(clause_before) or last_rank_entity
             last_rank_entity = entity
         elif unit == "vnd":
-            entity = money_entity(clause_before) or purpose_after(text[span_end:we]) or entity_after(text[end:we])
+            entity = money_entity(clause_before) or purpose_after(text[span_end:we]) or entity_after(text[end:we]) \
+                or each_ones_purpose(text[ws:min(start, m.start)])
         elif unit == "percent" and (rate := cue.RATE_WORD.search(clause_before)):
             entity = entity_before(clause_before[rate.start():] + " đạt") or entity_after(text[end:we])
         else:
@@ -482,7 +462,7 @@ def _sentence_figures(text: str, s: Sentence, mentions: list[NumberMention], ref
             value_max=value_max, relation=relation, denominator=denominator,
             ambiguous=bool(getattr(m, "ambiguous", False))))
         if ratio is not None and (w := ratio_whole(text, m, out[-1])) is not None:
-            wholes.append(w)  # `138/152 doanh nghiệp`: the 152 too (extractors/ratio_wholes.py)
+            wholes.append(w)  # `138/152 doanh nghiệp`: the 152 too (extractors/ratios.py)
         prev_end = end
     return out + wholes
 

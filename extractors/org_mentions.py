@@ -58,10 +58,14 @@ def is_named(canonical: str) -> bool:
 
 
 def _unit_kind_only(rest: list[str]) -> bool:
-    """The words after a union's head are a lowercase unit word and a school level alone (`trường THPT`,
-    `trường Tiểu học`): a kind of units (`26 CĐCS trường THPT`), not one named."""
-    levels = {" ".join(level.lower().split()) for level in entry(_ORG, "school_levels")}
-    return len(rest) >= 2 and rest[0].islower() and " ".join(rest[1:]).lower() in levels
+    """The words after a union's head are a unit word and a school level alone (`trường THPT`, `Trường Tiểu học`): a
+    kind of units (`26 CĐCS trường THPT`), not one named."""
+    return len(rest) >= 2 and " ".join(rest[1:]).lower() in _school_levels()
+
+
+@cache
+def _school_levels() -> frozenset[str]:
+    return frozenset(" ".join(level.lower().split()) for level in entry(_ORG, "school_levels"))
 
 
 @cache
@@ -347,11 +351,16 @@ def runs_on_as(text: str, o: OrgMention, body: str) -> bool:
     return False
 
 
+@cache
+def _legal_form_tail() -> re.Pattern[str]:
+    forms = "|".join(re.escape(f.lower()) for f in sorted(entry(_ORG, "legal_forms"), key=len, reverse=True))
+    return re.compile(rf"(?<![\wÀ-ỹ])công ty (?:{forms})\s+(.+)$")
+
+
 def _trade_name(body: str) -> list[str]:
     """`công đoàn tinh bột sắn sơn hà` for `Công đoàn cơ sở Công ty TNHH Tinh bột sắn Sơn Hà`: the union called by its
     company's name without its kind and legal form (a headline's `Công đoàn Tinh bột sắn Sơn Hà`), or []."""
-    forms = "|".join(re.escape(f.lower()) for f in sorted(entry(_ORG, "legal_forms"), key=len, reverse=True))
-    m = re.search(rf"(?<![\wÀ-ỹ])công ty (?:{forms})\s+(.+)$", body.lower())
+    m = _legal_form_tail().search(body.lower())
     return [*entry(_ORG, "territorial_union")["head"].lower().split(), *m.group(1).split()] if m else []
 
 

@@ -63,7 +63,6 @@ def official_case(name: str) -> str:
     out: list[str] = []
     i = 0
     proper = False  # inside a proper name: every syllable capitalized
-    syllable = False  # the word before was a proper name's syllable (not a known phrase)
     while i < len(words):
         matched = None
         for phrase in official + sorted(lower, key=len, reverse=True):
@@ -71,13 +70,9 @@ def official_case(name: str) -> str:
             if [w.lower() for w in words[i:i + n]] == phrase.lower().split():
                 matched = phrase
                 break
-        last = matched is not None and i + len(matched.split()) == len(words) and syllable \
-            and matched.lower() in lower and len(matched.split()) == 1
-        if matched is not None and not (proper and matched.lower() in {"ban", "phòng", "sở", "trường"}) and not last:
-            # (an administrative word ending a proper name is its syllable: `Hải sản Phước Tỉnh`, corpus/keys_blind76)
+        if matched is not None and not (proper and matched.lower() in {"ban", "phòng", "sở", "trường"}):
             n = len(matched.split())
             out.extend(matched.split())
-            syllable = False
             i += n
             # a proper name goes on through a known phrase inside it (`… CỔ PHẦN DỆT MAY HƯNG LONG`)
             proper = matched in openers or matched.lower() in {o.lower() for o in openers} \
@@ -89,12 +84,9 @@ def official_case(name: str) -> str:
             out.append(w.replace(bare, bare.upper()))
         elif w.isupper() or proper or (out and out[-1][:1].isupper() and w[:1].isupper()):
             out.append(_cap(w.lower()))
-            proper = syllable = True
-            i += 1
-            continue
+            proper = True
         else:
             out.append(w)
-        syllable = False
         i += 1
     return " ".join(out)
 
@@ -296,7 +288,8 @@ def _lower_admin_words(s: str) -> str:
     official, lower, _, _ = _case_words()
     kept = [(m.start(), m.end()) for p in official if len(p.split()) > 1
             for m in re.finditer(rf"(?<!{_WORD}){re.escape(p)}(?!{_WORD})", s)]
-    # (one that ends the name after a proper syllable is that syllable: `… Hải sản Phước Tỉnh`, a commune's name)
+    # (one written capitalized at the end of a name in mixed case, after a proper syllable, is that syllable: `… Hải
+    # sản Phước Tỉnh`, a commune's name; in capitals the two cannot be told apart and the word is the level's)
     for w in sorted(lower, key=len, reverse=True):
         s = re.sub(rf"(?<=\S )(?<!{_WORD}){re.escape(_cap(w))}(?!{_WORD})",
                    lambda m, w=w: m.group(0) if any(a <= m.start() < b for a, b in kept) or _ends_proper(m.string, m)

@@ -118,6 +118,20 @@ def test_not_figures(text, numbers):
     assert not figs, f"{text!r} gave {[f.text for f in figs]}"
 
 
+@pytest.mark.parametrize("text,money,entity", [
+    # each one's amount: a gift's value is the gift's, a person's or a house's the purpose before it (corpus/keys_blind7,
+    # 9, 13, 15, 52: the per-gift amounts `mỗi phần …` found since `phần` before a number stopped meaning a section)
+    ("Quý I, hỗ trợ 12 đoàn viên mắc bệnh hiểm nghèo, mỗi người 2 triệu đồng.", "2 triệu đồng",
+     "hỗ trợ đoàn viên mắc bệnh hiểm nghèo"),
+    ("Vận động xây 02 nhà Mái ấm Công đoàn, mỗi nhà 50 triệu đồng.", "50 triệu đồng", "xây nhà Mái ấm Công đoàn"),
+    ("Dịp Tết Ất Tỵ 2025, CĐCS trao 1.790 phần quà, mỗi phần 400.000 đồng.", "400.000 đồng", "quà"),
+    ("Trao 500 suất quà cho đoàn viên khó khăn, mỗi suất 500.000 đồng.", "500.000 đồng", "quà"),
+    ("Thu đoàn phí, mỗi người 20.000 đồng.", "20.000 đồng", "mỗi người"),
+])
+def test_each_ones_amount_is_of_its_gift_or_purpose(text, money, entity):
+    assert one(text, money).entity == entity
+
+
 def test_each_ones_value_after_a_section_word_is_a_figure():
     # corpus/keys_blind72 (first run): `mỗi phần 700.000 đồng` is each gift's value, not a section `Phần 2`
     figs = extract_figures("Tặng 486 phần quà, mỗi phần 700.000 đồng.")
@@ -202,7 +216,7 @@ def test_changes_and_percentages_of_plan_are_no_indicator_level(text, number):
     assert one(text, number).indicator is None
 
 
-# A ratio's whole is a figure of its own, a level of what its head counts (extractors/ratio_wholes.py): the
+# A ratio's whole is a figure of its own, a level of what its head counts (extractors/ratios.py): the
 # blind sets' writers count it so (`88/96 CĐCS`: 96), corpus/keys_blind3, 24, 28, 29, 32, 36
 @pytest.mark.parametrize("text,whole,indicator", [
     ("Có 138/152 doanh nghiệp có CĐCS ký thỏa ước lao động tập thể.", 152, "enterprises"),  # keys_blind3

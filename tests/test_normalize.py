@@ -216,6 +216,8 @@ def test_plain_text_header_lines_stay_apart():
     ("Trong 6 tháng, kết nạp 342 đoàn viên, đạt 57% kế hoạch năm; thành lập mới 02\nCĐCS tại Công ty TNHH Cao su Lộc "
      "Thạnh.", "Trong 6 tháng, kết nạp 342 đoàn viên, đạt 57% kế hoạch năm; thành lập mới 02 CĐCS tại Công ty TNHH Cao "
      "su Lộc Thạnh."),
+    ("II. KẾT QUẢ NĂM 2024\nCĐCS Công ty X kết nạp 30 đoàn viên.",  # a heading stays one (review)
+     "II. KẾT QUẢ NĂM 2024\n\nCĐCS Công ty X kết nạp 30 đoàn viên."),
     # a site's breadcrumb stands alone: joined to the headline under it, it took the headline away (keys_blind69)
     ("Trang chủ | Tin tức - Sự kiện | Hoạt động Công đoàn\n9 tháng, các cấp công đoàn Gia Lai kết nạp hơn 6.500 đoàn "
      "viên", "Trang chủ | Tin tức - Sự kiện | Hoạt động Công đoàn\n\n9 tháng, các cấp công đoàn Gia Lai kết nạp hơn "

@@ -207,6 +207,7 @@ CANONICAL = [
     # an administrative word that ends a proper name is its syllable (keys_blind76: the commune Phước Tỉnh)
     ("Công đoàn cơ sở Công ty TNHH Chế biến Hải sản Phước Tỉnh", "Công đoàn cơ sở Công ty TNHH Chế biến Hải sản Phước Tỉnh"),
     ("Công đoàn Viên chức Tỉnh", "Công đoàn Viên chức tỉnh"),  # … not a bare level after an official phrase
+    ("CĐCS CÔNG TY CP CẤP NƯỚC TỈNH", "Công đoàn cơ sở Công ty cổ phần Cấp Nước tỉnh"),  # in capitals: the level (review)
     # a letter before an apostrophe is part of a syllable (keys_blind65: `H.Ea H'leo`)
     ("LĐLĐ H.Ea H'leo", "Liên đoàn Lao động huyện Ea H'leo"),
     ("LĐLĐ huyện K’Bang", "Liên đoàn Lao động huyện K’Bang"),

@@ -166,7 +166,8 @@ def decide_break(a: Line, b: Line, layout: Layout, a_paragraph: str = "") -> str
         return "\n" if in_list and not is_caps_heading(b.text) else "\n\n"
     if _WHOLE_PARENTHESIS.fullmatch(a.text) and not _starts_lower(b.text):
         return "\n\n"  # a line wholly in parentheses stands alone: `(Công đoàn cơ sở Công ty …)`
-    if _broken_number()[0].search(a.text) and _broken_number()[1].match(b.text) and not b.blank_before:
+    if _broken_number()[0].search(a.text) and _broken_number()[1].match(b.text) and not b.blank_before \
+            and not is_caps_heading(a.text):
         return " "  # `… thành lập mới 02` / `CĐCS tại Công ty …`: a number a PDF line parted from what it counts
     ends_in_name, goes_on = _broken_name()
     if ends_in_name.search(a.text) and goes_on.match(b.text) and not b.blank_before and not is_caps_heading(a.text):

@@ -1,4 +1,5 @@
-"""The whole of a ratio as a figure of its own: `Có 138/152 doanh nghiệp có CĐCS ký thỏa ước` says that 152
+"""Ratios: what a number with a slash reads (`ratio_of`: a share, a result against its plan, a rank among a whole;
+no date or year), and the whole of a ratio as a figure of its own: `Có 138/152 doanh nghiệp có CĐCS ký thỏa ước` says that 152
 enterprises have a union as well as that 138 of them signed. The part keeps the whole as its `denominator` (the
 audit's parts and shares read it there); the whole is a level of what its head noun counts (`enterprises`).
 
@@ -22,9 +23,11 @@ from extractors.entity import COUNTABLE, expand_abbreviations
 from extractors.lang import load, phrase_pattern
 from extractors.numbers import NumberMention
 from extractors.records import Figure
+from extractors.settings import SETTINGS
 
 _PLAN_REACH = 40  # characters before the ratio where its verb stands
-_RANKED = re.compile(r"\s*([^\d.;:()\n]+?)(?=\s+(?:trong|của|năm|toàn)\b|[.;:()\n]|$)")  # what a rank's whole counts
+_RANKED = re.compile(r"\s*([^\d.;:()\n]+?)(?=\s+(?:{})\b|[.;:()\n]|$)".format(  # what a rank's whole counts
+    phrase_pattern(load("figure_cues.yaml")["rank_whole_ends_before"])))
 _UNITS_BEFORE = re.compile(load("figure_cues.yaml")["ratio_units_before"], re.I)
 
 
@@ -48,6 +51,29 @@ def _heads_re() -> re.Pattern[str]:
 def _head_indicators() -> dict[str, str]:
     return {head.lower(): indicator for indicator, heads in load("indicators.yaml")["ratio_wholes"].items()
             for head in heads}
+
+
+def ratio_of(m: NumberMention, before: str, after: str) -> tuple[float, float, str] | None:
+    """The ratio a number with a slash reads: `39/45 CĐCS`, a share (value 39 of 45); `58/50 CĐCS`: more than a whole can hold, so a result
+    against its plan (58 against a plan of 50, relation `achievement`); None for dates and years."""
+    parts = [p.strip() for p in m.text.split("/")]
+    if len(parts) != 2 or not all(re.fullmatch(r"\d+|\d{1,3}(?:\.\d{3})+", p) for p in parts):
+        return None
+    a, b = (int(p.replace(".", "")) for p in parts)  # "4.620/4.500": dots group thousands
+    if cue.DAY_BEFORE.search(before[-12:]):
+        return None
+    if 1900 <= b <= 2100:
+        return None  # month/year: "Tháng 6/2023"
+    near = before[-SETTINGS.near_chars:]
+    if cue.RANK_WORD_BEFORE.search(near) and cue.RANK_BEFORE.search(near) and 0 < a <= b:
+        return float(a), float(b), "ratio"  # `xếp thứ 3/11 huyện`: a rank among 11, not the 3rd of November
+    counted = COUNTABLE.match(cue.COUNT_DETERMINERS.sub("", after.lstrip()))
+    if a <= b and b > 0 and (b > 12 or a > 31 or counted):
+        return float(a), float(b), "ratio"
+    if a > b > 0 and counted and (b > 12 or a > 31):
+        return float(a), float(b), "achievement"
+    return None
+
 
 
 def whole_indicator(head: str, after: str = "") -> str | None:
