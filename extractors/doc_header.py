@@ -184,7 +184,7 @@ def _state_body_beside_federation(org: str, cell: str) -> bool:
 def _own_congress_below(lines: list[str], k: int) -> bool:
     """Line k stands over a congress line that names no body (`ĐẠI HỘI ĐẠI BIỂU LẦN THỨ VIII`) in a numbered
     document (`Số: 01/NQ-ĐH`): the issuer of its congress's resolution, not the host over a speech."""
-    cells = [c for ln in lines[k + 1:k + 4] for c in _header_cells(ln) if c not in (MOTTO_MARK, MOTTO_CUT)]
+    cells = [c for ln in lines[k + 1:k + 6] for c in _header_cells(ln) if c not in (MOTTO_MARK, MOTTO_CUT) and c.strip()]
     nxt = cells[0] if cells else ""
     numbered = any(_patterns()["number"].match(c) for ln in lines for c in _header_cells(ln))
     own = re.match(entry(_DATA, "own_congress_line"), nxt, re.I)

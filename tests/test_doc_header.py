@@ -170,6 +170,10 @@ HEADER_ROWS = [
     ("LĐLĐ QUẬN TÂN BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCĐCS TRƯỜNG TH TRẦN QUỐC TOẢN Độc lập - Tự do - Hạnh "
      "phúc\nĐẠI HỘI CÔNG ĐOÀN CƠ SỞ\nLẦN THỨ VII, NHIỆM KỲ 2023 - 2028\nSố: 01/NQ-ĐH Tân Bình, ngày 15 tháng 4 năm "
      "2023\n\nNGHỊ QUYẾT\n", dict(issuer="CĐCS TRƯỜNG TH TRẦN QUỐC TOẢN", superior="LĐLĐ QUẬN TÂN BÌNH")),
+    # … with blank lines between (as normalized text has them)
+    ("LĐLĐ QUẬN TÂN BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nCĐCS TRƯỜNG TH TRẦN QUỐC TOẢN Độc lập - Tự do - Hạnh "
+     "phúc\n\nĐẠI HỘI CÔNG ĐOÀN CƠ SỞ\n\nLẦN THỨ VII, NHIỆM KỲ 2023 - 2028\n\nSố: 01/NQ-ĐH Tân Bình, ngày 15 tháng 4 "
+     "năm 2023\n\nNGHỊ QUYẾT\n", dict(issuer="CĐCS TRƯỜNG TH TRẦN QUỐC TOẢN", superior="LĐLĐ QUẬN TÂN BÌNH")),
     # … on one line with its number and term; a bare level whose next line goes on with a name is a host's (review)
     ("LĐLĐ QUẬN TÂN BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCĐCS TRƯỜNG TH TRẦN QUỐC TOẢN Độc lập - Tự do - Hạnh "
      "phúc\nĐẠI HỘI CÔNG ĐOÀN CƠ SỞ LẦN THỨ VII, NHIỆM KỲ 2023 - 2028\nSố: 01/NQ-ĐH Tân Bình, ngày 15 tháng 4 năm "

