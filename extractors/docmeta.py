@@ -145,6 +145,7 @@ _LEGAL_FORMS = frozenset(_DATA["company_legal_forms"])
 _PERSON_TITLE = compile_pattern("segment.yaml", "person_titles_before", _DATA["person_titles_before"])
 _FAMILY_NAMES = frozenset(_DATA["family_names"])
 _MIDDLE_NAMES = frozenset(_DATA["middle_names"])
+_HIGHLAND_FAMILY_NAMES = frozenset(_DATA["highland_family_names"])
 _PERSON_SAID = compile_pattern("segment.yaml", "person_said_after", _DATA["person_said_after"])
 
 
@@ -170,16 +171,16 @@ def _lowercase_after_form(kept: list[str]) -> bool:
 def _person_after(text: str, m: re.Match[str], tokens: list[re.Match[str]], kept: list[str]) -> int:
     """How many of the name's last words are the name of the person its title before it named (`Chủ tịch
     Công đoàn Công ty Trần Văn Hậu, …`): 0 when none."""
-    if len(kept) < 3 or not _PERSON_TITLE.search(text, max(0, m.start() - 40), m.start()):
+    if len(kept) < 2 or not _PERSON_TITLE.search(text, max(0, m.start() - 40), m.start()):
         return 0
     if not _PERSON_SAID.match(text, tokens[len(kept) - 1].end()):
         return 0
-    for n in (4, 3):
+    for n in (4, 3, 2):
         tail = kept[-n:]
-        if len(kept) >= n and tail[0] in _FAMILY_NAMES and all(w[:1].isupper() and not w.isupper() for w in tail) \
-                and (n == 3 or tail[1] in _MIDDLE_NAMES) and place_body(" ".join(tail)) is None \
-                and (len(kept) == n or kept[-n - 1].lower() not in _ADMIN_WORDS):
-            return n  # (not a place named like a person: `LĐLĐ Trần Văn Thời`, `huyện Trần Văn Thời`)
+        family = _FAMILY_NAMES if n > 2 else _HIGHLAND_FAMILY_NAMES  # `Ksor H'Nhung`: a Jrai name of two words
+        if len(kept) >= n and tail[0] in family and all(w[:1].isupper() and not w.isupper() for w in tail) \
+                and (n != 4 or tail[1] in _MIDDLE_NAMES) and place_body(" ".join(tail)) is None:
+            return n  # (not a place named like a person: `LĐLĐ Trần Văn Thời`, a district of Cà Mau)
     return 0
 
 

@@ -58,14 +58,20 @@ def is_named(canonical: str) -> bool:
 
 
 def _unit_kind_only(rest: list[str]) -> bool:
-    """The words after a union's head are a unit word and a school level alone (`trường THPT`, `Trường Tiểu học`): a
-    kind of units (`26 CĐCS trường THPT`), not one named."""
-    return len(rest) >= 2 and " ".join(rest[1:]).lower() in _school_levels()
+    """The words after a union's head are a unit word alone (`Công ty`), or with a school level alone (`trường THPT`,
+    `Trường Tiểu học`): a kind of units (`26 CĐCS trường THPT`), not one named."""
+    return " ".join(rest).lower() in _unit_words() or len(rest) >= 2 and " ".join(rest[1:]).lower() in _school_levels()
 
 
 @cache
 def _school_levels() -> frozenset[str]:
     return frozenset(" ".join(level.lower().split()) for level in entry(_ORG, "school_levels"))
+
+
+@cache
+def _unit_words() -> frozenset[str]:
+    """A unit's kind alone (`Công ty` in `Chủ tịch Công đoàn cơ sở Công ty Ksor H'Nhung cho biết`): no unit named."""
+    return frozenset(u.lower() for u in entry(_ORG, "grassroots_units"))
 
 
 @cache

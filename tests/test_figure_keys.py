@@ -82,6 +82,9 @@ ROWS = [
     # corpus/keys_blind77 (first run): handed to the bare level with its head (`cho LĐLĐ huyện`)
     ("Tết Ất Tỵ năm 2025, LĐLĐ tỉnh phân bổ cho LĐLĐ huyện 180 suất quà.", DOC, "công văn", "180",
      "Liên đoàn Lao động huyện Gio Linh", "clause", 2025, "clause"),
+    # … and each one's value in parentheses after it is of the same (corpus/keys_blind77, 80)
+    ("Năm nay, LĐLĐ tỉnh phân bổ cho LĐLĐ huyện 240 suất quà (mỗi suất 700.000 đồng).", DOC, "công văn", "700.000",
+     "Liên đoàn Lao động huyện Gio Linh", "clause", 2024, "clause"),
     # corpus/keys_blind62 (first run): a national scope, then the document's own place named bare
     ("Cả nước phấn đấu phát triển 1 triệu đoàn viên, vì vậy Cao Bằng phải kết nạp thêm ít nhất 800 đoàn viên.",
      KeyContext(organization="Liên đoàn Lao động tỉnh Cao Bằng", year=2025, month=7), None, "ít nhất 800",
@@ -497,6 +500,7 @@ def test_a_banner_over_a_news_item_governs_no_figure():
     ("Công đoàn cơ sở trường THPT", False),
     ("Công đoàn cơ sở trường Tiểu học", False),
     ("Công đoàn cơ sở Trường THPT Bắc Mê", True),
+    ("Công đoàn cơ sở Công ty", False),  # the unit's kind alone (corpus/keys_blind79, first run)
 ])
 def test_a_body_named_in_full(name, named):
     from extractors.org_mentions import is_named
@@ -804,6 +808,9 @@ def test_a_name_repeated_short_is_the_body_named_whole_before():
     ("Chủ tịch Công đoàn Lê Văn Tám cho biết, công đoàn có 312 đoàn viên.", []),
     # … not a district named like a person (the session 14 review)
     ("Chủ tịch LĐLĐ Trần Văn Thời cho biết, toàn huyện có 312 đoàn viên.", ["Liên đoàn Lao động huyện Trần Văn Thời"]),
+    # … after a level word, and a Jrai name of two words (corpus/keys_blind79/80, first runs)
+    ("Phó Chủ tịch LĐLĐ tỉnh Nguyễn Thị Thu Hà đề nghị kết nạp thêm 7.000 đoàn viên.", []),
+    ("Chủ tịch Công đoàn cơ sở Công ty Ksor H'Nhung cho biết, công đoàn đã kết nạp 23 đoàn viên.", []),
     # a company's business line in lowercase after its legal form (corpus/keys_blind28), once (corpus/keys_blind14)
     ("Công đoàn Công ty TNHH Kỹ thuật điện Hải Hà Vina (KCN Texhong Hải Hà) luôn là chỗ dựa.",
      ["Công đoàn cơ sở Công ty TNHH Kỹ thuật điện Hải Hà Vina"]),
