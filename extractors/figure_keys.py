@@ -28,6 +28,7 @@ from extractors.org_mentions import (
     runs_on_as,
     scope_hits,
 )
+from extractors.orgnames import place_level_words
 from extractors.province_offices import with_its_province
 from extractors.records import Figure
 from extractors.running_lines import in_running_line
@@ -354,15 +355,12 @@ def _sentence_opener(idx: _Index, s: Sentence, f: Figure, clause: str) -> tuple[
 
 
 _COLON_AFTER = re.compile(r"\s*:(?!\d)")
-# a parenthesis right after a figure that gives each one's value: of the figure before it (corpus/keys_blind77, 80)
-_EACH_IN_PARENTHESES = re.compile(r"[^\d();.]{0,30}\(\s*(?:mỗi|trị\s+giá|gồm)[^\d();.]{0,20}", re.I)
 
 
 @cache
 def _whose_before(name: str) -> re.Pattern[str]:
     """A pattern of organizations.yaml that says whose a figure is from the words before it, `{levels}` filled."""
-    levels = "|".join(re.escape(w) for w, lv in entry(_ORG, "admin_levels").items() if lv != "sector")
-    return re.compile(entry(_ORG, name).replace("{levels}", levels), re.I)
+    return re.compile(entry(_ORG, name).replace("{levels}", place_level_words()), re.I)
 
 
 def _letterhead(idx: _Index, a: int, b: int, named: OrgMention) -> bool:
@@ -490,7 +488,8 @@ def assign_keys(text: str, figures: Sequence[Figure], ctx: KeyContext) -> list[F
         f = _future_is_a_target(idx, s, f)
         year, year_from = _figure_year(idx, s, f, leads.get(s.start))
         org, org_from = _figure_org(idx, s, f)
-        if out and _EACH_IN_PARENTHESES.fullmatch(text, out[-1].char_end, f.char_start) and org_from == CLAUSE:
+        if out and _whose_before("each_in_parentheses").fullmatch(text, out[-1].char_end, f.char_start) \
+                and org_from == CLAUSE:
             org, org_from = out[-1].organization, out[-1].organization_from  # `… 240 suất quà (mỗi suất 700.000 đồng`
         org = with_its_province(org, (ctx.organization, ctx.superior))
         out.append(dataclasses.replace(f, organization=org, organization_from=org_from, year=year,

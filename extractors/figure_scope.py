@@ -12,7 +12,7 @@ from functools import cache
 
 from extractors.lang import compile_pattern, entry
 from extractors.org_mentions import OrgMention, org_mentions, scope_hits
-from extractors.orgnames import home_province, level_of, place_body, province_of
+from extractors.orgnames import home_province, level_of, place_body, place_level_words, province_of
 
 _ORG = "organizations.yaml"
 
@@ -103,8 +103,7 @@ def _scope_place(rest: str, word: str, ctx: KeyContext) -> str | None:
 def _own_place_named(rest: str, ctx: KeyContext) -> bool:
     """The document's own place named bare after a national scope (`cả nước …, vì vậy Cao Bằng phải …`): the
     clause has turned to the document's body."""
-    words = "|".join(re.escape(w) for w, level in entry(_ORG, "admin_levels").items() if level != "sector")
-    m = re.search(rf".*(?<![\wÀ-ỹ])(?:{words})\s+(.+)$", ctx.organization or "")
+    m = re.search(rf".*(?<![\wÀ-ỹ])(?:{place_level_words()})\s+(.+)$", ctx.organization or "")
     return m is not None and re.search(rf"(?<![\wÀ-ỹ]){re.escape(m.group(1))}(?![\wÀ-ỹ])", rest) is not None
 
 

@@ -14,7 +14,7 @@ from functools import cache
 
 from extractors.docmeta import HEAD_RE, organization_at
 from extractors.lang import compile_pattern, entry, phrase_pattern
-from extractors.orgnames import canonical_organization, place_body, province_of
+from extractors.orgnames import canonical_organization, place_body, place_level_words, province_of
 
 _ORG = "organizations.yaml"
 _BROKEN_LINE = re.compile(r"(?<![.!?;:…\n])\n(?!\n)")
@@ -144,8 +144,7 @@ _PARENS = re.compile(r"\([^()\n]{0,200}\)")
 def _list_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The place list's opener and gap, an administrative word before a place, a federation's
     name with its administrative word, and a non-union body before `các` (organizations.yaml)."""
-    words = "|".join(re.escape(w) for w in sorted(entry(_ORG, "admin_levels"), key=len, reverse=True)
-                     if entry(_ORG, "admin_levels")[w] != "sector")
+    words = place_level_words()
     head = re.escape(entry(_ORG, "territorial_union")["means"])
     return (compile_pattern(_ORG, "place_list_opener", entry(_ORG, "place_list_opener")),
             compile_pattern(_ORG, "place_list_gap", entry(_ORG, "place_list_gap")),
@@ -219,7 +218,7 @@ def _scan_places(text: str, pos: int, word: str | None, province: str | None, ba
 
 @cache
 def _admin_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    places = "|".join(re.escape(w) for w, level in entry(_ORG, "admin_levels").items() if level != "sector")
+    places = place_level_words()
     dotted = "|".join(re.escape(a) for a in entry(_ORG, "dotted_abbreviations"))
     return (re.compile(rf"(?<= )({places})$"), re.compile(rf"\s+((?i:{places}))(?![\wÀ-ỹ])(?!\s+[A-ZĐ])"),
             re.compile(rf"(?<![\wÀ-ỹ])({dotted})\."))

@@ -408,6 +408,13 @@ def place_body(place: str, level_word: str | None = None, province: str | None =
 
 
 @lru_cache(maxsize=8192)
+@cache
+def place_level_words() -> str:
+    """The administrative words of places (`admin_levels` but `ngành`) as a regex alternation, longest first."""
+    return "|".join(re.escape(w) for w, level in sorted(entry(_ORG, "admin_levels").items(), key=lambda kv: -len(kv[0]))
+                    if level != "sector")
+
+
 def level_of(name: str) -> str | None:
     low = name.lower()
     cities = {c.lower() for c in entry(_ORG, "province_cities")}
